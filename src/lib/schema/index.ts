@@ -1,0 +1,4 @@
+export * from './vocab.ts';
+export * from './determination.ts';
+export * from './guideline.ts';
+export * from './treatment.ts';

@@ -1,0 +1,81 @@
+// Validates one determination file's text: frontmatter against the schema, references against
+// the catalogue, its place in the tree, and a body with the required headings and no raw HTML.
+// Returns every problem as "field: message"; the caller prefixes the path.
+import matter from 'gray-matter';
+import { remark } from 'remark';
+import { visit } from 'unist-util-visit';
+import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
+import { describeIssues } from '../../src/lib/describe-issues.ts';
+import { determinationYear } from '../../src/lib/determination-year.ts';
+
+export interface KnownSlugs {
+  guidelines: ReadonlySet<string>;
+  treatments: ReadonlySet<string>;
+}
+
+export interface FileCheck {
+  problems: string[];
+  determination?: Determination;
+}
+
+const parser = remark();
+
+/** `relativePath` is the path below the determinations folder, e.g. "2016/CM16-0213037.md". */
+export function checkDetermination(relativePath: string, text: string, known: KnownSlugs): FileCheck {
+  let file;
+  try {
+    file = matter(text);
+  } catch (error) {
+    return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message)}`] };
+  }
+  const parsed = DeterminationSchema.safeParse(file.data, { reportInput: true });
+  const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
+  problems.push(...checkBody(file.content, parsed.success ? parsed.data.items.length : undefined));
+  if (!parsed.success) return { problems };
+
+  const d = parsed.data;
+  d.items.forEach((item, i) => {
+    if (!known.treatments.has(item.treatmentType)) problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
+    for (const side of ['claimsAdministrator', 'reviewer'] as const) {
+      item.citations[side].forEach((c, k) => {
+        if (!known.guidelines.has(c.guideline)) problems.push(`items.${i}.citations.${side}.${k}.guideline: unknown guideline "${c.guideline}" (no guidelines/${c.guideline}.yml)`);
+      });
+    }
+  });
+  const expected = `${determinationYear(d)}/${d.id}.md`;
+  if (relativePath !== expected) problems.push(`id: file is at "${relativePath}" but id ${d.id} and its dates put it at "${expected}"`);
+  return { problems, determination: d };
+}
+
+function checkBody(body: string, itemCount: number | undefined): string[] {
+  const problems: string[] = [];
+  const tree = parser.parse(body);
+  const h2: string[] = [];
+  let items = 0;
+  visit(tree, (node) => {
+    if (node.type === 'html') {
+      const line = node.position?.start.line;
+      problems.push(`body${line ? ` line ${line}` : ''}: raw HTML is not allowed (${JSON.stringify(firstLine(node.value).slice(0, 60))})`);
+    }
+    if (node.type === 'heading') {
+      const text = plainText(node);
+      if (node.depth === 2) h2.push(text);
+      if (node.depth === 3 && /^Item \d+:/.test(text)) items++;
+    }
+  });
+  for (const heading of REQUIRED_BODY_HEADINGS) {
+    if (!h2.includes(heading)) problems.push(`body: missing heading "## ${heading}"`);
+  }
+  if (itemCount !== undefined && items !== itemCount) problems.push(`body: ${items} "### Item N:" headings for ${itemCount} items in the frontmatter`);
+  return problems;
+}
+
+function plainText(node: unknown): string {
+  const n = node as { value?: string; children?: unknown[] };
+  if (typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map(plainText).join('');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}

@@ -1,0 +1,91 @@
+// npm run import -- [--out DIR] [--report FILE] [--force] PATH...
+// Imports IMR letters (.pdf, .txt, or folders of them) as Markdown determinations and accounts
+// for every input: imported, updated, unchanged or skipped with its reason. Exit 1 if any skip.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCatalogue } from './import/catalogue.ts';
+import { listInputs } from './import/list-inputs.ts';
+import { convertLetter } from './import/import-letter.ts';
+import { writeDetermination } from './import/write-output.ts';
+import { contentDir } from '../src/lib/content-dir.ts';
+
+type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';
+interface FileReport {
+  file: string;
+  status: Status;
+  id?: string;
+  path?: string;
+  reason?: string;
+  warnings?: string[];
+}
+
+const USAGE = 'usage: npm run import -- [--out DIR] [--report FILE] [--force] PATH...';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: { out: { type: 'string' }, report: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help || args.positionals.length === 0) {
+    console.error(USAGE);
+    return args.values.help ? 0 : 2;
+  }
+  const outDir = args.values.out ?? `${contentDir()}/determinations`;
+  const catalogue = loadCatalogue(contentDir());
+  const { files, rejected } = listInputs(args.positionals);
+  const reports: FileReport[] = rejected.map((r) => ({ file: r.file, status: 'skipped', reason: r.reason }));
+  const claimed = new Map<string, string>(); // output path -> input file that wrote it in this run
+  const started = performance.now();
+
+  for (const [index, file] of files.entries()) {
+    const converted = await convertLetter(file, readFileSync(file), catalogue);
+    const report = decide(file, converted, outDir, args.values.force, claimed);
+    reports.push(report);
+    progress(index + 1, files.length, report);
+  }
+
+  const seconds = (performance.now() - started) / 1000;
+  const count = (s: Status) => reports.filter((r) => r.status === s).length;
+  const summary = { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped') };
+  if (args.values.report) writeFileSync(args.values.report, JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports }, null, 2) + '\n');
+  for (const r of reports.filter((r) => r.status === 'skipped')) console.error(`skipped ${r.file}: ${r.reason}`);
+  const rate = files.length / Math.max(seconds, 1e-6);
+  console.log(
+    `imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, skipped ${summary.skipped}` +
+      ` (${files.length} letters in ${seconds.toFixed(2)} s, ${rate.toFixed(0)} letters/s)`,
+  );
+  return summary.skipped > 0 ? 1 : 0;
+}
+
+function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter>>, outDir: string, force: boolean, claimed: Map<string, string>): FileReport {
+  if (!converted.ok) return { file, status: 'skipped', reason: converted.reason };
+  const { determination, relativePath, markdown, warnings } = converted;
+  const path = `${outDir}/${relativePath}`;
+  const earlier = claimed.get(path);
+  if (earlier) return { file, status: 'skipped', id: determination.id, reason: `same determination ${determination.id} as ${earlier}, imported earlier in this run` };
+  claimed.set(path, file);
+  const status = writeDetermination(outDir, relativePath, markdown, force);
+  if (status === 'conflict') {
+    return { file, status: 'skipped', id: determination.id, path, reason: `${path} exists with different content; not overwritten (use --force to replace it)` };
+  }
+  return { file, status, id: determination.id, path, ...(warnings.length > 0 ? { warnings } : {}) };
+}
+
+function progress(done: number, total: number, report: FileReport): void {
+  const line = `[${done}/${total}] ${report.status} ${relative('.', report.file)}`;
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
+  else if (done % 25 === 0 || done === total) process.stderr.write(`${line}\n`);
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+process.exitCode = await main();

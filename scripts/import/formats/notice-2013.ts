@@ -1,0 +1,85 @@
+// Early (2013) "Notice of Independent Medical Review Determination" letters. No real sample is
+// in the corpus; the fixture test/fixtures/letters/synthetic-notice-2013 follows this shape:
+//
+//   Notice of Independent Medical Review Determination
+//   Dated: 08/23/2013
+//   IMR Case Number:  CM13-0004321        Date of Injury:       01/05/2012
+//   ...
+//             INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+//   The expert reviewer is Board Certified in ... and is licensed to practice in California.
+//   Case Summary:
+//   ...
+//   1. Lidoderm 5% patches #30 are not medically necessary and appropriate.
+//   Claims Administrator guideline: ...
+//   Medical Treatment Guideline(s) used by the Expert Reviewer: ...
+//   The Expert Reviewer's decision rationale:
+//   ...
+import type { ParsedLetter } from '../parse-letter.ts';
+import type { RawItem } from '../parse-items.ts';
+import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
+import { parseHeader } from '../parse-header.ts';
+import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
+
+const DECISION_HEADING = /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE$/i;
+const CASE_SUMMARY = /^Case Summary:\s*/i;
+// "1. Lidoderm 5% patches #30 are not medically necessary and appropriate."
+const ITEM = /^\d{1,2}\.\s+(?<request>.+?)\s+(?:is|are)\s+(?<not>not\s+)?medically necessary and appropriate\.?$/i;
+const CLAIMS = /^Claims Administrator guideline(?:\(s\))?(?: used)?:\s*/i;
+const REVIEWER = /^Medical Treatment Guideline\(s\)(?: \(MTG\))?(?: Citation)? used by the Expert Reviewer:\s*/i;
+const RATIONALE = /^The Expert Reviewer'?s decision rationale:\s*/i;
+
+export function readNotice2013(lines: string[]): ParsedLetter {
+  const heading = lines.findIndex((l) => DECISION_HEADING.test(l.trim()));
+  if (heading < 0) throw new ParseError('truncated notice: no "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" section');
+  const { header, problems } = parseHeader(lines.slice(0, heading));
+  // The preamble's prose, without the title and the header table already read above.
+  const preamble = paragraphs(lines.slice(0, heading)).filter((p) => !/:\s+\S/.test(p.slice(0, 60)) || /^Final Determination:/i.test(p));
+  const body = paragraphs(lines.slice(heading + 1));
+  const firstItem = body.findIndex((p) => ITEM.test(p));
+  if (firstItem < 0) throw new ParseError('no disputed items found: no numbered "... is (not) medically necessary and appropriate." line');
+  const summaryStart = body.findIndex((p) => CASE_SUMMARY.test(p));
+  const credentials = body.slice(0, summaryStart >= 0 ? summaryStart : firstItem);
+  const summary = summaryStart >= 0 ? body.slice(summaryStart, firstItem).map((p) => p.replace(CASE_SUMMARY, '')).filter(Boolean) : [];
+  const items = readItems(body.slice(firstItem));
+  checkComplete(items);
+  const summaryText = summary.join(' ');
+  return {
+    format: 'notice-2013',
+    header,
+    reviewer: readProseCredentials(credentials.join(' ')),
+    patient: readPatient(summaryText),
+    diagnoses: readDiagnoses(summaryText),
+    sections: [
+      { heading: 'Notice', paragraphs: preamble },
+      { heading: 'Reviewer', paragraphs: credentials },
+      { heading: 'Clinical case summary', paragraphs: summary },
+      { heading: 'Decisions and rationales', paragraphs: [] },
+    ],
+    items,
+    textHash: hashWords(lines),
+    warnings: problems,
+  };
+}
+
+function readItems(body: string[]): RawItem[] {
+  const items: RawItem[] = [];
+  let inRationale = false;
+  for (const p of body) {
+    const m = ITEM.exec(p);
+    if (m?.groups) {
+      const request = m.groups.request.trim();
+      items.push({ title: request, request, outcome: m.groups.not ? 'upheld' : 'overturned', rationale: [] });
+      inRationale = false;
+      continue;
+    }
+    const item = items[items.length - 1];
+    if (CLAIMS.test(p)) item.claimsAdministrator = p.replace(CLAIMS, '');
+    else if (REVIEWER.test(p)) item.reviewer = p.replace(REVIEWER, '');
+    else if (RATIONALE.test(p)) {
+      inRationale = true;
+      const rest = p.replace(RATIONALE, '');
+      if (rest) item.rationale.push(rest);
+    } else if (inRationale) item.rationale.push(p);
+  }
+  return items;
+}

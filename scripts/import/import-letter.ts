@@ -1,0 +1,40 @@
+// One input file through the pipeline: bytes -> text -> parsed letter -> determination -> Markdown.
+// Pure but for reading nothing: the caller hands in the bytes and writes the result.
+import { createHash } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import type { Determination } from '../../src/lib/schema/determination.ts';
+import { determinationYear } from '../../src/lib/determination-year.ts';
+import { extractPdfText, ExtractError } from './extract-text.ts';
+import { parseLetter, ParseError } from './parse-letter.ts';
+import { isSynthetic } from './letter-parts.ts';
+import { toDetermination } from './to-determination.ts';
+import { toMarkdown } from './to-markdown.ts';
+import type { Catalogue } from './catalogue.ts';
+
+export type Converted =
+  | { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] }
+  | { ok: false; reason: string };
+
+export async function convertLetter(file: string, bytes: Uint8Array, catalogue: Catalogue): Promise<Converted> {
+  try {
+    const text = await readText(file, bytes);
+    const letter = parseLetter(text);
+    const synthetic = isSynthetic(text);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const determination = toDetermination(letter, { file: basename(file), sha256, synthetic }, catalogue);
+    const relativePath = `${determinationYear(determination)}/${determination.id}.md`;
+    return { ok: true, determination, relativePath, markdown: toMarkdown(determination, letter), warnings: letter.warnings };
+  } catch (error) {
+    if (error instanceof ParseError || error instanceof ExtractError) return { ok: false, reason: error.reason };
+    throw error; // a bug, not a bad letter: let it surface
+  }
+}
+
+async function readText(file: string, bytes: Uint8Array): Promise<string> {
+  if (extname(file).toLowerCase() === '.pdf') return extractPdfText(bytes, basename(file));
+  if (bytes.length === 0) throw new ParseError('empty file (0 bytes)');
+  if (bytes.includes(0)) throw new ParseError('not a text file: contains NUL bytes (a binary file named .txt?)');
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.includes('\uFFFD')) throw new ParseError('not UTF-8 text: invalid byte sequences');
+  return text;
+}

@@ -1,0 +1,63 @@
+// Pieces every letter reader shares: the error type, paragraphs, completeness and the words hash.
+import { createHash } from 'node:crypto';
+import { joinParagraph } from './normalize-text.ts';
+import type { RawItem } from './parse-items.ts';
+
+/** A letter the importer cannot read; `reason` is printed in the import report. */
+export class ParseError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'ParseError';
+  }
+}
+
+/** Paragraphs of a run of lines: blank lines separate, wrapped lines are joined. */
+export function paragraphs(lines: string[]): string[] {
+  const out: string[][] = [[]];
+  for (const line of lines) {
+    if (line === '') out.push([]);
+    else out[out.length - 1].push(line);
+  }
+  return out.filter((p) => p.length > 0).map(joinParagraph);
+}
+
+/** A numbered list keeps one entry per line ("1. Application for IMR"); other text is paragraphs. */
+export function listOrParagraphs(lines: string[]): string[] {
+  const text = lines.filter((l) => l.trim() !== '');
+  return text.length > 0 && text.every((l) => /^\s*\d{1,3}[.)]\s/.test(l)) ? text.map((l) => joinParagraph([l])) : paragraphs(lines);
+}
+
+// Real letters sometimes drop the final full stop after their conclusion; anything else is cut.
+const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
+
+/** A letter cut short loses the end of its last rationale; refuse it rather than publish half. */
+export function checkComplete(items: RawItem[]): void {
+  items.forEach((item, i) => {
+    const n = i + 1;
+    if (item.reviewer === undefined) throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no reviewer guideline field`);
+    if (item.rationale.length === 0) throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no decision rationale`);
+  });
+  const last = items[items.length - 1].rationale.at(-1) ?? '';
+  if (!/[.!?)"”'\]]$/.test(last) && !CONCLUSION.test(last)) {
+    throw new ParseError(`truncated letter: the rationale of item ${items.length} ends mid-sentence ("…${last.slice(-40)}")`);
+  }
+}
+
+/** Hash of the words of a letter, so that its PDF and its text dump get the same id. */
+export function hashWords(lines: string[]): string {
+  const words = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  return createHash('sha256').update(words).digest('hex');
+}
+
+// Hand-written fixtures of layouts with no real sample start with this line (see test/fixtures/letters/*/README).
+const SYNTHETIC_MARK = /^SYNTHETIC FIXTURE\b/;
+
+/** Drops the synthetic-fixture marker line so the letter parses as its layout. */
+export function stripSyntheticMark(lines: string[]): string[] {
+  const first = lines.findIndex((l) => l.trim() !== '');
+  return first >= 0 && SYNTHETIC_MARK.test(lines[first].trim()) ? lines.slice(first + 1) : lines;
+}
+
+export function isSynthetic(text: string): boolean {
+  return SYNTHETIC_MARK.test(text.trimStart());
+}

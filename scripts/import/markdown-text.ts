@@ -1,0 +1,16 @@
+// Letter text is untrusted: it must render as the same words, never as markup or raw HTML.
+
+// Characters with a meaning inside a Markdown line.
+const INLINE_SPECIAL = /[\\`*_[\]<>#|~]/g;
+// Things that would change the meaning at the start of a paragraph: list items, headings, quotes.
+const BLOCK_START = /^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=>])/;
+
+/** Escapes one paragraph of letter text so Markdown renders it literally. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(INLINE_SPECIAL, (c) => `\\${c}`)
+    .replace(/&(?=[a-z#][a-z0-9]*;)/gi, '&amp;')
+    .replace(BLOCK_START, (_m, s1: string | undefined, num: string | undefined, mark: string | undefined, s2: string | undefined, sym: string | undefined) =>
+      num !== undefined ? `${s1}${num}\\${mark}` : `${s2}\\${sym}`,
+    );
+}

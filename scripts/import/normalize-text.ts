@@ -1,0 +1,65 @@
+// Turns extracted letter text into clean lines for the line-based parsers.
+//
+// Two shapes of input reach us:
+//   pdftotext -layout / our PDF extractor   "MAXIMUS Federal Services sent ... He/she has no\n
+//                                             affiliation with the employer, ...\n\n"
+//   the 2014 "double-spaced" text dumps      "MAXIMUS Federal Services sent ... He/she has no \n\n
+//                                             affiliation with the employer, ... \n\n \n\n"
+// In the second shape every line is followed by an empty line and a real paragraph break is a
+// line holding only spaces. Page breaks (\f) fall mid-paragraph and even inside item titles, so
+// they are dropped, never turned into paragraph breaks.
+
+// pdftotext starts each page's first line with \f; the line before it already ended.
+const FORM_FEED = /\n?\f/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+
+/** Lines with right-trimmed text; "" marks a paragraph break. Leading spaces are kept (headers need columns). */
+export function normalizeLines(raw: string): string[] {
+  const text = raw.replace(/\r\n?/g, '\n').replace(FORM_FEED, '\n\u0000PAGE\n').replace(CONTROL_CHARS, (c) => (c === '\u0000' ? c : ''));
+  let lines = text.split('\n');
+  if (isDoubleSpaced(lines)) {
+    // Empty lines are the dump's line separators; whitespace-only lines are the paragraph breaks.
+    lines = lines.filter((l) => l !== '').map((l) => (l.trim() === '' ? '' : l));
+  }
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line === '\u0000PAGE') continue; // a page break is not a paragraph break
+    const clean = line.replace(/\s+$/, '');
+    if (clean === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
+    out.push(clean);
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop();
+  return out;
+}
+
+/** True when (almost) every text line is followed by an empty line. */
+function isDoubleSpaced(lines: string[]): boolean {
+  let textLines = 0;
+  let followedByEmpty = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    if (lines[i].trim() === '' || lines[i] === '\u0000PAGE') continue;
+    textLines++;
+    if (lines[i + 1] === '') followedByEmpty++;
+  }
+  return textLines >= 5 && followedByEmpty / textLines > 0.9;
+}
+
+/** Marker that replaces a name the publisher cut out of the letter. */
+export const REDACTED = '[redacted]';
+
+// A redaction leaves a word that needs an object followed by a gap, then punctuation or a verb:
+// "recommended by  ." / "diagnoses per  are:". "by ." never occurs in real prose, so one space
+// before punctuation is enough; before a word it takes the gap's double space.
+const GAP_BEFORE_PUNCTUATION = /\b(by|per|to|from|with|Dr\.|of|at|see|saw)\s+(?=[.,;:)])/g;
+const GAP_BEFORE_VERB = /\b(by|per|to|from|with|Dr\.|of|at|see|saw)\s{2,}(?=(are|is|was|were|who|on)\b)/g;
+
+/** Joins wrapped lines of one paragraph with single spaces, marking redaction gaps. */
+export function joinParagraph(lines: string[]): string {
+  // A continuation line that starts with spaces is a gap left at the line start by a cut name.
+  const joined = lines.map((l) => l.replace(/^\s+/, '  ')).join(' ');
+  return joined
+    .replace(GAP_BEFORE_PUNCTUATION, `$1 ${REDACTED}`)
+    .replace(GAP_BEFORE_VERB, `$1 ${REDACTED} `)
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,55 @@
+// Reads the two-column header table of the 2016–17 letters:
+//
+//   Case Number:          CM16-0213037
+//   Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016
+//   Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016
+//   Priority:             Standard                        Application          11/03/2016
+//                                                         Received:
+//
+// "Application Received:" is wrapped over two lines with its value on the first, so labels are
+// found by their first word and the value is whatever follows on that line.
+import { toIsoDate } from './parse-dates.ts';
+
+export interface Header {
+  caseNumber?: string;
+  assigned?: string;
+  decided?: string;
+  injury?: string;
+  urDenial?: string;
+  applicationReceived?: string;
+  priority?: 'standard' | 'expedited';
+}
+
+const CASE_NUMBER = /Case\s+Number:\s*(CM\d{2}-\d{7})/i;
+// Label, then its value up to the next run of 2+ spaces (the column gap) or the line end.
+const DATE_FIELDS: Array<[keyof Header, RegExp]> = [
+  ['assigned', /Date\s+Assigned:\s*(\S+)/i],
+  ['decided', /(?:Decision\s+Date|^\s*Dated):\s*(\S+)/im],
+  ['injury', /Date\s+of\s+Injury:\s*(\S+)/i],
+  ['urDenial', /(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*(\S+)/i],
+  ['applicationReceived', /Application(?:\s+Received:)?\s+(\d{1,2}\/\d{1,2}\/\d{2,4})/i],
+];
+const PRIORITY = /Priority:\s*(Standard|Expedited)/i;
+
+/** Reads header fields from the lines before the first section heading. Absent fields stay undefined. */
+export function parseHeader(lines: string[]): { header: Header; problems: string[] } {
+  const text = lines.join('\n');
+  const header: Header = {};
+  const problems: string[] = [];
+  header.caseNumber = CASE_NUMBER.exec(text)?.[1]?.toUpperCase();
+  for (const [key, pattern] of DATE_FIELDS) {
+    const raw = pattern.exec(text)?.[1];
+    if (raw === undefined) continue;
+    const iso = toIsoDate(raw);
+    if (iso) (header as Record<string, string>)[key] = iso;
+    else problems.push(`header ${key}: "${raw}" is not a date (expected MM/DD/YYYY)`);
+  }
+  const priority = PRIORITY.exec(text)?.[1]?.toLowerCase();
+  if (priority === 'standard' || priority === 'expedited') header.priority = priority;
+  return { header, problems };
+}
+
+/** True when the lines hold a header table: a case number and a decision date. */
+export function hasHeaderTable(lines: string[]): boolean {
+  return lines.some((l) => CASE_NUMBER.test(l)) && lines.some((l) => /Decision\s+Date:|^\s*Dated:/i.test(l));
+}

@@ -1,0 +1,157 @@
+// Reads the disputed items of the "IMR ISSUES, DECISIONS AND RATIONALES" section:
+//
+//   The Final Determination was based on decisions for the disputed items/services set forth below:
+//
+//   Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:
+//   Upheld
+//
+//   Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
+//   2016, Section(s): Physical medicine treatment.
+//
+//   MAXIMUS guideline: Decision based on MTUS ...
+//
+//   Decision rationale: The California MTUS ... is not medically necessary.
+//   Acupuncture 18 sessions was the original request. Acupuncture 6 sessions was authorized
+//   by the Claims Administrator. The remaining IMR eligible portion of the original request,
+//   Acupuncture 12 sessions is: Upheld
+//
+// Titles wrap over 2–3 lines and may follow the previous rationale with no blank line, so an
+// item is found from its decision line (": Upheld" / ": Overturned") and its title is read
+// backwards from there.
+import { joinParagraph } from './normalize-text.ts';
+import { splitModified, type Modified } from './parse-modified.ts';
+
+export interface RawItem {
+  /** The heading as written, wrapped lines joined, without the outcome. */
+  title: string;
+  /** What was decided: the title, or the remaining portion of a modified request. */
+  request: string;
+  outcome: 'upheld' | 'overturned';
+  modified?: Modified;
+  /** "Claims Administrator guideline:" field without its label; undefined when missing. */
+  claimsAdministrator?: string;
+  /** "MAXIMUS guideline:" field without its label; undefined when missing. */
+  reviewer?: string;
+  /** Decision rationale paragraphs, label removed. */
+  rationale: string[];
+}
+
+const DECISION_AT_END = /^(.*?):\s*(Upheld|Overturned)\.?$/i;
+const DECISION_ALONE = /^\s*(Upheld|Overturned)\.?$/i;
+const CLAIMS_LABEL = /^\s*Claims\s+Administrator\s+guideline:\s*/i;
+const REVIEWER_LABEL = /^\s*MAXIMUS\s+guideline:\s*/i;
+const RATIONALE_LABEL = /^\s*Decision\s+rationale:\s*/i;
+// The MAXIMUS-letterhead layout numbers its items: "1. Physical therapy ...: Upheld".
+const NUMBERED_TITLE = /^\d{1,2}\.\s+/;
+const INTRO_END = /set forth below:\s*$/i;
+const ENDS_SENTENCE = /[.!?]["'”)]*$/;
+const ORIGINAL_REQUEST = /was the original request/i;
+// Sentence ends inside a line, except after abbreviations common in drug names and dosing.
+const SENTENCE_BREAK = /(?<!\b(?:No|Dr|vs|Mr|Ms|Inc|St|approx|e\.g|i\.e))[.!?]["'”)]*\s+(?=["“(]?[A-Z0-9])/g;
+
+interface Located {
+  decision: number; // index of the line with the outcome
+  start: number; // first line of the title
+  outcome: 'upheld' | 'overturned';
+  /** Rationale text of the previous item glued onto the title block (no blank line between). */
+  gluedBefore: string[];
+  title: string;
+}
+
+/** Parses all items of the decisions section; `lines` use "" for paragraph breaks. */
+export function parseItems(lines: string[], options: { numberedTitles?: boolean } = {}): { intro: string[]; items: RawItem[] } {
+  const introEnd = lines.findIndex((l) => INTRO_END.test(l));
+  const first = introEnd + 1; // 0 when the intro sentence is missing
+  const located = locateItems(lines, first);
+  const intro = introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : [];
+  const items = located.map((item, k) => {
+    const next = located[k + 1];
+    const body = lines.slice(item.decision + 1, next ? next.start : lines.length);
+    const title = options.numberedTitles ? item.title.replace(NUMBERED_TITLE, '') : item.title;
+    return readFields({ ...item, title }, body, next ? next.gluedBefore : []);
+  });
+  return { intro, items };
+}
+
+function locateItems(lines: string[], first: number): Located[] {
+  const found: Located[] = [];
+  let floor = first;
+  for (let i = first; i < lines.length; i++) {
+    const outcome = decisionAt(lines, i);
+    if (!outcome) continue;
+    let start = i;
+    while (start > floor && lines[start - 1] !== '' && !isFieldLine(lines[start - 1])) start--;
+    const { glued, title } = cutTitle(lines.slice(start, i + 1));
+    found.push({ decision: i, start, outcome, gluedBefore: glued, title });
+    floor = i + 1;
+  }
+  return found;
+}
+
+function decisionAt(lines: string[], i: number): 'upheld' | 'overturned' | undefined {
+  const line = lines[i];
+  if (CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line)) return undefined;
+  const m = DECISION_AT_END.exec(line) ?? (DECISION_ALONE.test(line) && i > 0 && /:\s*$/.test(lines[i - 1]) ? DECISION_ALONE.exec(line) : null);
+  if (!m) return undefined;
+  return m[m.length - 1].toLowerCase() === 'upheld' ? 'upheld' : 'overturned';
+}
+
+function isFieldLine(line: string): boolean {
+  return CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line);
+}
+
+/** Splits a title block into rationale text glued before it and the title itself. */
+function cutTitle(block: string[]): { glued: string[]; title: string } {
+  const text = joinParagraph(block).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
+  const original = text.search(ORIGINAL_REQUEST);
+  if (original >= 0) {
+    // A modified request: the title is the sentence that names the original request onwards.
+    let cut = 0;
+    for (const m of text.slice(0, original).matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
+    return { glued: cut > 0 ? [text.slice(0, cut).trim()] : [], title: text.slice(cut).trim() };
+  }
+  // Otherwise the title starts after the last earlier line that ends a sentence.
+  let startLine = 0;
+  for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j].trim())) startLine = j + 1;
+  const title = joinParagraph(block.slice(startLine)).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
+  return { glued: startLine > 0 ? [joinParagraph(block.slice(0, startLine))] : [], title };
+}
+
+function readFields(item: Located, body: string[], gluedAfter: string[]): RawItem {
+  const paragraphs = splitFields(body);
+  let claimsAdministrator: string | undefined;
+  let reviewer: string | undefined;
+  const rationale: string[] = [];
+  let inRationale = false;
+  for (const p of paragraphs) {
+    if (CLAIMS_LABEL.test(p)) claimsAdministrator = p.replace(CLAIMS_LABEL, '').trim();
+    else if (REVIEWER_LABEL.test(p)) reviewer = p.replace(REVIEWER_LABEL, '').trim();
+    else if (RATIONALE_LABEL.test(p)) {
+      inRationale = true;
+      rationale.push(p.replace(RATIONALE_LABEL, '').trim());
+    } else if (inRationale || (claimsAdministrator !== undefined && reviewer !== undefined)) rationale.push(p);
+    else rationale.push(p); // text before the labels: keep it rather than lose it
+  }
+  rationale.push(...gluedAfter.map((g) => g.replace(RATIONALE_LABEL, '').trim()));
+  const modified = splitModified(item.title);
+  return {
+    title: item.title,
+    request: modified?.remaining ?? item.title,
+    outcome: item.outcome,
+    ...(modified ? { modified: { originalRequest: modified.originalRequest, authorized: modified.authorized } } : {}),
+    claimsAdministrator,
+    reviewer,
+    rationale: rationale.filter((p) => p !== ''),
+  };
+}
+
+/** Paragraphs of an item body; a field label also starts a new paragraph when no blank line precedes it. */
+function splitFields(body: string[]): string[] {
+  const out: string[][] = [[]];
+  for (const line of body) {
+    const startsField = CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line) || RATIONALE_LABEL.test(line);
+    if (line === '' || startsField) out.push([]);
+    if (line !== '') out[out.length - 1].push(line);
+  }
+  return out.filter((p) => p.length > 0).map(joinParagraph);
+}

@@ -1,0 +1,53 @@
+// Classify stage: a parsed letter plus its source becomes a Determination (treatment types and
+// guideline citations resolved against the catalogue), validated by the schema.
+import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
+import type { ParsedLetter } from './parse-letter.ts';
+import type { Catalogue } from './catalogue.ts';
+import { classifyTreatment } from './classify-treatment.ts';
+import { parseCitations } from './parse-citations.ts';
+import { describeIssues } from '../../src/lib/describe-issues.ts';
+import { ParseError } from './parse-letter.ts';
+
+export interface SourceInfo {
+  file: string;
+  sha256: string;
+  synthetic?: boolean;
+}
+
+export function toDetermination(letter: ParsedLetter, source: SourceInfo, catalogue: Catalogue): Determination {
+  const { header } = letter;
+  const caseNumber = header.caseNumber ?? null;
+  const draft = {
+    id: caseNumber ?? `imr-${letter.textHash.slice(0, 16)}`,
+    caseNumber,
+    dates: pickDefined({
+      assigned: header.assigned,
+      decided: header.decided,
+      injury: header.injury,
+      urDenial: header.urDenial,
+      applicationReceived: header.applicationReceived,
+    }),
+    ...(header.priority ? { priority: header.priority } : {}),
+    patient: pickDefined(letter.patient),
+    reviewer: letter.reviewer,
+    diagnoses: letter.diagnoses,
+    items: letter.items.map((item) => ({
+      request: item.request,
+      outcome: item.outcome,
+      treatmentType: classifyTreatment(item.request, catalogue.taxonomy),
+      ...(item.modified ? { modified: item.modified } : {}),
+      citations: {
+        claimsAdministrator: parseCitations(item.claimsAdministrator ?? '', catalogue.guidelines),
+        reviewer: parseCitations(item.reviewer ?? '', catalogue.guidelines),
+      },
+    })),
+    source: { file: source.file, sha256: source.sha256, format: letter.format, ...(source.synthetic ? { synthetic: true } : {}) },
+  };
+  const parsed = DeterminationSchema.safeParse(draft, { reportInput: true });
+  if (!parsed.success) throw new ParseError(`parsed letter does not fit the schema: ${describeIssues(parsed.error.issues).join('; ')}`);
+  return parsed.data;
+}
+
+function pickDefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+}

@@ -1,9 +1,9 @@
 // Letter text is untrusted: it must render as the same words, never as markup or raw HTML.
 
-// Characters with a meaning inside a Markdown line.
-const INLINE_SPECIAL = /[\\`*_[\]<>#|~]/g;
-// Things that would change the meaning at the start of a paragraph: list items, headings, quotes.
-const BLOCK_START = /^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=>])/;
+// Characters with a meaning inside a Markdown line (emphasis, code, links, raw HTML, strikethrough).
+const INLINE_SPECIAL = /[\\`*_[\]<~]/g;
+// Things that change the meaning at the start of a paragraph: list items, headings, quotes, rules.
+const BLOCK_START = /^(\s*)(\d{1,9})([.)])(?=\s)|^(\s*)([-+=>#|])/;
 
 /** Escapes one paragraph of letter text so Markdown renders it literally. */
 export function escapeMarkdown(text: string): string {

@@ -63,3 +63,11 @@ export function joinParagraph(lines: string[]): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+// Numbered lists lose the space after each full stop in some dumps: "disease.2. Lumbar radiculitis.3. Status".
+const GLUED_LIST_ITEM = /([a-z)]|\b\d{4})\.(\d{1,2})\. (?=[A-Z])/g;
+
+/** Puts back the space between glued numbered list items, only in text that starts such a list with "1. ". */
+export function unglueNumberedList(paragraph: string): string {
+  return /(?:^|\s)1\. [A-Z]/.test(paragraph) ? paragraph.replace(GLUED_LIST_ITEM, '$1. $2. ') : paragraph;
+}

@@ -91,7 +91,7 @@ const DIAGNOSIS_PHRASES = [
   /\bdiagnosed (?:as having|with) (?<list>[^.]+?)\.(?=\s+[A-Z(]|$)/i,
 ];
 const NUMBERED_LIST = /diagnoses per \S+(?: \S+)? are:\s*(1\..+?)\.\s+(?:According|The|On|Per)\b/i;
-const NUMBERED_ITEM = /(?:^|\.?\s*)\d{1,2}\.\s+/g;
+const NUMBERED_ITEM = /(?:^|\.?\s+)\d{1,2}\.\s+/g;
 
 /** Diagnoses named in the case summary; empty when the summary names none in a form we read. */
 export function readDiagnoses(summary: string): string[] {

@@ -16,7 +16,7 @@
 // with a "DOCUMENTS REVIEWED" section; the 2013 notices and "MEDICAL PROFESSIONAL REVIEW"
 // letters are read in formats/.
 import type { LetterFormat } from '../../src/lib/schema/vocab.ts';
-import { normalizeLines } from './normalize-text.ts';
+import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
 import { parseItems, type RawItem } from './parse-items.ts';
 import { readLabelledCredentials, readProseCredentials, readPatient, readDiagnoses, readProseDates, type Credentials } from './parse-facts.ts';
@@ -91,7 +91,7 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
   if (items.length === 0) throw new ParseError(`no disputed items found: no line ending in ": Upheld" or ": Overturned" after "${decisionsName}"`);
   checkComplete(items);
 
-  const summaryParagraphs = paragraphs(summaryLines);
+  const summaryParagraphs = paragraphs(summaryLines).map(unglueNumberedList);
   const summaryText = summaryParagraphs.join(' ');
   const howMadeParagraphs = paragraphs(howMadeLines);
   const labelled = readLabelledCredentials(howMadeLines);

@@ -44,8 +44,13 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const conclusions = [...rationale.join(' ').matchAll(CONCLUSION)];
   const last = conclusions.at(-1);
   if (!last) throw new ParseError('truncated letter: the rationale never concludes whether the request "is (not) medically necessary"');
-  const guidelines = section('guidelines');
-  const items = [{ title: issues[0], request: issues[0], outcome: last[1] ? ('upheld' as const) : ('overturned' as const), reviewer: guidelines[0] ?? '', rationale: [...guidelines.slice(1), ...rationale] }];
+  // The guideline section names the guideline in its first sentence, then says why it applies.
+  const guidelines = section('guidelines').join(' ');
+  const cut = /\.\s+(?=[A-Z])/.exec(guidelines);
+  const citation = cut ? guidelines.slice(0, cut.index + 1) : guidelines;
+  const why = cut ? guidelines.slice(cut.index + 1).trim() : '';
+  const outcome = last[1] ? ('upheld' as const) : ('overturned' as const);
+  const items = [{ title: issues[0], request: issues[0], outcome, reviewer: citation, rationale: [...(why ? [why] : []), ...rationale] }];
   checkComplete(items);
   const { header, problems } = parseHeader(lines.slice(0, found[0].at));
   const summary = section('summary');

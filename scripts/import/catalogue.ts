@@ -1,0 +1,184 @@
+// Loads the two data sets the importer classifies against, from a content folder:
+//
+//   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
+//     slug: mtus-low-back-2004
+//     match: ['\blow back complaints\b']
+//     sections: [{ name: Special Studies, aliases: [...] }]
+//   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
+//     fallback: other
+//     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
+//
+// Every problem in every file is collected, then thrown as one Error, one line each:
+//   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { GuidelineSchema, type Guideline } from '../../src/lib/schema/guideline.ts';
+import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../../src/lib/schema/treatment.ts';
+
+export interface Catalogue {
+  /** Sorted as they are tried: priority (higher first), then slug. */
+  guidelines: Guideline[];
+  taxonomy: TreatmentTaxonomy;
+}
+
+/** Flags every match rule is compiled with (the schemas promise case-insensitive rules). */
+export const RULE_FLAGS = 'i';
+
+type Problems = string[];
+
+export function loadCatalogue(contentDir: string): Catalogue {
+  const problems: Problems = [];
+  // Name files as the user sees them: "content/treatments.yml", whatever the absolute path.
+  const shown = (file: string) => relative(dirname(contentDir), file).split(sep).join('/');
+
+  const guidelines = loadGuidelines(join(contentDir, 'guidelines'), shown, problems);
+  const taxonomyFile = join(contentDir, 'treatments.yml');
+  const taxonomy = loadTaxonomy(taxonomyFile, shown(taxonomyFile), problems);
+
+  if (problems.length > 0 || !taxonomy) {
+    const n = problems.length;
+    throw new Error(`Invalid catalogue (${n} problem${n === 1 ? '' : 's'}):\n${problems.join('\n')}`);
+  }
+  return { guidelines, taxonomy };
+}
+
+function loadGuidelines(dir: string, shown: (f: string) => string, problems: Problems): Guideline[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+  } catch {
+    problems.push(`${shown(dir)}: folder not found`);
+    return [];
+  }
+  if (files.length === 0) problems.push(`${shown(dir)}: expected at least one .yml guideline file`);
+
+  const guidelines: Guideline[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    const label = shown(file);
+    const data = validate(GuidelineSchema, readYaml(file, label, problems), label, problems);
+    if (!data) continue;
+    const stem = basename(name, '.yml');
+    if (data.slug !== stem) problems.push(`${label} → slug: expected "${stem}" (the file name), got "${data.slug}"`);
+    data.match.forEach((rule, i) => checkRule(rule, `${label} → match.${i}`, problems));
+    checkSectionNames(data, label, problems);
+    guidelines.push(data);
+  }
+
+  checkFallbacks(guidelines, shown(dir), problems);
+  return guidelines.sort((a, b) => b.priority - a.priority || a.slug.localeCompare(b.slug));
+}
+
+function loadTaxonomy(file: string, label: string, problems: Problems): TreatmentTaxonomy | undefined {
+  const data = validate(TreatmentTaxonomySchema, readYaml(file, label, problems), label, problems);
+  if (!data) return undefined;
+  const firstAt = new Map<string, number>();
+  data.types.forEach((type, i) => {
+    const seen = firstAt.get(type.slug);
+    if (seen !== undefined) problems.push(`${label} → types.${i}.slug: duplicate slug "${type.slug}" (first used by types.${seen})`);
+    else firstAt.set(type.slug, i);
+    type.match.forEach((rule, j) => checkRule(rule, `${label} → types.${i}.match.${j}`, problems));
+    type.exclude.forEach((rule, j) => checkRule(rule, `${label} → types.${i}.exclude.${j}`, problems));
+  });
+  if (!firstAt.has(data.fallback)) {
+    problems.push(`${label} → fallback: expected the slug of one of the types, got "${data.fallback}"`);
+  }
+  return data;
+}
+
+function readYaml(file: string, label: string, problems: Problems): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    problems.push(`${label}: file not found`);
+    return undefined;
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    // First line only: the yaml package appends a code frame after "at line L, column C:".
+    problems.push(`${label}: invalid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
+    return undefined;
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, data: unknown, label: string, problems: Problems): z.output<S> | undefined {
+  if (data === undefined && problems.some((p) => p.startsWith(`${label}:`))) return undefined;
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.');
+    problems.push(`${label} → ${path || '(top level)'}: ${describe(issue)}`);
+  }
+  return undefined;
+}
+
+/** Zod's issues reworded as "expected X, got Y", the form the style guide asks for. */
+function describe(issue: z.core.$ZodIssue): string {
+  const got = 'input' in issue ? show(issue.input) : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${got}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${got}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'too_small':
+      return `expected at least ${issue.minimum} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}${got ? `, got ${got}` : ''}`;
+    default:
+      return got === undefined ? issue.message : `${issue.message}, got ${got}`;
+  }
+}
+
+function show(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function checkRule(rule: string, where: string, problems: Problems): void {
+  try {
+    new RegExp(rule, RULE_FLAGS);
+  } catch (error) {
+    problems.push(`${where}: invalid regular expression /${rule}/ (${(error as Error).message})`);
+  }
+}
+
+/** A cited section is matched by name or alias, so one spelling must not name two sections. */
+function checkSectionNames(guideline: Guideline, label: string, problems: Problems): void {
+  const owner = new Map<string, number>();
+  guideline.sections.forEach((section, i) => {
+    for (const name of [section.name, ...section.aliases]) {
+      const key = name.toLowerCase();
+      const first = owner.get(key);
+      if (first !== undefined && first !== i) {
+        problems.push(`${label} → sections.${i}: "${name}" already names sections.${first}`);
+      } else owner.set(key, i);
+    }
+  });
+}
+
+/**
+ * The parser leans on two conventions of the data, checked here so a bad edit fails loudly:
+ * each family's lowest-priority entry is its catch-all ("ODG" with no chapter named), and the
+ * lowest-priority entry of all, of family "other", is the fallback for names nothing matches.
+ */
+function checkFallbacks(guidelines: Guideline[], label: string, problems: Problems): void {
+  if (guidelines.length === 0) return;
+  const lowest = Math.min(...guidelines.map((g) => g.priority));
+  const bottom = guidelines.filter((g) => g.priority === lowest);
+  if (bottom.length !== 1 || bottom[0]!.family !== 'other') {
+    const found = bottom.map((g) => `${g.slug} (${g.family})`).join(', ');
+    problems.push(`${label}: expected exactly one guideline of family "other" with the lowest priority (${lowest}) as the fallback, found ${found}`);
+  }
+  for (const family of new Set(guidelines.map((g) => g.family))) {
+    const members = guidelines.filter((g) => g.family === family);
+    const min = Math.min(...members.map((g) => g.priority));
+    const tied = members.filter((g) => g.priority === min);
+    if (tied.length > 1) {
+      problems.push(`${label}: family "${family}" needs one catch-all with its lowest priority (${min}), found ${tied.map((g) => g.slug).join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The importer as a user runs it: every input accounted for, nothing overwritten by surprise,
+// and a second run over the same letters changes no byte.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, test } from 'vitest';
+
+const repo = join(import.meta.dirname, '../..');
+const letters = join(repo, 'test/fixtures/letters');
+let work: string;
+
+function runImport(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), ...args], { cwd: repo, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+}
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'imr-import-'));
+  copyFileSync(join(letters, 'CM16-0213037-pdf/CM16-0213037.pdf'), join(work, 'CM16-0213037.pdf'));
+  copyFileSync(join(letters, 'CM16-0231706-txt/CM16-0231706.txt'), join(work, 'CM16-0231706.txt'));
+  copyFileSync(join(letters, '2014-fragment/000_106e9026968353b5.txt'), join(work, 'fragment.txt'));
+});
+
+describe('npm run import', () => {
+  test('imports good letters, skips bad ones with their reasons, and exits 1', () => {
+    const text = readFileSync(join(letters, 'CM16-0238035-txt/CM16-0238035.txt'), 'utf8');
+    writeFileSync(join(work, 'truncated.txt'), text.slice(0, text.length - 300));
+    writeFileSync(join(work, 'empty.pdf'), '');
+    writeFileSync(join(work, 'notes.docx'), 'not a letter');
+    const out = join(work, 'out');
+    const report = join(work, 'report.json');
+    const run = runImport('--out', out, '--report', report, work, join(work, 'notes.docx'), join(work, 'missing.txt'));
+
+    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s\)$/);
+    expect(run.code).toBe(1);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/), '2016/CM16-0213037.md', '2016/CM16-0231706.md']);
+    const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
+    const byName = Object.fromEntries(files.map((f) => [f.file.split('/').pop(), f]));
+    expect(byName['truncated.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^truncated letter/) });
+    expect(byName['empty.pdf']).toMatchObject({ status: 'skipped', reason: 'not a PDF file: empty file (0 bytes)' });
+    expect(byName['notes.docx']).toMatchObject({ status: 'skipped', reason: 'not a letter: expected a .pdf or .txt file, got ".docx"' });
+    expect(byName['missing.txt']).toMatchObject({ status: 'skipped', reason: 'no such file or folder' });
+    expect(byName['CM16-0213037.pdf']).toMatchObject({ status: 'imported' });
+    expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
+  });
+
+  test('changes no byte when run again on the same letters, and exits 0', () => {
+    const out = join(work, 'out');
+    expect(runImport('--out', out, work).stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 0 /);
+    const before = listFiles(out).map((f) => [f, readFileSync(f, 'utf8'), statSync(f).mtimeMs]);
+    const again = runImport('--out', out, work);
+    expect(again.stdout).toMatch(/^imported 0, updated 0, unchanged 3, skipped 0 /);
+    expect(again.code).toBe(0);
+    expect(listFiles(out).map((f) => [f, readFileSync(f, 'utf8'), statSync(f).mtimeMs])).toEqual(before);
+  });
+
+  test('keeps an edited file unless --force, then replaces it', () => {
+    const out = join(work, 'out');
+    runImport('--out', out, work);
+    const target = join(out, '2016/CM16-0213037.md');
+    writeFileSync(target, readFileSync(target, 'utf8').replace('Family Practice', 'Family Medicine'));
+    const kept = runImport('--out', out, work);
+    expect(kept.code).toBe(1);
+    expect(kept.stdout).toMatch(/^imported 0, updated 0, unchanged 2, skipped 1 /);
+    expect(kept.stderr).toContain(`${target} exists with different content; not overwritten (use --force to replace it)`);
+    expect(readFileSync(target, 'utf8')).toContain('Family Medicine');
+    const forced = runImport('--out', out, '--force', work);
+    expect(forced.stdout).toMatch(/^imported 0, updated 1, unchanged 2, skipped 0 /);
+    expect(readFileSync(target, 'utf8')).not.toContain('Family Medicine');
+  });
+
+  test('imports a letter given as both PDF and text once, and says why the second is skipped', () => {
+    copyFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), join(work, 'CM16-0213037.txt'));
+    const run = runImport('--out', join(work, 'out'), work);
+    expect(run.stdout).toMatch(/skipped 1 /);
+    expect(run.stderr).toMatch(/CM16-0213037\.txt: same determination CM16-0213037 as .*CM16-0213037\.pdf, imported earlier in this run/);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { remark } from 'remark';
+import { escapeMarkdown } from '../../scripts/import/markdown-text.ts';
+
+// Renders with remark and reads back the plain text, as a reader would see it.
+function rendered(markdown: string): { text: string; types: string[] } {
+  const tree = remark().parse(markdown);
+  const types: string[] = [];
+  const text: string[] = [];
+  const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
+    types.push(node.type);
+    if (typeof node.value === 'string') text.push(node.value);
+    (node.children as (typeof node)[] | undefined)?.forEach(walk);
+  };
+  walk(tree as never);
+  return { text: text.join(''), types };
+}
+
+describe('escapeMarkdown', () => {
+  test.each([
+    'Rationale <script>alert("x")</script> here.',
+    '<img src=x onerror=alert(1)>',
+    '1. Lumbar degenerative disk disease. 2. Lumbar radiculitis.',
+    '# not a heading',
+    '> not a quote',
+    '- not a list',
+    'Norco 10/325mg #60 with *two* refills and a [link](javascript:alert(1)) and `code` ~~struck~~ __bold__',
+    'Physical Medicine & Rehabilitation; &amp; stays literal',
+    'recommended by [redacted].',
+  ])('renders %j as exactly its own words in one paragraph', (text) => {
+    const out = rendered(escapeMarkdown(text));
+    expect(out.text).toBe(text);
+    expect(out.types.filter((t) => t !== 'root' && t !== 'text')).toEqual(['paragraph']);
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { normalizeBase, startStaticServer, type StaticServer } from '../../scripts/serve.ts';
+
+let root: string;
+let server: StaticServer;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'imr-serve-'));
+  mkdirSync(join(root, 'guidelines'));
+  writeFileSync(join(root, 'index.html'), '<h1>home</h1>');
+  writeFileSync(join(root, 'guidelines/index.html'), '<h1>guidelines</h1>');
+  writeFileSync(join(root, '404.html'), '<h1>not found</h1>');
+  writeFileSync(join(root, 'app.js'), 'export {}');
+  writeFileSync(join(tmpdir(), 'imr-serve-secret.txt'), 'secret');
+  server = await startStaticServer({ root, base: '/imr/' });
+});
+afterAll(() => server.close());
+
+const get = (path: string) => fetch(new URL(path, server.url), { redirect: 'manual' });
+
+/** A GET with the path sent exactly as written (fetch would fold "..", as browsers do). */
+function rawGet(path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(server.url);
+    request({ hostname, port, path }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('static server', () => {
+  test('listens on 127.0.0.1 only, under the base', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/imr\/$/);
+  });
+
+  test('serves index.html for a directory and files with their type', async () => {
+    const home = await get('/imr/');
+    expect(home.status).toBe(200);
+    expect(home.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await home.text()).toBe('<h1>home</h1>');
+    expect(await (await get('/imr/guidelines/')).text()).toBe('<h1>guidelines</h1>');
+    expect((await get('/imr/app.js')).headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
+  test('redirects a directory without its trailing slash, keeping the query', async () => {
+    const res = await get('/imr/guidelines?x=1');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/imr/guidelines/?x=1');
+    expect((await get('/imr')).headers.get('location')).toBe('/imr/');
+  });
+
+  test('answers 404 with 404.html for misses, paths outside the base and escapes from the root', async () => {
+    for (const path of ['/imr/nope/', '/index.html', '/imr/../imr-serve-secret.txt', '/imr/..%2fimr-serve-secret.txt', `/imr/${'../'.repeat(8)}etc/passwd`]) {
+      const res = await rawGet(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).toBe('<h1>not found</h1>');
+    }
+  });
+
+  test('refuses methods other than GET and HEAD', async () => {
+    expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(server.url, { method: 'HEAD' })).status).toBe(200);
+  });
+});
+
+describe('normalizeBase', () => {
+  test('gives a base one leading and one trailing slash', () => {
+    expect(normalizeBase('imr')).toBe('/imr/');
+    expect(normalizeBase('/imr')).toBe('/imr/');
+    expect(normalizeBase('//imr//')).toBe('/imr/');
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase('/')).toBe('/');
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import { citationDate } from '../../src/lib/citation-date.ts';
+import { citationLine } from '../../src/lib/citation-line.ts';
+import { citationTargets } from '../../src/lib/citation-targets.ts';
+import { formatDate } from '../../src/lib/format-date.ts';
+import type { Determination, Guideline } from '../../src/lib/schema/index.ts';
+import { fixtureDeterminations, fixtureGuidelines } from '../support/fixture-corpus.ts';
+
+const determinations = fixtureDeterminations();
+const byId = (id: string) => determinations.find((d) => d.id === id) as Determination;
+const chronicPain = fixtureGuidelines().find((g) => g.slug === 'mtus-chronic-pain-2009') as Guideline;
+
+describe('citationLine', () => {
+  test('names the case, the decision date, the item and its outcome', () => {
+    expect(citationLine(byId('CM16-0213037'), 1)).toBe(
+      'IMR Final Determination CM16-0213037 (Dec. 9, 2016), item 1: MRI of the right shoulder without contrast — Upheld',
+    );
+    expect(citationLine(byId('CM17-0012345'), 1)).toBe('IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 1: TENS unit rental for 30 days — Overturned');
+    expect(citationLine(byId('CM17-0012345'), 2)).toBe('IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 2: Lumbar support brace — Upheld');
+  });
+
+  test('falls back to the id without a case number and says "undated" without a decision date', () => {
+    const d = { ...byId('CM16-0213037'), id: 'imr-0123456789abcdef', caseNumber: null, dates: {} };
+    expect(citationLine(d, 2)).toBe('IMR Final Determination imr-0123456789abcdef (undated), item 2: MRI of the cervical spine without contrast — Upheld');
+  });
+
+  test('refuses an item number the letter does not have', () => {
+    expect(() => citationLine(byId('CM14-0123456'), 2)).toThrow('CM14-0123456 has no item 2');
+  });
+});
+
+describe('dates', () => {
+  test('a citation abbreviates months the way legal citations do', () => {
+    expect(citationDate('2016-12-09')).toBe('Dec. 9, 2016');
+    expect(citationDate('2015-09-30')).toBe('Sept. 30, 2015');
+    expect(citationDate('2014-06-01')).toBe('June 1, 2014');
+    expect(citationDate('2014-05-01')).toBe('May 1, 2014');
+  });
+
+  test('pages spell the month out, on the calendar day written whatever the time zone', () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(formatDate('2016-12-09')).toBe('December 9, 2016');
+      expect(formatDate('2017-01-01')).toBe('January 1, 2017');
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
+});
+
+describe('citationTargets', () => {
+  test('a citation by page belongs to one section page per page, named with the catalogue topic', () => {
+    const citation = { guideline: 'mtus-chronic-pain-2009', pages: [121], text: 'Page(s): 121.' };
+    expect(citationTargets(citation, chronicPain)).toEqual([
+      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121 },
+    ]);
+    const range = citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [78, 79, 80, 79], text: 'Page(s): 78-80.' }, chronicPain);
+    expect(range.map((t) => t.key)).toEqual(['page-78', 'page-79', 'page-80']);
+  });
+
+  test('a page no catalogue topic covers still has its page, without a topic', () => {
+    expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [3], text: 'p. 3' }, chronicPain)[0]?.topic).toBeUndefined();
+    expect(citationTargets({ guideline: 'unknown', pages: [3], text: 'p. 3' }, undefined)[0]?.key).toBe('page-3');
+  });
+
+  test('a cited section resolves to the catalogue name through its aliases, ignoring case and spacing', () => {
+    const [target] = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: '  tens,   CHRONIC pain ', text: '…' }, chronicPain);
+    expect(target).toMatchObject({ key: 'tens-chronic-pain-transcutaneous-electrical-nerve-stimulation', title: 'TENS, chronic pain (transcutaneous electrical nerve stimulation)' });
+  });
+
+  test('a section the catalogue lacks keeps its cited name', () => {
+    expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Aquatic  therapy', text: '…' }, chronicPain)).toEqual([
+      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined },
+    ]);
+  });
+
+  test('a section wins over pages, and a citation with neither has no section page', () => {
+    const both = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Physical Medicine', pages: [98, 99], text: '…' }, chronicPain);
+    expect(both.map((t) => t.key)).toEqual(['physical-medicine']);
+    expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', text: 'Decision based on MTUS.' }, chronicPain)).toEqual([]);
+  });
+});

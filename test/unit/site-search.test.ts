@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { determinationFilters } from '../../src/lib/determination-filters.ts';
+import { FILTER_KEYS } from '../../src/lib/filter-keys.ts';
+import { pagefindOptions } from '../../src/lib/pagefind-options.ts';
+import { searchFacets } from '../../src/lib/search-facets.ts';
+import { parseSearchState, searchQuery } from '../../src/lib/search-state.ts';
+import type { Determination } from '../../src/lib/schema/index.ts';
+import { fixtureDeterminations } from '../support/fixture-corpus.ts';
+
+const determinations = fixtureDeterminations();
+const byId = (id: string) => determinations.find((d) => d.id === id) as Determination;
+
+describe('determinationFilters', () => {
+  test('gives each filter the distinct values of the determination, item outcomes and types included', () => {
+    expect(determinationFilters(byId('CM17-0012345'))).toEqual({
+      outcome: ['overturned', 'upheld'],
+      treatment: ['tens-ems-unit', 'brace'],
+      guideline: ['mtus-chronic-pain-2009', 'mtus-low-back-2004'],
+      year: ['2017'],
+      specialty: ['Physical Medicine & Rehabilitation'],
+    });
+  });
+
+  test('leaves out filters without a value and counts a guideline cited by both sides once', () => {
+    const filters = determinationFilters({ ...byId('CM14-0123456'), dates: {} });
+    expect(filters.year).toBeUndefined();
+    expect(filters.priority).toBeUndefined();
+    expect(filters.guideline).toEqual(['mtus-chronic-pain-2009']);
+    expect(determinationFilters(byId('CM15-0045678')).priority).toEqual(['expedited']);
+  });
+});
+
+describe('searchFacets', () => {
+  const facets = searchFacets(determinations, {
+    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI']]),
+    guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]),
+  });
+  const options = (key: string) => facets.find((f) => f.key === key)?.options.map((o) => `${o.value}=${o.label}`);
+
+  test('has a group per filter, in the page order, with the legend shown', () => {
+    expect(facets.map((f) => [f.key, f.legend])).toEqual([
+      ['outcome', 'Outcome'],
+      ['treatment', 'Treatment type'],
+      ['guideline', 'Guideline cited'],
+      ['year', 'Decision year'],
+      ['specialty', 'Reviewer specialty'],
+      ['priority', 'Priority'],
+    ]);
+  });
+
+  test('orders outcomes and priorities fixed, years newest first, the rest by label', () => {
+    expect(options('outcome')).toEqual(['upheld=Upheld', 'overturned=Overturned']);
+    expect(options('priority')).toEqual(['standard=Standard', 'expedited=Expedited']);
+    expect(options('year')).toEqual(['2017=2017', '2016=2016', '2015=2015', '2014=2014']);
+    expect(options('treatment')).toEqual(['brace=brace', 'mri=MRI', 'opioids=opioids', 'physical-therapy=physical-therapy', 'tens-ems-unit=TENS / EMS units']);
+  });
+
+  test('drops a filter no determination has a value for', () => {
+    const undated = determinations.map((d) => ({ ...d, dates: {}, priority: undefined }));
+    const keys = searchFacets(undated, { treatment: new Map(), guideline: new Map() }).map((f) => f.key);
+    expect(keys).toEqual(['outcome', 'treatment', 'guideline', 'specialty']);
+  });
+});
+
+describe('search state in the URL', () => {
+  test('reads words, repeated filters, sort and page', () => {
+    expect(parseSearchState('?q=zynex&outcome=upheld&outcome=overturned&year=2014&sort=oldest&page=2')).toEqual({
+      q: 'zynex',
+      filters: { outcome: ['upheld', 'overturned'], year: ['2014'] },
+      sort: 'oldest',
+      page: 2,
+    });
+  });
+
+  test('defaults to best match with words and newest first without, and ignores what it does not know', () => {
+    expect(parseSearchState('?q=+norco+')).toEqual({ q: 'norco', filters: {}, sort: 'relevance', page: 1 });
+    expect(parseSearchState('')).toEqual({ q: '', filters: {}, sort: 'newest', page: 1 });
+    expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({ q: '', filters: { outcome: ['upheld'] }, sort: 'newest', page: 1 });
+  });
+
+  test('writes a state back into a query string that reads the same, defaults left out', () => {
+    const state = parseSearchState('?q=lumbar MRI&specialty=Physical Medicine %26 Rehabilitation&treatment=mri&sort=newest&page=3');
+    expect(searchQuery(state)).toBe('?q=lumbar+MRI&treatment=mri&specialty=Physical+Medicine+%26+Rehabilitation&sort=newest&page=3');
+    expect(parseSearchState(searchQuery(state))).toEqual(state);
+    expect(searchQuery(parseSearchState('?q=zynex&outcome=upheld&sort=relevance&page=1'))).toBe('?q=zynex&outcome=upheld');
+    expect(searchQuery(parseSearchState(''))).toBe('');
+  });
+
+  test('uses the filter keys as URL parameters', () => {
+    for (const key of FILTER_KEYS) expect(parseSearchState(`?${key}=x`).filters[key]).toEqual(['x']);
+  });
+});
+
+describe('pagefindOptions', () => {
+  test('ORs values within a filter and sorts by decision date when asked', () => {
+    expect(pagefindOptions(parseSearchState('?q=x&outcome=upheld&outcome=overturned&year=2016&sort=oldest'))).toEqual({
+      filters: { outcome: { any: ['upheld', 'overturned'] }, year: { any: ['2016'] } },
+      sort: { decided: 'asc' },
+    });
+    expect(pagefindOptions(parseSearchState('?q=x&sort=newest'))).toEqual({ filters: {}, sort: { decided: 'desc' } });
+  });
+
+  test('leaves order to relevance with words, and lists newest first without', () => {
+    expect(pagefindOptions(parseSearchState('?q=x'))).toEqual({ filters: {} });
+    expect(pagefindOptions({ q: '', filters: {}, sort: 'relevance', page: 1 })).toEqual({ filters: {}, sort: { decided: 'desc' } });
+  });
+});

@@ -8,7 +8,8 @@ import { contentDir } from '../src/lib/content-dir.ts';
 
 function main(): number {
   const root = contentDir();
-  const shown = (p: string) => relative(process.cwd(), p) || p;
+  // Paths as the user typed them: relative inside the working folder, absolute outside it.
+  const shown = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
   const problems: string[] = [];
   let catalogue;
   try {
@@ -39,7 +40,7 @@ function main(): number {
     }
   }
   for (const p of problems) console.error(p);
-  console.log(`checked ${files.length} determinations, ${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+  console.log(`checked ${files.filter((f) => f.endsWith('.md')).length} determinations, ${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
   return problems.length === 0 ? 0 : 1;
 }
 

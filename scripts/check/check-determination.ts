@@ -30,7 +30,9 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   }
   const parsed = DeterminationSchema.safeParse(file.data, { reportInput: true });
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
-  problems.push(...checkBody(file.content, parsed.success ? parsed.data.items.length : undefined));
+  // Report body problems by line of the whole file, as an editor shows it.
+  const bodyStart = text.split('\n').length - file.content.split('\n').length;
+  problems.push(...checkBody(file.content, bodyStart, parsed.success ? parsed.data.items.length : undefined));
   if (!parsed.success) return { problems };
 
   const d = parsed.data;
@@ -47,15 +49,15 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   return { problems, determination: d };
 }
 
-function checkBody(body: string, itemCount: number | undefined): string[] {
+function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
   const problems: string[] = [];
   const tree = parser.parse(body);
   const h2: string[] = [];
   let items = 0;
   visit(tree, (node) => {
     if (node.type === 'html') {
-      const line = node.position?.start.line;
-      problems.push(`body${line ? ` line ${line}` : ''}: raw HTML is not allowed (${JSON.stringify(firstLine(node.value).slice(0, 60))})`);
+      const line = node.position ? node.position.start.line + lineOffset : undefined;
+      problems.push(`body${line ? ` line ${line}` : ''}: raw HTML is not allowed, got ${JSON.stringify(firstLine(node.value).slice(0, 60))}`);
     }
     if (node.type === 'heading') {
       const text = plainText(node);

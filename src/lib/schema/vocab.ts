@@ -25,4 +25,4 @@ export type LetterFormat = z.output<typeof LetterFormat>;
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug like "mtus-low-back-2004"');
 
 /** Calendar date as ISO YYYY-MM-DD. */
-export const IsoDate = z.iso.date();
+export const IsoDate = z.iso.date({ error: 'expected an ISO date YYYY-MM-DD' });

@@ -122,15 +122,11 @@ function readFields(item: Located, body: string[], gluedAfter: string[]): RawIte
   let claimsAdministrator: string | undefined;
   let reviewer: string | undefined;
   const rationale: string[] = [];
-  let inRationale = false;
   for (const p of paragraphs) {
     if (CLAIMS_LABEL.test(p)) claimsAdministrator = p.replace(CLAIMS_LABEL, '').trim();
     else if (REVIEWER_LABEL.test(p)) reviewer = p.replace(REVIEWER_LABEL, '').trim();
-    else if (RATIONALE_LABEL.test(p)) {
-      inRationale = true;
-      rationale.push(p.replace(RATIONALE_LABEL, '').trim());
-    } else if (inRationale || (claimsAdministrator !== undefined && reviewer !== undefined)) rationale.push(p);
-    else rationale.push(p); // text before the labels: keep it rather than lose it
+    // Unlabelled text (later rationale paragraphs, or stray text before the labels) is kept, never lost.
+    else rationale.push(p.replace(RATIONALE_LABEL, '').trim());
   }
   rationale.push(...gluedAfter.map((g) => g.replace(RATIONALE_LABEL, '').trim()));
   const modified = splitModified(item.title);
@@ -139,8 +135,8 @@ function readFields(item: Located, body: string[], gluedAfter: string[]): RawIte
     request: modified?.remaining ?? item.title,
     outcome: item.outcome,
     ...(modified ? { modified: { originalRequest: modified.originalRequest, authorized: modified.authorized } } : {}),
-    claimsAdministrator,
-    reviewer,
+    ...(claimsAdministrator !== undefined ? { claimsAdministrator } : {}),
+    ...(reviewer !== undefined ? { reviewer } : {}),
     rationale: rationale.filter((p) => p !== ''),
   };
 }

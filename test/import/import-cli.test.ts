@@ -38,10 +38,10 @@ describe('npm run import', () => {
 
     expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s\)$/);
     expect(run.code).toBe(1);
-    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/), '2016/CM16-0213037.md', '2016/CM16-0231706.md']);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/), '2016/CM16-0213037.md', '2017/CM16-0231706.md']);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
     const byName = Object.fromEntries(files.map((f) => [f.file.split('/').pop(), f]));
-    expect(byName['truncated.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^truncated letter/) });
+    expect(byName['truncated.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^truncated/) });
     expect(byName['empty.pdf']).toMatchObject({ status: 'skipped', reason: 'not a PDF file: empty file (0 bytes)' });
     expect(byName['notes.docx']).toMatchObject({ status: 'skipped', reason: 'not a letter: expected a .pdf or .txt file, got ".docx"' });
     expect(byName['missing.txt']).toMatchObject({ status: 'skipped', reason: 'no such file or folder' });

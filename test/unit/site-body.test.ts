@@ -57,6 +57,11 @@ describe('stripItemFacts', () => {
     expect(stripItemFacts(splitBody(RENDERED).items.get(1) ?? '')).toBe('<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>');
   });
 
+  test('knows the reviewer line of the older layouts', () => {
+    const html = '<p>Medical Treatment Guideline(s) used by the Expert Reviewer: MTUS.</p>\n<p>Rationale.</p>';
+    expect(stripItemFacts(html)).toBe('<p>Rationale.</p>');
+  });
+
   test('keeps a paragraph that only mentions a guideline', () => {
     const html = '<p>The MAXIMUS guideline: is quoted here.</p>';
     expect(stripItemFacts(html)).toBe(html);

@@ -3,6 +3,8 @@ import { citationDate } from '../../src/lib/citation-date.ts';
 import { citationLine } from '../../src/lib/citation-line.ts';
 import { citationTargets } from '../../src/lib/citation-targets.ts';
 import { formatDate } from '../../src/lib/format-date.ts';
+import { formatPages } from '../../src/lib/format-pages.ts';
+import { reviewerLabel } from '../../src/lib/reviewer-label.ts';
 import type { Determination, Guideline } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines } from '../support/fixture-corpus.ts';
 
@@ -53,7 +55,7 @@ describe('citationTargets', () => {
   test('a citation by page belongs to one section page per page, named with the catalogue topic', () => {
     const citation = { guideline: 'mtus-chronic-pain-2009', pages: [121], text: 'Page(s): 121.' };
     expect(citationTargets(citation, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121 },
+      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121, pages: [121] },
     ]);
     const range = citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [78, 79, 80, 79], text: 'Page(s): 78-80.' }, chronicPain);
     expect(range.map((t) => t.key)).toEqual(['page-78', 'page-79', 'page-80']);
@@ -66,12 +68,16 @@ describe('citationTargets', () => {
 
   test('a cited section resolves to the catalogue name through its aliases, ignoring case and spacing', () => {
     const [target] = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: '  tens,   CHRONIC pain ', text: '…' }, chronicPain);
-    expect(target).toMatchObject({ key: 'tens-chronic-pain-transcutaneous-electrical-nerve-stimulation', title: 'TENS, chronic pain (transcutaneous electrical nerve stimulation)' });
+    expect(target).toMatchObject({
+      key: 'tens-chronic-pain-transcutaneous-electrical-nerve-stimulation',
+      title: 'TENS, chronic pain (transcutaneous electrical nerve stimulation)',
+      pages: [114, 115, 116],
+    });
   });
 
   test('a section the catalogue lacks keeps its cited name', () => {
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Aquatic  therapy', text: '…' }, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined },
+      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined, pages: [] },
     ]);
   });
 
@@ -79,5 +85,24 @@ describe('citationTargets', () => {
     const both = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Physical Medicine', pages: [98, 99], text: '…' }, chronicPain);
     expect(both.map((t) => t.key)).toEqual(['physical-medicine']);
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', text: 'Decision based on MTUS.' }, chronicPain)).toEqual([]);
+  });
+});
+
+describe('reviewerLabel', () => {
+  test('uses the letter layout’s own words for the reviewer’s guideline line', () => {
+    expect(reviewerLabel('imr-2016')).toBe('MAXIMUS guideline');
+    expect(reviewerLabel('imr-2014')).toBe('MAXIMUS guideline');
+    expect(reviewerLabel('notice-2013')).toBe('Guideline used by the Expert Reviewer');
+    expect(reviewerLabel('medical-professional-review')).toBe('Guideline relied upon by the professional reviewer');
+  });
+});
+
+describe('formatPages', () => {
+  test('names one page "p." and several "pp.", folding runs', () => {
+    expect(formatPages([121])).toBe('p. 121');
+    expect(formatPages([116, 114, 115])).toBe('pp. 114–116');
+    expect(formatPages([78, 79, 80, 96, 98, 99])).toBe('pp. 78–80, 96, 98–99');
+    expect(formatPages([116, 127])).toBe('pp. 116, 127');
+    expect(formatPages([])).toBe('');
   });
 });

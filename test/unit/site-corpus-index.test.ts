@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { countOutcomes } from '../../src/lib/count-outcomes.ts';
 import { flattenItems } from '../../src/lib/flatten-items.ts';
 import { groupConsecutive } from '../../src/lib/group-consecutive.ts';
-import { indexGuidelines } from '../../src/lib/index-guidelines.ts';
+import { indexGuidelines, type SectionEntry } from '../../src/lib/index-guidelines.ts';
+import { relatedSections } from '../../src/lib/related-sections.ts';
 import { sortByDecided } from '../../src/lib/sort-by-decided.ts';
 import { topSections } from '../../src/lib/top-sections.ts';
 import { treatmentRows, UNLISTED_GROUP } from '../../src/lib/treatment-rows.ts';
@@ -130,5 +131,16 @@ describe('groupConsecutive', () => {
       { key: 'a', rows: [rows[3]] },
     ]);
     expect(groupConsecutive([], String)).toEqual([]);
+  });
+});
+
+describe('relatedSections', () => {
+  test('links a cited page and the named sections the catalogue puts on it, both ways', () => {
+    const sections = entry('mtus-chronic-pain-2009')?.sections ?? [];
+    const byKey = (key: string) => sections.find((s) => s.key === key) as SectionEntry;
+    const tens = byKey('tens-chronic-pain-transcutaneous-electrical-nerve-stimulation');
+    expect(relatedSections(sections, byKey('page-115')).map((s) => s.key)).toEqual([tens.key]);
+    expect(relatedSections(sections, tens).map((s) => s.key)).toEqual(['page-114', 'page-115', 'page-116']);
+    expect(relatedSections(sections, byKey('page-121'))).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { corpusDir } from '../../src/lib/corpus-dir.ts';
 import { href } from '../../src/lib/href.ts';
 import { joinBase } from '../../src/lib/join-base.ts';
 import { slugify } from '../../src/lib/slugify.ts';
@@ -43,13 +42,5 @@ describe('slugify', () => {
     expect(slugify('—')).toBe('section');
     expect(slugify('2')).toBe('section-2');
     expect(slugify('Page 121')).toBe('page-121');
-  });
-});
-
-describe('corpusDir', () => {
-  test('is content/ unless CORPUS_DIR names another folder', () => {
-    expect(corpusDir({})).toBe('content');
-    expect(corpusDir({ CORPUS_DIR: '' })).toBe('content');
-    expect(corpusDir({ CORPUS_DIR: 'test/fixtures/site/' })).toBe('test/fixtures/site');
   });
 });

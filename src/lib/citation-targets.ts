@@ -1,0 +1,45 @@
+import { slugify } from './slugify.ts';
+import type { Citation, Guideline } from './schema/index.ts';
+
+/** A section page of a guideline that a citation points to: `/guidelines/<guideline>/<key>/`. */
+export interface SectionTarget {
+  /** Guideline slug. */
+  guideline: string;
+  /** slugify(section) for a cited section, `page-<n>` for a cited page. */
+  key: string;
+  /** Section name ("Special Studies") or "Page 121". */
+  title: string;
+  /** For a cited page: the catalogue topics on that page ("NMES"), joined; else undefined. */
+  topic: string | undefined;
+  /** For a cited page: its number, for sorting. */
+  page: number | undefined;
+  /** Printed pages the target covers: the cited page, or the catalogue's pages of a named section. */
+  pages: number[];
+}
+
+const squash = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The section pages one citation belongs to. A cited section resolves to the catalogue's
+ * canonical name when it matches a name or alias (so spellings share one page); a citation by
+ * page belongs to each cited page; a citation with neither belongs to no section.
+ */
+export function citationTargets(citation: Citation, guideline: Guideline | undefined): SectionTarget[] {
+  if (citation.section) {
+    const cited = squash(citation.section);
+    const known = guideline?.sections.find((s) => squash(s.name) === cited || s.aliases.some((a) => squash(a) === cited));
+    const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
+    return [{ guideline: citation.guideline, key: slugify(title), title, topic: undefined, page: undefined, pages: known?.pages ?? [] }];
+  }
+  return [...new Set(citation.pages ?? [])].map((page) => {
+    const topics = guideline?.sections.filter((s) => s.pages.includes(page)).map((s) => s.name) ?? [];
+    return {
+      guideline: citation.guideline,
+      key: `page-${page}`,
+      title: `Page ${page}`,
+      topic: topics.length > 0 ? topics.join('; ') : undefined,
+      page,
+      pages: [page],
+    };
+  });
+}

@@ -1,0 +1,21 @@
+import type { FilterKey } from './filter-keys.ts';
+import type { Determination } from './schema/index.ts';
+
+/**
+ * The Pagefind filter values of one determination page. A filter value belongs to the page,
+ * not to an item: a letter with one upheld and one overturned item matches both outcomes.
+ * Keys with no value (no decision date, no priority) are left out.
+ */
+export function determinationFilters(d: Determination): Partial<Record<FilterKey, string[]>> {
+  const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+  const filters: Partial<Record<FilterKey, string[]>> = {
+    outcome: unique(d.items.map((i) => i.outcome)),
+    treatment: unique(d.items.map((i) => i.treatmentType)),
+    guideline: unique(d.items.flatMap((i) => [...i.citations.claimsAdministrator, ...i.citations.reviewer].map((c) => c.guideline))),
+    year: unique([d.dates.decided?.slice(0, 4)]),
+    specialty: unique(d.reviewer.specialties),
+    priority: unique([d.priority]),
+  };
+  for (const key of Object.keys(filters) as FilterKey[]) if (filters[key]?.length === 0) delete filters[key];
+  return filters;
+}

@@ -1,0 +1,10 @@
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "2016-12-09" -> "December 9, 2016". Read as a calendar date, never through `Date`, so no
+ * time zone can move it a day.
+ */
+export function formatDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}

@@ -1,0 +1,54 @@
+import { determinationFilters } from './determination-filters.ts';
+import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
+import type { Determination } from './schema/index.ts';
+
+export interface FacetOption {
+  /** Filter value as indexed (a slug, a year, a specialty as written). */
+  value: string;
+  /** Text shown beside the checkbox. */
+  label: string;
+}
+
+export interface Facet {
+  key: FilterKey;
+  legend: string;
+  options: FacetOption[];
+}
+
+const OUTCOME_LABELS: Record<string, string> = { upheld: 'Upheld', overturned: 'Overturned' };
+const PRIORITY_LABELS: Record<string, string> = { standard: 'Standard', expedited: 'Expedited' };
+
+/**
+ * The filter groups of the search page with every value the corpus uses, so the page can be
+ * rendered whole at build time and the script only fills in counts. Labels come from the
+ * taxonomy and catalogue (by slug); values without a label show the value itself.
+ * Order: outcome and priority fixed, years newest first, the rest by label.
+ */
+export function searchFacets(
+  determinations: readonly Determination[],
+  labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
+): Facet[] {
+  const values = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
+  for (const d of determinations) {
+    const filters = determinationFilters(d);
+    for (const key of FILTER_KEYS) for (const v of filters[key] ?? []) values.get(key)?.add(v);
+  }
+  const labelOf = (key: FilterKey, value: string): string => {
+    if (key === 'outcome') return OUTCOME_LABELS[value] ?? value;
+    if (key === 'priority') return PRIORITY_LABELS[value] ?? value;
+    if (key === 'treatment') return labels.treatment.get(value) ?? value;
+    if (key === 'guideline') return labels.guideline.get(value) ?? value;
+    return value;
+  };
+  const fixedOrder: Partial<Record<FilterKey, string[]>> = { outcome: ['upheld', 'overturned'], priority: ['standard', 'expedited'] };
+  return FILTER_KEYS.map((key) => {
+    const options = [...(values.get(key) ?? [])].map((value) => ({ value, label: labelOf(key, value) }));
+    const fixed = fixedOrder[key];
+    if (fixed) options.sort((a, b) => rank(fixed, a.value) - rank(fixed, b.value));
+    else if (key === 'year') options.sort((a, b) => b.value.localeCompare(a.value));
+    else options.sort((a, b) => a.label.localeCompare(b.label, 'en', { sensitivity: 'base' }));
+    return { key, legend: FILTER_LEGENDS[key], options };
+  }).filter((f) => f.options.length > 0);
+}
+
+const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);

@@ -1,0 +1,27 @@
+// Every internal href/src/action of both fixture builds resolves to a file of that build, and
+// every #fragment to an id on the target page (scripts/link-check.ts).
+import { describe, expect, inject, test } from 'vitest';
+import { checkLinks } from '../../scripts/link-check.ts';
+
+const { root, sub } = inject('sites');
+
+describe('link check', () => {
+  test('a root build has no broken internal link', async () => {
+    const report = await checkLinks(root.dir, '/');
+    expect(report.broken).toEqual([]);
+    expect(report.pages).toBeGreaterThan(30);
+    expect(report.links).toBeGreaterThan(400);
+  });
+
+  test('a build under /imr/ has no broken internal link when served under /imr/', async () => {
+    const report = await checkLinks(sub.dir, '/imr/');
+    expect(report.broken).toEqual([]);
+    expect(report.pages).toBeGreaterThan(150);
+  });
+
+  test('a build for one base is broken under another, so the check can tell', async () => {
+    const report = await checkLinks(root.dir, '/imr/');
+    expect(report.broken.length).toBeGreaterThan(0);
+    expect(report.broken[0]?.reason).toBe('outside the base /imr/');
+  });
+});

@@ -1,0 +1,38 @@
+// Builds a site the way `npm run build` does (astro build, then scripts/index-search.ts) for a
+// given corpus, output folder and base path, with its own content cache so builds never share state.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { indexSite } from '../../scripts/index-search.ts';
+
+export const repoRoot = join(import.meta.dirname, '../..');
+
+export interface SiteBuild {
+  /** Built site folder. */
+  dir: string;
+  /** Astro base it was built with ("/" or "/imr/"). */
+  base: string;
+  /** Corpus folder it was built from. */
+  corpus: string;
+}
+
+export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string }): Promise<SiteBuild> {
+  const env = {
+    ...process.env,
+    CORPUS_DIR: options.corpus,
+    OUT_DIR: options.outDir,
+    BASE_PATH: options.base,
+    ASTRO_CACHE_DIR: options.cacheDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
+  await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [astro, 'build'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`))));
+  });
+  await indexSite(options.outDir);
+  return { dir: options.outDir, base: options.base, corpus: options.corpus };
+}

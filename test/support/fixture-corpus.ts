@@ -1,0 +1,30 @@
+// The site fixture corpus read without Astro (gray-matter + the zod schemas), for unit tests of
+// the helpers that pages feed with collection data.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { parse } from 'yaml';
+import { DeterminationSchema, GuidelineSchema, TreatmentTaxonomySchema, type Determination, type Guideline, type TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
+import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
+
+export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
+
+export function fixtureDeterminations(): Determination[] {
+  const dir = join(FIXTURE_CORPUS, 'determinations');
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => DeterminationSchema.parse(undoYamlDates(matter(readFileSync(join(dir, f), 'utf8')).data)));
+}
+
+export function fixtureGuidelines(): Guideline[] {
+  const dir = join(FIXTURE_CORPUS, 'guidelines');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort()
+    .map((f) => GuidelineSchema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+}
+
+export function fixtureTaxonomy(): TreatmentTaxonomy {
+  return TreatmentTaxonomySchema.parse(parse(readFileSync(join(FIXTURE_CORPUS, 'treatments.yml'), 'utf8')));
+}

@@ -1,0 +1,31 @@
+// Builds the fixture site once per test run, into a temporary folder (never dist/):
+//   root: test/fixtures/site at base "/"
+//   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/"
+// Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, repoRoot, type SiteBuild } from './build-site.ts';
+import { BULK_COUNT, writeBulkCorpus } from './bulk-corpus.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sites: { root: SiteBuild; sub: SiteBuild };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const work = mkdtempSync(join(tmpdir(), 'imr-site-'));
+  const fixture = join(repoRoot, 'test/fixtures/site');
+  const bulk = join(work, 'bulk-corpus');
+  writeBulkCorpus(fixture, bulk, BULK_COUNT);
+  // One after the other: Pagefind's service and two Astro builds at once gain nothing on 2 cores.
+  const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root') });
+  const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub') });
+  project.provide('sites', { root, sub });
+  return () => {
+    if (process.env.KEEP_SITE) console.log(`fixture sites kept in ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  };
+}

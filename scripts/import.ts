@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from './import/catalogue.ts';
+import { loadCatalogue, type Catalogue } from './import/catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { writeDetermination } from './import/write-output.ts';
@@ -39,14 +39,13 @@ async function main(): Promise<number> {
   }
   const outDir = args.values.out ?? `${contentDir()}/determinations`;
   const catalogue = loadCatalogue(contentDir());
-  const { files, rejected } = listInputs(args.positionals);
+  const { files, rejected, ignored } = listInputs(args.positionals);
   const reports: FileReport[] = rejected.map((r) => ({ file: r.file, status: 'skipped', reason: r.reason }));
   const claimed = new Map<string, string>(); // output path -> input file that wrote it in this run
   const started = performance.now();
 
   for (const [index, file] of files.entries()) {
-    const converted = await convertLetter(file, readFileSync(file), catalogue);
-    const report = decide(file, converted, outDir, args.values.force, claimed);
+    const report = await importOne(file, outDir, args.values.force, catalogue, claimed);
     reports.push(report);
     progress(index + 1, files.length, report);
   }
@@ -54,14 +53,32 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const count = (s: Status) => reports.filter((r) => r.status === s).length;
   const summary = { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped') };
-  if (args.values.report) writeFileSync(args.values.report, JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports }, null, 2) + '\n');
+  if (args.values.report) writeFileSync(args.values.report, JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored }, null, 2) + '\n');
   for (const r of reports.filter((r) => r.status === 'skipped')) console.error(`skipped ${r.file}: ${r.reason}`);
+  for (const r of reports) for (const w of r.warnings ?? []) console.error(`warning ${r.file}: ${w}`);
+  const warned = reports.filter((r) => (r.warnings?.length ?? 0) > 0).length;
+  const ignoredNote = ignored.length > 0 ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)` : '';
+  const warnedNote = warned > 0 ? `; ${warned} with warnings` : '';
   const rate = files.length / Math.max(seconds, 1e-6);
   console.log(
     `imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, skipped ${summary.skipped}` +
-      ` (${files.length} letters in ${seconds.toFixed(2)} s, ${rate.toFixed(0)} letters/s)`,
+      ` (${files.length} letters in ${seconds.toFixed(2)} s, ${rate.toFixed(0)} letters/s${warnedNote}${ignoredNote})`,
   );
   return summary.skipped > 0 ? 1 : 0;
+}
+
+async function importOne(file: string, outDir: string, force: boolean, catalogue: Catalogue, claimed: Map<string, string>): Promise<FileReport> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { file, status: 'skipped', reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+  }
+  try {
+    return decide(file, await convertLetter(file, bytes, catalogue), outDir, force, claimed);
+  } catch (error) {
+    return { file, status: 'skipped', reason: `cannot write the output: ${(error as Error).message}` };
+  }
 }
 
 function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter>>, outDir: string, force: boolean, claimed: Map<string, string>): FileReport {

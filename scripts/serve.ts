@@ -92,7 +92,8 @@ export async function startStaticServer(options: { root: string; port?: number; 
       const info = await statOrNull(target);
       if (info?.isDirectory()) {
         if (!path.endsWith('/')) {
-          res.writeHead(301, { location: `${url.pathname}/${url.search}` });
+          // Collapse "//": a Location starting with "//" would name another host.
+          res.writeHead(301, { location: `${url.pathname.replace(/\/{2,}/g, '/')}/${url.search}` });
           return res.end();
         }
         const index = join(target, 'index.html');

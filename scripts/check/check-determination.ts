@@ -7,10 +7,12 @@ import { visit } from 'unist-util-visit';
 import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
 import { describeIssues } from '../../src/lib/describe-issues.ts';
 import { determinationYear } from '../../src/lib/determination-year.ts';
+import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
 
+/** Slugs of the catalogue; undefined when the catalogue itself failed to load (reported apart). */
 export interface KnownSlugs {
-  guidelines: ReadonlySet<string>;
-  treatments: ReadonlySet<string>;
+  guidelines?: ReadonlySet<string>;
+  treatments?: ReadonlySet<string>;
 }
 
 export interface FileCheck {
@@ -20,15 +22,28 @@ export interface FileCheck {
 
 const parser = remark();
 
+// A letter's body is headings, paragraphs and emphasis. Anything else did not come from a letter
+// and could reach the page as markup or a request: raw HTML, links, images, code.
+const REFUSED: Record<string, string> = {
+  html: 'raw HTML is',
+  link: 'a link is',
+  linkReference: 'a link is',
+  definition: 'a link definition is',
+  image: 'an image is',
+  imageReference: 'an image is',
+  code: 'a code block is',
+};
+
 /** `relativePath` is the path below the determinations folder, e.g. "2016/CM16-0213037.md". */
 export function checkDetermination(relativePath: string, text: string, known: KnownSlugs): FileCheck {
   let file;
   try {
     file = matter(text);
   } catch (error) {
-    return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message)}`] };
+    return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message).replace(/:$/, '')}`] };
   }
-  const parsed = DeterminationSchema.safeParse(file.data, { reportInput: true });
+  // Validate what the site will see: Astro's YAML reader turns an unquoted 2016-12-09 into a Date.
+  const parsed = DeterminationSchema.safeParse(undoYamlDates(file.data), { reportInput: true });
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
   // Report body problems by line of the whole file, as an editor shows it.
   const bodyStart = text.split('\n').length - file.content.split('\n').length;
@@ -37,10 +52,10 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
 
   const d = parsed.data;
   d.items.forEach((item, i) => {
-    if (!known.treatments.has(item.treatmentType)) problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
+    if (known.treatments && !known.treatments.has(item.treatmentType)) problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
     for (const side of ['claimsAdministrator', 'reviewer'] as const) {
       item.citations[side].forEach((c, k) => {
-        if (!known.guidelines.has(c.guideline)) problems.push(`items.${i}.citations.${side}.${k}.guideline: unknown guideline "${c.guideline}" (no guidelines/${c.guideline}.yml)`);
+        if (known.guidelines && !known.guidelines.has(c.guideline)) problems.push(`items.${i}.citations.${side}.${k}.guideline: unknown guideline "${c.guideline}" (no guidelines/${c.guideline}.yml)`);
       });
     }
   });
@@ -55,9 +70,11 @@ function checkBody(body: string, lineOffset: number, itemCount: number | undefin
   const h2: string[] = [];
   let items = 0;
   visit(tree, (node) => {
-    if (node.type === 'html') {
+    const refused = REFUSED[node.type];
+    if (refused) {
       const line = node.position ? node.position.start.line + lineOffset : undefined;
-      problems.push(`body${line ? ` line ${line}` : ''}: raw HTML is not allowed, got ${JSON.stringify(firstLine(node.value).slice(0, 60))}`);
+      const source = node.position ? body.slice(node.position.start.offset, node.position.end.offset) : node.type;
+      problems.push(`body${line ? ` line ${line}` : ''}: ${refused} not allowed, got ${JSON.stringify(firstLine(source).slice(0, 60))}`);
     }
     if (node.type === 'heading') {
       const text = plainText(node);

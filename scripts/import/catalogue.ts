@@ -10,6 +10,7 @@
 //
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
+import { describeIssues } from '../../src/lib/describe-issues.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
@@ -109,34 +110,10 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, label: string, 
   if (data === undefined && problems.some((p) => p.startsWith(`${label}:`))) return undefined;
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join('.');
-    problems.push(`${label} → ${path || '(top level)'}: ${describe(issue)}`);
-  }
+  for (const line of describeIssues(result.error.issues)) problems.push(`${label} → ${line}`);
   return undefined;
 }
 
-/** Zod's issues reworded as "expected X, got Y", the form the style guide asks for. */
-function describe(issue: z.core.$ZodIssue): string {
-  const got = 'input' in issue ? show(issue.input) : undefined;
-  switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${got}`;
-    case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' | ')}, got ${got}`;
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    case 'too_small':
-      return `expected at least ${issue.minimum} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}${got ? `, got ${got}` : ''}`;
-    default:
-      return got === undefined ? issue.message : `${issue.message}, got ${got}`;
-  }
-}
-
-function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
 
 function checkRule(rule: string, where: string, problems: Problems): void {
   try {

@@ -148,7 +148,8 @@ function toLines(runs: Run[]): Line[] {
 function layoutDocument(pages: Run[][]): string {
   const all = pages.flat();
   // One column grid for the whole document, so indents and table columns line up across pages.
-  const left = Math.min(...all.map((r) => r.x));
+  // A loop, not Math.min(...all): spreading 100k+ runs overflows the call stack.
+  const left = all.reduce((min, r) => Math.min(min, r.x), Infinity);
   const chars = all.reduce((sum, r) => sum + r.text.length, 0);
   const cell = all.reduce((sum, r) => sum + (r.end - r.x), 0) / chars || 5;
   return pages.map((runs) => layoutPage(toLines(runs), left, cell)).join("");

@@ -26,7 +26,8 @@ export async function convertLetter(file: string, bytes: Uint8Array, catalogue: 
     return { ok: true, determination, relativePath, markdown: toMarkdown(determination, letter), warnings: letter.warnings };
   } catch (error) {
     if (error instanceof ParseError || error instanceof ExtractError) return { ok: false, reason: error.reason };
-    throw error; // a bug, not a bad letter: let it surface
+    // A bug, not a bad letter: still one skip with the reason, so the run accounts for every file.
+    return { ok: false, reason: `internal error (please report): ${(error as Error).message ?? String(error)}` };
   }
 }
 

@@ -7,13 +7,16 @@ export const LETTER_EXTENSIONS = new Set(['.pdf', '.txt']);
 export interface Inputs {
   /** Files to import, sorted, each once. */
   files: string[];
-  /** Paths that are not letters, with the reason (reported as skips). */
+  /** Paths named on the command line that cannot be imported, with the reason (reported as skips). */
   rejected: Array<{ file: string; reason: string }>;
+  /** Other files found inside folders (READMEs, images...), listed in the report, not skipped. */
+  ignored: string[];
 }
 
 export function listInputs(paths: string[]): Inputs {
   const files = new Set<string>();
   const rejected: Inputs['rejected'] = [];
+  const ignored: string[] = [];
   for (const path of paths) {
     let stat;
     try {
@@ -23,11 +26,30 @@ export function listInputs(paths: string[]): Inputs {
       continue;
     }
     if (stat.isDirectory()) {
-      for (const entry of readdirSync(path, { recursive: true, withFileTypes: true })) {
-        if (entry.isFile() && LETTER_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.add(join(entry.parentPath, entry.name));
+      let entries;
+      try {
+        entries = readdirSync(path, { recursive: true });
+      } catch (error) {
+        rejected.push({ file: path, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        continue;
+      }
+      for (const name of entries.map(String)) {
+        const file = join(path, name);
+        // statSync follows symbolic links, so a linked letter counts like any other.
+        const kind = safeStat(file);
+        if (kind?.isFile() && LETTER_EXTENSIONS.has(extname(name).toLowerCase())) files.add(file);
+        else if (kind?.isFile() || kind === undefined) ignored.push(file);
       }
     } else if (LETTER_EXTENSIONS.has(extname(path).toLowerCase())) files.add(path);
     else rejected.push({ file: path, reason: `not a letter: expected a .pdf or .txt file, got "${extname(path) || 'no extension'}"` });
   }
-  return { files: [...files].sort(), rejected };
+  return { files: [...files].sort(), rejected, ignored: ignored.sort() };
+}
+
+function safeStat(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined; // a dangling link: listed as ignored
+  }
 }

@@ -24,7 +24,7 @@ export function normalizeLines(raw: string): string[] {
   const out: string[] = [];
   for (const line of lines) {
     if (line === '\u0000PAGE') continue; // a page break is not a paragraph break
-    const clean = line.replace(/\s+$/, '');
+    const clean = line.trimEnd();
     if (clean === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
     out.push(clean);
   }

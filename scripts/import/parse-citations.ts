@@ -56,7 +56,15 @@ const TOPIC_NOISE = new RegExp(
   'i',
 );
 const LEADING_NOISE = new RegExp(String.raw`^(?:[\s,.;:/\-–—)]+|(?:${TOPIC_NOISE.source})(?![\w(])\s*)`, 'i');
-const TRAILING_NOISE = /(?:[\s,;:/\-–—(]+|\.|\s(?:chapter|section|topic|\(?(?:19|20)\d\d\)?))$/i;
+const TRAILING_NOISE = /(?:\.|\s(?:chapter|section|topic|\(?(?:19|20)\d\d\)?))$/i;
+// Stripped with a loop, not a `[...]+$` regex: that one is quadratic on long runs of these characters.
+const TRAILING_PUNCTUATION = new Set([...' ,;:/-–—(']);
+
+function stripTrailingPunctuation(s: string): string {
+  let end = s.length;
+  while (end > 0 && (TRAILING_PUNCTUATION.has(s[end - 1]!) || /\s/.test(s[end - 1]!))) end--;
+  return s.slice(0, end);
+}
 
 interface Entry {
   guideline: Guideline;
@@ -314,7 +322,7 @@ function clean(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
   for (let before = ''; before !== t; ) {
     before = t;
-    t = t.replace(LEADING_NOISE, '').replace(TRAILING_NOISE, '').trim();
+    t = stripTrailingPunctuation(t.replace(LEADING_NOISE, '')).replace(TRAILING_NOISE, '').trim();
     const wrapped = /^\((.*)\)$/.exec(t);
     if (wrapped && balanced(wrapped[1]!)) t = wrapped[1]!.trim();
   }

@@ -44,12 +44,15 @@ export function parseHeader(lines: string[]): { header: Header; problems: string
     if (iso) (header as Record<string, string>)[key] = iso;
     else problems.push(`header ${key}: "${raw}" is not a date (expected MM/DD/YYYY)`);
   }
+  // A damaged label must not lose a field silently: say what a header table should have had.
+  if (!header.caseNumber) problems.push('header: no "Case Number: CMyy-nnnnnnn"; the id falls back to a hash of the text');
+  if (!header.decided) problems.push('header: no readable "Decision Date:"; the folder year falls back to the UR denial date');
   const priority = PRIORITY.exec(text)?.[1]?.toLowerCase();
   if (priority === 'standard' || priority === 'expedited') header.priority = priority;
   return { header, problems };
 }
 
-/** True when the lines hold a header table: a case number and a decision date. */
+/** True when the lines hold a header table: a case number or any of its labels. */
 export function hasHeaderTable(lines: string[]): boolean {
-  return lines.some((l) => CASE_NUMBER.test(l)) && lines.some((l) => /Decision\s+Date:|^\s*Dated:/i.test(l));
+  return lines.some((l) => CASE_NUMBER.test(l) || DATE_FIELDS.some(([, label]) => label.test(l)));
 }

@@ -27,7 +27,7 @@ export interface RawItem {
   /** What was decided: the title, or the remaining portion of a modified request. */
   request: string;
   outcome: 'upheld' | 'overturned';
-  modified?: Modified;
+  modified?: Omit<Modified, 'remaining'>;
   /** "Claims Administrator guideline:" field without its label; undefined when missing. */
   claimsAdministrator?: string;
   /** "MAXIMUS guideline:" field without its label; undefined when missing. */

@@ -14,8 +14,17 @@ export interface SourceInfo {
   synthetic?: boolean;
 }
 
+// The longest guideline field in the real letters is about 1,700 characters; a far longer one is
+// not a citation, and bounding it keeps the citation parser's work small.
+const MAX_GUIDELINE_FIELD = 6000;
+
 export function toDetermination(letter: ParsedLetter, source: SourceInfo, catalogue: Catalogue): Determination {
   const { header } = letter;
+  letter.items.forEach((item, i) => {
+    for (const field of [item.claimsAdministrator, item.reviewer]) {
+      if ((field?.length ?? 0) > MAX_GUIDELINE_FIELD) throw new ParseError(`malformed letter: a guideline field of item ${i + 1} is ${field!.length} characters long (a citation is under ${MAX_GUIDELINE_FIELD})`);
+    }
+  });
   const caseNumber = header.caseNumber ?? null;
   const draft = {
     id: caseNumber ?? `imr-${letter.textHash.slice(0, 16)}`,

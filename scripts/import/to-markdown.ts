@@ -13,9 +13,9 @@
 //   Claims Administrator guideline: ...
 import { stringify } from 'yaml';
 import type { Determination } from '../../src/lib/schema/determination.ts';
-import type { LetterFormat } from '../../src/lib/schema/vocab.ts';
+import { CLAIMS_ADMINISTRATOR_LABEL, REVIEWER_LABEL } from '../../src/lib/letter-labels.ts';
 import type { ParsedLetter } from './parse-letter.ts';
-import { escapeMarkdown } from './markdown-text.ts';
+import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
@@ -24,25 +24,15 @@ export function toMarkdown(determination: Determination, letter: ParsedLetter): 
   return `---\n${frontmatter}---\n\n${toBody(letter)}`;
 }
 
-// Each layout's own words for the reviewer's guideline field.
-const REVIEWER_LABEL: Record<LetterFormat, string> = {
-  'imr-2016': 'MAXIMUS guideline',
-  'imr-2014': 'MAXIMUS guideline',
-  'maximus-header': 'MAXIMUS guideline',
-  'notice-2013': 'Medical Treatment Guideline(s) used by the Expert Reviewer',
-  'medical-professional-review': 'Medical treatment guideline(s) relied upon by the professional reviewer',
-};
-
 export function toBody(letter: ParsedLetter): string {
   const out: string[] = [];
   for (const section of letter.sections) {
     out.push(`## ${section.heading}`, ...section.paragraphs.map(escapeMarkdown));
   }
   letter.items.forEach((item, i) => {
-    out.push(`### Item ${i + 1}: ${escapeMarkdown(item.request)}`);
-    if (item.modified) out.push(escapeMarkdown(`${item.title}:`));
+    out.push(`### Item ${i + 1}: ${escapeHeading(item.request)}`);
     out.push(item.outcome === 'upheld' ? '**Upheld.**' : '**Overturned.**');
-    if (item.claimsAdministrator !== undefined) out.push(escapeMarkdown(`Claims Administrator guideline: ${item.claimsAdministrator}`));
+    if (item.claimsAdministrator !== undefined) out.push(escapeMarkdown(`${CLAIMS_ADMINISTRATOR_LABEL}: ${item.claimsAdministrator}`));
     if (item.reviewer !== undefined) out.push(escapeMarkdown(`${REVIEWER_LABEL[letter.format]}: ${item.reviewer}`));
     item.rationale.forEach((p, k) => out.push(escapeMarkdown(k === 0 ? `Decision rationale: ${p}` : p)));
   });

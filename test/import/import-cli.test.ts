@@ -36,7 +36,7 @@ describe('npm run import', () => {
     const report = join(work, 'report.json');
     const run = runImport('--out', out, '--report', report, work, join(work, 'notes.docx'), join(work, 'missing.txt'));
 
-    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s\)$/);
+    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders \(listed in --report\)\)$/);
     expect(run.code).toBe(1);
     expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/), '2016/CM16-0213037.md', '2017/CM16-0231706.md']);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
@@ -46,6 +46,7 @@ describe('npm run import', () => {
     expect(byName['notes.docx']).toMatchObject({ status: 'skipped', reason: 'not a letter: expected a .pdf or .txt file, got ".docx"' });
     expect(byName['missing.txt']).toMatchObject({ status: 'skipped', reason: 'no such file or folder' });
     expect(byName['CM16-0213037.pdf']).toMatchObject({ status: 'imported' });
+    expect(JSON.parse(readFileSync(report, 'utf8')).ignored).toEqual([join(work, 'notes.docx')]);
     expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
   });
 

@@ -105,7 +105,7 @@ describe('loadCatalogue on a broken copy', () => {
         'Invalid catalogue (4 problems):',
         'content/guidelines/broken.yml: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1',
         'content/guidelines/odg-pain.yml → family: expected "mtus" | "odg" | "acoem" | "other", got "ODG"',
-        'content/treatments.yml → types.2: unknown key "colour"',
+        'content/treatments.yml → types.2: unknown field "colour"',
         'content/treatments.yml → types.4.label: missing (expected string)',
       ].join('\n'),
     );

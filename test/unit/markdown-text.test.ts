@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { remark } from 'remark';
-import { escapeMarkdown } from '../../scripts/import/markdown-text.ts';
+import { escapeHeading, escapeMarkdown } from '../../scripts/import/markdown-text.ts';
 
 // Renders with remark and reads back the plain text, as a reader would see it.
 function rendered(markdown: string): { text: string; types: string[] } {
@@ -27,9 +27,20 @@ describe('escapeMarkdown', () => {
     'Norco 10/325mg #60 with *two* refills and a [link](javascript:alert(1)) and `code` ~~struck~~ __bold__',
     'Physical Medicine & Rehabilitation; &amp; stays literal',
     'recommended by [redacted].',
+    '1.',
+    '12)',
   ])('renders %j as exactly its own words in one paragraph', (text) => {
     const out = rendered(escapeMarkdown(text));
     expect(out.text).toBe(text);
     expect(out.types.filter((t) => t !== 'root' && t !== 'text')).toEqual(['paragraph']);
+  });
+});
+
+describe('escapeHeading', () => {
+  test.each(['Norco 10/325mg #', 'Item with # inside #60', 'MRI <b>lumbar</b> *spine*'])('keeps %j whole as the heading text', (text) => {
+    const tree = remark().parse(`### Item 1: ${escapeHeading(text)}`);
+    const heading = tree.children[0] as { type: string; children: Array<{ value?: string }> };
+    expect(heading.type).toBe('heading');
+    expect(heading.children.map((c) => c.value ?? '').join('')).toBe(`Item 1: ${text}`);
   });
 });

@@ -165,3 +165,31 @@ describe('parseLetter never crashes', () => {
     }), { numRuns: 400 });
   });
 });
+
+describe('parseLetter stays fast on hostile text', () => {
+  const timed = (text: string) => {
+    const started = performance.now();
+    const result = reasonOf(text);
+    return { result, ms: performance.now() - started };
+  };
+
+  test('reads a letter with a 400 KB line of spaces and punctuation in well under a second', () => {
+    const junk = ' '.repeat(200_000) + ',;:/-('.repeat(30_000) + 'x';
+    const { ms } = timed(pdftotext21.replace('Decision rationale: The ACOEM', `Decision rationale: ${junk} The ACOEM`));
+    expect(ms).toBeLessThan(1500);
+  });
+
+  test('skips a letter whose guideline field is thousands of parentheses, quickly', async () => {
+    const { loadCatalogue } = await import('../../scripts/import/catalogue.ts');
+    const { convertLetter } = await import('../../scripts/import/import-letter.ts');
+    const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
+    const hostile = pdftotext21.replace(
+      'MAXIMUS guideline: Decision based on MTUS Low Back Complaints 2004, Section(s):',
+      `MAXIMUS guideline: Decision based on Non-MTUS Citation ODG ${'('.repeat(4000)}${')'.repeat(4000)} Section(s):`,
+    );
+    const started = performance.now();
+    const result = await convertLetter('hostile.txt', new TextEncoder().encode(hostile), catalogue);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed letter: a guideline field of item 1 is \d+ characters long/) });
+  });
+});

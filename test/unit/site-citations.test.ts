@@ -4,7 +4,7 @@ import { citationLine } from '../../src/lib/citation-line.ts';
 import { citationTargets } from '../../src/lib/citation-targets.ts';
 import { formatDate } from '../../src/lib/format-date.ts';
 import { formatPages } from '../../src/lib/format-pages.ts';
-import { reviewerLabel } from '../../src/lib/reviewer-label.ts';
+import { reviewerLabel } from '../../src/lib/letter-labels.ts';
 import type { Determination, Guideline } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines } from '../support/fixture-corpus.ts';
 
@@ -92,8 +92,8 @@ describe('reviewerLabel', () => {
   test('uses the letter layout’s own words for the reviewer’s guideline line', () => {
     expect(reviewerLabel('imr-2016')).toBe('MAXIMUS guideline');
     expect(reviewerLabel('imr-2014')).toBe('MAXIMUS guideline');
-    expect(reviewerLabel('notice-2013')).toBe('Guideline used by the Expert Reviewer');
-    expect(reviewerLabel('medical-professional-review')).toBe('Guideline relied upon by the professional reviewer');
+    expect(reviewerLabel('notice-2013')).toBe('Medical Treatment Guideline(s) used by the Expert Reviewer');
+    expect(reviewerLabel('medical-professional-review')).toBe('Medical treatment guideline(s) relied upon by the professional reviewer');
   });
 });
 

@@ -35,6 +35,8 @@ const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const tally = { items: 0, request: 0, outcome: 0, citation: 0, letters: 0, header: 0, caseNumber: 0, skipped: 0 };
 const misses: string[] = [];
+const leftovers: string[] = []; // requests that fell to the taxonomy's fallback type
+const started = performance.now();
 for (const ref of references) {
   const file = values.txt ? join(corpus, 'txt', `${ref.case_number}.txt`) : join(corpus, 'pdf', `${ref.case_number}.pdf`);
   const result = await convertLetter(file, readFileSync(file), catalogue);
@@ -46,6 +48,7 @@ for (const ref of references) {
     continue;
   }
   const d = result.determination;
+  leftovers.push(...d.items.filter((i) => i.treatmentType === catalogue.taxonomy.fallback).map((i) => i.request));
   if (d.caseNumber === ref.case_number) tally.caseNumber++;
   const headerOk = sameHeader(d, ref);
   if (headerOk) tally.header++;
@@ -107,8 +110,10 @@ function sameHeader(d: Determination, ref: Reference): boolean {
   return pairs.every(([ours, theirs]) => ours === toIsoDate(theirs)) && d.priority === ref.priority.toLowerCase();
 }
 
+const seconds = (performance.now() - started) / 1000;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} % (${n}/${of})`;
 for (const m of misses) console.log(`  ${m}`);
-console.log(`letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}`);
+console.log(`letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}, in ${seconds.toFixed(2)} s (${(tally.letters / seconds).toFixed(0)} letters/s, parsing and classifying included)`);
 console.log(`case numbers: ${pct(tally.caseNumber, tally.letters)}; header dates + priority: ${pct(tally.header, tally.letters)}`);
 console.log(`items: request ${pct(tally.request, tally.items)}; outcome ${pct(tally.outcome, tally.items)}; reviewer citation ${pct(tally.citation, tally.items)}`);
+console.log(`treatment type "${catalogue.taxonomy.fallback}": ${pct(leftovers.length, tally.items)}${leftovers.length > 0 ? `: ${leftovers.slice(0, 10).join('; ')}` : ''}`);

@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
+          // A browser on a loaded 2-core machine can take seconds to settle; polls wait for it.
+          expect: { poll: { timeout: 10_000 } },
           hookTimeout: 60_000,
         },
       },

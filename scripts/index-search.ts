@@ -1,70 +1,187 @@
-// Builds the Pagefind index of a built site: `node --import tsx scripts/index-search.ts [dist]`.
+// Builds the search index of a built site, in shards:
+//   node --import tsx scripts/index-search.ts [dist] [--shard-pages N] [--jobs N]
 // Only determination pages carry data-pagefind-body, so they alone are indexed, each once, with
-// one sub-result per disputed item (their headings have ids). Prints one summary line; exits
-// non-zero, writing nothing, when Pagefind reports errors or a determination page is not indexed
-// exactly once.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+// one sub-result per disputed item (their headings have ids). The pages are cut into shards of
+// whole decision years (scripts/search-index/shard-plan.ts), each indexed by Pagefind in a child
+// process of its own so indexing memory stays bounded however large the corpus grows. Bundles are
+// kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
+// changed and links the others into place. The site gets pagefind/<shard>/ per shard and
+// pagefind/shards.json, which the search page reads to merge them (src/scripts/sharded-pagefind.ts).
+// Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
+// reports errors or a determination page is not indexed exactly once.
+import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as pagefind from 'pagefind';
+import { parseArgs } from 'node:util';
+import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/scripts/shard-manifest.ts';
+import { bundlePageCount, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
+import { linkTree } from './search-index/link-tree.ts';
+import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
+import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
+
+export interface IndexOptions {
+  /** Most pages in one shard; Pagefind needs about 0.3 MB a page while it indexes one. */
+  maxShardPages?: number;
+  /** Shards indexed at once, each in its own process (Pagefind keeps one core busy per index). */
+  jobs?: number;
+  /** Where shard bundles are kept between builds, one folder per shard hash. */
+  cacheDir?: string;
+  /** Progress lines (one per shard indexed). */
+  onProgress?: (line: string) => void;
+}
 
 export interface IndexSummary {
-  /** Pages Pagefind indexed. */
+  /** Pages Pagefind indexed, over all shards. */
   pages: number;
   /** HTML files carrying data-pagefind-body (the determination pages). */
   bodies: number;
-  /** Where the bundle was written. */
+  shards: number;
+  /** Shards indexed in this run; the others were unchanged and taken from the cache. */
+  indexed: number;
+  reused: number;
+  /** Where the bundles and the manifest were written. */
   outputPath: string;
   milliseconds: number;
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+/**
+ * 8000 pages take about 2.4 GB to index, no more than Astro takes to build 10,000 letters; a year
+ * of ~7,000 letters fits one shard. Larger shards mean fewer index files per searched word.
+ */
+export const DEFAULT_SHARD_PAGES = 8000;
+/** Bump when the way pages are fed to Pagefind changes, so every cached shard is rebuilt. */
+const INDEXER_VERSION = 'imr-shards-2';
+
+const repoRoot = join(import.meta.dirname, '..');
+const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+
+export function defaultCacheDir(): string {
+  return process.env.SEARCH_CACHE_DIR ?? join(process.env.ASTRO_CACHE_DIR ?? join(repoRoot, 'node_modules/.astro'), 'search-index');
 }
 
-export async function indexSite(siteDir: string): Promise<IndexSummary> {
+/** A shard's bundle depends only on its pages' HTML, Pagefind's version and ours. */
+function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string {
+  const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n`);
+  for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256}\n`);
+  return hash.digest('hex');
+}
+
+/** Indexes one shard in a forked child process; resolves with the pages Pagefind indexed. */
+function runShard(job: ShardJob): Promise<number> {
+  return new Promise((resolvePages, reject) => {
+    const child = fork(join(import.meta.dirname, 'search-index/index-shard.ts'), ['--shard-worker'], {
+      cwd: repoRoot,
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let reply: ShardReply | undefined;
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('message', (m: ShardReply) => (reply = m));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (reply && 'pages' in reply) resolvePages(reply.pages);
+      else reject(new Error(`shard ${job.id}: ${reply && 'error' in reply ? reply.error : `indexer exited with ${code}: ${stderr.trim()}`}`));
+    });
+    child.send(job);
+  });
+}
+
+async function pool<T>(items: T[], jobs: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
+}
+
+export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const root = resolve(siteDir);
-  const bodies: string[] = [];
-  for (const file of await htmlFiles(root)) {
-    if (file.startsWith(join(root, 'pagefind') + sep)) continue;
-    if ((await readFile(file, 'utf8')).includes('data-pagefind-body')) bodies.push(relative(root, file));
-  }
-  const outside = bodies.filter((f) => !/^determinations[\\/][^\\/]+[\\/]index\.html$/.test(f));
-  if (outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${outside.join(', ')}`);
+  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
+  const maxShardPages = options.maxShardPages ?? DEFAULT_SHARD_PAGES;
 
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: root });
-    if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    // addDirectory counts every HTML file it read; the bundle's entry file counts indexed pages.
-    const files = await index.getFiles();
-    if (files.errors.length > 0) throw new Error(`Pagefind: ${files.errors.join('; ')}`);
-    const entry = files.files.find((f) => f.path === 'pagefind-entry.json');
-    if (!entry) throw new Error('Pagefind wrote no pagefind-entry.json');
-    const { languages } = JSON.parse(new TextDecoder().decode(entry.content)) as { languages: Record<string, { page_count: number }> };
-    const pages = Object.values(languages).reduce((n, l) => n + l.page_count, 0);
-    if (pages !== bodies.length) throw new Error(`Pagefind indexed ${pages} pages but ${bodies.length} determination pages carry data-pagefind-body`);
-    const outputPath = join(root, 'pagefind');
-    await rm(outputPath, { recursive: true, force: true });
-    for (const f of files.files) {
-      await mkdir(dirname(join(outputPath, f.path)), { recursive: true });
-      await writeFile(join(outputPath, f.path), f.content);
-    }
-    return { pages, bodies: bodies.length, outputPath, milliseconds: Math.round(performance.now() - started) };
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
+  const scan = await scanSite(root);
+  if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
+  if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
+  const byFile = new Map(scan.pages.map((p) => [p.file, p]));
+  const planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile) }));
+
+  // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
+  await mkdir(cacheDir, { recursive: true });
+  const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
+  let done = 0;
+  await pool(missing, options.jobs ?? 1, async ({ shard, hash }) => {
+    const outDir = join(cacheDir, `${hash}.tmp-${process.pid}`);
+    await rm(outDir, { recursive: true, force: true });
+    const shardStarted = performance.now();
+    await runShard({ site: root, outDir, id: shard.id, files: shard.pages.map((p) => p.file) });
+    await rm(join(cacheDir, hash), { recursive: true, force: true });
+    await rename(outDir, join(cacheDir, hash));
+    done += 1;
+    options.onProgress?.(`indexed shard ${shard.id} (${shard.pages.length} pages) in ${Math.round(performance.now() - shardStarted)} ms [${done}/${missing.length}]`);
+  });
+
+  // Every determination page in exactly one shard: the plan partitions the pages, and each
+  // bundle must hold as many pages as its shard was given.
+  const shards: ShardInfo[] = [];
+  for (const { shard, hash } of planned) {
+    const indexed = await bundlePageCount(join(cacheDir, hash));
+    if (indexed !== shard.pages.length) throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
+    shards.push({ id: shard.id, pages: indexed, first: shard.pages[0]!.decided, last: shard.pages.at(-1)!.decided, hash });
   }
+  const pages = shards.reduce((n, s) => n + s.pages, 0);
+  const distinct = new Set(planned.flatMap(({ shard }) => shard.pages.map((p) => p.file))).size;
+  if (pages !== scan.pages.length || distinct !== scan.pages.length) {
+    throw new Error(`Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`);
+  }
+
+  // Swap the new index in whole.
+  const outputPath = join(root, 'pagefind');
+  const next = `${outputPath}.tmp-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
+  for (const s of shards) await linkTree(join(cacheDir, s.hash), join(next, s.id));
+  const manifest: ShardManifest = { version: 1, pagefind: pagefindVersion, shards };
+  await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await rm(outputPath, { recursive: true, force: true });
+  await rename(next, outputPath);
+
+  // The cache keeps only what this site uses now.
+  const keep = new Set(shards.map((s) => s.hash));
+  for (const name of await readdir(cacheDir)) if (!keep.has(name) && !name.includes('.tmp-')) await rm(join(cacheDir, name), { recursive: true, force: true });
+
+  return {
+    pages,
+    bodies: scan.pages.length,
+    shards: shards.length,
+    indexed: missing.length,
+    reused: shards.length - missing.length,
+    outputPath,
+    milliseconds: Math.round(performance.now() - started),
+  };
+}
+
+function positive(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dir = process.argv[2] ?? process.env.OUT_DIR ?? 'dist';
   try {
-    const s = await indexSite(dir);
-    console.log(`search index: ${s.pages} determination pages indexed into ${s.outputPath.startsWith(process.cwd()) ? relative(process.cwd(), s.outputPath) : s.outputPath} in ${s.milliseconds} ms`);
+    const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'shard-pages': { type: 'string' }, jobs: { type: 'string' } } });
+    const dir = positionals[0] ?? process.env.OUT_DIR ?? 'dist';
+    const s = await indexSite(dir, {
+      maxShardPages: positive(values['shard-pages'] ?? process.env.SEARCH_SHARD_PAGES, '--shard-pages'),
+      jobs: positive(values.jobs ?? process.env.SEARCH_INDEX_JOBS, '--jobs'),
+      onProgress: (line) => console.error(`search index: ${line}`),
+    });
+    const where = s.outputPath.startsWith(process.cwd()) ? relative(process.cwd(), s.outputPath) : s.outputPath;
+    console.log(`search index: ${s.pages} determination pages in ${s.shards} shard(s) (${s.indexed} indexed, ${s.reused} unchanged) into ${where} in ${s.milliseconds} ms`);
   } catch (error) {
     console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

@@ -2,15 +2,19 @@
 // letters: each generated letter takes its items from several real letters, its case summary and
 // reviewer from others, and gets new dates (2013–2026) and a new case number, so lengths, item
 // counts, outcomes, guidelines and treatment types are realistic but no letter is a verbatim copy.
-// Deterministic: the same sample and N give the same files.
+// Deterministic: each letter draws from its own seeded generator, so letter n is the same file
+// whatever N is, and a corpus can be extended (`start`) without touching the letters it has.
+//   node --import tsx scripts/bench/generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { stringify } from 'yaml';
 import { DeterminationSchema, type Determination, type Item } from '../../src/lib/schema/determination.ts';
 import { determinationYear } from '../../src/lib/determination-year.ts';
-import { escapeMarkdown } from '../import/markdown-text.ts';
+import { escapeHeading } from '../import/markdown-text.ts';
 
 interface Part {
   item: Item;
@@ -46,6 +50,10 @@ export function readSample(contentDir: string): { letters: Letter[]; parts: Part
 
 /** Small seeded PRNG (mulberry32): the benchmark corpus must be the same on every run. */
 function random(seed: number): () => number {
+  // Mixes the seed first (murmur3's finaliser), so letters n and n + 1 draw unrelated numbers.
+  seed = Math.imul(seed ^ (seed >>> 16), 0x85ebca6b);
+  seed = Math.imul(seed ^ (seed >>> 13), 0xc2b2ae35);
+  seed ^= seed >>> 16;
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -55,26 +63,42 @@ function random(seed: number): () => number {
 }
 
 const DAY = 86_400_000;
-const FIRST = Date.UTC(2013, 0, 2);
-const LAST = Date.UTC(2026, 9, 30);
+const SEED = 20261125;
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+export interface GenerateOptions {
+  /** Number of the first letter written (case numbers follow it), so a corpus can be extended. Default 0. */
+  start?: number;
+  /** Decision dates are drawn between these days (ISO, inclusive). Default 2013-01-02 to 2026-10-30. */
+  from?: string;
+  to?: string;
+}
+
 /** Writes N generated determinations (and the catalogue) into outDir, a content folder. */
-export function generateCorpus(sampleDir: string, outDir: string, count: number, onProgress?: (done: number) => void): { files: number; bytes: number } {
+export function generateCorpus(
+  sampleDir: string,
+  outDir: string,
+  count: number,
+  onProgress?: (done: number) => void,
+  { start = 0, from = '2013-01-02', to = '2026-10-30' }: GenerateOptions = {},
+): { files: number; bytes: number } {
   const { letters, parts } = readSample(sampleDir);
-  const next = random(20261125);
-  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+  const first = Date.parse(`${from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / DAY) + 1;
+  if (!(days > 0)) throw new Error(`no days between ${from} and ${to}`);
   const itemCounts = letters.map((l) => l.d.items.length);
   cpSync(join(sampleDir, 'guidelines'), join(outDir, 'guidelines'), { recursive: true });
   cpSync(join(sampleDir, 'treatments.yml'), join(outDir, 'treatments.yml'));
   let bytes = 0;
-  for (let n = 0; n < count; n++) {
+  for (let n = start; n < start + count; n++) {
+    const next = random(SEED + n);
+    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
     const base = pick(letters);
     const chosen: Part[] = Array.from({ length: pick(itemCounts) }, () => pick(parts));
     // The summary and reviewer come from a letter none of the items came from: never a copy.
     let other = pick(letters);
     while (chosen.some((p) => letters[p.letter] === other) && letters.length > 1) other = pick(letters);
-    const decided = FIRST + Math.floor(next() * ((LAST - FIRST) / DAY)) * DAY;
+    const decided = first + Math.floor(next() * days) * DAY;
     const yy = new Date(decided).getUTCFullYear() % 100;
     const id = `CM${String(yy).padStart(2, '0')}-${String(5_000_000 + n).padStart(7, '0')}`;
     const d: Determination = {
@@ -98,7 +122,7 @@ export function generateCorpus(sampleDir: string, outDir: string, count: number,
       ...['How the IMR final determination was made', 'Clinical case summary'].flatMap((h) => (other.sections.has(h) ? [`## ${h}`, other.sections.get(h)!] : [])),
       '## Decisions and rationales',
       base.sections.get('Decisions and rationales') ?? '',
-      ...chosen.flatMap((p, i) => [`### Item ${i + 1}: ${escapeMarkdown(p.item.request)}`, p.block]),
+      ...chosen.flatMap((p, i) => [`### Item ${i + 1}: ${escapeHeading(p.item.request)}`, p.block]),
     ].join('\n\n');
     d.source.sha256 = createHash('sha256').update(body).digest('hex');
     const text = `---\n${stringify(d, { version: '1.1', lineWidth: 0 })}---\n\n${body}\n`;
@@ -106,7 +130,23 @@ export function generateCorpus(sampleDir: string, outDir: string, count: number,
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${id}.md`), text);
     bytes += text.length;
-    if ((n + 1) % 1000 === 0 || n + 1 === count) onProgress?.(n + 1);
+    const done = n + 1 - start;
+    if (done % 1000 === 0 || done === count) onProgress?.(done);
   }
   return { files: count, bytes };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { start: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
+  const [sample, out, n] = positionals;
+  if (!sample || !out || !n || !/^\d+$/.test(n)) {
+    console.error('usage: generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]');
+    process.exit(2);
+  }
+  const result = generateCorpus(sample, out, Number(n), (done) => console.error(`generated ${done} of ${n}`), {
+    start: values.start ? Number(values.start) : undefined,
+    from: values.from,
+    to: values.to,
+  });
+  console.log(JSON.stringify(result));
 }

@@ -46,6 +46,8 @@ export interface PagefindSearchOptions {
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  /** Adds another bundle (its folder URL) to the searches: results, filters and counts merge. */
+  mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }

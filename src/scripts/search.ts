@@ -7,9 +7,12 @@ import { joinBase } from '../lib/join-base.ts';
 import { PAGE_SIZE } from '../lib/page-size.ts';
 import { pagefindOptions } from '../lib/pagefind-options.ts';
 import { defaultSort, parseSearchState, searchQuery, SORTS, type SearchState, type Sort } from '../lib/search-state.ts';
-import type { Pagefind, PagefindResultData, PagefindSearch } from './pagefind-api.ts';
+import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind-api.ts';
+import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 
 const BASE = import.meta.env.BASE_URL;
+/** Results whose text is fetched with the search; the others load as they near the screen. */
+const EAGER_RESULTS = 10;
 
 const $ = <T extends Element>(selector: string, root: ParentNode = document): T => {
   const el = root.querySelector<T>(selector);
@@ -29,17 +32,17 @@ export function startSearch(): void {
 
   let state: SearchState = parseSearchState(location.search);
   let run = 0;
-  let pagefind: Pagefind | undefined;
+  let lazy: IntersectionObserver | undefined;
+  let pagefind: ShardedPagefind | undefined;
 
-  const load = async (): Promise<Pagefind> => {
-    if (!pagefind) {
-      const mod = (await import(/* @vite-ignore */ joinBase(BASE, '/pagefind/pagefind.js'))) as Pagefind;
-      await mod.options({ baseUrl: BASE, excerptLength: 28 });
-      await mod.init();
-      // Loads the filter index, without which searches report no filter counts.
-      await mod.filters();
-      pagefind = mod;
-    }
+  // The index comes in shards (pagefind/shards.json): the first shard's bundle is loaded and
+  // the others merged into it, with their filter indexes (without which there are no counts).
+  const load = async (): Promise<ShardedPagefind> => {
+    pagefind ??= await openShardedPagefind({
+      root: joinBase(BASE, '/pagefind/'),
+      load: (shard) => import(/* @vite-ignore */ joinBase(BASE, `/pagefind/${shard.id}/pagefind.js`)) as Promise<Pagefind>,
+      options: { baseUrl: BASE, excerptLength: 28 },
+    });
     return pagefind;
   };
 
@@ -79,7 +82,7 @@ export function startSearch(): void {
   const search = async () => {
     const mine = ++run;
     status.textContent = 'Searching…';
-    let api: Pagefind;
+    let api: ShardedPagefind;
     try {
       api = await load();
     } catch {
@@ -93,9 +96,14 @@ export function startSearch(): void {
     }
   };
 
-  const runSearch = async (api: Pagefind, mine: number) => {
+  const runSearch = async (api: ShardedPagefind, mine: number) => {
     const term = state.q === '' ? null : state.q;
-    const main = await api.search(term, pagefindOptions(state));
+    // Only the results of the page shown are fetched; a page past the last shows the last.
+    let page = 1;
+    const main = await api.search(term, pagefindOptions(state), (total) => {
+      page = Math.min(state.page, Math.max(1, Math.ceil(total / PAGE_SIZE)));
+      return { start: (page - 1) * PAGE_SIZE, end: page * PAGE_SIZE };
+    });
     // Each group's counts ignore the group's own selection, so its other values stay choosable.
     const counts: Partial<Record<FilterKey, Record<string, number>>> = {};
     for (const key of FILTER_KEYS) {
@@ -104,19 +112,47 @@ export function startSearch(): void {
         continue;
       }
       const others: SearchState = { ...state, filters: { ...state.filters, [key]: [] } };
-      const without: PagefindSearch = await api.search(term, pagefindOptions(others));
+      const without = await api.search(term, pagefindOptions(others), () => ({ start: 0, end: 0 }));
       counts[key] = without.filters[key] ?? {};
     }
-    const pages = Math.max(1, Math.ceil(main.results.length / PAGE_SIZE));
-    const page = Math.min(state.page, pages);
-    const slice = main.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-    const data = await Promise.all(slice.map((r) => r.data()));
+    const pages = Math.max(1, Math.ceil(main.total / PAGE_SIZE));
+    // Each result's text is a file of its own (~2 KB): the first screenful is fetched now, the
+    // rest of the page as it scrolls into view.
+    const data = await Promise.all(main.results.slice(0, EAGER_RESULTS).map((r) => r.data()));
     if (mine !== run) return; // a newer search has started
     showCounts(counts);
-    showStatus(main.results.length, page, pages);
+    showStatus(main.total, page, pages);
     showActiveFilters();
-    list.replaceChildren(...data.map((d) => resultItem(d, state.q !== '', state.filters.outcome ?? [])));
+    const hasWords = state.q !== '';
+    const outcomes = state.filters.outcome ?? [];
+    list.replaceChildren(...data.map((d) => resultItem(d, hasWords, outcomes)));
+    showLater(main.results.slice(EAGER_RESULTS), (d) => resultItem(d, hasWords, outcomes), mine);
     showPager(page, pages);
+  };
+
+  // Placeholders for the rest of the page, each replaced by its result once it nears the screen.
+  const showLater = (results: PagefindResult[], item: (d: PagefindResultData) => HTMLLIElement, mine: number) => {
+    lazy?.disconnect();
+    const pending = new Map<Element, PagefindResult>();
+    lazy = new IntersectionObserver(
+      (entries) => {
+        for (const { target, isIntersecting } of entries) {
+          const result = pending.get(target);
+          if (!isIntersecting || !result) continue;
+          pending.delete(target);
+          lazy?.unobserve(target);
+          void result.data().then((d) => mine === run && target.replaceWith(item(d)));
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const result of results) {
+      const li = el('li', 'result result-pending', 'Loading…');
+      li.setAttribute('aria-busy', 'true');
+      pending.set(li, result);
+      list.append(li);
+      lazy.observe(li);
+    }
   };
 
   const showCounts = (counts: Partial<Record<FilterKey, Record<string, number>>>) => {

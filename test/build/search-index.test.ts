@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { pagefindOptions } from '../../src/lib/pagefind-options.ts';
 import { parseSearchState } from '../../src/lib/search-state.ts';
-import type { Pagefind, PagefindResultData } from '../../src/scripts/pagefind-api.ts';
+import type { PagefindResultData } from '../../src/scripts/pagefind-api.ts';
+import type { ShardedPagefind } from '../../src/scripts/sharded-pagefind.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
 const { root, sub } = inject('sites');
-let pagefind: Pagefind;
+let pagefind: ShardedPagefind;
 let close: () => Promise<void>;
 
 beforeAll(async () => {

@@ -104,6 +104,16 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('fetches the first ten results with the search and the rest of the page as it scrolls into view', async () => {
+    const page = await open(sub, 'search/');
+    await expect.poll(() => resultPaths(page)).toHaveLength(10);
+    await expect(page.locator('#results > li.result-pending').count()).resolves.toBe(40);
+    await page.locator('#results > li').last().scrollIntoViewIfNeeded();
+    await expect.poll(() => resultPaths(page)).toHaveLength(50);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('115 determinations, newest first. Showing 1–50.');
+    expect(errors).toEqual([]);
+  });
+
   test('works under a sub-path: the index loads and results link under the base', async () => {
     const page = await open(sub, 'search/?q=zynex');
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);

@@ -15,7 +15,7 @@ export interface SiteBuild {
   corpus: string;
 }
 
-export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string }): Promise<SiteBuild> {
+export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string; shardPages?: number }): Promise<SiteBuild> {
   const env = {
     ...process.env,
     CORPUS_DIR: options.corpus,
@@ -33,6 +33,6 @@ export async function buildSite(options: { corpus: string; outDir: string; base:
     child.on('error', reject);
     child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`))));
   });
-  await indexSite(options.outDir);
+  await indexSite(options.outDir, { cacheDir: join(options.cacheDir, 'search-index'), maxShardPages: options.shardPages });
   return { dir: options.outDir, base: options.base, corpus: options.corpus };
 }

@@ -1,5 +1,5 @@
 // Builds the fixture site once per test run, into a temporary folder (never dist/):
-//   root: test/fixtures/site at base "/"
+//   root: test/fixtures/site at base "/", its search index in three shards
 //   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/"
 // Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +21,9 @@ export default async function setup(project: TestProject) {
   const bulk = join(work, 'bulk-corpus');
   writeBulkCorpus(fixture, bulk, BULK_COUNT);
   // One after the other: Pagefind's service and two Astro builds at once gain nothing on 2 cores.
-  const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root') });
+  // The root site's index is cut into shards of at most two letters (2014–2015, 2016, 2017), so
+  // every search test runs across merged shards as a large corpus would.
+  const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root'), shardPages: 2 });
   const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub') });
   project.provide('sites', { root, sub });
   return () => {

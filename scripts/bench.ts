@@ -1,0 +1,158 @@
+// The scale benchmark:
+//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]
+// Generates N determinations from the sample letters in content/ (scripts/bench/generate-corpus.ts),
+// then runs check, build (astro) and index (scripts/index-search.ts), each as a child process timed
+// with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
+// and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
+// letters and builds and indexes again on the warm caches, as a site update would.
+// Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
+// unless --out) is removed at the end unless --keep.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
+import { runStage, type StageResult } from './bench/run-stage.ts';
+import { siteStats } from './bench/site-stats.ts';
+import { DEFAULT_SHARD_PAGES } from './index-search.ts';
+
+const repo = join(import.meta.dirname, '..');
+const COLD = '?q=lumbar%20MRI';
+const WARM = ['?q=Norco', '?q=acupuncture&outcome=overturned'];
+/** Letters added by --incremental are decided in the last month of the generated range. */
+const NEW_LETTERS = { from: '2026-10-01', to: '2026-10-30' };
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+function whole(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return Number(value);
+}
+
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    incremental: { type: 'boolean', default: false },
+    add: { type: 'string' },
+    'shard-pages': { type: 'string' },
+    jobs: { type: 'string' },
+    'skip-queries': { type: 'boolean', default: false },
+  },
+});
+
+const count = whole(values.count, '--count', NaN);
+if (Number.isNaN(count)) {
+  console.error('usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]');
+  process.exit(2);
+}
+const add = whole(values.add, '--add', 100);
+const shardPages = whole(values['shard-pages'], '--shard-pages', DEFAULT_SHARD_PAGES);
+const jobs = whole(values.jobs, '--jobs', 1);
+
+let work: string;
+if (values.out) {
+  work = resolve(values.out);
+  // The folder is removed at the end: never one that holds something already.
+  if (existsSync(work) && readdirSync(work).length > 0) {
+    console.error(`bench: --out ${work} is not empty`);
+    process.exit(2);
+  }
+  mkdirSync(work, { recursive: true });
+} else {
+  work = mkdtempSync(join(tmpdir(), 'imr-bench-'));
+}
+const corpus = join(work, 'corpus');
+const dist = join(work, 'dist');
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  CORPUS_DIR: corpus,
+  OUT_DIR: dist,
+  BASE_PATH: '/',
+  ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+  SEARCH_CACHE_DIR: join(work, 'search-cache'),
+  SEARCH_SHARD_PAGES: String(shardPages),
+  SEARCH_INDEX_JOBS: String(jobs),
+  ASTRO_TELEMETRY_DISABLED: '1',
+};
+const node = (script: string, ...args: string[]) => ['--import', 'tsx', join(repo, script), ...args];
+const stage = async (name: string, args: string[]) => {
+  log(`${name}…`);
+  const run = await runStage(name, process.execPath, args, { env, cwd: repo });
+  log(`${name}: ${run.seconds} s, peak ${gb(run.peakRssBytes)} GB`);
+  return run;
+};
+const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
+const timing = ({ seconds, peakRssBytes }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes) });
+const sumOf = (...stages: StageResult[]) => ({
+  seconds: Math.round(stages.reduce((n, s) => n + s.seconds, 0) * 100) / 100,
+  peakRssBytes: Math.max(...stages.map((s) => s.peakRssBytes)),
+  peakRssGB: gb(Math.max(...stages.map((s) => s.peakRssBytes))),
+});
+
+try {
+  log(`work folder ${work}`);
+  const generate = await stage('generate', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(count)));
+  const check = await stage('check', node('scripts/check.ts'));
+  const build = await stage('build', [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build']);
+  const index = await stage('index', node('scripts/index-search.ts', dist));
+  const site = await siteStats(dist);
+  const full = sumOf(build, index);
+
+  let queries: { cold: QueryMeasure; warm: QueryMeasure[] } | undefined;
+  if (!values['skip-queries']) {
+    log('queries in chromium…');
+    queries = await measureQueries(dist, '/', COLD, WARM);
+  }
+
+  let incremental;
+  if (values.incremental) {
+    await stage('add', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
+    const rebuild = await stage('rebuild', [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build']);
+    const reindex = await stage('reindex', node('scripts/index-search.ts', dist));
+    const after = await siteStats(dist);
+    const both = sumOf(rebuild, reindex);
+    incremental = {
+      added: add,
+      decided: `${NEW_LETTERS.from}..${NEW_LETTERS.to}`,
+      build: timing(rebuild),
+      index: { ...timing(reindex), summary: reindex.stdout.trim() },
+      buildAndIndex: both,
+      percentOfFullBuild: Math.round((both.seconds / full.seconds) * 1000) / 10,
+      determinationPages: after.determinationPages,
+    };
+  }
+
+  const result = {
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memoryGB: Math.round(totalmem() / 1e8) / 10,
+      freeMemoryGB: Math.round(freemem() / 1e8) / 10,
+      os: `${platform()} ${release()}`,
+      node: process.version,
+    },
+    count,
+    corpus: JSON.parse(generate.stdout) as { files: number; bytes: number },
+    settings: { shardPages, indexJobs: jobs },
+    stages: { generate: timing(generate), check: timing(check), build: timing(build), index: { ...timing(index), summary: index.stdout.trim() } },
+    buildAndIndex: full,
+    site,
+    pagesPerSecond: {
+      build: Math.round(site.htmlPages / build.seconds),
+      buildAndIndex: Math.round(site.htmlPages / full.seconds),
+    },
+    queries,
+    incremental,
+    kept: values.keep ? work : undefined,
+  };
+  console.log(JSON.stringify(result, null, 2));
+} catch (error) {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+} finally {
+  if (values.keep) log(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

@@ -1,0 +1,56 @@
+// Splits the determination pages into search-index shards small enough to index in bounded
+// memory (Pagefind holds a whole index in memory while it builds one: about 0.3 MB per page).
+// Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
+// larger than that is cut into equal runs by date. Cutting only at year boundaries keeps a shard
+// unchanged while letters are added to later years, so only the newest shards are re-indexed.
+
+export interface PageRef {
+  /** HTML file relative to the site root ("determinations/CM14-0123456/index.html"). */
+  file: string;
+  /** Decision date, ISO ("2014-10-02"); "0000-00-00" when the letter states none. */
+  decided: string;
+}
+
+export interface PlannedShard {
+  /** "2014" for one year, "2013-2019" for a run of years, "2021.1" for the first part of a split year. */
+  id: string;
+  /** Its pages by decision date, then file. */
+  pages: PageRef[];
+}
+
+const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
+
+export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
+  if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`shard size must be a positive whole number, got ${maxPages}`);
+  const sorted = [...pages].sort((a, b) => a.decided.localeCompare(b.decided) || a.file.localeCompare(b.file));
+  const years: { year: string; pages: PageRef[] }[] = [];
+  for (const page of sorted) {
+    const year = yearOf(page);
+    if (years.at(-1)?.year !== year) years.push({ year, pages: [] });
+    years.at(-1)!.pages.push(page);
+  }
+
+  const shards: PlannedShard[] = [];
+  let run: { years: string[]; pages: PageRef[] } | undefined;
+  const closeRun = () => {
+    if (run) shards.push({ id: run.years.length === 1 ? run.years[0]! : `${run.years[0]}-${run.years.at(-1)}`, pages: run.pages });
+    run = undefined;
+  };
+  for (const { year, pages: yearPages } of years) {
+    if (yearPages.length > maxPages) {
+      closeRun();
+      const parts = Math.ceil(yearPages.length / maxPages);
+      for (let i = 0; i < parts; i++) {
+        const pagesOfPart = yearPages.slice(Math.floor((i * yearPages.length) / parts), Math.floor(((i + 1) * yearPages.length) / parts));
+        shards.push({ id: `${year}.${i + 1}`, pages: pagesOfPart });
+      }
+      continue;
+    }
+    if (run && run.pages.length + yearPages.length > maxPages) closeRun();
+    run ??= { years: [], pages: [] };
+    run.years.push(year);
+    run.pages.push(...yearPages);
+  }
+  closeRun();
+  return shards;
+}

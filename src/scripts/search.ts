@@ -131,17 +131,23 @@ export function startSearch(): void {
   };
 
   // Placeholders for the rest of the page, each replaced by its result once it nears the screen.
+  // A jump down the page (End key, a scrollbar drag) skips placeholders; they load too.
   const showLater = (results: PagefindResult[], item: (d: PagefindResultData) => HTMLLIElement, mine: number) => {
     lazy?.disconnect();
-    const pending = new Map<Element, PagefindResult>();
+    const pending = new Map<Element, PagefindResult>(); // in list order
+    const load = (target: Element, result: PagefindResult) => {
+      pending.delete(target);
+      lazy?.unobserve(target);
+      void result.data().then((d) => mine === run && target.replaceWith(item(d)));
+    };
     lazy = new IntersectionObserver(
       (entries) => {
         for (const { target, isIntersecting } of entries) {
-          const result = pending.get(target);
-          if (!isIntersecting || !result) continue;
-          pending.delete(target);
-          lazy?.unobserve(target);
-          void result.data().then((d) => mine === run && target.replaceWith(item(d)));
+          if (!isIntersecting || !pending.has(target)) continue;
+          for (const [earlier, result] of [...pending]) {
+            load(earlier, result);
+            if (earlier === target) break;
+          }
         }
       },
       { rootMargin: '100% 0px' },

@@ -7,7 +7,7 @@
 // letters and builds and indexes again on the warm caches, as a site update would.
 // Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
 // unless --out) is removed at the end unless --keep.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -78,12 +78,18 @@ const env: NodeJS.ProcessEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 const node = (script: string, ...args: string[]) => ['--import', 'tsx', join(repo, script), ...args];
-const stage = async (name: string, args: string[]) => {
+const stage = async (name: string, args: string[], cwd = repo) => {
   log(`${name}…`);
-  const run = await runStage(name, process.execPath, args, { env, cwd: repo });
+  const run = await runStage(name, process.execPath, args, { env, cwd });
   log(`${name}: ${run.seconds} s, peak ${gb(run.peakRssBytes)} GB`);
   return run;
 };
+// Astro writes its prerender bundle under the working folder when the output folder is outside
+// it (<cwd>/.astro/.prerender), where another build of this repository would overwrite it. Run
+// from the work folder, the bundle stays in this run's output, and finds its packages through a
+// link to the repository's node_modules.
+symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
+const astroBuild = (name: string) => stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work);
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 const timing = ({ seconds, peakRssBytes }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes) });
 const sumOf = (...stages: StageResult[]) => ({
@@ -96,7 +102,7 @@ try {
   log(`work folder ${work}`);
   const generate = await stage('generate', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(count)));
   const check = await stage('check', node('scripts/check.ts'));
-  const build = await stage('build', [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build']);
+  const build = await astroBuild('build');
   const index = await stage('index', node('scripts/index-search.ts', dist));
   const site = await siteStats(dist);
   const full = sumOf(build, index);
@@ -110,7 +116,7 @@ try {
   let incremental;
   if (values.incremental) {
     await stage('add', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
-    const rebuild = await stage('rebuild', [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build']);
+    const rebuild = await astroBuild('rebuild');
     const reindex = await stage('reindex', node('scripts/index-search.ts', dist));
     const after = await siteStats(dist);
     const both = sumOf(rebuild, reindex);

@@ -21,13 +21,15 @@ let profile: string;
 const servers: StaticServer[] = [];
 const errors: string[] = [];
 
-async function open(site: typeof root, path: string): Promise<Page> {
+/** Opens `path` of a built site in a new tab; `fetched`, when given, collects every URL it requests. */
+async function open(site: typeof root, path: string, fetched?: string[]): Promise<Page> {
   if (!HAVE_CHROMIUM) throw new Error(`CI=true but no chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
   const server = await startStaticServer({ root: site.dir, base: site.base });
   servers.push(server);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  if (fetched) page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(new URL(path, server.url).href);
   return page;
 }
@@ -104,13 +106,49 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
-  test('fetches the first ten results with the search and the rest of the page as it scrolls into view', async () => {
-    const page = await open(sub, 'search/');
+  test('on the bulk site (115 letters, four index shards) fetches ten results with the search and the rest as they near the screen', async () => {
+    const fetched: string[] = [];
+    const page = await open(sub, 'search/', fetched);
+    // Result data lives in one fragment file per page, in the folder of the shard that indexed it.
+    const fragments = () => fetched.filter((p) => p.includes('/fragment/'));
+    const pending = page.locator('#results > li.result-pending');
     await expect.poll(() => resultPaths(page)).toHaveLength(10);
-    await expect(page.locator('#results > li.result-pending').count()).resolves.toBe(40);
+    await expect(pending.count()).resolves.toBe(40);
+    expect(fragments()).toHaveLength(10);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('115 determinations, newest first. Showing 1–50.');
+
+    // Scrolling to the 25th result loads it, the ones above it and those within a screen below;
+    // the end of the page is still a placeholder, not fetched.
+    await page.locator('#results > li').nth(24).scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await resultPaths(page)).length).toBeGreaterThanOrEqual(25);
+    const classOf = (n: number) => page.locator('#results > li').nth(n).getAttribute('class');
+    await expect.poll(() => classOf(24)).toBe('result');
+    await expect(classOf(49)).resolves.toBe('result result-pending');
+    expect(fragments().length).toBeLessThan(50);
+
+    // At the bottom every result is in, each fragment fetched once, newest decision first.
     await page.locator('#results > li').last().scrollIntoViewIfNeeded();
     await expect.poll(() => resultPaths(page)).toHaveLength(50);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('115 determinations, newest first. Showing 1–50.');
+    await expect(pending.count()).resolves.toBe(0);
+    expect(new Set(fragments()).size).toBe(50);
+    expect(fragments()).toHaveLength(50);
+    // Each result's facts line starts with its decision date ("December 28, 2018 · …").
+    const metas = await page.locator('#results .result-meta').allTextContents();
+    const decided = metas.map((m) => Date.parse(m.split(' · ')[0] ?? ''));
+    expect(decided.filter(Number.isFinite)).toHaveLength(50);
+    expect(decided).toEqual([...decided].sort((a, b) => b - a));
+
+    // The last page holds the oldest letters, from three shards.
+    await page.getByRole('link', { name: 'Next ›' }).first().click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await page.getByRole('link', { name: 'Next ›' }).first().click();
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    // Its five placeholders are within a screen of the top, so they load at once.
+    await expect.poll(() => resultPaths(page)).toHaveLength(15);
+    await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');
+    const shards = new Set(fragments().map((p) => /\/pagefind\/([^/]+)\/fragment\//.exec(p)?.[1]));
+    expect([...shards].sort()).toEqual(['2014-2017', '2018.1', '2018.2', '2018.3']);
     expect(errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Builds the fixture site once per test run, into a temporary folder (never dist/):
 //   root: test/fixtures/site at base "/", its search index in three shards
-//   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/"
+//   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/",
+//         its index in four shards (2014–2017 and the 110 letters of 2018 in three parts)
 // Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
   // The root site's index is cut into shards of at most two letters (2014–2015, 2016, 2017), so
   // every search test runs across merged shards as a large corpus would.
   const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root'), shardPages: 2 });
-  const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub') });
+  const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub'), shardPages: 40 });
   project.provide('sites', { root, sub });
   return () => {
     if (process.env.KEEP_SITE) console.log(`fixture sites kept in ${work}`);

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/content-dir.ts';
-import { safeMarkdown } from './src/lib/safe-markdown.ts';
+import { letterMarkdown } from './src/lib/letter-markdown.ts';
 
 // Astro keeps the content layer's data store (each letter's data and rendered HTML, ~9 KB) as one
 // string, and V8 strings end at 512 MB: about 55,000 letters. Larger corpora use the chunked store,
@@ -28,17 +28,5 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   experimental: letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {},
-  markdown: { syntaxHighlight: false },
-  integrations: [
-    {
-      name: 'imr-safe-markdown',
-      hooks: {
-        // The default processor's plugin lists are meant to be extended in place by integrations.
-        'astro:config:setup': ({ config }) => {
-          const processor = /** @type {{ options: { hastPlugins: unknown[] } }} */ (/** @type {unknown} */ (config.markdown.processor));
-          processor.options.hastPlugins.push(safeMarkdown);
-        },
-      },
-    },
-  ],
+  markdown: { processor: letterMarkdown, syntaxHighlight: false },
 });

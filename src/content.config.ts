@@ -4,6 +4,7 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { determinationLoader } from './data/determination-loader.ts';
 import { contentDir } from './lib/content-dir.ts';
 import { undoYamlDates } from './lib/undo-yaml-dates.ts';
 import { DeterminationSchema, GuidelineSchema, TreatmentTypeSchema } from './lib/schema/index.ts';
@@ -11,15 +12,9 @@ import { DeterminationSchema, GuidelineSchema, TreatmentTypeSchema } from './lib
 // CORPUS_DIR switches the content folder (tests build test/fixtures/site).
 const dir = contentDir();
 
-/** content/determinations/<year>/<id>.md; the entry id is the determination id. */
+/** content/determinations/<year>/<id>.md, frontmatter only; the entry id is the determination id. */
 const determinations = defineCollection({
-  loader: glob({
-    pattern: '**/*.md',
-    base: `${dir}/determinations`,
-    // Pages render the stored HTML; the Markdown source is not needed after that.
-    retainBody: false,
-    generateId: ({ entry, data }) => (typeof data.id === 'string' ? data.id : entry),
-  }),
+  loader: determinationLoader(`${dir}/determinations`),
   // Unquoted dates in frontmatter arrive as Date objects (see undoYamlDates).
   schema: z.preprocess(undoYamlDates, DeterminationSchema),
 });

@@ -10,10 +10,10 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
 import { stringify } from 'yaml';
 import { DeterminationSchema, type Determination, type Item } from '../../src/lib/schema/determination.ts';
 import { determinationYear } from '../../src/lib/determination-year.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { escapeHeading } from '../import/markdown-text.ts';
 
 interface Part {
@@ -34,9 +34,9 @@ export function readSample(contentDir: string): { letters: Letter[]; parts: Part
   const letters: Letter[] = [];
   const parts: Part[] = [];
   for (const entry of files.sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = matter(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+    const file = parseFrontmatter(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
     const d = DeterminationSchema.parse(file.data);
-    const [head, ...blocks] = file.content.split(/^### Item \d+: .*$/m);
+    const [head, ...blocks] = file.body.split(/^### Item \d+: .*$/m);
     const sections = new Map<string, string>();
     for (const chunk of head.split(/^## /m).slice(1)) {
       const newline = chunk.indexOf('\n');

@@ -27,6 +27,16 @@ export interface QueryMeasure {
   gzipBytes: number;
   /** Of `bytes`, what Pagefind fetched (everything under /pagefind/). */
   indexBytes: number;
+  /** `bytes` by kind of file: page, manifest, runtime, wasm, meta, filter, index, fragment. */
+  byKind: Record<string, number>;
+}
+
+/** What a fetched file is, for the byte breakdown. */
+function kindOf(path: string): string {
+  const ext = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.exec(path)?.[1];
+  if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
+  if (path.includes('/pagefind/')) return path.endsWith('.json') ? 'manifest' : 'runtime';
+  return 'page';
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -92,6 +102,11 @@ function summarise(search: string, status: string, ms: number, fetched: Fetched[
       fetched.filter((f) => f.url.includes('/pagefind/')),
       'bytes',
     ),
+    byKind: fetched.reduce<Record<string, number>>((kinds, f) => {
+      const kind = kindOf(f.url);
+      kinds[kind] = (kinds[kind] ?? 0) + f.bytes;
+      return kinds;
+    }, {}),
   };
 }
 

@@ -1,12 +1,12 @@
 // Validates one determination file's text: frontmatter against the schema, references against
 // the catalogue, its place in the tree, and a body with the required headings and no raw HTML.
 // Returns every problem as "field: message"; the caller prefixes the path.
-import matter from 'gray-matter';
 import { remark } from 'remark';
 import { visit } from 'unist-util-visit';
 import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
 import { describeIssues } from '../../src/lib/describe-issues.ts';
 import { determinationYear } from '../../src/lib/determination-year.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
 
 /** Slugs of the catalogue; undefined when the catalogue itself failed to load (reported apart). */
@@ -38,7 +38,7 @@ const REFUSED: Record<string, string> = {
 export function checkDetermination(relativePath: string, text: string, known: KnownSlugs): FileCheck {
   let file;
   try {
-    file = matter(text);
+    file = parseFrontmatter(text);
   } catch (error) {
     return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message).replace(/:$/, '')}`] };
   }
@@ -46,8 +46,8 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   const parsed = DeterminationSchema.safeParse(undoYamlDates(file.data), { reportInput: true });
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
   // Report body problems by line of the whole file, as an editor shows it.
-  const bodyStart = text.split('\n').length - file.content.split('\n').length;
-  problems.push(...checkBody(file.content, bodyStart, parsed.success ? parsed.data.items.length : undefined));
+  const bodyStart = text.split('\n').length - file.body.split('\n').length;
+  problems.push(...checkBody(file.body, bodyStart, parsed.success ? parsed.data.items.length : undefined));
   if (!parsed.success) return { problems };
 
   const d = parsed.data;

@@ -2,9 +2,9 @@
 // the helpers that pages feed with collection data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import matter from 'gray-matter';
 import { parse } from 'yaml';
 import { DeterminationSchema, GuidelineSchema, TreatmentTaxonomySchema, type Determination, type Guideline, type TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
+import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
 
 export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
@@ -14,7 +14,7 @@ export function fixtureDeterminations(): Determination[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => DeterminationSchema.parse(undoYamlDates(matter(readFileSync(join(dir, f), 'utf8')).data)));
+    .map((f) => DeterminationSchema.parse(undoYamlDates(parseFrontmatter(readFileSync(join(dir, f), 'utf8')).data)));
 }
 
 export function fixtureGuidelines(): Guideline[] {

@@ -1,0 +1,11 @@
+// The one Markdown pipeline of the site: Astro's default processor (Sätteri) with raw HTML in a
+// letter body turned back into text (safe-markdown.ts). astro.config.mjs sets it as the
+// processor, and determination pages render their bodies with it at page time
+// (src/data/letter-body.ts), so both give the same HTML.
+import { satteri } from '@astrojs/markdown-satteri';
+import { safeMarkdown } from './safe-markdown.ts';
+
+export const letterMarkdown = satteri({ hastPlugins: [safeMarkdown] });
+
+/** What Astro passes the processor for this site's config (syntax highlighting off). */
+export const LETTER_MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;

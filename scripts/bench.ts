@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
 import { runStage, type StageResult } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
-import { DEFAULT_SHARD_PAGES } from './index-search.ts';
+import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from './index-search.ts';
 
 const repo = join(import.meta.dirname, '..');
 const COLD = '?q=lumbar%20MRI';
@@ -50,7 +50,7 @@ if (Number.isNaN(count)) {
 }
 const add = whole(values.add, '--add', 100);
 const shardPages = whole(values['shard-pages'], '--shard-pages', DEFAULT_SHARD_PAGES);
-const jobs = whole(values.jobs, '--jobs', 1);
+const jobs = whole(values.jobs, '--jobs', DEFAULT_JOBS);
 
 let work: string;
 if (values.out) {

@@ -13,6 +13,7 @@ import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -52,6 +53,12 @@ export interface IndexSummary {
  * of ~7,000 letters fits one shard. Larger shards mean fewer index files per searched word.
  */
 export const DEFAULT_SHARD_PAGES = 8000;
+/**
+ * Shards indexed at once. Two keep both cores of a 2-core machine busy (one shard's pages are
+ * read and sent while another's index is written) and cut 10k letters from 22 s to 18 s; more
+ * only add memory (about 2.4 GB per 8000-page shard in flight).
+ */
+export const DEFAULT_JOBS = Math.min(2, availableParallelism());
 /** Bump when the way pages are fed to Pagefind changes, so every cached shard is rebuilt. */
 const INDEXER_VERSION = 'imr-shards-2';
 
@@ -114,7 +121,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   await mkdir(cacheDir, { recursive: true });
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
   let done = 0;
-  await pool(missing, options.jobs ?? 1, async ({ shard, hash }) => {
+  await pool(missing, options.jobs ?? DEFAULT_JOBS, async ({ shard, hash }) => {
     const outDir = join(cacheDir, `${hash}.tmp-${process.pid}`);
     await rm(outDir, { recursive: true, force: true });
     const shardStarted = performance.now();

@@ -5,6 +5,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tagAttributes } from './html-tags.ts';
 import { normalizeBase } from './serve.ts';
 
 export interface BrokenLink {
@@ -21,16 +22,10 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-// A start tag, its quoted attribute values allowed to hold ">" (text is escaped, so a "<" that
-// opens a tag is markup); then the link and id attributes inside one, which Astro double-quotes.
-const TAG = /<[a-zA-Z][^\s>/]*(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g;
+// Link and id attributes inside a start tag, which Astro double-quotes.
 const LINK_ATTR = /\s(?:href|src|action)="([^"]*)"/g;
 const ID_ATTR = /\sid="([^"]*)"/g;
 
-/** Values of the attributes `pattern` captures, looking inside start tags only. */
-export function tagAttributes(html: string, pattern: RegExp): string[] {
-  return [...html.matchAll(TAG)].flatMap((tag) => [...tag[0].matchAll(pattern)].map((m) => m[1] ?? ''));
-}
 const ORIGIN = 'http://site.invalid';
 
 const decodeAttr = (v: string) =>

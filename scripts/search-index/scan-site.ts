@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { hasAttribute } from '../html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
 
 export interface ScannedPage extends PageRef {
@@ -40,7 +41,9 @@ export async function scanSite(root: string): Promise<SiteScan> {
     while (next < files.length) {
       const path = files[next++]!;
       const bytes = await readFile(path);
-      if (!bytes.includes(BODY)) continue;
+      // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
+      // (shown as text on a list page) from counting as one.
+      if (!bytes.includes(BODY) || !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) continue;
       const file = relative(root, path).split(sep).join('/');
       if (!DETERMINATION.test(file)) {
         outside.push(file);

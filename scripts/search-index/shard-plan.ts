@@ -2,7 +2,9 @@
 // memory (Pagefind holds a whole index in memory while it builds one: about 0.3 MB per page).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
 // larger than that is cut into equal runs by date. Cutting only at year boundaries keeps a shard
-// unchanged while letters are added to later years, so only the newest shards are re-indexed.
+// unchanged while letters are added to later years, so only the newest shards are re-indexed; and
+// once the corpus needs more than one shard, the newest year, where new letters land, is a shard
+// of its own, so that re-index stays small.
 
 export interface PageRef {
   /** HTML file relative to the site root ("determinations/CM14-0123456/index.html"). */
@@ -36,7 +38,9 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     if (run) shards.push({ id: run.years.length === 1 ? run.years[0]! : `${run.years[0]}-${run.years.at(-1)}`, pages: run.pages });
     run = undefined;
   };
+  const newest = years.at(-1)?.year;
   for (const { year, pages: yearPages } of years) {
+    if (year === newest && sorted.length > maxPages) closeRun();
     if (yearPages.length > maxPages) {
       closeRun();
       const parts = Math.ceil(yearPages.length / maxPages);

@@ -1,6 +1,7 @@
 // The one place pages read the content collections. Everything derived here is computed once per
 // build (the module is evaluated once) by the pure helpers of src/lib/.
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { cacheKeys, type CacheKeys } from '../lib/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/flatten-items.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/index-guidelines.ts';
 import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
@@ -26,6 +27,8 @@ export interface Corpus {
   treatmentLabel(slug: string): string;
   /** Short label of a guideline slug (the slug itself when unknown). */
   guidelineLabel(slug: string): string;
+  /** Incremental-build cache keys of pages, from the determinations they show. */
+  keys: CacheKeys;
 }
 
 let corpus: Promise<Corpus> | undefined;
@@ -64,5 +67,6 @@ async function build(): Promise<Corpus> {
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
+    keys: cacheKeys(new Map(entries.map((e) => [e.id, String(e.digest ?? '')])), { guidelines, taxonomy }),
   };
 }

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { checkLinks, tagAttributes } from '../../scripts/link-check.ts';
+import { hasAttribute, tagAttributes } from '../../scripts/html-tags.ts';
+import { checkLinks } from '../../scripts/link-check.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'imr-links-'));
@@ -43,5 +44,17 @@ describe('tagAttributes', () => {
   test('reads attributes of tags only, not text that looks like one, even past a ">" in a quoted value', () => {
     const html = '<meta content="a <b> c" href="/in-tag"><p>&lt;a href="/in-text"&gt; and href="/bare"</p><a href="/real">r</a>';
     expect(tagAttributes(html, /\shref="([^"]*)"/g)).toEqual(['/in-tag', '/real']);
+  });
+});
+
+describe('hasAttribute', () => {
+  test('finds an attribute by name on a tag, with or without a value', () => {
+    expect(hasAttribute('<main><article class="d" data-pagefind-body data-x="1">', 'data-pagefind-body')).toBe(true);
+    expect(hasAttribute('<div data-pagefind-body="">', 'data-pagefind-body')).toBe(true);
+  });
+
+  test('ignores the name in text and inside another attribute’s value', () => {
+    const list = '<meta name="description" content="Request: data-pagefind-body x"><td>data-pagefind-body test &lt;p data-pagefind-body&gt;</td>';
+    expect(hasAttribute(list, 'data-pagefind-body')).toBe(false);
   });
 });

@@ -18,6 +18,11 @@ describe('planShards', () => {
     expect(summary([...year('2015', 3), ...year('2013', 2), ...year('2014', 2), ...year('2016', 4)], 5)).toEqual(['2013-2014:4', '2015:3', '2016:4']);
   });
 
+  test('keeps the newest year, where new letters land, in a shard of its own once there are several', () => {
+    expect(summary([...year('2013', 2), ...year('2014', 2), ...year('2015', 2)], 5)).toEqual(['2013-2014:4', '2015:2']);
+    expect(summary([...year('2013', 2), ...year('2014', 2), ...year('2015', 2)], 6)).toEqual(['2013-2015:6']);
+  });
+
   test('cuts a year larger than the limit into runs of equal size by decision date', () => {
     const shards = planShards([...year('2020', 10), ...year('2021', 2)], 4);
     expect(shards.map((s) => `${s.id}:${s.pages.length}`)).toEqual(['2020.1:3', '2020.2:3', '2020.3:4', '2021:2']);
@@ -27,7 +32,7 @@ describe('planShards', () => {
 
   test('puts undated letters first, in a shard of their own years', () => {
     const undated = [{ file: 'determinations/X/index.html', decided: '0000-00-00' }];
-    expect(summary([...year('2014', 2), ...undated], 3)).toEqual(['undated-2014:3']);
+    expect(summary([...year('2014', 2), ...year('2013', 1), ...undated], 3)).toEqual(['undated-2013:2', '2014:2']);
   });
 
   test('leaves earlier shards as they were when letters are added to the latest year', () => {

@@ -1,0 +1,54 @@
+// Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/cache-keys.ts):
+// a rebuild after letters change renders again exactly the pages those changes reach, keeps the
+// others as they were, and removes the pages of letters that are gone.
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildSite, repoRoot, type SiteBuild } from '../support/build-site.ts';
+import { hasPage, readPage, visibleText } from '../support/site-files.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'imr-incremental-'));
+const corpus = join(work, 'corpus');
+const letter = (path: string) => join(corpus, 'determinations', path);
+const options = { corpus, outDir: join(work, 'dist'), base: '/', cacheDir: join(work, 'cache') };
+let site: SiteBuild;
+const mtime = (path: string) => statSync(join(site.dir, path.replace(/^\//, ''), 'index.html')).mtimeMs;
+
+beforeAll(async () => {
+  cpSync(join(repoRoot, 'test/fixtures/site'), corpus, { recursive: true });
+  site = await buildSite(options);
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('incremental build', () => {
+  test('renders again only the pages a change reaches, drops removed letters, adds new ones', async () => {
+    const untouched = mtime('/determinations/CM16-0213037/');
+    const untouchedHtml = readPage(site, '/determinations/CM16-0213037/');
+    const edited = mtime('/determinations/CM17-0012345/');
+
+    const path17 = letter('2017/CM17-0012345.md');
+    writeFileSync(path17, readFileSync(path17, 'utf8').replace('### Item 1: TENS unit rental for 30 days', '### Item 1: TENS unit rental for 30 days\n\nQuixotic rebuild marker.'));
+    unlinkSync(letter('2015/CM15-0045678.md'));
+    writeFileSync(letter('2016/CM16-0999999.md'), readFileSync(letter('2016/CM16-0100001.md'), 'utf8').replaceAll('CM16-0100001', 'CM16-0999999'));
+    await buildSite(options);
+
+    expect(mtime('/determinations/CM16-0213037/')).toBe(untouched);
+    expect(readPage(site, '/determinations/CM16-0213037/')).toBe(untouchedHtml);
+    expect(mtime('/determinations/CM17-0012345/')).toBeGreaterThan(edited);
+    expect(visibleText(readPage(site, '/determinations/CM17-0012345/'))).toContain('Quixotic rebuild marker.');
+    expect(hasPage(site, '/determinations/CM15-0045678/')).toBe(false);
+    expect(hasPage(site, '/determinations/CM16-0999999/')).toBe(true);
+    const list = readPage(site, '/determinations/');
+    expect(list).toContain('/determinations/CM16-0999999/');
+    expect(list).not.toContain('/determinations/CM15-0045678/');
+  }, 120_000);
+
+  test('renders every page that shows a catalogue label again when the catalogue changes', async () => {
+    const taxonomy = join(corpus, 'treatments.yml');
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace('label: MRI', 'label: Magnetic resonance imaging'));
+    await buildSite(options);
+    expect(visibleText(readPage(site, '/determinations/CM16-0213037/'))).toContain('Magnetic resonance imaging');
+    expect(visibleText(readPage(site, '/treatments/mri/'))).toContain('Magnetic resonance imaging');
+  }, 120_000);
+});

@@ -1,12 +1,18 @@
-// npm run check: validates every file of the content folder (CORPUS_DIR or content/) and reports
-// every problem in one run as "path → field: message"; exit 1 when there is any.
+// npm run check [-- --full]: validates every file of the content folder (CORPUS_DIR or content/)
+// and reports every problem in one run as "path → field: message"; exit 1 when there is any.
+// Files that passed the last check unchanged (same text, catalogue and checker code) are not
+// validated again unless --full (scripts/check/check-cache.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCacheDir } from './cache-dir.ts';
 import { loadCatalogue } from './import/catalogue.ts';
+import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 
 function main(): number {
+  const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
   const root = contentDir();
   // Paths as the user typed them: relative inside the working folder, absolute outside it.
   const shown = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
@@ -30,24 +36,40 @@ function main(): number {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+  const cache = catalogue && !values.full ? openCheckCache(buildCacheDir(), root, catalogue) : undefined;
   const ids = new Map<string, string>();
+  let unchanged = 0;
+  const useId = (id: string, path: string) => {
+    const other = ids.get(id);
+    if (other) problems.push(`${path} → id: ${id} is also the id of ${other}`);
+    else ids.set(id, path);
+  };
   for (const file of files) {
     const path = shown(file);
     if (!file.endsWith('.md')) {
       problems.push(`${path} → (file): not a determination: expected <year>/<id>.md`);
       continue;
     }
-    const { problems: found, determination } = checkDetermination(relative(folder, file).split('\\').join('/'), readFileSync(file, 'utf8'), known);
-    problems.push(...found.map((p) => `${path} → ${p}`));
-    if (determination) {
-      const other = ids.get(determination.id);
-      if (other) problems.push(`${path} → id: ${determination.id} is also the id of ${other}`);
-      else ids.set(determination.id, path);
+    const relativePath = relative(folder, file).split('\\').join('/');
+    const text = readFileSync(file, 'utf8');
+    const digest = cache?.digest(text);
+    if (cache && digest && cache.passed(relativePath, digest)) {
+      // It passed as it is, so it sits at <year>/<id>.md.
+      cache.pass(relativePath, digest);
+      useId(basename(file, '.md'), path);
+      unchanged++;
+      continue;
     }
+    const { problems: found, determination } = checkDetermination(relativePath, text, known);
+    problems.push(...found.map((p) => `${path} → ${p}`));
+    if (determination) useId(determination.id, path);
+    if (found.length === 0 && digest) cache?.pass(relativePath, digest);
   }
+  cache?.save();
   for (const p of problems) console.error(p);
   const catalogueNote = catalogue ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types` : 'no valid catalogue';
-  console.log(`checked ${files.filter((f) => f.endsWith('.md')).length} determinations, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+  const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
+  console.log(`checked ${files.filter((f) => f.endsWith('.md')).length} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
   return problems.length === 0 ? 0 : 1;
 }
 

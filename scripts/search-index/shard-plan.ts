@@ -2,9 +2,8 @@
 // memory (Pagefind holds a whole index in memory while it builds one: about 0.3 MB per page).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
 // larger than that is cut into equal runs by date. Cutting only at year boundaries keeps a shard
-// unchanged while letters are added to later years, so only the newest shards are re-indexed; and
-// once the corpus needs more than one shard, the newest year, where new letters land, is a shard
-// of its own, so that re-index stays small.
+// unchanged while letters are added to later years, so only the newest shards are re-indexed (and
+// the newest month is a shard of its own; see below).
 
 export interface PageRef {
   /** HTML file relative to the site root ("determinations/CM14-0123456/index.html"). */
@@ -14,7 +13,8 @@ export interface PageRef {
 }
 
 export interface PlannedShard {
-  /** "2014" for one year, "2013-2019" for a run of years, "2021.1" for the first part of a split year. */
+  /** "2014" for one year, "2013-2019" for a run of years, "2021.1" for the first part of a split
+   *  year, "2026-10" for the newest month. */
   id: string;
   /** Its pages by decision date, then file. */
   pages: PageRef[];
@@ -32,15 +32,30 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     years.at(-1)!.pages.push(page);
   }
 
+  // Once the corpus needs several shards, the newest letters get shards of their own: the latest
+  // month (id "2026-10"), then the rest of its year. A site update adds letters there, so it
+  // re-indexes one month's pages, not a year's.
+  const newest = years.at(-1);
+  const alone = new Set<(typeof years)[number]>();
+  if (newest && newest.year !== 'undated' && sorted.length > maxPages) {
+    const month = newest.pages.at(-1)!.decided.slice(0, 7);
+    const latest = { year: month, pages: newest.pages.filter((p) => p.decided >= month) };
+    newest.pages = newest.pages.filter((p) => p.decided < month);
+    if (newest.pages.length === 0) years.pop();
+    else alone.add(newest);
+    years.push(latest);
+    alone.add(latest);
+  }
+
   const shards: PlannedShard[] = [];
   let run: { years: string[]; pages: PageRef[] } | undefined;
   const closeRun = () => {
     if (run) shards.push({ id: run.years.length === 1 ? run.years[0]! : `${run.years[0]}-${run.years.at(-1)}`, pages: run.pages });
     run = undefined;
   };
-  const newest = years.at(-1)?.year;
-  for (const { year, pages: yearPages } of years) {
-    if (year === newest && sorted.length > maxPages) closeRun();
+  for (const group of years) {
+    const { year, pages: yearPages } = group;
+    if (alone.has(group)) closeRun();
     if (yearPages.length > maxPages) {
       closeRun();
       const parts = Math.ceil(yearPages.length / maxPages);
@@ -54,6 +69,7 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     run ??= { years: [], pages: [] };
     run.years.push(year);
     run.pages.push(...yearPages);
+    if (alone.has(group)) closeRun();
   }
   closeRun();
   return shards;

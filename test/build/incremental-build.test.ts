@@ -1,7 +1,7 @@
 // Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
 // others as they were, and removes the pages of letters that are gone.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -42,6 +42,10 @@ describe('incremental build', () => {
     const list = readPage(site, '/determinations/');
     expect(list).toContain('/determinations/CM16-0999999/');
     expect(list).not.toContain('/determinations/CM15-0045678/');
+    // What every build writes again (public files, the hashed stylesheet) is not pruned.
+    expect(existsSync(join(site.dir, 'favicon.svg'))).toBe(true);
+    const stylesheet = /href="(\/_astro\/[^"]+\.css)"/.exec(list)?.[1];
+    expect(stylesheet && existsSync(join(site.dir, stylesheet))).toBe(true);
   }, 120_000);
 
   test('renders every page that shows a catalogue label again when the catalogue changes', async () => {

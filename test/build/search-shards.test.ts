@@ -1,4 +1,4 @@
-// The sharded search index of the fixture site (three shards: 2014–2015, 2016, 2017) against one
+// The sharded search index of the fixture site (three shards: 2014–2015, 2016, 2017-02) against one
 // index of the same pages: the same results, counts and order, and a rebuild that indexes only
 // the shards whose pages changed.
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,7 +51,7 @@ describe('sharded search index', () => {
     expect(shards.map((s) => [s.id, s.pages, s.first, s.last])).toEqual([
       ['2014-2015', 2, '2014-10-02', '2015-03-20'],
       ['2016', 2, '2016-06-01', '2016-12-09'],
-      ['2017', 1, '2017-02-03', '2017-02-03'],
+      ['2017-02', 1, '2017-02-03', '2017-02-03'],
     ]);
     for (const s of shards) expect(existsSync(join(root.dir, 'pagefind', s.id, 'pagefind.js')), s.id).toBe(true);
     expect(single.manifest.shards.map((s) => s.id)).toEqual(['2014-2017']);

@@ -1,7 +1,8 @@
 // Builds the fixture site once per test run, into a temporary folder (never dist/):
 //   root: test/fixtures/site at base "/", its search index in three shards
 //   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/",
-//         its index in four shards (2014–2017 and the 110 letters of 2018 in three parts)
+//         its index in five shards (2014–2017, the 110 letters of 2018 in three parts and its
+//         newest month, December)
 // Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,8 +23,8 @@ export default async function setup(project: TestProject) {
   const bulk = join(work, 'bulk-corpus');
   writeBulkCorpus(fixture, bulk, BULK_COUNT);
   // One after the other: Pagefind's service and two Astro builds at once gain nothing on 2 cores.
-  // The root site's index is cut into shards of at most two letters (2014–2015, 2016, 2017), so
-  // every search test runs across merged shards as a large corpus would.
+  // The root site's index is cut into shards of at most two letters (2014–2015, 2016, and the
+  // newest month, 2017-02), so every search test runs across merged shards as a large corpus would.
   const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root'), shardPages: 2 });
   const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub'), shardPages: 40 });
   project.provide('sites', { root, sub });

@@ -1,20 +1,27 @@
-// `npm run check` as a user runs it: every problem of a content folder in one run, worded as pinned.
+// `npm run check` as a user runs it: every problem of a content folder in one run, worded as pinned;
+// and a second run validates again only what changed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 
 const repo = join(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'imr-check-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+let folders = 0;
+const newFolder = () => join(work, String(++folders));
 
-function runCheck(corpus: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/check.ts')], { cwd: repo, encoding: 'utf8', env: { ...process.env, CORPUS_DIR: corpus } });
+/** Runs the check on `corpus`, with a cache folder of its own unless one is given. */
+function runCheck(corpus: string, cacheDir = newFolder(), ...args: string[]) {
+  const env = { ...process.env, CORPUS_DIR: corpus, ASTRO_CACHE_DIR: cacheDir };
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/check.ts'), ...args], { cwd: repo, encoding: 'utf8', env });
   return { code: result.status, output: (result.stderr + result.stdout).split(corpus).join('<corpus>') };
 }
 
 /** A content folder with the real catalogue and the given determinations folder. */
 function corpusWith(determinations: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'imr-check-'));
+  const dir = newFolder();
   cpSync(join(repo, 'content/guidelines'), join(dir, 'guidelines'), { recursive: true });
   cpSync(join(repo, 'content/treatments.yml'), join(dir, 'treatments.yml'));
   cpSync(determinations, join(dir, 'determinations'), { recursive: true });
@@ -33,5 +40,35 @@ describe('npm run check', () => {
     const run = runCheck(corpusWith(join(fixtures, 'determinations')));
     expect(run.output).toBe(readFileSync(join(fixtures, 'expected-errors.txt'), 'utf8'));
     expect(run.code).toBe(1);
+  });
+
+  test('validates again only files that changed since they passed, unless the catalogue changed or --full', () => {
+    // Four real letters with the real catalogue.
+    const letters = newFolder();
+    for (const file of ['2016/CM16-0213037.md', '2016/CM16-0219557.md', '2016/CM16-0221706.md', '2017/CM16-0224814.md']) {
+      cpSync(join(repo, 'content/determinations', file), join(letters, file));
+    }
+    const corpus = corpusWith(letters);
+    const cache = newFolder();
+    expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations, \d+ guidelines, \d+ treatment types: no problems$/m);
+    expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations \(4 unchanged since they last passed\), /m);
+
+    // A changed file is validated again, and its problem is reported however often the check runs.
+    const letter = join(corpus, 'determinations/2016/CM16-0219557.md');
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('outcome: upheld', 'outcome: maybe'));
+    for (let run = 0; run < 2; run++) {
+      const result = runCheck(corpus, cache);
+      expect(result.output).toMatch(/CM16-0219557\.md → items\.0\.outcome: expected "upheld" \| "overturned", got "maybe"/);
+      expect(result.output).toMatch(/\(3 unchanged since they last passed\)/);
+      expect(result.code).toBe(1);
+    }
+
+    // A treatment type removed from the catalogue is missed by no letter that uses it.
+    const taxonomy = join(corpus, 'treatments.yml');
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace(/^  - slug: mri\n(    .*\n)+/m, ''));
+    const after = runCheck(corpus, cache);
+    expect(after.output).toMatch(/CM16-0213037\.md → items\.0\.treatmentType: unknown treatment type "mri"/);
+    expect(after.output).not.toMatch(/unchanged since/);
+    expect(runCheck(corpus, cache, '--full').output).not.toMatch(/unchanged since/);
   });
 });

@@ -4,7 +4,7 @@
 // then runs check, build (astro) and index (scripts/index-search.ts), each as a child process timed
 // with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
 // and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
-// letters and builds and indexes again on the warm caches, as a site update would.
+// letters and checks, builds and indexes again on the warm caches, as a site update would.
 // Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
 // unless --out) is removed at the end unless --keep.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -116,6 +116,7 @@ try {
   let incremental;
   if (values.incremental) {
     await stage('add', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
+    const recheck = await stage('recheck', node('scripts/check.ts'));
     const rebuild = await astroBuild('rebuild');
     const reindex = await stage('reindex', node('scripts/index-search.ts', dist));
     const after = await siteStats(dist);
@@ -123,6 +124,8 @@ try {
     incremental = {
       added: add,
       decided: `${NEW_LETTERS.from}..${NEW_LETTERS.to}`,
+      // `npm run build` checks first; its cache validates only the added letters.
+      check: { ...timing(recheck), summary: recheck.stdout.trim() },
       build: timing(rebuild),
       index: { ...timing(reindex), summary: reindex.stdout.trim() },
       buildAndIndex: both,

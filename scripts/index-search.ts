@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildCacheDir } from './cache-dir.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/scripts/shard-manifest.ts';
 import { bundlePageCount, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
 import { linkTree } from './search-index/link-tree.ts';
@@ -66,7 +67,7 @@ const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
 export function defaultCacheDir(): string {
-  return process.env.SEARCH_CACHE_DIR ?? join(process.env.ASTRO_CACHE_DIR ?? join(repoRoot, 'node_modules/.astro'), 'search-index');
+  return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
 }
 
 /** A shard's bundle depends only on its pages' HTML, Pagefind's version and ours. */

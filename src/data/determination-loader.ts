@@ -5,9 +5,12 @@
 // validated data and a digest of its file; the determination page renders its own body when it
 // is built (src/data/letter-body.ts), and nothing else reads bodies.
 //
-// A file whose digest is unchanged since the last sync is not parsed again. Entry ids are the
-// file names: `npm run check` (run before every build) holds each file to <year>/<id>.md.
-import { readdir, readFile } from 'node:fs/promises';
+// A file whose size and times are unchanged since the last sync is not read again (100,000 letters:
+// 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
+// The change time (ctime) is set by the system on every write, so a rewritten file is always read.
+// Entry ids are the file names: `npm run check` (run before every build) holds each file to
+// <year>/<id>.md.
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -15,24 +18,38 @@ import { parseFrontmatter } from '../lib/frontmatter.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 256;
+/** Meta key of the stamps (size, mtime, ctime) of the files as last synced. */
+const STAMPS = 'file-stamps';
 
 export function determinationLoader(base: string): Loader {
   return {
     name: 'imr-determinations',
-    async load({ store, parseData, generateDigest, config, logger }) {
+    async load({ store, meta, parseData, generateDigest, config, logger }) {
       const root = fileURLToPath(config.root);
       const files = (await readdir(base, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+      const before = JSON.parse(meta.get(STAMPS) ?? '{}') as Record<string, string>;
+      const stamps: Record<string, string> = {};
       const seen = new Map<string, string>();
+      let read = 0;
       let parsed = 0;
       for (let i = 0; i < files.length; i += BATCH) {
         const batch = files.slice(i, i + BATCH);
-        const texts = await Promise.all(batch.map((f) => readFile(join(base, f), 'utf8')));
-        for (const [k, file] of batch.entries()) {
+        const stats = await Promise.all(batch.map((f) => stat(join(base, f))));
+        const toRead = batch.filter((file, k) => {
+          const s = stats[k]!;
+          stamps[file] = `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+          return stamps[file] !== before[file] || !store.has(basename(file, '.md'));
+        });
+        const texts = await Promise.all(toRead.map((f) => readFile(join(base, f), 'utf8')));
+        const textOf = new Map(toRead.map((f, k) => [f, texts[k]!]));
+        read += toRead.length;
+        for (const file of batch) {
           const id = basename(file, '.md');
           const earlier = seen.get(id);
           if (earlier) logger.warn(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`);
           seen.set(id, file);
-          const text = texts[k]!;
+          const text = textOf.get(file);
+          if (text === undefined) continue;
           const digest = generateDigest(text);
           if (store.get(id)?.digest === digest) continue;
           const filePath = relative(root, join(base, file));
@@ -42,7 +59,8 @@ export function determinationLoader(base: string): Loader {
         }
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${seen.size} determinations, ${parsed} new or changed`);
+      meta.set(STAMPS, JSON.stringify(stamps));
+      logger.info(`${seen.size} determinations: ${read} read, ${parsed} new or changed`);
     },
   };
 }

@@ -32,19 +32,17 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     years.at(-1)!.pages.push(page);
   }
 
-  // Once the corpus needs several shards, the newest letters get shards of their own: the latest
-  // month (id "2026-10"), then the rest of its year. A site update adds letters there, so it
-  // re-indexes one month's pages, not a year's.
+  // Once the corpus needs several shards, the latest month (id "2026-10") is a shard of its own:
+  // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
+  // next month starts, the month joins its year's shard, which is indexed again once.)
   const newest = years.at(-1);
-  const alone = new Set<(typeof years)[number]>();
+  let latest: (typeof years)[number] | undefined;
   if (newest && newest.year !== 'undated' && sorted.length > maxPages) {
     const month = newest.pages.at(-1)!.decided.slice(0, 7);
-    const latest = { year: month, pages: newest.pages.filter((p) => p.decided >= month) };
+    latest = { year: month, pages: newest.pages.filter((p) => p.decided >= month) };
     newest.pages = newest.pages.filter((p) => p.decided < month);
     if (newest.pages.length === 0) years.pop();
-    else alone.add(newest);
     years.push(latest);
-    alone.add(latest);
   }
 
   const shards: PlannedShard[] = [];
@@ -55,7 +53,7 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
   };
   for (const group of years) {
     const { year, pages: yearPages } = group;
-    if (alone.has(group)) closeRun();
+    if (group === latest) closeRun();
     if (yearPages.length > maxPages) {
       closeRun();
       const parts = Math.ceil(yearPages.length / maxPages);
@@ -69,7 +67,6 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     run ??= { years: [], pages: [] };
     run.years.push(year);
     run.pages.push(...yearPages);
-    if (alone.has(group)) closeRun();
   }
   closeRun();
   return shards;

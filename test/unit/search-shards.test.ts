@@ -18,9 +18,9 @@ describe('planShards', () => {
     expect(summary([...year('2015', 3), ...year('2013', 2), ...year('2014', 2), ...year('2016', 4)], 5)).toEqual(['2013-2014:4', '2015:3', '2016-01:4']);
   });
 
-  test('gives the newest month, where new letters land, and the rest of its year shards of their own once there are several', () => {
+  test('gives the newest month, where new letters land, a shard of its own once there are several', () => {
     // 40 letters of 2016: 31 in January, 9 in February.
-    expect(summary([...year('2014', 5), ...year('2015', 5), ...year('2016', 40)], 45)).toEqual(['2014-2015:10', '2016:31', '2016-02:9']);
+    expect(summary([...year('2014', 5), ...year('2015', 5), ...year('2016', 40)], 45)).toEqual(['2014-2016:41', '2016-02:9']);
     expect(summary([...year('2013', 2), ...year('2014', 2), ...year('2015', 2)], 5)).toEqual(['2013-2014:4', '2015-01:2']);
     expect(summary([...year('2013', 2), ...year('2014', 2), ...year('2015', 2)], 6)).toEqual(['2013-2015:6']);
   });

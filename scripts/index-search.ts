@@ -12,7 +12,7 @@
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +40,8 @@ export interface IndexSummary {
   pages: number;
   /** HTML files carrying data-pagefind-body (the determination pages). */
   bodies: number;
+  /** HTML files read by the scan; the others were as the last scan left them. */
+  scanned: number;
   shards: number;
   /** Shards indexed in this run; the others were unchanged and taken from the cache. */
   indexed: number;
@@ -60,6 +62,8 @@ export const DEFAULT_SHARD_PAGES = 8000;
  * only add memory (about 2.4 GB per 8000-page shard in flight).
  */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
+/** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
+const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind changes, so every cached shard is rebuilt. */
 const INDEXER_VERSION = 'imr-shards-2';
 
@@ -75,6 +79,17 @@ function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string
   const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n`);
   for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256}\n`);
   return hash.digest('hex');
+}
+
+/** Shard id -> hash of the bundles a site's pagefind/ holds now (none when it has no manifest). */
+async function publishedShards(outputPath: string): Promise<Map<string, string>> {
+  try {
+    const manifest = JSON.parse(await readFile(join(outputPath, MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const found = await Promise.all(manifest.shards.map(async (s) => (existsSync(join(outputPath, s.id, 'pagefind-entry.json')) ? [s.id, s.hash] : undefined)));
+    return new Map(found.filter((f) => f !== undefined) as [string, string][]);
+  } catch {
+    return new Map();
+  }
 }
 
 /** Indexes one shard in a forked child process; resolves with the pages Pagefind indexed. */
@@ -112,14 +127,16 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
   const maxShardPages = options.maxShardPages ?? DEFAULT_SHARD_PAGES;
 
-  const scan = await scanSite(root);
+  await mkdir(cacheDir, { recursive: true });
+  // One scan cache per site folder, so builds to other folders never read each other's.
+  const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+  const scan = await scanSite(root, scanCache);
   if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
   if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
   const byFile = new Map(scan.pages.map((p) => [p.file, p]));
   const planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile) }));
 
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
-  await mkdir(cacheDir, { recursive: true });
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
   let done = 0;
   await pool(missing, options.jobs ?? DEFAULT_JOBS, async ({ shard, hash }) => {
@@ -147,11 +164,17 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     throw new Error(`Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`);
   }
 
-  // Swap the new index in whole.
+  // Swap the new index in whole. A shard the site already has, with the same hash, is moved over
+  // as it is; the others are linked in from the cache.
   const outputPath = join(root, 'pagefind');
   const next = `${outputPath}.tmp-${process.pid}`;
   await rm(next, { recursive: true, force: true });
-  for (const s of shards) await linkTree(join(cacheDir, s.hash), join(next, s.id));
+  await mkdir(next, { recursive: true });
+  const inPlace = await publishedShards(outputPath);
+  for (const s of shards) {
+    if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
+    else await linkTree(join(cacheDir, s.hash), join(next, s.id));
+  }
   const manifest: ShardManifest = { version: 1, pagefind: pagefindVersion, shards };
   await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   await rm(outputPath, { recursive: true, force: true });
@@ -159,11 +182,14 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   // The cache keeps only what this site uses now.
   const keep = new Set(shards.map((s) => s.hash));
-  for (const name of await readdir(cacheDir)) if (!keep.has(name) && !name.includes('.tmp-')) await rm(join(cacheDir, name), { recursive: true, force: true });
+  for (const name of await readdir(cacheDir)) {
+    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX)) await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
 
   return {
     pages,
     bodies: scan.pages.length,
+    scanned: scan.read,
     shards: shards.length,
     indexed: missing.length,
     reused: shards.length - missing.length,

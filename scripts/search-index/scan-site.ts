@@ -1,8 +1,10 @@
 // Reads a built site once before indexing: which HTML files carry data-pagefind-body (only the
 // determination pages may), each one's decision date (its data-pagefind-sort key) and a hash of
-// its bytes, from which shard hashes are made.
+// its bytes, from which shard hashes are made. With a cache file, a file whose size and times are
+// those of the last scan is not read again: an incremental build leaves unchanged pages as they
+// were, so a rebuild of 100,000 letters reads the pages it wrote, not all of them.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { hasAttribute } from '../html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
@@ -16,9 +18,14 @@ export interface SiteScan {
   pages: ScannedPage[];
   /** Other HTML files that carry data-pagefind-body (must be none). */
   outside: string[];
-  /** HTML files read. */
+  /** HTML files found, and how many of them were read (the others were unchanged). */
   htmlFiles: number;
+  read: number;
 }
+
+/** What a scan learnt of one file: its stamp, and its date and hash if it carries a body. */
+type Scanned = [stamp: string, body: { decided: string; sha256: string } | null];
+const CACHE_VERSION = 1;
 
 const BODY = Buffer.from('data-pagefind-body');
 // The page writes `data-pagefind-sort="decided:YYYY-MM-DD"` on its <article>.
@@ -27,33 +34,63 @@ const DETERMINATION = /^determinations\/[^/]+\/index\.html$/;
 /** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
 const IN_FLIGHT = 16;
 
-export async function scanSite(root: string): Promise<SiteScan> {
+async function readCache(file: string | undefined): Promise<Record<string, Scanned>> {
+  if (!file) return {};
+  try {
+    const cache = JSON.parse(await readFile(file, 'utf8')) as { version: number; files: Record<string, Scanned> };
+    return cache.version === CACHE_VERSION ? cache.files : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Reads one file: whether it carries a body and, if so, its decision date and hash. */
+async function scanFile(path: string): Promise<Scanned[1]> {
+  const bytes = await readFile(path);
+  // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
+  // (shown as text on a list page) from counting as one.
+  if (!bytes.includes(BODY) || !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) return null;
+  const at = bytes.indexOf(SORT);
+  const decided = at < 0 ? '0000-00-00' : bytes.toString('latin1', at + SORT.length, at + SORT.length + 10);
+  return { decided, sha256: createHash('sha256').update(bytes).digest('hex') };
+}
+
+export async function scanSite(root: string, cacheFile?: string): Promise<SiteScan> {
   const skip = join(root, 'pagefind') + sep;
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files = entries
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => join(e.parentPath, e.name))
     .filter((f) => !f.startsWith(skip));
+  const before = await readCache(cacheFile);
+  const now: Record<string, Scanned> = {};
   const pages: ScannedPage[] = [];
   const outside: string[] = [];
+  let read = 0;
   let next = 0;
   const worker = async () => {
     while (next < files.length) {
       const path = files[next++]!;
-      const bytes = await readFile(path);
-      // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
-      // (shown as text on a list page) from counting as one.
-      if (!bytes.includes(BODY) || !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) continue;
       const file = relative(root, path).split(sep).join('/');
-      if (!DETERMINATION.test(file)) {
-        outside.push(file);
-        continue;
+      const s = await stat(path);
+      const stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+      const known = before[file];
+      let body: Scanned[1];
+      if (known && known[0] === stamp) body = known[1];
+      else {
+        body = await scanFile(path);
+        read++;
       }
-      const at = bytes.indexOf(SORT);
-      const decided = at < 0 ? '0000-00-00' : bytes.toString('latin1', at + SORT.length, at + SORT.length + 10);
-      pages.push({ file, decided, sha256: createHash('sha256').update(bytes).digest('hex') });
+      now[file] = [stamp, body];
+      if (!body) continue;
+      if (DETERMINATION.test(file)) pages.push({ file, ...body });
+      else outside.push(file);
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  return { pages, outside: outside.sort(), htmlFiles: files.length };
+  if (cacheFile) {
+    await writeFile(`${cacheFile}.tmp`, JSON.stringify({ version: CACHE_VERSION, files: now }));
+    await rename(`${cacheFile}.tmp`, cacheFile);
+  }
+  return { pages, outside: outside.sort(), htmlFiles: files.length, read };
 }

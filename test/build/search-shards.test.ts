@@ -91,11 +91,16 @@ describe('sharded search index', () => {
     expect([summary.shards, summary.indexed, summary.reused]).toEqual([3, 3, 0]);
     const before = manifest(site.dir);
     const again = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
-    expect([again.indexed, again.reused]).toEqual([0, 3]);
+    expect([again.indexed, again.reused, again.scanned]).toEqual([0, 3, 0]);
 
     appendFileSync(join(site.dir, 'determinations/CM17-0012345/index.html'), '\n<!-- rebuilt -->\n');
     const changed = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
-    expect([changed.indexed, changed.reused, changed.pages]).toEqual([1, 2, 5]);
+    expect([changed.indexed, changed.reused, changed.pages, changed.scanned]).toEqual([1, 2, 5, 1]);
+    // The unchanged shards' bundles were moved over as they were, the changed one linked in anew:
+    // the merged index still finds every letter.
+    const rebuilt = await open(site);
+    expect((await rebuilt.search(null, {})).total).toBe(5);
+    expect((await rebuilt.search('Zynex', {})).total).toBe(1);
     const after = manifest(site.dir);
     expect(after.shards.map((s) => s.hash === before.shards.find((b) => b.id === s.id)?.hash)).toEqual([true, true, false]);
   });

@@ -1,7 +1,7 @@
 // The one place pages read the content collections. Everything derived here is computed once per
 // build (the module is evaluated once) by the pure helpers of src/lib/.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { cacheKeys, type CacheKeys } from '../lib/cache-keys.ts';
+import { cacheKeys, letterVersion, type CacheKeys } from '../lib/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/flatten-items.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/index-guidelines.ts';
 import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
@@ -67,6 +67,6 @@ async function build(): Promise<Corpus> {
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, String(e.digest ?? '')])), { guidelines, taxonomy }),
+    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy }),
   };
 }

@@ -1,6 +1,6 @@
 // Cache keys for Astro's incremental build (experimental.incrementalBuild): a page returned from
 // getStaticPaths with a cacheKey is not rendered again while its key and its code are unchanged.
-// A page's key covers every determination it shows (by the digest of its file) and the catalogue
+// A page's key covers every determination it shows (its file and parsed data) and the catalogue
 // (guideline and treatment labels appear on every page), so any change that could alter the page
 // changes the key. Lists key on the whole list: each page of one shows the list's counts.
 import { createHash } from 'node:crypto';
@@ -12,15 +12,25 @@ export interface CacheKeys {
   readonly corpus: string;
 }
 
-/** `digests`: determination id -> digest of its file; `catalogue`: the guideline and treatment data. */
-export function cacheKeys(digests: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
-  const catalogueKey = createHash('sha256').update(JSON.stringify(catalogue)).digest('base64url');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * What a page showing a letter depends on: its file (the body is read from it) and its data as the
+ * schema parsed it, so a change to the schema's transforms renders the page again too.
+ */
+export function letterVersion(digest: unknown, data: unknown): string {
+  return sha256(`${String(digest ?? '')}\n${JSON.stringify(data)}`);
+}
+
+/** `versions`: determination id -> its letterVersion; `catalogue`: the guideline and treatment data. */
+export function cacheKeys(versions: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
+  const catalogueKey = sha256(JSON.stringify(catalogue));
   const of = (ids: Iterable<string>) => {
     const hash = createHash('sha256').update(catalogueKey);
-    for (const id of ids) hash.update(`\n${id} ${digests.get(id) ?? ''}`);
+    for (const id of ids) hash.update(`\n${id} ${versions.get(id) ?? ''}`);
     return hash.digest('base64url');
   };
-  return { of, corpus: of([...digests.keys()].sort()) };
+  return { of, corpus: of([...versions.keys()].sort()) };
 }
 
 /** Gives every path of a (paginated) list the same key. */

@@ -1,0 +1,34 @@
+// Incremental-build cache keys: a page's key moves exactly when something it shows changed.
+import { describe, expect, test } from 'vitest';
+import { cacheKeys, letterVersion, withCacheKey } from '../../src/lib/cache-keys.ts';
+
+const versions = (changes: Record<string, string> = {}) => new Map(Object.entries({ A: 'a1', B: 'b1', C: 'c1', ...changes }));
+const catalogue = { guidelines: [{ slug: 'odg-low-back', short: 'ODG Low Back' }], taxonomy: [{ slug: 'mri', label: 'MRI' }] };
+
+describe('cacheKeys', () => {
+  test('moves the key of a page that shows a changed letter, and only of those', () => {
+    const before = cacheKeys(versions(), catalogue);
+    const after = cacheKeys(versions({ B: 'b2' }), catalogue);
+    expect(after.of(['A', 'B'])).not.toBe(before.of(['A', 'B']));
+    expect(after.of(['A', 'C'])).toBe(before.of(['A', 'C']));
+    expect(after.corpus).not.toBe(before.corpus);
+  });
+
+  test('moves every key when the catalogue changes, and a list key when its members change', () => {
+    const before = cacheKeys(versions(), catalogue);
+    const relabelled = cacheKeys(versions(), { ...catalogue, taxonomy: [{ slug: 'mri', label: 'Magnetic resonance imaging' }] });
+    expect(relabelled.of(['A'])).not.toBe(before.of(['A']));
+    expect(before.of(['A', 'B'])).not.toBe(before.of(['A', 'B', 'C']));
+    expect(cacheKeys(versions({ D: 'd1' }), catalogue).corpus).not.toBe(before.corpus);
+  });
+
+  test('a letter’s version follows its file digest and its parsed data', () => {
+    expect(letterVersion('123', { id: 'A' })).toBe(letterVersion('123', { id: 'A' }));
+    expect(letterVersion('124', { id: 'A' })).not.toBe(letterVersion('123', { id: 'A' }));
+    expect(letterVersion('123', { id: 'A', extra: 1 })).not.toBe(letterVersion('123', { id: 'A' }));
+  });
+
+  test('gives every page of a list the list’s key', () => {
+    expect(withCacheKey([{ params: { page: undefined } }, { params: { page: '2' } }], 'k').map((p) => p.cacheKey)).toEqual(['k', 'k']);
+  });
+});

@@ -2,8 +2,8 @@
 // unchanged are not written again), so this removes what the last build left that this one did
 // not make: pages of letters or list pages that no longer exist, and old hashed assets. The
 // search index (pagefind/) is the indexer's to replace and is left alone.
-import { readdir, rm, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, rm, rmdir, stat } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -35,6 +35,10 @@ export function pruneStaleOutput(): AstroIntegration {
           if (isPage ? !pages.has(file) : (await stat(join(root, file))).mtimeMs < started) stale.push(file);
         }
         await Promise.all(stale.map((f) => rm(join(root, f))));
+        // A removed page leaves its folder (determinations/<id>/) empty: remove that too.
+        for (const folder of new Set(stale.map((f) => dirname(join(root, f))))) {
+          if (folder !== root) await rmdir(folder).catch(() => undefined);
+        }
         if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the last build left: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`);
       },
     },

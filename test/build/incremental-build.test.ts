@@ -38,6 +38,7 @@ describe('incremental build', () => {
     expect(mtime('/determinations/CM17-0012345/')).toBeGreaterThan(edited);
     expect(visibleText(readPage(site, '/determinations/CM17-0012345/'))).toContain('Quixotic rebuild marker.');
     expect(hasPage(site, '/determinations/CM15-0045678/')).toBe(false);
+    expect(existsSync(join(site.dir, 'determinations/CM15-0045678'))).toBe(false);
     expect(hasPage(site, '/determinations/CM16-0999999/')).toBe(true);
     const list = readPage(site, '/determinations/');
     expect(list).toContain('/determinations/CM16-0999999/');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/content-dir.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
-import { letterMarkdown } from './src/lib/letter-markdown.ts';
+import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/letter-markdown.ts';
 
 // Astro keeps the content layer's data store as one string, and V8 strings end at 512 MB. A letter
 // takes about 1.3 KB there (frontmatter only; src/data/determination-loader.ts), so one string
@@ -36,5 +36,5 @@ export default defineConfig({
   experimental: { incrementalBuild: true, ...(letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {}) },
   vite: { build: { emptyOutDir: false } },
   integrations: [pruneStaleOutput()],
-  markdown: { processor: letterMarkdown, syntaxHighlight: false },
+  markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },
 });

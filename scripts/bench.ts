@@ -15,6 +15,7 @@ import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
 import { runStage, type StageResult } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from './index-search.ts';
+import { positiveWhole } from './positive-whole.ts';
 
 const repo = join(import.meta.dirname, '..');
 const COLD = '?q=lumbar%20MRI';
@@ -23,12 +24,6 @@ const WARM = ['?q=Norco', '?q=acupuncture&outcome=overturned'];
 const NEW_LETTERS = { from: '2026-10-01', to: '2026-10-30' };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
-
-function whole(value: string | undefined, name: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  return Number(value);
-}
 
 const { values } = parseArgs({
   options: {
@@ -43,14 +38,14 @@ const { values } = parseArgs({
   },
 });
 
-const count = whole(values.count, '--count', NaN);
-if (Number.isNaN(count)) {
+const count = positiveWhole(values.count, '--count');
+if (count === undefined) {
   console.error('usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]');
   process.exit(2);
 }
-const add = whole(values.add, '--add', 100);
-const shardPages = whole(values['shard-pages'], '--shard-pages', DEFAULT_SHARD_PAGES);
-const jobs = whole(values.jobs, '--jobs', DEFAULT_JOBS);
+const add = positiveWhole(values.add, '--add') ?? 100;
+const shardPages = positiveWhole(values['shard-pages'], '--shard-pages') ?? DEFAULT_SHARD_PAGES;
+const jobs = positiveWhole(values.jobs, '--jobs') ?? DEFAULT_JOBS;
 
 let work: string;
 if (values.out) {

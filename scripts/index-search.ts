@@ -18,6 +18,8 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './cache-dir.ts';
+import { positiveWhole } from './positive-whole.ts';
+import { runPool } from '../src/lib/run-pool.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/scripts/shard-manifest.ts';
 import { bundlePageCount, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
 import { linkTree } from './search-index/link-tree.ts';
@@ -27,7 +29,7 @@ import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
 export interface IndexOptions {
   /** Most pages in one shard; Pagefind needs about 0.3 MB a page while it indexes one. */
   maxShardPages?: number;
-  /** Shards indexed at once, each in its own process (Pagefind keeps one core busy per index). */
+  /** Shards indexed at once, each in its own process (DEFAULT_JOBS). */
   jobs?: number;
   /** Where shard bundles are kept between builds, one folder per shard hash. */
   cacheDir?: string;
@@ -70,7 +72,7 @@ const INDEXER_VERSION = 'imr-shards-2';
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
 
-export function defaultCacheDir(): string {
+function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
 }
 
@@ -85,8 +87,7 @@ function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string
 async function publishedShards(outputPath: string): Promise<Map<string, string>> {
   try {
     const manifest = JSON.parse(await readFile(join(outputPath, MANIFEST_FILE), 'utf8')) as ShardManifest;
-    const found = await Promise.all(manifest.shards.map(async (s) => (existsSync(join(outputPath, s.id, 'pagefind-entry.json')) ? [s.id, s.hash] : undefined)));
-    return new Map(found.filter((f) => f !== undefined) as [string, string][]);
+    return new Map(manifest.shards.filter((s) => existsSync(join(outputPath, s.id, 'pagefind-entry.json'))).map((s) => [s.id, s.hash]));
   } catch {
     return new Map();
   }
@@ -113,14 +114,6 @@ function runShard(job: ShardJob): Promise<number> {
   });
 }
 
-async function pool<T>(items: T[], jobs: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await run(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, worker));
-}
-
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const root = resolve(siteDir);
@@ -139,7 +132,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
   let done = 0;
-  await pool(missing, options.jobs ?? DEFAULT_JOBS, async ({ shard, hash }) => {
+  await runPool(missing, options.jobs ?? DEFAULT_JOBS, async ({ shard, hash }) => {
     const outDir = join(cacheDir, `${hash}.tmp-${process.pid}`);
     await rm(outDir, { recursive: true, force: true });
     const shardStarted = performance.now();
@@ -198,20 +191,13 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   };
 }
 
-function positive(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
-  return n;
-}
-
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'shard-pages': { type: 'string' }, jobs: { type: 'string' } } });
     const dir = positionals[0] ?? process.env.OUT_DIR ?? 'dist';
     const s = await indexSite(dir, {
-      maxShardPages: positive(values['shard-pages'] ?? process.env.SEARCH_SHARD_PAGES, '--shard-pages'),
-      jobs: positive(values.jobs ?? process.env.SEARCH_INDEX_JOBS, '--jobs'),
+      maxShardPages: positiveWhole(values['shard-pages'] ?? process.env.SEARCH_SHARD_PAGES, '--shard-pages'),
+      jobs: positiveWhole(values.jobs ?? process.env.SEARCH_INDEX_JOBS, '--jobs'),
       onProgress: (line) => console.error(`search index: ${line}`),
     });
     const where = s.outputPath.startsWith(process.cwd()) ? relative(process.cwd(), s.outputPath) : s.outputPath;

@@ -5,6 +5,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { runPool } from '../../src/lib/run-pool.ts';
 
 export interface ShardJob {
   /** Built site folder the files are read from. */
@@ -30,18 +31,13 @@ export async function indexShard(job: ShardJob): Promise<number> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const problems: string[] = [];
-    let next = 0;
-    const worker = async () => {
-      while (next < job.files.length) {
-        const file = job.files[next++]!;
-        const html = await readFile(join(job.site, file), 'utf8');
-        // An explicit URL: "determinations/X/index.html" is served as /determinations/X/.
-        const url = `/${file.replace(/index\.html$/, '')}`;
-        const added = await index.addHTMLFile({ url, content: html });
-        problems.push(...added.errors.map((e) => `${file}: ${e}`));
-      }
-    };
-    await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    await runPool(job.files, IN_FLIGHT, async (file) => {
+      const html = await readFile(join(job.site, file), 'utf8');
+      // An explicit URL: "determinations/X/index.html" is served as /determinations/X/.
+      const url = `/${file.replace(/index\.html$/, '')}`;
+      const added = await index.addHTMLFile({ url, content: html });
+      problems.push(...added.errors.map((e) => `${file}: ${e}`));
+    });
     if (problems.length > 0) throw new Error(`Pagefind: ${problems.join('; ')}`);
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);

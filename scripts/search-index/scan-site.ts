@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { fileStamp } from '../../src/lib/file-stamp.ts';
+import { runPool } from '../../src/lib/run-pool.ts';
 import { hasAttribute } from '../html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
 
@@ -67,27 +69,21 @@ export async function scanSite(root: string, cacheFile?: string): Promise<SiteSc
   const pages: ScannedPage[] = [];
   const outside: string[] = [];
   let read = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const path = files[next++]!;
-      const file = relative(root, path).split(sep).join('/');
-      const s = await stat(path);
-      const stamp = `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
-      const known = before[file];
-      let body: Scanned[1];
-      if (known && known[0] === stamp) body = known[1];
-      else {
-        body = await scanFile(path);
-        read++;
-      }
-      now[file] = [stamp, body];
-      if (!body) continue;
-      if (DETERMINATION.test(file)) pages.push({ file, ...body });
-      else outside.push(file);
+  await runPool(files, IN_FLIGHT, async (path) => {
+    const file = relative(root, path).split(sep).join('/');
+    const stamp = fileStamp(await stat(path));
+    const known = before[file];
+    let body: Scanned[1];
+    if (known && known[0] === stamp) body = known[1];
+    else {
+      body = await scanFile(path);
+      read++;
     }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+    now[file] = [stamp, body];
+    if (!body) return;
+    if (DETERMINATION.test(file)) pages.push({ file, ...body });
+    else outside.push(file);
+  });
   if (cacheFile) {
     await writeFile(`${cacheFile}.tmp`, JSON.stringify({ version: CACHE_VERSION, files: now }));
     await rename(`${cacheFile}.tmp`, cacheFile);

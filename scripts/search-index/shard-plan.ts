@@ -25,48 +25,48 @@ const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.dec
 export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`shard size must be a positive whole number, got ${maxPages}`);
   const sorted = [...pages].sort((a, b) => a.decided.localeCompare(b.decided) || a.file.localeCompare(b.file));
-  const years: { year: string; pages: PageRef[] }[] = [];
+  // Groups of pages cut only at their edges: each decision year, and the latest month apart.
+  const groups: { id: string; pages: PageRef[] }[] = [];
   for (const page of sorted) {
     const year = yearOf(page);
-    if (years.at(-1)?.year !== year) years.push({ year, pages: [] });
-    years.at(-1)!.pages.push(page);
+    if (groups.at(-1)?.id !== year) groups.push({ id: year, pages: [] });
+    groups.at(-1)!.pages.push(page);
   }
 
   // Once the corpus needs several shards, the latest month (id "2026-10") is a shard of its own:
   // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
   // next month starts, the month joins its year's shard, which is indexed again once.)
-  const newest = years.at(-1);
-  let latest: (typeof years)[number] | undefined;
-  if (newest && newest.year !== 'undated' && sorted.length > maxPages) {
+  const newest = groups.at(-1);
+  let latest: (typeof groups)[number] | undefined;
+  if (newest && newest.id !== 'undated' && sorted.length > maxPages) {
     const month = newest.pages.at(-1)!.decided.slice(0, 7);
-    latest = { year: month, pages: newest.pages.filter((p) => p.decided >= month) };
+    latest = { id: month, pages: newest.pages.filter((p) => p.decided >= month) };
     newest.pages = newest.pages.filter((p) => p.decided < month);
-    if (newest.pages.length === 0) years.pop();
-    years.push(latest);
+    if (newest.pages.length === 0) groups.pop();
+    groups.push(latest);
   }
 
   const shards: PlannedShard[] = [];
-  let run: { years: string[]; pages: PageRef[] } | undefined;
+  let run: { ids: string[]; pages: PageRef[] } | undefined;
   const closeRun = () => {
-    if (run) shards.push({ id: run.years.length === 1 ? run.years[0]! : `${run.years[0]}-${run.years.at(-1)}`, pages: run.pages });
+    if (run) shards.push({ id: run.ids.length === 1 ? run.ids[0]! : `${run.ids[0]}-${run.ids.at(-1)}`, pages: run.pages });
     run = undefined;
   };
-  for (const group of years) {
-    const { year, pages: yearPages } = group;
+  for (const group of groups) {
     if (group === latest) closeRun();
-    if (yearPages.length > maxPages) {
+    if (group.pages.length > maxPages) {
       closeRun();
-      const parts = Math.ceil(yearPages.length / maxPages);
+      const parts = Math.ceil(group.pages.length / maxPages);
       for (let i = 0; i < parts; i++) {
-        const pagesOfPart = yearPages.slice(Math.floor((i * yearPages.length) / parts), Math.floor(((i + 1) * yearPages.length) / parts));
-        shards.push({ id: `${year}.${i + 1}`, pages: pagesOfPart });
+        const pagesOfPart = group.pages.slice(Math.floor((i * group.pages.length) / parts), Math.floor(((i + 1) * group.pages.length) / parts));
+        shards.push({ id: `${group.id}.${i + 1}`, pages: pagesOfPart });
       }
       continue;
     }
-    if (run && run.pages.length + yearPages.length > maxPages) closeRun();
-    run ??= { years: [], pages: [] };
-    run.years.push(year);
-    run.pages.push(...yearPages);
+    if (run && run.pages.length + group.pages.length > maxPages) closeRun();
+    run ??= { ids: [], pages: [] };
+    run.ids.push(group.id);
+    run.pages.push(...group.pages);
   }
   closeRun();
   return shards;

@@ -7,13 +7,14 @@
 //
 // A file whose size and times are unchanged since the last sync is not read again (100,000 letters:
 // 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
-// The change time (ctime) is set by the system on every write, so a rewritten file is always read.
+// (src/lib/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
 // <year>/<id>.md.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { fileStamp } from '../lib/file-stamp.ts';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
@@ -36,8 +37,7 @@ export function determinationLoader(base: string): Loader {
         const batch = files.slice(i, i + BATCH);
         const stats = await Promise.all(batch.map((f) => stat(join(base, f))));
         const toRead = batch.filter((file, k) => {
-          const s = stats[k]!;
-          stamps[file] = `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+          stamps[file] = fileStamp(stats[k]!);
           return stamps[file] !== before[file] || !store.has(basename(file, '.md'));
         });
         const texts = await Promise.all(toRead.map((f) => readFile(join(base, f), 'utf8')));

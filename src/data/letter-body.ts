@@ -12,7 +12,7 @@ import type { Determination } from '../lib/schema/index.ts';
 let renderer: ReturnType<typeof letterMarkdown.createRenderer> | undefined;
 
 /** The file `npm run check` holds a determination to: <content>/determinations/<year>/<id>.md. */
-export function letterFile(d: Pick<Determination, 'id' | 'dates'>): string {
+function letterFile(d: Pick<Determination, 'id' | 'dates'>): string {
   return join(contentDir(), 'determinations', determinationYear(d), `${d.id}.md`);
 }
 

@@ -7,5 +7,5 @@ import { safeMarkdown } from './safe-markdown.ts';
 
 export const letterMarkdown = satteri({ hastPlugins: [safeMarkdown] });
 
-/** What Astro passes the processor for this site's config (syntax highlighting off). */
+/** The site's Markdown options (astro.config.mjs spreads them; the page renderer passes them too). */
 export const LETTER_MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;

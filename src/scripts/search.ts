@@ -125,8 +125,9 @@ export function startSearch(): void {
     showActiveFilters();
     const hasWords = state.q !== '';
     const outcomes = state.filters.outcome ?? [];
-    list.replaceChildren(...data.map((d) => resultItem(d, hasWords, outcomes)));
-    showLater(main.results.slice(EAGER_RESULTS), (d) => resultItem(d, hasWords, outcomes), mine);
+    const item = (d: PagefindResultData) => resultItem(d, hasWords, outcomes);
+    list.replaceChildren(...data.map(item));
+    showLater(main.results.slice(EAGER_RESULTS), item, mine);
     showPager(page, pages);
   };
 
@@ -135,7 +136,7 @@ export function startSearch(): void {
   const showLater = (results: PagefindResult[], item: (d: PagefindResultData) => HTMLLIElement, mine: number) => {
     lazy?.disconnect();
     const pending = new Map<Element, PagefindResult>(); // in list order
-    const load = (target: Element, result: PagefindResult) => {
+    const fill = (target: Element, result: PagefindResult) => {
       pending.delete(target);
       lazy?.unobserve(target);
       void result.data().then((d) => mine === run && target.replaceWith(item(d)));
@@ -145,7 +146,7 @@ export function startSearch(): void {
         for (const { target, isIntersecting } of entries) {
           if (!isIntersecting || !pending.has(target)) continue;
           for (const [earlier, result] of [...pending]) {
-            load(earlier, result);
+            fill(earlier, result);
             if (earlier === target) break;
           }
         }

@@ -2,9 +2,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
-import { contentDir } from './src/lib/content-dir.ts';
+import { contentDir } from './src/lib/files/content-dir.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
-import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/letter-markdown.ts';
+import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
 
 // Astro keeps the content layer's data store as one string, and V8 strings end at 512 MB. A letter
 // takes about 1.3 KB there (frontmatter only; src/data/determination-loader.ts), so one string
@@ -30,7 +30,7 @@ export default defineConfig({
   // Pages render while earlier ones are written: 16 in flight took 10k letters from 25 s to 16 s.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   devToolbar: { enabled: false },
-  // Incremental builds: a page whose cache key (src/lib/cache-keys.ts) and code are unchanged is
+  // Incremental builds: a page whose cache key (src/lib/corpus/cache-keys.ts) and code are unchanged is
   // kept from the last build instead of rendered again, so the output folder is not emptied
   // first; pruneStaleOutput removes what this build no longer makes.
   experimental: { incrementalBuild: true, ...(letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {}) },

@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCacheDir } from './cache-dir.ts';
+import { buildCacheDir } from './lib/cache-dir.ts';
 import { loadCatalogue } from './import/catalogue.ts';
 import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { contentDir } from '../src/lib/files/content-dir.ts';
 
 function main(): number {
   const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });

@@ -8,7 +8,7 @@ import { loadCatalogue, type Catalogue } from './import/catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { writeDetermination } from './import/write-output.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { contentDir } from '../src/lib/files/content-dir.ts';
 
 type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';
 interface FileReport {

@@ -5,8 +5,8 @@ import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { determinationLoader } from './data/determination-loader.ts';
-import { contentDir } from './lib/content-dir.ts';
-import { undoYamlDates } from './lib/undo-yaml-dates.ts';
+import { contentDir } from './lib/files/content-dir.ts';
+import { undoYamlDates } from './lib/body/undo-yaml-dates.ts';
 import { DeterminationSchema, GuidelineSchema, TreatmentTypeSchema } from './lib/schema/index.ts';
 
 // CORPUS_DIR switches the content folder (tests build test/fixtures/site).

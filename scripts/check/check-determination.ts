@@ -4,10 +4,10 @@
 import { remark } from 'remark';
 import { visit } from 'unist-util-visit';
 import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
-import { describeIssues } from '../../src/lib/describe-issues.ts';
-import { determinationYear } from '../../src/lib/determination-year.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
+import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
+import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
+import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
+import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 
 /** Slugs of the catalogue; undefined when the catalogue itself failed to load (reported apart). */
 export interface KnownSlugs {

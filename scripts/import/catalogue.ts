@@ -10,7 +10,7 @@
 //
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
-import { describeIssues } from '../../src/lib/describe-issues.ts';
+import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';

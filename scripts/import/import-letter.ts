@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Determination } from '../../src/lib/schema/determination.ts';
-import { determinationYear } from '../../src/lib/determination-year.ts';
+import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
 import { extractPdfText, ExtractError } from './extract-text.ts';
 import { parseLetter, ParseError } from './parse-letter.ts';
 import { isSynthetic } from './letter-parts.ts';

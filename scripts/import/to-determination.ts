@@ -5,7 +5,7 @@ import type { ParsedLetter } from './parse-letter.ts';
 import type { Catalogue } from './catalogue.ts';
 import { classifyTreatment } from './classify-treatment.ts';
 import { parseCitations } from './parse-citations.ts';
-import { describeIssues } from '../../src/lib/describe-issues.ts';
+import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { ParseError } from './parse-letter.ts';
 
 export interface SourceInfo {

@@ -13,7 +13,7 @@
 //   Claims Administrator guideline: ...
 import { stringify } from 'yaml';
 import type { Determination } from '../../src/lib/schema/determination.ts';
-import { CLAIMS_ADMINISTRATOR_LABEL, REVIEWER_LABEL } from '../../src/lib/letter-labels.ts';
+import { CLAIMS_ADMINISTRATOR_LABEL, REVIEWER_LABEL } from '../../src/lib/body/letter-labels.ts';
 import type { ParsedLetter } from './parse-letter.ts';
 import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 

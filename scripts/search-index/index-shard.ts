@@ -1,11 +1,11 @@
 // Indexes one shard of determination pages into a Pagefind bundle of its own. It runs in a child
-// process of scripts/index-search.ts (forked with `--import tsx`), so the memory Pagefind's Rust
+// process of scripts/search-index.ts (forked with `--import tsx`), so the memory Pagefind's Rust
 // service took for the shard is returned to the system when the child exits: indexing memory
 // depends on the shard size, not on the corpus.
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { runPool } from '../../src/lib/run-pool.ts';
+import { runPool } from './run-pool.ts';
 
 export interface ShardJob {
   /** Built site folder the files are read from. */

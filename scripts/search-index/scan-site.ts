@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileStamp } from '../../src/lib/file-stamp.ts';
-import { runPool } from '../../src/lib/run-pool.ts';
-import { hasAttribute } from '../html-tags.ts';
+import { fileStamp } from '../../src/lib/files/file-stamp.ts';
+import { runPool } from './run-pool.ts';
+import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
 
 export interface ScannedPage extends PageRef {

@@ -1,12 +1,12 @@
 // The one place pages read the content collections. Everything derived here is computed once per
 // build (the module is evaluated once) by the pure helpers of src/lib/.
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { cacheKeys, letterVersion, type CacheKeys } from '../lib/cache-keys.ts';
-import { flattenItems, type ItemRef } from '../lib/flatten-items.ts';
-import { indexGuidelines, type GuidelineEntry } from '../lib/index-guidelines.ts';
+import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
+import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
+import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
-import { sortByDecided } from '../lib/sort-by-decided.ts';
-import { treatmentRows, type TreatmentRow } from '../lib/treatment-rows.ts';
+import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
+import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 
 export interface Corpus {
   /** Determination entries, newest decision first. */

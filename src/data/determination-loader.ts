@@ -7,15 +7,15 @@
 //
 // A file whose size and times are unchanged since the last sync is not read again (100,000 letters:
 // 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
-// (src/lib/file-stamp.ts: a rewritten file always gets a new stamp.)
+// (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
 // <year>/<id>.md.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { fileStamp } from '../lib/file-stamp.ts';
-import { parseFrontmatter } from '../lib/frontmatter.ts';
+import { fileStamp } from '../lib/files/file-stamp.ts';
+import { parseFrontmatter } from '../lib/body/frontmatter.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 256;

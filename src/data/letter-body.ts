@@ -3,10 +3,10 @@
 // each page reads its own file: memory holds one body at a time, not the corpus.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentDir } from '../lib/content-dir.ts';
-import { determinationYear } from '../lib/determination-year.ts';
-import { markdownBody } from '../lib/frontmatter.ts';
-import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../lib/letter-markdown.ts';
+import { contentDir } from '../lib/files/content-dir.ts';
+import { determinationYear } from '../lib/corpus/determination-year.ts';
+import { markdownBody } from '../lib/body/frontmatter.ts';
+import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../lib/body/letter-markdown.ts';
 import type { Determination } from '../lib/schema/index.ts';
 
 let renderer: ReturnType<typeof letterMarkdown.createRenderer> | undefined;

@@ -1,4 +1,4 @@
-// Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/cache-keys.ts):
+// Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/corpus/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
 // others as they were, and removes the pages of letters that are gone.
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';

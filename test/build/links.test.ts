@@ -1,7 +1,7 @@
 // Every internal href/src/action of both fixture builds resolves to a file of that build, and
-// every #fragment to an id on the target page (scripts/link-check.ts).
+// every #fragment to an id on the target page (scripts/dev/link-check.ts).
 import { describe, expect, inject, test } from 'vitest';
-import { checkLinks } from '../../scripts/link-check.ts';
+import { checkLinks } from '../../scripts/dev/link-check.ts';
 
 const { root, sub } = inject('sites');
 

@@ -1,10 +1,10 @@
 // Real Pagefind searches through its JS API against the built fixture site: results, sub-results
 // per item, filters and their counts, the date sort, and what is (not) in the index.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { pagefindOptions } from '../../src/lib/pagefind-options.ts';
-import { parseSearchState } from '../../src/lib/search-state.ts';
-import type { PagefindResultData } from '../../src/scripts/pagefind-api.ts';
-import type { ShardedPagefind } from '../../src/scripts/sharded-pagefind.ts';
+import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
+import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import type { PagefindResultData } from '../../src/client/pagefind-api.ts';
+import type { ShardedPagefind } from '../../src/client/sharded-pagefind.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
 const { root, sub } = inject('sites');

@@ -5,11 +5,11 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { indexSite } from '../../scripts/index-search.ts';
-import { pagefindOptions } from '../../src/lib/pagefind-options.ts';
-import { parseSearchState } from '../../src/lib/search-state.ts';
-import type { ShardManifest } from '../../src/scripts/shard-manifest.ts';
-import type { ShardedPagefind } from '../../src/scripts/sharded-pagefind.ts';
+import { indexSite } from '../../scripts/search-index.ts';
+import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
+import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import type { ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import type { ShardedPagefind } from '../../src/client/sharded-pagefind.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 

@@ -1,8 +1,8 @@
-// Builds a site the way `npm run build` does (astro build, then scripts/index-search.ts) for a
+// Builds a site the way `npm run build` does (astro build, then scripts/search-index.ts) for a
 // given corpus, output folder and base path, with its own content cache so builds never share state.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { indexSite } from '../../scripts/index-search.ts';
+import { indexSite } from '../../scripts/search-index.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 

@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { DeterminationSchema, GuidelineSchema, TreatmentTaxonomySchema, type Determination, type Guideline, type TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
+import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
+import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 
 export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
 

@@ -1,12 +1,12 @@
 // Loads a built site's sharded Pagefind index in Node the way the search page does
-// (src/scripts/sharded-pagefind.ts: pagefind/shards.json, the first shard's pagefind.js, the
-// others merged in), with the bundles' files fetched over HTTP from scripts/serve.ts: Pagefind runs
+// (src/client/sharded-pagefind.ts: pagefind/shards.json, the first shard's pagefind.js, the
+// others merged in), with the bundles' files fetched over HTTP from scripts/dev/serve.ts: Pagefind runs
 // on the main thread when there is no Worker, and Node's fetch cannot read file: URLs.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { startStaticServer, type StaticServer } from '../../scripts/serve.ts';
-import type { Pagefind } from '../../src/scripts/pagefind-api.ts';
-import { openShardedPagefind, type ShardedPagefind } from '../../src/scripts/sharded-pagefind.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
+import type { Pagefind } from '../../src/client/pagefind-api.ts';
+import { openShardedPagefind, type ShardedPagefind } from '../../src/client/sharded-pagefind.ts';
 import type { SiteBuild } from './build-site.ts';
 
 export async function openPagefind(site: SiteBuild): Promise<{ pagefind: ShardedPagefind; server: StaticServer }> {

@@ -1,7 +1,7 @@
 // Reading a built site in tests: pages by URL path, their visible text, their attributes.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tagAttributes } from '../../scripts/html-tags.ts';
+import { tagAttributes } from '../../scripts/lib/html-tags.ts';
 import type { SiteBuild } from './build-site.ts';
 
 /** The HTML of the page at a site path ("/determinations/CM16-0213037/"), base not included. */

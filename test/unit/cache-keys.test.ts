@@ -1,6 +1,6 @@
 // Incremental-build cache keys: a page's key moves exactly when something it shows changed.
 import { describe, expect, test } from 'vitest';
-import { cacheKeys, letterVersion, withCacheKey } from '../../src/lib/cache-keys.ts';
+import { cacheKeys, letterVersion, withCacheKey } from '../../src/lib/corpus/cache-keys.ts';
 
 const versions = (changes: Record<string, string> = {}) => new Map(Object.entries({ A: 'a1', B: 'b1', C: 'c1', ...changes }));
 const catalogue = { guidelines: [{ slug: 'odg-low-back', short: 'ODG Low Back' }], taxonomy: [{ slug: 'mri', label: 'MRI' }] };

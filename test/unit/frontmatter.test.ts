@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import matter from 'gray-matter';
 import { describe, expect, test } from 'vitest';
-import { markdownBody, parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { markdownBody, parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 
 const letters = join(import.meta.dirname, '../../content/determinations');
 const files = readdirSync(letters, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { hasAttribute, tagAttributes } from '../../scripts/html-tags.ts';
-import { checkLinks } from '../../scripts/link-check.ts';
+import { hasAttribute, tagAttributes } from '../../scripts/lib/html-tags.ts';
+import { checkLinks } from '../../scripts/dev/link-check.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'imr-links-'));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { outcomeShares } from '../../src/lib/outcome-shares.ts';
+import { outcomeShares } from '../../src/lib/corpus/outcome-shares.ts';
 
 describe('outcomeShares', () => {
   test('adds up to 100 where rounding each share would give 101', () => {

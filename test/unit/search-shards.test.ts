@@ -1,7 +1,7 @@
 // How the search index is cut into shards, and how a date-sorted search reads them back in order.
 import { describe, expect, test } from 'vitest';
 import { planShards, type PageRef } from '../../scripts/search-index/shard-plan.ts';
-import { shardSpans, type ShardInfo } from '../../src/scripts/shard-manifest.ts';
+import { shardSpans, type ShardInfo } from '../../src/lib/search/shard-manifest.ts';
 
 /** `n` pages decided in `year`, one a day from January 1. */
 function year(y: string, n: number): PageRef[] {

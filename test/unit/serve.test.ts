@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { normalizeBase, startStaticServer, type StaticServer } from '../../scripts/serve.ts';
+import { normalizeBase, startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
 
 let root: string;
 let server: StaticServer;

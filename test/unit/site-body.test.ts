@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { splitBody } from '../../src/lib/split-body.ts';
-import { stripItemFacts } from '../../src/lib/strip-item-facts.ts';
-import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
+import { splitBody } from '../../src/lib/body/split-body.ts';
+import { stripItemFacts } from '../../src/lib/body/strip-item-facts.ts';
+import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 
 // As Astro's Markdown processor renders the sample determination's body.
 const RENDERED = `<h2 id="how-the-imr-final-determination-was-made">How the IMR final determination was made</h2>

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { citationDate } from '../../src/lib/citation-date.ts';
-import { citationLine } from '../../src/lib/citation-line.ts';
-import { citationTargets } from '../../src/lib/citation-targets.ts';
-import { formatDate } from '../../src/lib/format-date.ts';
-import { formatPages } from '../../src/lib/format-pages.ts';
-import { reviewerLabel } from '../../src/lib/letter-labels.ts';
+import { citationDate } from '../../src/lib/format/citation-date.ts';
+import { citationLine } from '../../src/lib/format/citation-line.ts';
+import { citationTargets } from '../../src/lib/catalogue/citation-targets.ts';
+import { formatDate } from '../../src/lib/format/format-date.ts';
+import { formatPages } from '../../src/lib/format/format-pages.ts';
+import { reviewerLabel } from '../../src/lib/body/letter-labels.ts';
 import type { Determination, Guideline } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines } from '../support/fixture-corpus.ts';
 

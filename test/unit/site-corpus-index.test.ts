@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { countOutcomes } from '../../src/lib/count-outcomes.ts';
-import { flattenItems } from '../../src/lib/flatten-items.ts';
-import { groupConsecutive } from '../../src/lib/group-consecutive.ts';
-import { indexGuidelines, type SectionEntry } from '../../src/lib/index-guidelines.ts';
-import { relatedSections } from '../../src/lib/related-sections.ts';
-import { sortByDecided } from '../../src/lib/sort-by-decided.ts';
-import { topSections } from '../../src/lib/top-sections.ts';
-import { treatmentRows, UNLISTED_GROUP } from '../../src/lib/treatment-rows.ts';
+import { countOutcomes } from '../../src/lib/corpus/count-outcomes.ts';
+import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
+import { groupConsecutive } from '../../src/lib/corpus/group-consecutive.ts';
+import { indexGuidelines, type SectionEntry } from '../../src/lib/catalogue/index-guidelines.ts';
+import { relatedSections } from '../../src/lib/catalogue/related-sections.ts';
+import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
+import { topSections } from '../../src/lib/catalogue/top-sections.ts';
+import { treatmentRows, UNLISTED_GROUP } from '../../src/lib/catalogue/treatment-rows.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureTaxonomy } from '../support/fixture-corpus.ts';
 
 const determinations = sortByDecided(fixtureDeterminations());

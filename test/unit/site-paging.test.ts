@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { pageHref } from '../../src/lib/page-href.ts';
-import { pageWindow } from '../../src/lib/page-window.ts';
+import { pageHref } from '../../src/lib/paging/page-href.ts';
+import { pageWindow } from '../../src/lib/paging/page-window.ts';
 
 describe('pageHref', () => {
   test('puts page 1 at the list itself and page n under it', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { determinationFilters } from '../../src/lib/determination-filters.ts';
-import { FILTER_KEYS } from '../../src/lib/filter-keys.ts';
-import { pagefindOptions } from '../../src/lib/pagefind-options.ts';
-import { searchFacets } from '../../src/lib/search-facets.ts';
-import { parseSearchState, searchQuery } from '../../src/lib/search-state.ts';
+import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
+import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
+import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
+import { searchFacets } from '../../src/lib/search/search-facets.ts';
+import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations } from '../support/fixture-corpus.ts';
 

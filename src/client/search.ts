@@ -2,11 +2,11 @@
 // writes results and filter counts into the page the build rendered, and keeps the URL in step so
 // a search can be shared and reloaded. Results are built with DOM calls: nothing from the index
 // is inserted as HTML except Pagefind's <mark> highlights, which are rebuilt element by element.
-import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from '../lib/filter-keys.ts';
-import { joinBase } from '../lib/join-base.ts';
-import { PAGE_SIZE } from '../lib/page-size.ts';
-import { pagefindOptions } from '../lib/pagefind-options.ts';
-import { defaultSort, parseSearchState, searchQuery, SORTS, type SearchState, type Sort } from '../lib/search-state.ts';
+import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from '../lib/search/filter-keys.ts';
+import { joinBase } from '../lib/paths/join-base.ts';
+import { PAGE_SIZE } from '../lib/paging/page-size.ts';
+import { pagefindOptions } from '../lib/search/pagefind-options.ts';
+import { defaultSort, parseSearchState, searchQuery, SORTS, type SearchState, type Sort } from '../lib/search/search-state.ts';
 import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind-api.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 

@@ -1,11 +1,11 @@
-// Checks every internal link of a built site: `node --import tsx scripts/link-check.ts [dist] [base]`.
+// Checks every internal link of a built site: `node --import tsx scripts/dev/link-check.ts [dist] [base]`.
 // Each href/src/action in each HTML page that stays on the site must lie under the site's base
 // and name a file of the build (a directory counts when it has index.html); a #fragment must name
 // an id on the target page. Prints one summary line and each broken link; exits 1 on any.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { tagAttributes } from './html-tags.ts';
+import { tagAttributes } from '../lib/html-tags.ts';
 import { normalizeBase } from './serve.ts';
 
 export interface BrokenLink {

@@ -1,4 +1,4 @@
-import type { Determination } from './schema/determination.ts';
+import type { Determination } from '../schema/determination.ts';
 
 /**
  * The folder year of a determination: its decision year, else (letters without a header page)

@@ -4,7 +4,7 @@
 // sorted by date is read shard by shard in date order, only from the shards the wanted range of
 // results falls in.
 import type { Pagefind, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
-import { MANIFEST_FILE, SHARD_FILTER, shardSpans, type ShardInfo, type ShardManifest } from './shard-manifest.ts';
+import { MANIFEST_FILE, SHARD_FILTER, shardSpans, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;
 

@@ -1,5 +1,5 @@
 // Runs one benchmark stage as a child process: wall time, and peak memory of the child and
-// everything it starts (scripts/bench/process-tree.ts). Its output goes to our stderr as progress,
+// everything it starts (scripts/dev/bench/process-tree.ts). Its output goes to our stderr as progress,
 // less Astro's line per page, which would bury everything else.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';

@@ -1,4 +1,4 @@
-import type { Outcome } from './schema/index.ts';
+import type { Outcome } from '../schema/index.ts';
 
 export interface OutcomeCounts {
   /** Items counted. */

@@ -1,5 +1,5 @@
 // A tiny static server for a built site, on 127.0.0.1 only:
-//   node --import tsx scripts/serve.ts [dir=dist] [port=4321] [base=$BASE_PATH or /]
+//   node --import tsx scripts/dev/serve.ts [dir=dist] [port=4321] [base=$BASE_PATH or /]
 // Serves <dir> under the URL prefix <base> (the Astro `base` the site was built with),
 // index.html for a directory, 404.html (status 404) for anything missing. GET and HEAD only.
 import { createReadStream } from 'node:fs';

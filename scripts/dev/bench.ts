@@ -1,7 +1,7 @@
 // The scale benchmark:
 //   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]
-// Generates N determinations from the sample letters in content/ (scripts/bench/generate-corpus.ts),
-// then runs check, build (astro) and index (scripts/index-search.ts), each as a child process timed
+// Generates N determinations from the sample letters in content/ (scripts/dev/bench/generate-corpus.ts),
+// then runs check, build (astro) and index (scripts/search-index.ts), each as a child process timed
 // with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
 // and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
 // letters and checks, builds and indexes again on the warm caches, as a site update would.
@@ -14,10 +14,10 @@ import { parseArgs } from 'node:util';
 import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
 import { runStage, type StageResult } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
-import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from './index-search.ts';
-import { positiveWhole } from './positive-whole.ts';
+import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
+import { positiveWhole } from '../lib/positive-whole.ts';
 
-const repo = join(import.meta.dirname, '..');
+const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';
 const WARM = ['?q=Norco', '?q=acupuncture&outcome=overturned'];
 /** Letters added by --incremental are decided in the last month of the generated range. */
@@ -95,10 +95,10 @@ const sumOf = (...stages: StageResult[]) => ({
 
 try {
   log(`work folder ${work}`);
-  const generate = await stage('generate', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(count)));
+  const generate = await stage('generate', node('scripts/dev/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(count)));
   const check = await stage('check', node('scripts/check.ts'));
   const build = await astroBuild('build');
-  const index = await stage('index', node('scripts/index-search.ts', dist));
+  const index = await stage('index', node('scripts/search-index.ts', dist));
   const site = await siteStats(dist);
   const full = sumOf(build, index);
 
@@ -110,10 +110,10 @@ try {
 
   let incremental;
   if (values.incremental) {
-    await stage('add', node('scripts/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
+    await stage('add', node('scripts/dev/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
     const recheck = await stage('recheck', node('scripts/check.ts'));
     const rebuild = await astroBuild('rebuild');
-    const reindex = await stage('reindex', node('scripts/index-search.ts', dist));
+    const reindex = await stage('reindex', node('scripts/search-index.ts', dist));
     const after = await siteStats(dist);
     const both = sumOf(rebuild, reindex);
     incremental = {

@@ -1,6 +1,6 @@
 import { determinationFilters } from './determination-filters.ts';
 import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
-import type { Determination } from './schema/index.ts';
+import type { Determination } from '../schema/index.ts';
 
 export interface FacetOption {
   /** Filter value as indexed (a slug, a year, a specialty as written). */

@@ -1,6 +1,6 @@
-import { countOutcomes, type OutcomeCounts } from './count-outcomes.ts';
-import type { ItemRef } from './flatten-items.ts';
-import type { TreatmentType } from './schema/index.ts';
+import { countOutcomes, type OutcomeCounts } from '../corpus/count-outcomes.ts';
+import type { ItemRef } from '../corpus/flatten-items.ts';
+import type { TreatmentType } from '../schema/index.ts';
 
 export interface TreatmentRow {
   slug: string;

@@ -1,4 +1,4 @@
-import type { Determination, Item } from './schema/index.ts';
+import type { Determination, Item } from '../schema/index.ts';
 
 /** One disputed item with the facts of its determination that lists and links need. */
 export interface ItemRef {

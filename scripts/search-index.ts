@@ -1,12 +1,12 @@
 // Builds the search index of a built site, in shards:
-//   node --import tsx scripts/index-search.ts [dist] [--shard-pages N] [--jobs N]
+//   node --import tsx scripts/search-index.ts [dist] [--shard-pages N] [--jobs N]
 // Only determination pages carry data-pagefind-body, so they alone are indexed, each once, with
 // one sub-result per disputed item (their headings have ids). The pages are cut into shards of
 // whole decision years (scripts/search-index/shard-plan.ts), each indexed by Pagefind in a child
 // process of its own so indexing memory stays bounded however large the corpus grows. Bundles are
 // kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
 // changed and links the others into place. The site gets pagefind/<shard>/ per shard and
-// pagefind/shards.json, which the search page reads to merge them (src/scripts/sharded-pagefind.ts).
+// pagefind/shards.json, which the search page reads to merge them (src/client/sharded-pagefind.ts).
 // Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
 // reports errors or a determination page is not indexed exactly once.
 import { fork } from 'node:child_process';
@@ -17,10 +17,10 @@ import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { buildCacheDir } from './cache-dir.ts';
-import { positiveWhole } from './positive-whole.ts';
-import { runPool } from '../src/lib/run-pool.ts';
-import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/scripts/shard-manifest.ts';
+import { buildCacheDir } from './lib/cache-dir.ts';
+import { positiveWhole } from './lib/positive-whole.ts';
+import { runPool } from './search-index/run-pool.ts';
+import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { bundlePageCount, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
 import { linkTree } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';

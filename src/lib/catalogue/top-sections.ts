@@ -1,5 +1,5 @@
 import type { GuidelineEntry, SectionEntry } from './index-guidelines.ts';
-import type { ItemRef } from './flatten-items.ts';
+import type { ItemRef } from '../corpus/flatten-items.ts';
 
 export interface SectionCount {
   guideline: GuidelineEntry;

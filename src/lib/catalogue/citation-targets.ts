@@ -1,5 +1,5 @@
 import { slugify } from './slugify.ts';
-import type { Citation, Guideline } from './schema/index.ts';
+import type { Citation, Guideline } from '../schema/index.ts';
 
 /** A section page of a guideline that a citation points to: `/guidelines/<guideline>/<key>/`. */
 export interface SectionTarget {

@@ -1,6 +1,6 @@
 import { citationTargets, type SectionTarget } from './citation-targets.ts';
-import type { ItemRef } from './flatten-items.ts';
-import type { Guideline } from './schema/index.ts';
+import type { ItemRef } from '../corpus/flatten-items.ts';
+import type { Guideline } from '../schema/index.ts';
 
 /** Which side of the dispute cited a guideline: the letter's two guideline lines. */
 export type CitingSide = 'claimsAdministrator' | 'reviewer';

@@ -4,17 +4,17 @@
 // counts, outcomes, guidelines and treatment types are realistic but no letter is a verbatim copy.
 // Deterministic: each letter draws from its own seeded generator, so letter n is the same file
 // whatever N is, and a corpus can be extended (`start`) without touching the letters it has.
-//   node --import tsx scripts/bench/generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]
+//   node --import tsx scripts/dev/bench/generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { DeterminationSchema, type Determination, type Item } from '../../src/lib/schema/determination.ts';
-import { determinationYear } from '../../src/lib/determination-year.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
-import { escapeHeading } from '../import/markdown-text.ts';
+import { DeterminationSchema, type Determination, type Item } from '../../../src/lib/schema/determination.ts';
+import { determinationYear } from '../../../src/lib/corpus/determination-year.ts';
+import { parseFrontmatter } from '../../../src/lib/body/frontmatter.ts';
+import { escapeHeading } from '../../import/markdown-text.ts';
 
 interface Part {
   item: Item;

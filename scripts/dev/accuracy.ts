@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from './import/catalogue.ts';
-import { convertLetter } from './import/import-letter.ts';
-import { toIsoDate } from './import/parse-dates.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
-import type { Citation, Determination } from '../src/lib/schema/determination.ts';
+import { loadCatalogue } from '../import/catalogue.ts';
+import { convertLetter } from '../import/import-letter.ts';
+import { toIsoDate } from '../import/parse-dates.ts';
+import { contentDir } from '../../src/lib/files/content-dir.ts';
+import type { Citation, Determination } from '../../src/lib/schema/determination.ts';
 
 interface ReferenceItem {
   treatment: string;

@@ -1,5 +1,5 @@
 import { citationDate } from './citation-date.ts';
-import type { Determination } from './schema/index.ts';
+import type { Determination } from '../schema/index.ts';
 
 const OUTCOME_WORD = { upheld: 'Upheld', overturned: 'Overturned' } as const;
 

@@ -1,4 +1,4 @@
-import type { Determination } from './schema/index.ts';
+import type { Determination } from '../schema/index.ts';
 
 /**
  * Newest decision first; determinations without a decision date go last; ties by id so the

@@ -1,10 +1,10 @@
 // Times searches on the built site's search page in headless Chromium (Debian's, through
-// playwright-core; no browser is downloaded), served by scripts/serve.ts on 127.0.0.1:
+// playwright-core; no browser is downloaded), served by scripts/dev/serve.ts on 127.0.0.1:
 //   cold: a fresh profile opens /search/?q=<words>; from navigation to results shown
 //   warm: then further searches on the same page (as the back button runs them), each from
 //         its start to its results
 // Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
-// scripts/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
+// scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
 // (Pagefind's own files are gzipped already and count as they are).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -21,7 +21,7 @@ export interface QueryMeasure {
   status: string;
   ms: number;
   requests: number;
-  /** Bytes as scripts/serve.ts sent them (no compression). */
+  /** Bytes as scripts/dev/serve.ts sent them (no compression). */
   bytes: number;
   /** Bytes as a gzip-compressing host would send them. */
   gzipBytes: number;
@@ -52,7 +52,7 @@ interface Fetched {
 
 /**
  * Records every request that finished, page and worker alike. Sizes are read from the files
- * served (scripts/serve.ts sends them unchanged): Chromium reports no body for a worker's script.
+ * served (scripts/dev/serve.ts sends them unchanged): Chromium reports no body for a worker's script.
  */
 function recorder(page: Page, site: string, base: string) {
   let log: Promise<Fetched | undefined>[] = [];

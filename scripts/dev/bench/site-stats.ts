@@ -1,7 +1,7 @@
 // Counts of a built site for the benchmark: files, bytes, HTML pages, and the search index's share.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MANIFEST_FILE, type ShardManifest } from '../../src/scripts/shard-manifest.ts';
+import { MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shard-manifest.ts';
 
 export interface SiteStats {
   files: number;

@@ -1,5 +1,5 @@
 import type { FilterKey } from './filter-keys.ts';
-import type { Determination } from './schema/index.ts';
+import type { Determination } from '../schema/index.ts';
 
 /**
  * The Pagefind filter values of one determination page. A filter value belongs to the page,

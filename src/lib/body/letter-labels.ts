@@ -1,4 +1,4 @@
-import type { LetterFormat } from './schema/vocab.ts';
+import type { LetterFormat } from '../schema/vocab.ts';
 
 // The words each layout uses for an item's two guideline lines. The importer writes them into the
 // body and the determination page strips those lines again (it shows the linked citations), so

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
-import { loadCatalogue } from './import/catalogue.ts';
+import { loadCatalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';

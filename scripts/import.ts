@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue, type Catalogue } from './import/catalogue.ts';
+import { loadCatalogue, type Catalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { writeDetermination } from './import/write-output.ts';

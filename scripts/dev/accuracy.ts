@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from '../import/catalogue.ts';
+import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { convertLetter } from '../import/import-letter.ts';
 import { toIsoDate } from '../import/parse-dates.ts';
 import { contentDir } from '../../src/lib/files/content-dir.ts';

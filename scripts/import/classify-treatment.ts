@@ -6,7 +6,7 @@
 // The rules are data (content/treatments.yml): types are tried in file order, the first whose
 // `match` hits and whose `exclude` does not wins; nothing matching gives the taxonomy's fallback.
 import type { TreatmentTaxonomy } from '../../src/lib/schema/treatment.ts';
-import { RULE_FLAGS } from './catalogue.ts';
+import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
 
 interface CompiledType {
   slug: string;

@@ -9,7 +9,7 @@ import { parseLetter, ParseError } from './parse-letter.ts';
 import { isSynthetic } from './letter-parts.ts';
 import { toDetermination } from './to-determination.ts';
 import { toMarkdown } from './to-markdown.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 
 export type Converted =
   | { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] }

@@ -13,7 +13,7 @@
 // (content/guidelines/*.yml, `match`); this module only knows the grammar of the field.
 import type { Citation } from '../../src/lib/schema/determination.ts';
 import type { Guideline } from '../../src/lib/schema/guideline.ts';
-import { RULE_FLAGS } from './catalogue.ts';
+import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
 
 /** Each "Decision based on ..." starts one sentence; anything before the first is preamble. */
 const DECISION = /\bDecision based on\s+/gi;

@@ -2,7 +2,7 @@
 // guideline citations resolved against the catalogue), validated by the schema.
 import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
 import type { ParsedLetter } from './parse-letter.ts';
-import type { Catalogue } from './catalogue.ts';
+import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { classifyTreatment } from './classify-treatment.ts';
 import { parseCitations } from './parse-citations.ts';
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';

@@ -3,6 +3,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
+import { contentDir } from '../lib/files/content-dir.ts';
+import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
@@ -39,21 +41,16 @@ export function loadCorpus(): Promise<Corpus> {
 }
 
 async function build(): Promise<Corpus> {
-  const [determinationEntries, guidelineEntries, treatmentEntries] = await Promise.all([
-    getCollection('determinations'),
-    getCollection('guidelines'),
-    getCollection('treatments'),
-  ]);
+  const determinationEntries = await getCollection('determinations');
+  const catalogue = loadCatalogue(contentDir());
   // The entry id is the determination id (see content.config.ts), so data and entries pair by id.
   const determinations = sortByDecided(determinationEntries.map((e) => e.data));
   const byId = new Map(determinationEntries.map((e) => [e.data.id, e]));
   const entries = determinations.map((d) => byId.get(d.id)).filter((e) => e !== undefined);
   const items = flattenItems(determinations);
-  const guidelines = guidelineEntries.map((e) => e.data);
-  const taxonomy = treatmentEntries
-    .map((e) => e.data)
-    .sort((a, b) => a.order - b.order)
-    .map(({ order: _o, isFallback: _f, ...type }) => type);
+  // The catalogue's files in name order (the loader sorts guidelines as the importer tries them).
+  const guidelines = [...catalogue.guidelines].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  const taxonomy = catalogue.taxonomy.types;
   const treatments = treatmentRows(taxonomy, items);
   const treatmentLabels = new Map(treatments.map((t) => [t.slug, t.label]));
   const guidelineLabels = new Map(guidelines.map((g) => [g.slug, g.short]));

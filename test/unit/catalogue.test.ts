@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { loadCatalogue } from '../../scripts/import/catalogue.ts';
+import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 

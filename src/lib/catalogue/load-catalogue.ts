@@ -1,4 +1,5 @@
-// Loads the two data sets the importer classifies against, from a content folder:
+// The one loader of the catalogue: the two data sets the importer classifies against and the site
+// lists (the site reads it through src/data/corpus.ts; `check`, accuracy and the tests call it too):
 //
 //   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
 //     slug: mtus-low-back-2004
@@ -10,13 +11,13 @@
 //
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
-import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
+import { describeIssues } from '../schema/describe-issues.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { GuidelineSchema, type Guideline } from '../../src/lib/schema/guideline.ts';
-import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../../src/lib/schema/treatment.ts';
+import { GuidelineSchema, type Guideline } from '../schema/guideline.ts';
+import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treatment.ts';
 
 export interface Catalogue {
   /** Sorted as they are tried: priority (higher first), then slug. */

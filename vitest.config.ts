@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
+          // The CLI tests start Node processes; on a busy 2-core machine one can take several seconds.
+          testTimeout: 20_000,
         },
       },
       {

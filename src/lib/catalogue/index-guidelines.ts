@@ -1,4 +1,5 @@
 import { citationTargets, type SectionTarget } from './citation-targets.ts';
+import { titleName } from './guideline-names.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
 import type { Guideline } from '../schema/index.ts';
 
@@ -92,6 +93,6 @@ function compareSections(a: SectionEntry, b: SectionEntry): number {
 function compareGuidelines(a: GuidelineEntry, b: GuidelineEntry): number {
   const rank = (e: GuidelineEntry) => (e.guideline ? FAMILY_ORDER.indexOf(e.guideline.family) : FAMILY_ORDER.length);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const title = (e: GuidelineEntry) => e.guideline?.title ?? e.slug;
+  const title = (e: GuidelineEntry) => titleName(e);
   return title(a).localeCompare(title(b), 'en', { sensitivity: 'base' });
 }

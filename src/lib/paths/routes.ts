@@ -1,0 +1,34 @@
+// Every route of the site as a site path (before the base: links go through href()). The route
+// files under src/pages/ give these shapes; nothing else spells them.
+
+export const HOME = '/';
+export const DETERMINATIONS = '/determinations/';
+export const GUIDELINES = '/guidelines/';
+export const TREATMENTS = '/treatments/';
+export const SEARCH = '/search/';
+
+/** `/determinations/<id>/`, or its item's anchor `#item-<n>` when an item number is given. */
+export function determinationPath(id: string, itemNumber?: number): string {
+  return `${DETERMINATIONS}${id}/${itemNumber === undefined ? '' : `#item-${itemNumber}`}`;
+}
+
+/** `/guidelines/<slug>/`. */
+export function guidelinePath(slug: string): string {
+  return `${GUIDELINES}${slug}/`;
+}
+
+/** `/guidelines/<slug>/<key>/`: a cited section (slugified name) or page (`page-<n>`). */
+export function sectionPath(slug: string, key: string): string {
+  return `${GUIDELINES}${slug}/${key}/`;
+}
+
+/** `/treatments/<slug>/`. */
+export function treatmentPath(slug: string): string {
+  return `${TREATMENTS}${slug}/`;
+}
+
+/** `/search/` with its query: `searchPath({ treatment: 'mri' })` -> `/search/?treatment=mri`. */
+export function searchPath(params: Record<string, string> = {}): string {
+  const query = new URLSearchParams(params).toString();
+  return query ? `${SEARCH}?${query}` : SEARCH;
+}

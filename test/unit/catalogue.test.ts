@@ -77,6 +77,7 @@ describe('loadCatalogue on a broken copy', () => {
     throw new Error('expected loadCatalogue to throw');
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edits reach into any part of the YAML
   function editYaml(file: string, change: (data: any) => void): void {
     const data = parse(readFileSync(file, 'utf8'));
     change(data);

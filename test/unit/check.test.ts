@@ -65,7 +65,7 @@ describe('npm run check', () => {
 
     // A treatment type removed from the catalogue is missed by no letter that uses it.
     const taxonomy = join(corpus, 'treatments.yml');
-    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace(/^  - slug: mri\n(    .*\n)+/m, ''));
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace(/^ {2}- slug: mri\n( {4}.*\n)+/m, ''));
     const after = runCheck(corpus, cache);
     expect(after.output).toMatch(/CM16-0213037\.md → items\.0\.treatmentType: unknown treatment type "mri"/);
     expect(after.output).not.toMatch(/unchanged since/);

@@ -3,8 +3,12 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ExtractError, extractPdfText } from "../../scripts/import/extract-text.ts";
 
+// Damaged and odd PDFs live here with the `pdftotext -layout` text of each real letter; the real
+// letters' PDFs themselves are stored once, as golden-letter inputs (letters/<id>-pdf/<id>.pdf).
 const fixtures = fileURLToPath(new URL("../fixtures/pdf/", import.meta.url));
+const letterPdfs = fileURLToPath(new URL("../fixtures/letters/", import.meta.url));
 const readFixture = (name: string): Uint8Array => new Uint8Array(readFileSync(fixtures + name));
+const readLetterPdf = (id: string): Uint8Array => new Uint8Array(readFileSync(`${letterPdfs}${id}-pdf/${id}.pdf`));
 
 // Real letters (with their `pdftotext -layout` text beside them): CM16-0213037 is the
 // plain 2-item case, CM16-0248698 the longest (21 items), CM16-0229336 a modified request,
@@ -28,7 +32,7 @@ const poppler = new Map<string, string>();
 
 beforeAll(async () => {
   for (const id of letters) {
-    extracted.set(id, await extractPdfText(readFixture(`${id}.pdf`), `${id}.pdf`));
+    extracted.set(id, await extractPdfText(readLetterPdf(id), `${id}.pdf`));
     poppler.set(id, readFileSync(`${fixtures}${id}.txt`, "utf8"));
   }
 });
@@ -83,7 +87,7 @@ describe("extractPdfText on any letter", () => {
   it("returns page text only, never the document's metadata", async () => {
     // Read the Info dictionary here only to prove it is absent from the output; never print it.
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-    const doc = await pdfjs.getDocument({ data: readFixture("CM16-0213037.pdf"), verbosity: 0, isEvalSupported: false })
+    const doc = await pdfjs.getDocument({ data: readLetterPdf("CM16-0213037"), verbosity: 0, isEvalSupported: false })
       .promise;
     const { info } = await doc.getMetadata();
     await doc.destroy();
@@ -97,7 +101,7 @@ describe("extractPdfText on any letter", () => {
   });
 
   it("accepts a Node Buffer and leaves the caller's bytes untouched", async () => {
-    const buffer = readFileSync(`${fixtures}CM16-0213037.pdf`);
+    const buffer = readFileSync(`${letterPdfs}CM16-0213037-pdf/CM16-0213037.pdf`);
     const before = Buffer.from(buffer);
     const text = await extractPdfText(buffer, "CM16-0213037.pdf");
     expect(text).toBe(extracted.get("CM16-0213037"));
@@ -105,7 +109,7 @@ describe("extractPdfText on any letter", () => {
   });
 
   it("gives the same text when letters are extracted concurrently", async () => {
-    const texts = await Promise.all(letters.map((id) => extractPdfText(readFixture(`${id}.pdf`), `${id}.pdf`)));
+    const texts = await Promise.all(letters.map((id) => extractPdfText(readLetterPdf(id), `${id}.pdf`)));
     expect(texts).toEqual(letters.map((id) => extracted.get(id)));
   });
 });

@@ -89,7 +89,7 @@ describe('parseLetter on real letters', () => {
 
   test('gives a PDF and its text dump of the same letter the same words hash', async () => {
     const { extractPdfText } = await import('../../scripts/import/extract-text.ts');
-    const pdf = await extractPdfText(readFileSync(join(import.meta.dirname, '../fixtures/pdf/CM16-0213037.pdf')), 'CM16-0213037.pdf');
+    const pdf = await extractPdfText(readFileSync(join(import.meta.dirname, '../fixtures/letters/CM16-0213037-pdf/CM16-0213037.pdf')), 'CM16-0213037.pdf');
     const txt = readFileSync(join(import.meta.dirname, '../fixtures/pdf/CM16-0213037.txt'), 'utf8');
     expect(parseLetter(pdf).textHash).toBe(parseLetter(txt).textHash);
   });

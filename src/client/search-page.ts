@@ -19,6 +19,7 @@ export interface SearchPage {
   chips: HTMLUListElement;
   inUse: HTMLElement;
   clear: HTMLAnchorElement;
+  panel: HTMLDetailsElement;
 }
 
 export function findSearchPage(): SearchPage {
@@ -33,6 +34,7 @@ export function findSearchPage(): SearchPage {
     chips: $('#active-filters'),
     inUse: $('#filters-in-use'),
     clear: $('#clear-filters'),
+    panel: $('#filters-panel'),
   };
 }
 
@@ -106,4 +108,37 @@ export function showPager(page: SearchPage, at: Pager | undefined, hrefOf: (n: n
   if (at.previous) page.pager.append(link(at.previous, '‹ Previous', 'prev'));
   page.pager.append(el('span', undefined, at.label));
   if (at.next) page.pager.append(link(at.next, 'Next ›', 'next'));
+}
+
+/**
+ * Calls `change` when the reader changes the search in the form: at once for a submit, a box or
+ * the order (a new history entry), once typing pauses for words (the same entry); and `clear`
+ * for "Clear all filters".
+ */
+export function onFormChange(page: SearchPage, change: (mode: 'push' | 'replace') => void, clear: () => void): void {
+  page.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    change('push');
+  });
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  page.input.addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => change('replace'), 300);
+  });
+  // Checkboxes belong to the form through their form attribute but sit outside it in the DOM.
+  page.app.addEventListener('change', (e) => {
+    if (e.target !== page.input) change('push');
+  });
+  page.clear.addEventListener('click', (e) => {
+    e.preventDefault();
+    clear();
+  });
+}
+
+/**
+ * Filters start folded on a phone (the chips above the results show those in use), open on a
+ * wide screen where they sit beside the results.
+ */
+export function foldFiltersOnPhones(page: SearchPage): void {
+  page.panel.open = window.matchMedia('(min-width: 56em)').matches;
 }

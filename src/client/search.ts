@@ -14,7 +14,7 @@ import { appendLazily, type LazyResults } from './lazy-results.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { resultElement } from './result-element.ts';
 import { resultView } from './result-view.ts';
-import { findSearchPage, readForm, showChips, showCounts, showPager, showState } from './search-page.ts';
+import { findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showPager, showState } from './search-page.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -76,30 +76,9 @@ export function startSearch(): void {
     showPager(page, pager(at), (n) => urlOf({ ...state, page: n }), toPage);
   };
 
-  page.form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void go(formState(state, readForm(page)), 'push');
-  });
-  let typing: ReturnType<typeof setTimeout> | undefined;
-  page.input.addEventListener('input', () => {
-    clearTimeout(typing);
-    typing = setTimeout(() => void go(formState(state, readForm(page)), 'replace'), 300);
-  });
-  // Checkboxes belong to the form through their form attribute but sit outside it in the DOM.
-  page.app.addEventListener('change', (e) => {
-    if (e.target === page.input) return;
-    void go(formState(state, readForm(page)), 'push');
-  });
-  page.clear.addEventListener('click', (e) => {
-    e.preventDefault();
-    void go(withoutFilters(state), 'push');
-  });
+  onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
   window.addEventListener('popstate', () => void go(parseSearchState(location.search), 'none'));
-
-  // Filters start folded on a phone (the chips above the results show those in use), open on a
-  // wide screen where they sit beside the results.
-  const panel = document.querySelector<HTMLDetailsElement>('#filters-panel');
-  if (panel) panel.open = window.matchMedia('(min-width: 56em)').matches;
+  foldFiltersOnPhones(page);
 
   void go(state, 'none');
 }

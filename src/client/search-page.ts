@@ -1,9 +1,10 @@
 // The search page's elements (rendered at build time by src/pages/search.astro), and the writing of
 // a search into them: the form, the filter boxes and their counts, the chips, the pager. What to
 // write is worked out in src/lib/search/; this module only touches the DOM.
-import { FILTER_LEGENDS, type FilterKey } from '../lib/search/filter-keys.ts';
+import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from '../lib/search/filter-keys.ts';
 import type { FormValues } from '../lib/search/form-state.ts';
 import { optionCount } from '../lib/search/facet-counts.ts';
+import type { FilterLabels } from '../lib/search/known-filters.ts';
 import type { Pager } from '../lib/search/result-page.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import { $, el } from './dom.ts';
@@ -14,6 +15,7 @@ export interface SearchPage {
   input: HTMLInputElement;
   sortSelect: HTMLSelectElement;
   status: HTMLElement;
+  note: HTMLElement;
   list: HTMLOListElement;
   pager: HTMLElement;
   chips: HTMLUListElement;
@@ -29,6 +31,7 @@ export function findSearchPage(): SearchPage {
     input: $('#q'),
     sortSelect: $('#sort'),
     status: $('#search-status'),
+    note: $('#search-note'),
     list: $('#results'),
     pager: $('#result-pages'),
     chips: $('#active-filters'),
@@ -41,6 +44,24 @@ export function findSearchPage(): SearchPage {
 /** The filter checkboxes; they belong to the form through their form attribute but sit outside it. */
 const boxes = (page: SearchPage) => [...page.app.querySelectorAll<HTMLInputElement>('input[type=checkbox][data-filter]')];
 const keyOf = (box: HTMLInputElement) => box.dataset.filter as FilterKey;
+
+/**
+ * Every filter value the page knows, with its label: the checkboxes, and the catalogue entries
+ * without one, which the build lists as <data> elements in the <template id="filter-labels">.
+ */
+export function filterLabels(page: SearchPage): FilterLabels {
+  const labels = new Map(FILTER_KEYS.map((key) => [key, new Map<string, string>()]));
+  for (const box of boxes(page)) labels.get(keyOf(box))?.set(box.value, box.closest('label')?.querySelector('.check-label')?.textContent ?? box.value);
+  const listed = document.querySelector<HTMLTemplateElement>('#filter-labels')?.content.querySelectorAll<HTMLDataElement>('data[data-filter]') ?? [];
+  for (const data of listed) labels.get(data.dataset.filter as FilterKey)?.set(data.value, data.textContent ?? data.value);
+  return Object.fromEntries(labels);
+}
+
+/** The note above the results (filter values left out of a link), hidden when there is none. */
+export function showNote(page: SearchPage, text: string): void {
+  page.note.textContent = text;
+  page.note.hidden = text === '';
+}
 
 /** Sets the form to a search: words, order, ticked boxes. */
 export function showState(page: SearchPage, state: SearchState): void {
@@ -71,14 +92,14 @@ export function showCounts(page: SearchPage, counts: Partial<Record<FilterKey, R
 
 /**
  * The filters in use as removable chips above the results: a shared link shows what it holds
- * even when a value sits below the fold of its list, or has no checkbox on this build.
+ * even when a value sits below the fold of its list, or has no checkbox (a catalogue entry no
+ * letter has yet).
  */
-export function showChips(page: SearchPage, used: readonly { key: FilterKey; value: string }[], remove: (key: FilterKey, value: string) => void): void {
+export function showChips(page: SearchPage, used: readonly { key: FilterKey; value: string }[], labels: FilterLabels, remove: (key: FilterKey, value: string) => void): void {
   page.chips.replaceChildren();
   page.inUse.textContent = used.length > 0 ? ` (${used.length} in use)` : '';
   for (const { key, value } of used) {
-    const box = boxes(page).find((b) => keyOf(b) === key && b.value === value);
-    const label = box?.closest('label')?.querySelector('.check-label')?.textContent ?? value;
+    const label = labels[key]?.get(value) ?? value;
     const legend = FILTER_LEGENDS[key];
     const button = el('button', 'chip');
     button.type = 'button';

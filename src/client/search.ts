@@ -6,6 +6,7 @@ import { joinBase } from '../lib/paths/join-base.ts';
 import { facetCounts } from '../lib/search/facet-counts.ts';
 import { filtersInUse, withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
 import { formState } from '../lib/search/form-state.ts';
+import { droppedNote, keepKnownFilters } from '../lib/search/known-filters.ts';
 import { pagefindOptions } from '../lib/search/pagefind-options.ts';
 import { pager, resultPage } from '../lib/search/result-page.ts';
 import { parseSearchState, searchQuery, type SearchState } from '../lib/search/search-state.ts';
@@ -14,7 +15,7 @@ import { appendLazily, type LazyResults } from './lazy-results.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { resultElement } from './result-element.ts';
 import { resultView } from './result-view.ts';
-import { findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showPager, showState } from './search-page.ts';
+import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -23,19 +24,27 @@ const EAGER_RESULTS = 10;
 
 export function startSearch(): void {
   const page = findSearchPage();
-  let state: SearchState = parseSearchState(location.search);
+  const labels = filterLabels(page);
+  let state: SearchState = parseSearchState(''); // the URL's search, once goToUrl() below has run
   let run = 0;
   let lazy: LazyResults | undefined;
   const index = indexLoader();
   const urlOf = (s: SearchState) => `${location.pathname}${searchQuery(s)}`;
 
-  const go = async (next: SearchState, mode: 'push' | 'replace' | 'none') => {
+  // The URL is rewritten to the search shown (defaults left out, unknown values dropped), so it
+  // can be shared as it is; a change of search adds a history entry, typing does not.
+  const go = async (next: SearchState, mode: 'push' | 'replace', note = '') => {
     state = next;
     const url = urlOf(state);
-    if (mode === 'push' && url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    if (mode === 'replace') history.replaceState(null, '', url);
+    if (url !== `${location.pathname}${location.search}`) history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
     showState(page, state);
+    showNote(page, note);
     await search();
+  };
+  // A search from the address bar, a link or the history: only values the site has.
+  const goToUrl = () => {
+    const { state: known, dropped } = keepKnownFilters(parseSearchState(location.search), labels);
+    return go(known, 'replace', droppedNote(dropped));
   };
 
   const search = async () => {
@@ -65,9 +74,14 @@ export function startSearch(): void {
     // rest of the page as it scrolls into view.
     const data = await Promise.all(main.results.slice(0, EAGER_RESULTS).map((r) => r.data()));
     if (!current()) return; // a newer search has started
+    if (at.page !== shown.page) {
+      // A page past the last (an old link, a hand-edited one) shows the last: the URL says so.
+      state = { ...shown, page: at.page };
+      history.replaceState(null, '', urlOf(state));
+    }
     showCounts(page, counts);
     page.status.textContent = searchStatus(shown, main.total, at);
-    showChips(page, filtersInUse(shown), (key, value) => void go(withoutFilter(state, key, value), 'push'));
+    showChips(page, filtersInUse(shown), labels, (key, value) => void go(withoutFilter(state, key, value), 'push'));
     const render = (d: PagefindResultData) => resultElement(resultView(d, shown.q !== '', shown.filters.outcome ?? []));
     page.list.replaceChildren(...data.map(render));
     lazy?.stop();
@@ -77,10 +91,9 @@ export function startSearch(): void {
   };
 
   onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
-  window.addEventListener('popstate', () => void go(parseSearchState(location.search), 'none'));
+  window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
-
-  void go(state, 'none');
+  void goToUrl();
 }
 
 /**

@@ -1,5 +1,6 @@
 // The part of Pagefind's browser API (dist/pagefind/pagefind.js) the search page uses.
 // https://pagefind.app/docs/api/
+import type { PagefindSearchOptions } from '../lib/search/pagefind-options.ts';
 
 export interface PagefindAnchor {
   element: string;
@@ -35,12 +36,6 @@ export interface PagefindSearch {
   /** Per filter key, per value: how many of these results have it. */
   filters: Record<string, Record<string, number>>;
   totalFilters: Record<string, Record<string, number>>;
-}
-
-/** Options of `search()`: filters per key (`{ any: [...] }` or plain values) and a sort key. */
-export interface PagefindSearchOptions {
-  filters?: Record<string, unknown>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 export interface Pagefind {

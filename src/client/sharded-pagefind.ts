@@ -3,7 +3,8 @@
 // counts over the shards and orders results by score, which serves best-match searches; a search
 // sorted by date is read shard by shard in date order, only from the shards the wanted range of
 // results falls in.
-import type { Pagefind, PagefindResult, PagefindSearchOptions } from './pagefind-api.ts';
+import type { Pagefind, PagefindResult } from './pagefind-api.ts';
+import type { PagefindSearchOptions } from '../lib/search/pagefind-options.ts';
 import { MANIFEST_FILE, SHARD_FILTER, shardSpans, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 
 export type FilterCounts = Record<string, Record<string, number>>;

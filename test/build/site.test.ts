@@ -211,6 +211,16 @@ describe('search page and 404', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  test('the search page lists the catalogue entries no letter has with their labels, for the chips, without a checkbox', () => {
+    const html = readPage(root, '/search/');
+    const listed = /<template id="filter-labels">(.*?)<\/template>/s.exec(html)?.[1] ?? '';
+    expect([...listed.matchAll(/<data data-filter="(\w+)" value="([^"]*)">([^<]*)<\/data>/g)].map((m) => `${m[1]}:${m[2]}=${m[3]}`)).toEqual([
+      'treatment:other=Other',
+      'guideline:other=Other evidence',
+    ]);
+    expect(html).not.toMatch(/<input[^>]*value="other"/);
+  });
+
   test('a 404 page exists and links home with the base', () => {
     expect(readPage(root, '/404.html')).toContain('Page not found');
     expect(readPage(sub, '/404.html')).toContain('href="/imr/"');

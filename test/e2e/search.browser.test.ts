@@ -106,6 +106,32 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('leaves out filter values the site does not have, says so, and rewrites the URL to the search shown', async () => {
+    // "other" is a treatment type of the catalogue no letter has; the rest is not on the site.
+    const page = await open(root, 'search/?treatment=other&treatment=no-such-type&year=1999&colour=red&sort=sideways&page=99999');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No determination matches with these filters.');
+    await expect.poll(() => new URL(page.url()).search).toBe('?treatment=other');
+    const note = page.locator('#search-note');
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.textContent()).resolves.toBe('Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.');
+    // The type's chip shows the catalogue's label, not its slug.
+    await page.getByRole('button', { name: 'Remove filter Treatment type: Other' }).click();
+    await expect.poll(() => resultPaths(page)).toHaveLength(5);
+    await expect(page.locator('#search-note').isVisible()).resolves.toBe(false);
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    expect(errors).toEqual([]);
+  });
+
+  test('shows the last page for a page past it, and puts that page in the URL', async () => {
+    const page = await open(sub, 'search/?page=99999');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    await expect.poll(() => new URL(page.url()).search).toBe('?page=3');
+    await page.getByRole('link', { name: '‹ Previous' }).first().click();
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
+    expect(errors).toEqual([]);
+  });
+
   test('on the bulk site (115 letters, five index shards) fetches ten results with the search and the rest as they near the screen', async () => {
     const fetched: string[] = [];
     const page = await open(sub, 'search/', fetched);

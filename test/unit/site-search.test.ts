@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
 import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
-import { searchFacets } from '../../src/lib/search/search-facets.ts';
+import { catalogueOnlyFacets, searchFacets } from '../../src/lib/search/search-facets.ts';
 import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations } from '../support/fixture-corpus.ts';
@@ -59,6 +59,26 @@ describe('searchFacets', () => {
     const undated = determinations.map((d) => ({ ...d, dates: {}, priority: undefined }));
     const keys = searchFacets(undated, { treatment: new Map(), guideline: new Map() }).map((f) => f.key);
     expect(keys).toEqual(['outcome', 'treatment', 'guideline', 'specialty']);
+  });
+});
+
+describe('catalogueOnlyFacets', () => {
+  const labels = {
+    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI'], ['bone-growth-stimulator', 'Bone growth stimulators'], ['other', 'Other']]),
+    guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'], ['acoem-2004', 'ACOEM 2004']]),
+  };
+
+  test('lists the catalogue entries no letter has, with their labels, and none that has a checkbox', () => {
+    const only = catalogueOnlyFacets(searchFacets(determinations, labels), labels);
+    expect(only.map((f) => [f.key, f.options.map((o) => `${o.value}=${o.label}`)])).toEqual([
+      ['treatment', ['bone-growth-stimulator=Bone growth stimulators', 'other=Other']],
+      ['guideline', ['acoem-2004=ACOEM 2004']],
+    ]);
+  });
+
+  test('lists nothing for a group whose every entry has letters', () => {
+    const used = { treatment: new Map([['mri', 'MRI']]), guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]) };
+    expect(catalogueOnlyFacets(searchFacets(determinations, used), used)).toEqual([]);
   });
 });
 

@@ -1,8 +1,11 @@
 import type { SearchState } from './search-state.ts';
 
-/** The options object of Pagefind's `search()` / `debouncedSearch()` for a search state. */
+/**
+ * The options of Pagefind's `search()` the site uses: the values wanted per filter key (any of
+ * them) and a sort key with its direction. https://pagefind.app/docs/js-api-filtering/
+ */
 export interface PagefindSearchOptions {
-  filters: Record<string, { any: string[] }>;
+  filters?: Record<string, { any: string[] }>;
   sort?: Record<string, 'asc' | 'desc'>;
 }
 
@@ -11,7 +14,7 @@ export interface PagefindSearchOptions {
  * oldest sort on the `decided` sort key the determination pages carry (data-pagefind-sort).
  */
 export function pagefindOptions(state: SearchState): PagefindSearchOptions {
-  const filters: PagefindSearchOptions['filters'] = {};
+  const filters: Record<string, { any: string[] }> = {};
   for (const [key, values] of Object.entries(state.filters)) if (values && values.length > 0) filters[key] = { any: values };
   // Relevance needs words to rank by; with none, show the newest first.
   if (state.sort === 'newest' || (state.sort === 'relevance' && state.q.trim() === '')) return { filters, sort: { decided: 'desc' } };

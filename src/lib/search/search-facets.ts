@@ -51,4 +51,18 @@ export function searchFacets(
   }).filter((f) => f.options.length > 0);
 }
 
+/**
+ * The catalogue's treatment types and guidelines that have no checkbox (no letter has them yet),
+ * as facets of their own: a search for one is a real search with no result, shown with its label.
+ */
+export function catalogueOnlyFacets(facets: readonly Facet[], labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> }): Facet[] {
+  return (['treatment', 'guideline'] as const)
+    .map((key) => {
+      const shown = new Set(facets.find((f) => f.key === key)?.options.map((o) => o.value));
+      const options = [...labels[key]].filter(([value]) => !shown.has(value)).map(([value, label]) => ({ value, label }));
+      return { key, legend: FILTER_LEGENDS[key], options };
+    })
+    .filter((f) => f.options.length > 0);
+}
+
 const rank = (order: string[], v: string) => (order.includes(v) ? order.indexOf(v) : order.length);

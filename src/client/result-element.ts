@@ -1,0 +1,61 @@
+// A search result's elements, built from its view (result-view.ts) with DOM calls: nothing from
+// the index is inserted as HTML except Pagefind's <mark> highlights, which are rebuilt element by
+// element.
+import { el } from './dom.ts';
+import type { ItemView, Outcome, ResultView } from './result-view.ts';
+
+export function resultElement(view: ResultView): HTMLLIElement {
+  const li = el('li', 'result');
+  const h = el('h3');
+  const a = el('a');
+  a.href = view.url;
+  a.textContent = view.title;
+  h.append(a);
+  li.append(h, el('p', 'result-meta', view.facts));
+  if (view.excerpt) li.append(excerpt(view.excerpt));
+  const ul = el('ul', 'subresults');
+  for (const item of view.items) ul.append(itemElement(item));
+  li.append(ul);
+  return li;
+}
+
+/** The stand-in for a result whose text has not been fetched yet. */
+export function pendingElement(): HTMLLIElement {
+  const li = el('li', 'result result-pending', 'Loading…');
+  li.setAttribute('aria-busy', 'true');
+  return li;
+}
+
+function itemElement(item: ItemView): HTMLLIElement {
+  const li = el('li', item.otherOutcome ? 'subresult-other' : undefined);
+  const line = el('p', 'subresult-title');
+  if (item.outcome) line.append(badge(item.outcome), ' ');
+  const a = el('a');
+  a.href = item.url;
+  a.textContent = item.title;
+  line.append(a);
+  if (item.otherOutcome) line.append(el('span', 'muted small', ' (other outcome)'));
+  li.append(line);
+  if (item.excerpt) li.append(excerpt(item.excerpt));
+  return li;
+}
+
+function badge(outcome: Outcome): HTMLSpanElement {
+  const span = el('span', `badge badge-${outcome}`);
+  const mark = el('span', 'badge-mark', outcome === 'upheld' ? '✕' : '✓');
+  mark.setAttribute('aria-hidden', 'true');
+  span.append(mark, outcome === 'upheld' ? 'Upheld' : 'Overturned');
+  return span;
+}
+
+/** Pagefind's excerpt with its <mark>s kept and everything else reduced to text. */
+function excerpt(html: string): HTMLParagraphElement {
+  const p = el('p', 'excerpt');
+  // DOMParser documents are inert: nothing in them loads or runs.
+  const doc = new DOMParser().parseFromString(`<p>${html}</p>`, 'text/html');
+  for (const node of doc.body.firstElementChild?.childNodes ?? []) {
+    if (node.nodeName === 'MARK') p.append(el('mark', undefined, node.textContent ?? ''));
+    else p.append(node.textContent ?? '');
+  }
+  return p;
+}

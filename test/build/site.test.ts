@@ -216,6 +216,7 @@ describe('search page and 404', () => {
     const listed = /<template id="filter-labels">(.*?)<\/template>/s.exec(html)?.[1] ?? '';
     expect([...listed.matchAll(/<data data-filter="(\w+)" value="([^"]*)">([^<]*)<\/data>/g)].map((m) => `${m[1]}:${m[2]}=${m[3]}`)).toEqual([
       'treatment:other=Other',
+      'guideline:mtus=MTUS',
       'guideline:other=Other evidence',
     ]);
     expect(html).not.toMatch(/<input[^>]*value="other"/);

@@ -1,7 +1,7 @@
 // `npm run check` as a user runs it: every problem of a content folder in one run, worded as pinned;
 // and a second run validates again only what changed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -28,7 +28,15 @@ function corpusWith(determinations: string): string {
   return dir;
 }
 
-describe('npm run check', () => {
+/** A content folder with the real catalogue and these real letters (paths below determinations/). */
+function corpusOf(...files: string[]): string {
+  const letters = newFolder();
+  for (const file of files) cpSync(join(repo, 'content/determinations', file), join(letters, file));
+  return corpusWith(letters);
+}
+
+// Each test runs the check (a Node process) a few times; a loaded machine needs more than 5 s.
+describe('npm run check', { timeout: 60_000 }, () => {
   test('passes the shipped sample corpus', () => {
     const run = runCheck(join(repo, 'content'));
     expect(run.output).toMatch(/^checked 148 determinations, \d+ guidelines, \d+ treatment types: no problems$/m);
@@ -70,5 +78,42 @@ describe('npm run check', () => {
     expect(after.output).toMatch(/CM16-0213037\.md → items\.0\.treatmentType: unknown treatment type "mri"/);
     expect(after.output).not.toMatch(/unchanged since/);
     expect(runCheck(corpus, cache, '--full').output).not.toMatch(/unchanged since/);
+  });
+
+  test('reports every entry that is not a regular file by its path: a symlinked letter, a folder named .md, a dangling link', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letters = join(corpus, 'determinations');
+    const outside = newFolder();
+    cpSync(join(repo, 'content/determinations/2016/CM16-0219557.md'), join(outside, 'CM16-0219557.md'));
+    symlinkSync(join(outside, 'CM16-0219557.md'), join(letters, '2016/CM16-0219557.md'));
+    mkdirSync(join(letters, '2016/CM16-0000099.md'));
+    mkdirSync(join(letters, '2017'));
+    symlinkSync(join(outside, 'gone.md'), join(letters, '2017/CM17-0000001.md'));
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      '<corpus>/determinations/2016/CM16-0000099.md → (file): not a regular file but a folder; a letter is a plain file <year>/<id>.md',
+      '<corpus>/determinations/2016/CM16-0219557.md → (file): not a regular file but a symbolic link; a letter is a plain file <year>/<id>.md',
+      '<corpus>/determinations/2017/CM17-0000001.md → (file): not a regular file but a symbolic link; a letter is a plain file <year>/<id>.md',
+    ]);
+    expect(run.output).toMatch(/^checked 1 determinations, .*: 3 problems$/m);
+    expect(run.code).toBe(1);
+  });
+
+  test('refuses a letter over 1 MiB without parsing it, naming the file', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    const text = readFileSync(letter, 'utf8');
+    writeFileSync(letter, text + 'Padding. '.repeat(120_000));
+    const run = runCheck(corpus);
+    expect(run.output).toContain(`<corpus>/determinations/2016/CM16-0213037.md → (file): ${(Buffer.byteLength(text) + 1_080_000).toLocaleString('en-US')} bytes; a letter file may be at most 1,048,576 bytes (1 MiB)\n`);
+    expect(run.code).toBe(1);
+  });
+
+  test('writes control and bidirectional formatting characters of file names as escapes, never raw to the terminal', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    writeFileSync(join(corpus, 'determinations/2016', 'notes\u001b[2J\u202e.txt'), 'x');
+    const run = runCheck(corpus);
+    expect(run.output).toContain('<corpus>/determinations/2016/notes\\x1b[2J\\u202e.txt → (file): not a determination');
+    expect(run.output).not.toMatch(/[\u001b\u202e]/);
   });
 });

@@ -4,7 +4,7 @@
 import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
 import { describeIssues } from '../../src/lib/describe-issues.ts';
 import { determinationYear } from '../../src/lib/determination-year.ts';
-import { parseFrontmatter } from '../../src/lib/frontmatter.ts';
+import { FrontmatterError, parseFrontmatter } from '../../src/lib/frontmatter.ts';
 import { undoYamlDates } from '../../src/lib/undo-yaml-dates.ts';
 import { checkBody } from './check-body.ts';
 
@@ -25,7 +25,8 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   try {
     file = parseFrontmatter(text);
   } catch (error) {
-    return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message).replace(/:$/, '')}`] };
+    if (!(error instanceof FrontmatterError)) throw error;
+    return { problems: [`(frontmatter): ${error.message}`] };
   }
   // Validate what the site will see: Astro's YAML reader turns an unquoted 2016-12-09 into a Date.
   const parsed = DeterminationSchema.safeParse(undoYamlDates(file.data), { reportInput: true });
@@ -47,8 +48,4 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   const expected = `${determinationYear(d)}/${d.id}.md`;
   if (relativePath !== expected) problems.push(`id: file is at "${relativePath}" but id ${d.id} and its dates put it at "${expected}"`);
   return { problems, determination: d };
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
 }

@@ -12,10 +12,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let folders = 0;
 const newFolder = () => join(work, String(++folders));
 
-/** Runs the check on `corpus`, with a cache folder of its own unless one is given. */
+/** Runs the check on `corpus`, with a cache folder of its own unless one is given, in at most 512 MB of heap. */
 function runCheck(corpus: string, cacheDir = newFolder(), ...args: string[]) {
   const env = { ...process.env, CORPUS_DIR: corpus, ASTRO_CACHE_DIR: cacheDir };
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/check.ts'), ...args], { cwd: repo, encoding: 'utf8', env });
+  const node = ['--max-old-space-size=512', '--import', 'tsx'];
+  const result = spawnSync(process.execPath, [...node, join(repo, 'scripts/check.ts'), ...args], { cwd: repo, encoding: 'utf8', env });
   return { code: result.status, output: (result.stderr + result.stdout).split(corpus).join('<corpus>') };
 }
 
@@ -106,6 +107,17 @@ describe('npm run check', { timeout: 60_000 }, () => {
     writeFileSync(letter, text + 'Padding. '.repeat(120_000));
     const run = runCheck(corpus);
     expect(run.output).toContain(`<corpus>/determinations/2016/CM16-0213037.md → (file): ${(Buffer.byteLength(text) + 1_080_000).toLocaleString('en-US')} bytes; a letter file may be at most 1,048,576 bytes (1 MiB)\n`);
+    expect(run.code).toBe(1);
+  });
+
+  test('names the file whose frontmatter is a YAML alias bomb, in bounded memory', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('---\n', `---\n${bomb.join('\n')}\n`));
+    const run = runCheck(corpus);
+    expect(run.output).toContain('<corpus>/determinations/2016/CM16-0213037.md → (frontmatter): more than 100 YAML alias expansions (a letter needs none)\n');
     expect(run.code).toBe(1);
   });
 

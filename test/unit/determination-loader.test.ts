@@ -57,4 +57,11 @@ describe('the determinations loader', () => {
     writeFileSync(file, readFileSync(file, 'utf8') + 'x'.repeat(1024 * 1024));
     await expect(load(folder)).rejects.toThrow(/^determinations\/2016\/CM16-0213037\.md → \(file\): [\d,]+ bytes; a letter file may be at most 1,048,576 bytes \(1 MiB\)$/);
   });
+
+  test('names the file whose frontmatter it cannot read', async () => {
+    const folder = lettersOf('2016/CM16-0213037.md');
+    const file = join(folder.letters, '2016/CM16-0213037.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', '---\nitems: [unclosed\n'));
+    await expect(load(folder)).rejects.toThrow(/^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/);
+  });
 });

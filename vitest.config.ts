@@ -14,6 +14,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
+          // The CLI tests run `check` and `import` as Node processes, a few times each: seconds
+          // apiece on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -15,8 +15,8 @@ export default defineConfig({
           exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
           // The CLI tests run `check` and `import` as Node processes, a few times each: seconds
-          // apiece on a loaded 2-core machine.
-          testTimeout: 30_000,
+          // apiece on a loaded 2-core machine (40 s for four imports while the site project builds).
+          testTimeout: 60_000,
         },
       },
       {
@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           // A browser on a loaded 2-core machine can take seconds to settle; polls wait for it.
           expect: { poll: { timeout: 10_000 } },
           hookTimeout: 60_000,

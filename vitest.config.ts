@@ -25,7 +25,7 @@ export default defineConfig({
           include: ['test/build/**/*.test.ts', 'test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 60_000,
+          testTimeout: 30_000,
           // A browser on a loaded 2-core machine can take seconds to settle; polls wait for it.
           expect: { poll: { timeout: 10_000 } },
           hookTimeout: 60_000,

@@ -1,8 +1,8 @@
 // @ts-check
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/files/content-dir.ts';
+import { listLetterFiles } from './src/lib/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
 
@@ -13,7 +13,7 @@ import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-m
 const CHUNKED_STORE_FROM = 300_000;
 const letters = (() => {
   try {
-    return readdirSync(join(contentDir(), 'determinations'), { recursive: true }).filter((f) => String(f).endsWith('.md')).length;
+    return listLetterFiles(join(contentDir(), 'determinations')).filter((e) => e.kind === 'letter').length;
   } catch {
     return 0;
   }

@@ -14,8 +14,9 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
-          // The CLI tests start Node processes; on a busy 2-core machine one can take several seconds.
-          testTimeout: 20_000,
+          // The CLI tests run `check` and `import` as Node processes, a few times each: seconds
+          // apiece on a loaded 2-core machine (40 s for four imports while the site project builds).
+          testTimeout: 60_000,
         },
       },
       {

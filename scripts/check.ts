@@ -2,7 +2,7 @@
 // and reports every problem in one run as "path → field: message"; exit 1 when there is any.
 // Files that passed the last check unchanged (same text, catalogue and checker code) are not
 // validated again unless --full (scripts/check/check-cache.ts).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
@@ -10,6 +10,8 @@ import { loadCatalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';
+import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/lib/files/letter-files.ts';
+import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 function main(): number {
   const { values } = parseArgs({ options: { full: { type: 'boolean', default: false } } });
@@ -32,10 +34,7 @@ function main(): number {
     console.error(`${shown(folder)}: no such folder (expected <content>/determinations/<year>/<id>.md; set CORPUS_DIR to another content folder)`);
     return 1;
   }
-  const files = readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
+  const entries = listLetterFiles(folder);
   const cache = catalogue && !values.full ? openCheckCache(buildCacheDir(), root, catalogue) : undefined;
   const ids = new Map<string, string>();
   let unchanged = 0;
@@ -44,14 +43,25 @@ function main(): number {
     if (other) problems.push(`${path} → id: ${id} is also the id of ${other}`);
     else ids.set(id, path);
   };
-  for (const file of files) {
+  let letters = 0;
+  for (const entry of entries) {
+    const relativePath = entry.path;
+    const file = join(folder, relativePath);
     const path = shown(file);
-    if (!file.endsWith('.md')) {
-      problems.push(`${path} → (file): not a determination: expected <year>/<id>.md`);
+    if (entry.kind === 'letter') letters++;
+    // Not a letter, or one too large to read: reported, never parsed.
+    const refused = entryProblem(entry) ?? letterSizeProblem(statSync(file).size);
+    if (refused) {
+      problems.push(`${path} → ${refused}`);
       continue;
     }
-    const relativePath = relative(folder, file).split('\\').join('/');
-    const text = readFileSync(file, 'utf8');
+    let text;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push(`${path} → (file): cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      continue;
+    }
     const digest = cache?.digest(text);
     if (cache && digest && cache.passed(relativePath, digest)) {
       // It passed as it is, so it sits at <year>/<id>.md.
@@ -66,10 +76,11 @@ function main(): number {
     if (found.length === 0 && digest) cache?.pass(relativePath, digest);
   }
   cache?.save();
-  for (const p of problems) console.error(p);
+  // File names and values can hold escape sequences; none reaches the terminal raw.
+  for (const p of problems) console.error(escapeForTerminal(p));
   const catalogueNote = catalogue ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types` : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
-  console.log(`checked ${files.filter((f) => f.endsWith('.md')).length} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+  console.log(`checked ${letters} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
   return problems.length === 0 ? 0 : 1;
 }
 

@@ -9,6 +9,7 @@ import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { writeDetermination } from './import/write-output.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';
+import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';
 interface FileReport {
@@ -54,8 +55,9 @@ async function main(): Promise<number> {
   const count = (s: Status) => reports.filter((r) => r.status === s).length;
   const summary = { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped') };
   if (args.values.report) writeFileSync(args.values.report, JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored }, null, 2) + '\n');
-  for (const r of reports.filter((r) => r.status === 'skipped')) console.error(`skipped ${r.file}: ${r.reason}`);
-  for (const r of reports) for (const w of r.warnings ?? []) console.error(`warning ${r.file}: ${w}`);
+  // File names and letter text can hold escape sequences; none reaches the terminal raw.
+  for (const r of reports.filter((r) => r.status === 'skipped')) console.error(escapeForTerminal(`skipped ${r.file}: ${r.reason}`));
+  for (const r of reports) for (const w of r.warnings ?? []) console.error(escapeForTerminal(`warning ${r.file}: ${w}`));
   const warned = reports.filter((r) => (r.warnings?.length ?? 0) > 0).length;
   const ignoredNote = ignored.length > 0 ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)` : '';
   const warnedNote = warned > 0 ? `; ${warned} with warnings` : '';
@@ -96,7 +98,7 @@ function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter
 }
 
 function progress(done: number, total: number, report: FileReport): void {
-  const line = `[${done}/${total}] ${report.status} ${relative('.', report.file)}`;
+  const line = escapeForTerminal(`[${done}/${total}] ${report.status} ${relative('.', report.file)}`);
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K${line}${done === total ? '\n' : ''}`);
   else if (done % 25 === 0 || done === total) process.stderr.write(`${line}\n`);
 }

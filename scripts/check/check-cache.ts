@@ -1,8 +1,9 @@
 // Remembers which determination files passed `check`, by a hash of their text, so that checking a
 // large corpus again re-reads every file but validates only the new and changed ones (100,000
-// letters: about a minute in full). The whole cache is void when the catalogue or the checker's
-// code changes: its context hash covers the catalogue and every source file of the checker and
-// the schemas (scripts/check/, src/lib/).
+// letters: about a minute in full). The whole cache is void when the catalogue, the checker's
+// code or the installed packages change: its context hash covers the catalogue, every source file
+// of the checker and the schemas (scripts/check/, src/lib/) and package-lock.json (a new version
+// of the Markdown or YAML parser may read a letter differently).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,13 +13,14 @@ const CODE_FOLDERS = ['scripts/check', 'src/lib'];
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
-/** Hash of the checker's code: every .ts file the check can run. */
+/** Hash of the checker's code: every .ts file the check can run, and the packages it runs with. */
 function codeHash(): string {
   const hash = createHash('sha256');
   for (const folder of CODE_FOLDERS) {
     const files = readdirSync(join(repoRoot, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
     for (const f of files) hash.update(`${folder}/${f}\n`).update(readFileSync(join(repoRoot, folder, f)));
   }
+  hash.update(readFileSync(join(repoRoot, 'package-lock.json')));
   return hash.digest('base64url');
 }
 

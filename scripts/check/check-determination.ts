@@ -1,13 +1,12 @@
 // Validates one determination file's text: frontmatter against the schema, references against
-// the catalogue, its place in the tree, and a body with the required headings and no raw HTML.
+// the catalogue, its place in the tree, and its body (check-body.ts).
 // Returns every problem as "field: message"; the caller prefixes the path.
-import { remark } from 'remark';
-import { visit } from 'unist-util-visit';
-import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
+import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
-import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
+import { FrontmatterError, parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
+import { checkBody } from './check-body.ts';
 
 /** Slugs of the catalogue; undefined when the catalogue itself failed to load (reported apart). */
 export interface KnownSlugs {
@@ -20,27 +19,14 @@ export interface FileCheck {
   determination?: Determination;
 }
 
-const parser = remark();
-
-// A letter's body is headings, paragraphs and emphasis. Anything else did not come from a letter
-// and could reach the page as markup or a request: raw HTML, links, images, code.
-const REFUSED: Record<string, string> = {
-  html: 'raw HTML is',
-  link: 'a link is',
-  linkReference: 'a link is',
-  definition: 'a link definition is',
-  image: 'an image is',
-  imageReference: 'an image is',
-  code: 'a code block is',
-};
-
 /** `relativePath` is the path below the determinations folder, e.g. "2016/CM16-0213037.md". */
 export function checkDetermination(relativePath: string, text: string, known: KnownSlugs): FileCheck {
   let file;
   try {
     file = parseFrontmatter(text);
   } catch (error) {
-    return { problems: [`(frontmatter): not valid YAML: ${firstLine((error as Error).message).replace(/:$/, '')}`] };
+    if (!(error instanceof FrontmatterError)) throw error;
+    return { problems: [`(frontmatter): ${error.message}`] };
   }
   // Validate what the site will see: Astro's YAML reader turns an unquoted 2016-12-09 into a Date.
   const parsed = DeterminationSchema.safeParse(undoYamlDates(file.data), { reportInput: true });
@@ -62,39 +48,4 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   const expected = `${determinationYear(d)}/${d.id}.md`;
   if (relativePath !== expected) problems.push(`id: file is at "${relativePath}" but id ${d.id} and its dates put it at "${expected}"`);
   return { problems, determination: d };
-}
-
-function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
-  const problems: string[] = [];
-  const tree = parser.parse(body);
-  const h2: string[] = [];
-  let items = 0;
-  visit(tree, (node) => {
-    const refused = REFUSED[node.type];
-    if (refused) {
-      const line = node.position ? node.position.start.line + lineOffset : undefined;
-      const source = node.position ? body.slice(node.position.start.offset, node.position.end.offset) : node.type;
-      problems.push(`body${line ? ` line ${line}` : ''}: ${refused} not allowed, got ${JSON.stringify(firstLine(source).slice(0, 60))}`);
-    }
-    if (node.type === 'heading') {
-      const text = plainText(node);
-      if (node.depth === 2) h2.push(text);
-      if (node.depth === 3 && /^Item \d+:/.test(text)) items++;
-    }
-  });
-  for (const heading of REQUIRED_BODY_HEADINGS) {
-    if (!h2.includes(heading)) problems.push(`body: missing heading "## ${heading}"`);
-  }
-  if (itemCount !== undefined && items !== itemCount) problems.push(`body: ${items} "### Item N:" headings for ${itemCount} items in the frontmatter`);
-  return problems;
-}
-
-function plainText(node: unknown): string {
-  const n = node as { value?: string; children?: unknown[] };
-  if (typeof n.value === 'string') return n.value;
-  return (n.children ?? []).map(plainText).join('');
-}
-
-function firstLine(s: string): string {
-  return s.split('\n')[0];
 }

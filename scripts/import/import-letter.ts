@@ -7,6 +7,7 @@ import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
 import { extractPdfText, ExtractError } from './extract-text.ts';
 import { parseLetter, ParseError } from './parse-letter.ts';
 import { isSynthetic } from './letter-parts.ts';
+import { plainName } from './normalize-text.ts';
 import { toDetermination } from './to-determination.ts';
 import { toMarkdown } from './to-markdown.ts';
 import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
@@ -21,7 +22,7 @@ export async function convertLetter(file: string, bytes: Uint8Array, catalogue: 
     const letter = parseLetter(text);
     const synthetic = isSynthetic(text);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const determination = toDetermination(letter, { file: basename(file), sha256, synthetic }, catalogue);
+    const determination = toDetermination(letter, { file: plainName(basename(file)), sha256, synthetic }, catalogue);
     const relativePath = `${determinationYear(determination)}/${determination.id}.md`;
     return { ok: true, determination, relativePath, markdown: toMarkdown(determination, letter), warnings: letter.warnings };
   } catch (error) {

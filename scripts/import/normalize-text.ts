@@ -11,11 +11,22 @@
 
 // pdftotext starts each page's first line with \f; the line before it already ended.
 const FORM_FEED = /\n?\f/g;
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
+// Any other control character (C0 and C1: a vertical tab, U+0085 "next line") and the line and
+// paragraph separators stand between words: each becomes a space (deleting them glued
+// "right\vshoulder" into "rightshoulder"; a space keeps header columns too). Tab is whitespace.
+const CONTROL_CHARS = /(?![\t\n\f])[\p{Cc}\u2028\u2029]/gu;
+// Bidirectional formatting characters (U+202E and its kin) are invisible and only reorder how
+// the text around them is shown: dropped.
+const BIDI_CONTROLS = /\p{Bidi_Control}/gu;
+
+/** An input file's name as a page may show it: control characters as spaces, bidi controls dropped. */
+export function plainName(text: string): string {
+  return text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(BIDI_CONTROLS, '');
+}
 
 /** Lines with right-trimmed text; "" marks a paragraph break. Leading spaces are kept (headers need columns). */
 export function normalizeLines(raw: string): string[] {
-  const text = raw.replace(/\r\n?/g, '\n').replace(FORM_FEED, '\n\u0000PAGE\n').replace(CONTROL_CHARS, (c) => (c === '\u0000' ? c : ''));
+  const text = raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, ' ').replace(BIDI_CONTROLS, '').replace(FORM_FEED, '\n\u0000PAGE\n');
   let lines = text.split('\n');
   if (isDoubleSpaced(lines)) {
     // Empty lines are the dump's line separators; whitespace-only lines are the paragraph breaks.

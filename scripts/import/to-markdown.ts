@@ -19,7 +19,7 @@ import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
-  // YAML 1.1 quoting keeps "2016-11-09" a string for js-yaml based readers (gray-matter, Astro).
+  // YAML 1.1 quoting keeps "2016-11-09" a string for YAML 1.1 readers (src/lib/body/frontmatter.ts).
   const frontmatter = stringify(determination, { version: '1.1', lineWidth: 0 });
   return `---\n${frontmatter}---\n\n${toBody(letter)}`;
 }

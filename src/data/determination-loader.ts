@@ -9,13 +9,17 @@
 // 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
 // (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
-// <year>/<id>.md.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// <year>/<id>.md. The files are the ones check walks (src/lib/files/letter-files.ts); an entry that is
+// not a regular file, a file over the size limit or unreadable frontmatter stops the load with
+// the file's path, as check reports them.
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { fileStamp } from '../lib/files/file-stamp.ts';
 import { parseFrontmatter } from '../lib/body/frontmatter.ts';
+import { letterSizeProblem, listLetterFiles } from '../lib/files/letter-files.ts';
+import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 256;
@@ -27,7 +31,11 @@ export function determinationLoader(base: string): Loader {
     name: 'imr-determinations',
     async load({ store, meta, parseData, generateDigest, config, logger }) {
       const root = fileURLToPath(config.root);
-      const files = (await readdir(base, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+      const shown = (file: string) => escapeForTerminal(relative(root, join(base, file)));
+      const entries = listLetterFiles(base);
+      const irregular = entries.flatMap((e) => (e.kind === 'irregular' ? [`${shown(e.path)} is ${e.what}`] : []));
+      if (irregular.length > 0) throw new Error(`not regular files: ${irregular.join('; ')} (a letter is a plain file <year>/<id>.md; npm run check reports these)`);
+      const files = entries.flatMap((e) => (e.kind === 'letter' ? [e.path] : []));
       const before = JSON.parse(meta.get(STAMPS) ?? '{}') as Record<string, string>;
       const stamps: Record<string, string> = {};
       const seen = new Map<string, string>();
@@ -37,6 +45,8 @@ export function determinationLoader(base: string): Loader {
         const batch = files.slice(i, i + BATCH);
         const stats = await Promise.all(batch.map((f) => stat(join(base, f))));
         const toRead = batch.filter((file, k) => {
+          const tooLarge = letterSizeProblem(stats[k]!.size);
+          if (tooLarge) throw new Error(`${shown(file)} → ${tooLarge}`);
           stamps[file] = fileStamp(stats[k]!);
           return stamps[file] !== before[file] || !store.has(basename(file, '.md'));
         });
@@ -46,14 +56,20 @@ export function determinationLoader(base: string): Loader {
         for (const file of batch) {
           const id = basename(file, '.md');
           const earlier = seen.get(id);
-          if (earlier) logger.warn(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`);
+          if (earlier) logger.warn(escapeForTerminal(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`));
           seen.set(id, file);
           const text = textOf.get(file);
           if (text === undefined) continue;
           const digest = generateDigest(text);
           if (store.get(id)?.digest === digest) continue;
           const filePath = relative(root, join(base, file));
-          const data = await parseData({ id, data: parseFrontmatter(text).data, filePath });
+          let frontmatter;
+          try {
+            frontmatter = parseFrontmatter(text).data;
+          } catch (error) {
+            throw new Error(`${shown(file)} → (frontmatter): ${(error as Error).message}`);
+          }
+          const data = await parseData({ id, data: frontmatter, filePath });
           store.set({ id, data, digest, filePath });
           parsed++;
         }

@@ -97,6 +97,12 @@ describe('Pagefind index of the fixture site', () => {
     expect(zynex?.content).toContain('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.');
   });
 
+  test('indexes a letter’s text as written: straight quotes, hyphens and addresses', async () => {
+    const pages = (await search('')) as (PagefindResultData & { content: string })[];
+    const page = pages.find((p) => p.url === '/determinations/CM16-0100001/');
+    expect(page?.content).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
+  });
+
   test('keeps markup from the content as text in excerpts', async () => {
     const [hit] = await search('?q=onerror');
     expect(hit?.url).toBe('/determinations/CM16-0100001/');

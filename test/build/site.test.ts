@@ -117,6 +117,11 @@ describe('content cannot put markup or script into a page', () => {
     expect(html).toMatch(/<a>link<\/a>/);
   });
 
+  test('a bare web address, a www address and an e-mail address in the body stay text, quotes and hyphens as written', () => {
+    expect(html).not.toMatch(/href="(https?:\/\/(www\.)?evil\.example|mailto:)/);
+    expect(visibleText(html)).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
+  });
+
   test('markup in frontmatter strings is escaped wherever it is shown', () => {
     expect(html).toContain('Item 1: Physical therapy &lt;script&gt;alert(&#39;request&#39;)&lt;/script&gt; x 12 sessions');
     expect(html).toContain('&lt;script&gt;alert(&#39;diagnosis&#39;)&lt;/script&gt;');

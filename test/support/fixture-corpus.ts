@@ -1,4 +1,4 @@
-// The site fixture corpus read without Astro (gray-matter + the zod schemas), for unit tests of
+// The site fixture corpus read without Astro (the frontmatter reader + the zod schemas), for unit tests of
 // the helpers that pages feed with collection data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // `npm run check` as a user runs it: every problem of a content folder in one run, worded as pinned;
 // and a second run validates again only what changed.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -12,10 +12,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 let folders = 0;
 const newFolder = () => join(work, String(++folders));
 
-/** Runs the check on `corpus`, with a cache folder of its own unless one is given. */
+/** Runs the check on `corpus`, with a cache folder of its own unless one is given, in at most 512 MB of heap. */
 function runCheck(corpus: string, cacheDir = newFolder(), ...args: string[]) {
   const env = { ...process.env, CORPUS_DIR: corpus, ASTRO_CACHE_DIR: cacheDir };
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/check.ts'), ...args], { cwd: repo, encoding: 'utf8', env });
+  const node = ['--max-old-space-size=512', '--import', 'tsx'];
+  const result = spawnSync(process.execPath, [...node, join(repo, 'scripts/check.ts'), ...args], { cwd: repo, encoding: 'utf8', env });
   return { code: result.status, output: (result.stderr + result.stdout).split(corpus).join('<corpus>') };
 }
 
@@ -26,6 +27,13 @@ function corpusWith(determinations: string): string {
   cpSync(join(repo, 'content/treatments.yml'), join(dir, 'treatments.yml'));
   cpSync(determinations, join(dir, 'determinations'), { recursive: true });
   return dir;
+}
+
+/** A content folder with the real catalogue and these real letters (paths below determinations/). */
+function corpusOf(...files: string[]): string {
+  const letters = newFolder();
+  for (const file of files) cpSync(join(repo, 'content/determinations', file), join(letters, file));
+  return corpusWith(letters);
 }
 
 describe('npm run check', () => {
@@ -70,5 +78,53 @@ describe('npm run check', () => {
     expect(after.output).toMatch(/CM16-0213037\.md → items\.0\.treatmentType: unknown treatment type "mri"/);
     expect(after.output).not.toMatch(/unchanged since/);
     expect(runCheck(corpus, cache, '--full').output).not.toMatch(/unchanged since/);
+  });
+
+  test('reports every entry that is not a regular file by its path: a symlinked letter, a folder named .md, a dangling link', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letters = join(corpus, 'determinations');
+    const outside = newFolder();
+    cpSync(join(repo, 'content/determinations/2016/CM16-0219557.md'), join(outside, 'CM16-0219557.md'));
+    symlinkSync(join(outside, 'CM16-0219557.md'), join(letters, '2016/CM16-0219557.md'));
+    mkdirSync(join(letters, '2016/CM16-0000099.md'));
+    mkdirSync(join(letters, '2017'));
+    symlinkSync(join(outside, 'gone.md'), join(letters, '2017/CM17-0000001.md'));
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      '<corpus>/determinations/2016/CM16-0000099.md → (file): not a regular file but a folder; a letter is a plain file <year>/<id>.md',
+      '<corpus>/determinations/2016/CM16-0219557.md → (file): not a regular file but a symbolic link; a letter is a plain file <year>/<id>.md',
+      '<corpus>/determinations/2017/CM17-0000001.md → (file): not a regular file but a symbolic link; a letter is a plain file <year>/<id>.md',
+    ]);
+    expect(run.output).toMatch(/^checked 1 determinations, .*: 3 problems$/m);
+    expect(run.code).toBe(1);
+  });
+
+  test('refuses a letter over 1 MiB without parsing it, naming the file', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    const text = readFileSync(letter, 'utf8');
+    writeFileSync(letter, text + 'Padding. '.repeat(120_000));
+    const run = runCheck(corpus);
+    expect(run.output).toContain(`<corpus>/determinations/2016/CM16-0213037.md → (file): ${(Buffer.byteLength(text) + 1_080_000).toLocaleString('en-US')} bytes; a letter file may be at most 1,048,576 bytes (1 MiB)\n`);
+    expect(run.code).toBe(1);
+  });
+
+  test('names the file whose frontmatter is a YAML alias bomb, in bounded memory', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i <= 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('---\n', `---\n${bomb.join('\n')}\n`));
+    const run = runCheck(corpus);
+    expect(run.output).toContain('<corpus>/determinations/2016/CM16-0213037.md → (frontmatter): more than 100 YAML alias expansions (a letter needs none)\n');
+    expect(run.code).toBe(1);
+  });
+
+  test('writes control and bidirectional formatting characters of file names as escapes, never raw to the terminal', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    writeFileSync(join(corpus, 'determinations/2016', 'notes\u001b[2J\u202e.txt'), 'x');
+    const run = runCheck(corpus);
+    expect(run.output).toContain('<corpus>/determinations/2016/notes\\x1b[2J\\u202e.txt → (file): not a determination');
+    expect(run.output).not.toMatch(/[\u001b\u202e]/);
   });
 });

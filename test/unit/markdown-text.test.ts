@@ -1,10 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { remark } from 'remark';
+import { markdownToMdast } from 'satteri';
 import { escapeHeading, escapeMarkdown } from '../../scripts/import/markdown-text.ts';
+import { LETTER_FEATURES } from '../../src/lib/body/letter-markdown.ts';
 
-// Renders with remark and reads back the plain text, as a reader would see it.
+// Parses as the site and `check` do, and reads back the plain text, as a reader would see it.
+const parse = (markdown: string) => markdownToMdast(markdown, { features: LETTER_FEATURES });
 function rendered(markdown: string): { text: string; types: string[] } {
-  const tree = remark().parse(markdown);
+  const tree = parse(markdown);
   const types: string[] = [];
   const text: string[] = [];
   const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
@@ -29,6 +31,10 @@ describe('escapeMarkdown', () => {
     'recommended by [redacted].',
     '1.',
     '12)',
+    'Records at https://evil.example/x, www.evil.example and claims@evil.example.',
+    '| Drug | Dose |',
+    '- [ ] task',
+    'The "pain level" is 7/10 -- worse --- per the patient\'s note <!-- sic -->...',
   ])('renders %j as exactly its own words in one paragraph', (text) => {
     const out = rendered(escapeMarkdown(text));
     expect(out.text).toBe(text);
@@ -38,8 +44,8 @@ describe('escapeMarkdown', () => {
 
 describe('escapeHeading', () => {
   test.each(['Norco 10/325mg #', 'Item with # inside #60', 'MRI <b>lumbar</b> *spine*'])('keeps %j whole as the heading text', (text) => {
-    const tree = remark().parse(`### Item 1: ${escapeHeading(text)}`);
-    const heading = tree.children[0] as { type: string; children: Array<{ value?: string }> };
+    const tree = parse(`### Item 1: ${escapeHeading(text)}`);
+    const heading = (tree as unknown as { children: unknown[] }).children[0] as { type: string; children: Array<{ value?: string }> };
     expect(heading.type).toBe('heading');
     expect(heading.children.map((c) => c.value ?? '').join('')).toBe(`Item 1: ${text}`);
   });

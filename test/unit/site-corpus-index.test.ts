@@ -44,7 +44,7 @@ describe('flattenItems and countOutcomes', () => {
 
 describe('indexGuidelines', () => {
   test('lists the catalogue by family (MTUS, ACOEM, ODG, other) then title, and cited slugs it lacks last', () => {
-    expect(index.map((g) => g.slug)).toEqual(['mtus-chronic-pain-2009', 'mtus-neck-upper-back-2004', 'mtus-shoulder-2004', 'odg-pain', 'other', 'mtus-low-back-2004']);
+    expect(index.map((g) => g.slug)).toEqual(['mtus', 'mtus-chronic-pain-2009', 'mtus-neck-upper-back-2004', 'mtus-shoulder-2004', 'odg-pain', 'other', 'mtus-low-back-2004']);
     expect(entry('mtus-low-back-2004')?.guideline).toBeUndefined();
     expect(entry('other')?.items).toEqual([]);
   });

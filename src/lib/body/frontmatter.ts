@@ -1,30 +1,94 @@
+// Splits a letter file into its YAML frontmatter and its Markdown body, and reads the YAML:
+//
+//   ---
+//   id: CM16-0213037
+//   caseNumber: CM16-0213037
+//   ...
+//   ---
+//
+//   ## How the IMR final determination was made
+//
+// gray-matter cuts the file: the frontmatter is everything between a first line `---` and the next
+// line `---`. It is read as YAML 1.1, as the importer writes it (scripts/import/to-markdown.ts), and
+// nothing else: gray-matter would run a `---js` block as JavaScript and read `---json`/`---coffee`,
+// so every engine but YAML is replaced by one that refuses. The YAML parse has a bounded number of
+// alias expansions, so a few lines of nested aliases (a "billion laughs") are an error in that file
+// instead of gigabytes of memory. Files are at most MAX_LETTER_BYTES (files/letter-files.ts), which
+// bounds the rest. gray-matter is always given options: without them it keeps every text it has
+// parsed in a cache, all of a 100,000-letter corpus.
 import matter from 'gray-matter';
+import { parse } from 'yaml';
+
+/** Alias expansions a frontmatter may make (yaml's own default; the importer writes none). */
+const MAX_ALIAS_COUNT = 100;
+
+const OPENING = /^---[ \t]*\r?\n/;
+const CLOSING = /^---[ \t]*\r?$/gm;
 
 export interface Frontmatter {
   /** The YAML block as parsed (unquoted dates arrive as Date objects; see undoYamlDates). */
   data: Record<string, unknown>;
-  /** Everything after the closing `---`. */
+  /** Everything after the line that closes the frontmatter. */
   body: string;
 }
 
-/**
- * Splits a Markdown file into its YAML frontmatter and body. Always passes gray-matter an options
- * object: called without one, gray-matter keeps every text it has parsed in a cache, so checking
- * or loading 100,000 letters would hold all of them in memory.
- */
+/** What is wrong with a file's frontmatter, worded for `path → (frontmatter): message`. */
+export class FrontmatterError extends Error {}
+
+/** The frontmatter's YAML text and the body; `yaml` undefined when the file has no frontmatter, null when it is not closed. */
+function split(text: string): { yaml: string | undefined | null; body: string } {
+  const opening = OPENING.exec(text);
+  if (!opening) return { yaml: undefined, body: text };
+  CLOSING.lastIndex = opening[0].length;
+  const closing = CLOSING.exec(text);
+  if (!closing) return { yaml: null, body: '' };
+  const lineEnd = text.indexOf('\n', closing.index);
+  return { yaml: text.slice(opening[0].length, closing.index), body: lineEnd === -1 ? '' : text.slice(lineEnd + 1) };
+}
+
+/** The frontmatter's YAML, bounded. gray-matter hands it over from the newline that ends the opening
+ * `---`, so line numbers in YAML errors are the file's. */
+function readYaml(yaml: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = parse(yaml, { version: '1.1', maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new FrontmatterError(`more than ${MAX_ALIAS_COUNT} YAML alias expansions (a letter needs none)`);
+    throw new FrontmatterError(`not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
+  }
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('not a YAML mapping of fields');
+  return data as Record<string, unknown>;
+}
+
+const refuse = (language: string) => () => {
+  throw new FrontmatterError(`front matter in ${language} is not read (letters use YAML)`);
+};
+
+/** gray-matter's options: YAML through readYaml, every other front-matter language refused. */
+const MATTER_OPTIONS = {
+  language: 'yaml',
+  engines: { yaml: readYaml, javascript: refuse('JavaScript'), json: refuse('JSON'), coffee: refuse('CoffeeScript') },
+};
+
+/** Parses a letter file's frontmatter and cuts off its body; throws a FrontmatterError naming what is wrong. */
 export function parseFrontmatter(text: string): Frontmatter {
-  const file = matter(text, {});
-  return { data: file.data as Record<string, unknown>, body: file.content };
+  // gray-matter reads an unclosed block as YAML to the end of the file; a letter's must be closed.
+  if (split(text).yaml === null) throw new FrontmatterError('no line "---" closes the frontmatter');
+  let file: { data: Record<string, unknown>; content: string };
+  try {
+    file = matter(text, MATTER_OPTIONS);
+  } catch (error) {
+    if (error instanceof FrontmatterError) throw error;
+    throw new FrontmatterError((error as Error).message);
+  }
+  return { data: file.data, body: file.content };
 }
 
 /**
- * The body alone, cut where gray-matter cuts it (after the line that closes the frontmatter),
- * without parsing the YAML: for pages that already hold the validated data.
+ * The body alone, cut where parseFrontmatter cuts it, without parsing the YAML: for pages that
+ * already hold the validated data.
  */
 export function markdownBody(text: string): string {
-  if (!text.startsWith('---')) return text;
-  const close = text.indexOf('\n---', 3);
-  if (close === -1) return '';
-  const lineEnd = text.indexOf('\n', close + 4);
-  return lineEnd === -1 ? '' : text.slice(lineEnd + 1);
+  return split(text).body;
 }

@@ -93,6 +93,5 @@ function compareSections(a: SectionEntry, b: SectionEntry): number {
 function compareGuidelines(a: GuidelineEntry, b: GuidelineEntry): number {
   const rank = (e: GuidelineEntry) => (e.guideline ? FAMILY_ORDER.indexOf(e.guideline.family) : FAMILY_ORDER.length);
   if (rank(a) !== rank(b)) return rank(a) - rank(b);
-  const title = (e: GuidelineEntry) => titleName(e);
-  return title(a).localeCompare(title(b), 'en', { sensitivity: 'base' });
+  return titleName(a).localeCompare(titleName(b), 'en', { sensitivity: 'base' });
 }

@@ -2,33 +2,33 @@
 // This module is the single source of truth: Astro's content config, the importer, `check`
 // and the tests all validate against it. Types are derived, never written by hand.
 import { z } from 'zod';
-import { IsoDate, LetterFormat, Outcome, Priority, Sex, Slug } from './vocab.ts';
+import { IsoDate, LetterFormat, Outcome, Priority, Sex, Slug, Text } from './vocab.ts';
 
 /** One guideline reference as the letter gives it. */
 export const CitationSchema = z.strictObject({
   /** Slug of the guideline in content/guidelines/ (the "other" entry when nothing matches). */
   guideline: Slug,
   /** Section or topic as cited ("Special Studies", "Preoperative lab testing"), when given. */
-  section: z.string().min(1).optional(),
+  section: Text.optional(),
   /** Cited page numbers, ranges expanded ("78-80" -> 78, 79, 80), when given. */
   pages: z.array(z.number().int().positive()).min(1).optional(),
   /** The words of the letter this citation was read from, verbatim. */
-  text: z.string().min(1),
+  text: Text,
 });
 export type Citation = z.output<typeof CitationSchema>;
 
 /** A partly authorized request: what was asked, what UR allowed, what went to IMR. */
 export const ModifiedSchema = z.strictObject({
   /** The original request as written ("Norco 10/325mg #60"). */
-  originalRequest: z.string().min(1),
+  originalRequest: Text,
   /** What the claims administrator authorized ("Norco 10/325mg #25"). */
-  authorized: z.string().min(1),
+  authorized: Text,
 });
 
 /** One disputed item/service and the decision on it. */
 export const ItemSchema = z.strictObject({
   /** The item as written in its decision heading, wrapped lines joined. */
-  request: z.string().min(1),
+  request: Text,
   /** Upheld: the denial stands; overturned: the treatment is medically necessary. */
   outcome: Outcome,
   /** Slug of the treatment type in content/treatments.yml. */
@@ -75,18 +75,18 @@ export const DeterminationSchema = z.strictObject({
   /** The expert reviewer's credentials as stated. */
   reviewer: z.strictObject({
     /** States of licensure ("California", "North Carolina"). */
-    licensedIn: z.array(z.string().min(1)),
+    licensedIn: z.array(Text),
     /** Board certifications / specialties ("Family Practice"). */
-    specialties: z.array(z.string().min(1)),
+    specialties: z.array(Text),
   }),
   /** Diagnoses named in the clinical case summary. */
-  diagnoses: z.array(z.string().min(1)),
+  diagnoses: z.array(Text),
   /** Disputed items in letter order. */
   items: z.array(ItemSchema).min(1),
   /** Where this determination was read from. */
   source: z.strictObject({
     /** Input file name (no folders). */
-    file: z.string().min(1),
+    file: Text,
     /** sha256 of the input file's bytes, hex. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     /** Letter format the parser recognised. */

@@ -1,14 +1,14 @@
 // A guideline of the catalogue: one YAML file per guideline in content/guidelines/.
 // Adding a guideline is adding a file; no code names a guideline.
 import { z } from 'zod';
-import { Slug } from './vocab.ts';
+import { ShownText, Slug, Text } from './vocab.ts';
 
 /** A section (or topic) of a guideline, with the pages it covers where the guideline is cited by page. */
 export const GuidelineSectionSchema = z.strictObject({
   /** Canonical section name as the letters print it ("Special Studies"). */
-  name: z.string().min(1),
+  name: Text,
   /** Other spellings seen in letters, matched case-insensitively ("Electro- diagnostic testing"). */
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(Text).default([]),
   /** Pages of the printed guideline this topic is on (Chronic Pain 2009: 121 = NMES). */
   pages: z.array(z.number().int().positive()).default([]),
 });
@@ -18,15 +18,15 @@ export const GuidelineSchema = z.strictObject({
   /** URL slug; must equal the file name without .yml. */
   slug: Slug,
   /** Full title shown on the site. */
-  title: z.string().min(1),
+  title: Text,
   /** Short label for lists and citation lines ("MTUS Low Back 2004"). */
-  short: z.string().min(1),
+  short: Text,
   /** Which body of guidance: MTUS chapters, ODG, ACOEM outside MTUS, or anything else. */
   family: z.enum(['mtus', 'odg', 'acoem', 'other']),
   /** Edition year, when the guideline has one. */
   year: z.number().int().optional(),
   /** One-line description for the catalogue page. */
-  description: z.string().default(''),
+  description: ShownText.default(''),
   /**
    * Case-insensitive regular expressions tried against one citation's guideline name
    * (the words before ", Section(s):" or before the topic). The most specific file wins:

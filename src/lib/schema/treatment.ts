@@ -1,15 +1,15 @@
 // A treatment type of the taxonomy in content/treatments.yml.
 // Adding a type is adding an entry; match rules live in the data, not in code.
 import { z } from 'zod';
-import { Slug } from './vocab.ts';
+import { Slug, Text } from './vocab.ts';
 
 export const TreatmentTypeSchema = z.strictObject({
   /** URL slug ("tens-ems-unit"). */
   slug: Slug,
   /** Name a practitioner would use ("TENS / EMS units"). */
-  label: z.string().min(1),
+  label: Text,
   /** Grouping on the treatments page ("Medications", "Imaging", ...). */
-  group: z.string().min(1),
+  group: Text,
   /** Case-insensitive regular expressions tried against the item's request; any match classifies. */
   match: z.array(z.string().min(1)).default([]),
   /** Regular expressions that veto this type even when `match` hits. */

@@ -1,5 +1,6 @@
 // Closed vocabularies shared by the determination schema, the importer and the site.
 import { z } from 'zod';
+import { UNSAFE_CHAR } from '../format/unsafe-text.ts';
 
 /** What the IMR reviewer did with the utilization-review denial of one disputed item. */
 export const Outcome = z.enum(['upheld', 'overturned']);
@@ -26,3 +27,13 @@ export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a l
 
 /** Calendar date as ISO YYYY-MM-DD. */
 export const IsoDate = z.iso.date({ error: 'expected an ISO date YYYY-MM-DD' });
+
+/**
+ * Text a page shows as a title, a heading, a list entry or a search filter value: no control
+ * character and no bidirectional formatting character (U+202E ...), which would hide or reorder
+ * what is shown. May be empty; `Text` is the same with at least one character.
+ */
+export const ShownText = z.string().refine((s) => !UNSAFE_CHAR.test(s), 'expected text without control or bidirectional formatting characters');
+
+/** Shown text of at least one character (see ShownText). */
+export const Text = z.string().min(1).pipe(ShownText);

@@ -1,0 +1,88 @@
+// Validates a determination's Markdown body. It is parsed by the site's own Markdown parser with
+// the site's own features (LETTER_FEATURES: plain CommonMark, src/lib/body/letter-markdown.ts), so a
+// body is judged as the page will read it.
+//
+// What a letter body may contain (README, "Data"): second-level headings (its sections),
+// third-level headings ("### Item N: <request>" and sub-headings), paragraphs, and inside them
+// text, bold, italics and line breaks. That is all the importer writes, escaping everything else
+// (scripts/import/markdown-text.ts). Anything else did not come from a letter and could reach the
+// page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
+// headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
+import { markdownToMdast } from 'satteri';
+import { REQUIRED_BODY_HEADINGS } from '../../src/lib/schema/determination.ts';
+import { LETTER_FEATURES } from '../../src/lib/body/letter-markdown.ts';
+import { codePoint, UNSAFE_CHAR } from '../../src/lib/format/unsafe-text.ts';
+
+const ALLOWED = new Set(['root', 'paragraph', 'text', 'strong', 'emphasis', 'break']);
+const ALLOWED_HEADING_DEPTHS = new Set([2, 3]);
+
+/** What a refused node is called in a message. */
+const NAMES: Record<string, string> = {
+  html: 'raw HTML is',
+  link: 'a link is',
+  linkReference: 'a link is',
+  definition: 'a link definition is',
+  image: 'an image is',
+  imageReference: 'an image is',
+  code: 'a code block is',
+  inlineCode: 'inline code is',
+  list: 'a list is',
+  blockquote: 'a block quote is',
+  thematicBreak: 'a horizontal rule is',
+};
+
+interface Node {
+  type: string;
+  depth?: number;
+  value?: string;
+  children?: Node[];
+  position?: { start: { line: number; offset?: number }; end: { offset?: number } };
+}
+
+/**
+ * Problems of one body as "body[ line N]: message". `lineOffset` is the number of lines before the
+ * body in its file (lines are reported as an editor shows them); `itemCount` is the number of
+ * items the frontmatter lists, when it is valid.
+ */
+export function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
+  const problems: string[] = [];
+  const h2: string[] = [];
+  let items = 0;
+  const at = (node: Node) => (node.position ? ` line ${node.position.start.line + lineOffset}` : '');
+  const visit = (node: Node) => {
+    const refused = refusal(node);
+    if (refused) {
+      const source = node.position ? body.slice(node.position.start.offset, node.position.end.offset) : node.type;
+      problems.push(`body${at(node)}: ${refused} not allowed, got ${JSON.stringify(source.split('\n')[0]!.slice(0, 60))}`);
+      return; // what is inside is refused with it
+    }
+    if (node.type === 'heading') {
+      const text = plainText(node);
+      if (node.depth === 2) h2.push(text);
+      if (node.depth === 3 && /^Item \d+:/.test(text)) items++;
+    }
+    node.children?.forEach(visit);
+  };
+  visit(markdownToMdast(body, { features: LETTER_FEATURES }) as Node);
+  body.split('\n').forEach((line, i) => {
+    const unsafe = UNSAFE_CHAR.exec(line);
+    if (unsafe) problems.push(`body line ${i + 1 + lineOffset}: ${codePoint(unsafe[0])} is not allowed (a control or bidirectional formatting character)`);
+  });
+  for (const heading of REQUIRED_BODY_HEADINGS) {
+    if (!h2.includes(heading)) problems.push(`body: missing heading "## ${heading}"`);
+  }
+  if (itemCount !== undefined && items !== itemCount) problems.push(`body: ${items} "### Item N:" headings for ${itemCount} items in the frontmatter`);
+  return problems;
+}
+
+/** Why a node is refused ("a list is"), or undefined when a letter body may contain it. */
+function refusal(node: Node): string | undefined {
+  if (node.type === 'heading') return ALLOWED_HEADING_DEPTHS.has(node.depth ?? 0) ? undefined : `a level ${node.depth} heading is`;
+  if (ALLOWED.has(node.type)) return undefined;
+  return NAMES[node.type] ?? `${JSON.stringify(node.type)} is`;
+}
+
+function plainText(node: Node): string {
+  if (typeof node.value === 'string') return node.value;
+  return (node.children ?? []).map(plainText).join('');
+}

@@ -7,15 +7,18 @@
 //                                             affiliation with the employer, ... \n\n \n\n"
 // In the second shape every line is followed by an empty line and a real paragraph break is a
 // line holding only spaces. Page breaks (\f) fall mid-paragraph and even inside item titles, so
-// they are dropped, never turned into paragraph breaks.
+// they are dropped, never turned into paragraph breaks. U+2028/U+2029 (line and paragraph
+// separators) end a line like "\n": the parsers' line patterns would not see past them, and a
+// title split by one must still read as one wrapped title.
 
 // pdftotext starts each page's first line with \f; the line before it already ended.
 const FORM_FEED = /\n?\f/g;
+const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /** Lines with right-trimmed text; "" marks a paragraph break. Leading spaces are kept (headers need columns). */
 export function normalizeLines(raw: string): string[] {
-  const text = raw.replace(/\r\n?/g, '\n').replace(FORM_FEED, '\n\u0000PAGE\n').replace(CONTROL_CHARS, (c) => (c === '\u0000' ? c : ''));
+  const text = raw.replace(LINE_BREAK, '\n').replace(FORM_FEED, '\n\u0000PAGE\n').replace(CONTROL_CHARS, (c) => (c === '\u0000' ? c : ''));
   let lines = text.split('\n');
   if (isDoubleSpaced(lines)) {
     // Empty lines are the dump's line separators; whitespace-only lines are the paragraph breaks.

@@ -17,9 +17,12 @@
 //
 // Titles wrap over 2–3 lines and may follow the previous rationale with no blank line, so an
 // item is found from its decision line (": Upheld" / ": Overturned") and its title is read
-// backwards from there.
+// backwards from there. Every item has one of each field, so a decision line the parser cannot
+// read would merge its item into the one before (or drop it, before the first): such a letter is
+// refused with the reason, never imported with an item lost.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
+import { ParseError } from './letter-parts.ts';
 
 export interface RawItem {
   /** The heading as written, wrapped lines joined, without the outcome. */
@@ -38,11 +41,13 @@ export interface RawItem {
 
 const DECISION_AT_END = /^(.*?):\s*(Upheld|Overturned)\.?$/i;
 const DECISION_ALONE = /^\s*(Upheld|Overturned)\.?$/i;
+// The words as a decision prints them; in the sample they occur on decision lines only.
+const DECISION_WORD = /\b(?:Upheld|Overturned|UPHELD|OVERTURNED)\b/;
 const CLAIMS_LABEL = /^\s*Claims\s+Administrator\s+guideline:\s*/i;
 const REVIEWER_LABEL = /^\s*MAXIMUS\s+guideline:\s*/i;
 const RATIONALE_LABEL = /^\s*Decision\s+rationale:\s*/i;
 // The MAXIMUS-letterhead layout numbers its items: "1. Physical therapy ...: Upheld".
-const NUMBERED_TITLE = /^\d{1,2}\.\s+/;
+const NUMBERED_TITLE = /^(\d{1,2})\.\s+/;
 const INTRO_END = /set forth below:\s*$/i;
 const ENDS_SENTENCE = /[.!?]["'”)]*$/;
 const ORIGINAL_REQUEST = /was the original request/i;
@@ -63,14 +68,34 @@ export function parseItems(lines: string[], options: { numberedTitles?: boolean 
   const introEnd = lines.findIndex((l) => INTRO_END.test(l));
   const first = introEnd + 1; // 0 when the intro sentence is missing
   const located = locateItems(lines, first);
-  const intro = introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : [];
+  const leading = located.length > 0 ? leadingText(lines.slice(first, located[0].start), located[0].gluedBefore) : [];
+  const intro = [...(introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : []), ...leading];
+  if (options.numberedTitles) checkNumbering(located.map((item) => NUMBERED_TITLE.exec(item.title)?.[1]));
   const items = located.map((item, k) => {
     const next = located[k + 1];
     const body = lines.slice(item.decision + 1, next ? next.start : lines.length);
     const title = options.numberedTitles ? item.title.replace(NUMBERED_TITLE, '') : item.title;
-    return readFields({ ...item, title }, body, next ? next.gluedBefore : []);
+    return readFields({ ...item, title }, k + 1, body, next ? next.gluedBefore : []);
   });
   return { intro, items };
+}
+
+/**
+ * Paragraphs between the intro and the first title, kept with the intro. With an item's field
+ * among them they are an item the parser could not find, which must not vanish.
+ */
+function leadingText(lines: string[], glued: string[]): string[] {
+  const text = [...splitFields(lines), ...glued];
+  if (text.some((p) => FIELDS.some(([, label]) => label.test(p)))) {
+    throw new ParseError(`text before the first item belongs to no item: "${excerpt(text.join(' '), 'start')}" (an item whose decision line cannot be read?)`);
+  }
+  return text;
+}
+
+/** Numbered titles ("1. MRI ...: Upheld") must run 1, 2, 3 ...: a gap is an item not found. */
+function checkNumbering(numbers: Array<string | undefined>): void {
+  if (numbers.every((n, i) => Number(n) === i + 1)) return;
+  throw new ParseError(`items numbered ${numbers.map((n) => n ?? '(none)').join(', ')}: expected 1 to ${numbers.length}; an item is missing or its decision line cannot be read`);
 }
 
 function locateItems(lines: string[], first: number): Located[] {
@@ -78,7 +103,12 @@ function locateItems(lines: string[], first: number): Located[] {
   let floor = first;
   for (let i = first; i < lines.length; i++) {
     const outcome = decisionAt(lines, i);
-    if (!outcome) continue;
+    if (!outcome) {
+      if (DECISION_WORD.test(lines[i]) && !isFieldLine(lines[i])) {
+        throw new ParseError(`a decision line cannot be read: "${excerpt(lines[i].trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`);
+      }
+      continue;
+    }
     let start = i;
     while (start > floor && lines[start - 1] !== '' && !isFieldLine(lines[start - 1])) start--;
     const { glued, title } = cutTitle(lines.slice(start, i + 1));
@@ -117,8 +147,9 @@ function cutTitle(block: string[]): { glued: string[]; title: string } {
   return { glued: startLine > 0 ? [joinParagraph(block.slice(0, startLine))] : [], title };
 }
 
-function readFields(item: Located, body: string[], gluedAfter: string[]): RawItem {
+function readFields(item: Located, n: number, body: string[], gluedAfter: string[]): RawItem {
   const paragraphs = splitFields(body);
+  checkOneOfEachField(item.title, n, [...paragraphs, ...gluedAfter]);
   let claimsAdministrator: string | undefined;
   let reviewer: string | undefined;
   const rationale: string[] = [];
@@ -139,6 +170,28 @@ function readFields(item: Located, body: string[], gluedAfter: string[]): RawIte
     ...(reviewer !== undefined ? { reviewer } : {}),
     rationale: rationale.filter((p) => p !== ''),
   };
+}
+
+const FIELDS: Array<[string, RegExp]> = [
+  ['Claims Administrator guideline:', CLAIMS_LABEL],
+  ['MAXIMUS guideline:', REVIEWER_LABEL],
+  ['Decision rationale:', RATIONALE_LABEL],
+];
+
+/** A field seen twice in one item is the next item's, whose decision line was not recognised. */
+function checkOneOfEachField(title: string, n: number, paragraphs: string[]): void {
+  for (const [name, label] of FIELDS) {
+    const at = paragraphs.filter((p) => label.test(p));
+    if (at.length < 2) continue;
+    const before = paragraphs.slice(0, paragraphs.indexOf(at[1])).at(-1) ?? '';
+    throw new ParseError(`item ${n} ("${title}") has a second "${name}" field: the item after it has no readable decision line (near "${excerpt(before, 'end')}")`);
+  }
+}
+
+/** At most 80 characters of a text for a message, from its start or its end. */
+function excerpt(text: string, keep: 'start' | 'end'): string {
+  if (text.length <= 80) return text;
+  return keep === 'start' ? `${text.slice(0, 80)}…` : `…${text.slice(-80)}`;
 }
 
 /** Paragraphs of an item body; a field label also starts a new paragraph when no blank line precedes it. */

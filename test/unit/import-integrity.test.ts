@@ -130,3 +130,21 @@ describe('a truncated letter', () => {
     expect((await importText(twoMris)).ok).toBe(true);
   });
 });
+
+describe('credentials that wrap onto a second line', () => {
+  const letter = readFileSync(join(fixtures, 'letters/CM16-0219557-txt/CM16-0219557.txt'), 'utf8');
+
+  test('keeps a specialty whose name is cut by the wrap whole', async () => {
+    const wrapped = letter.replace('Certification(s)/Specialty: Preventive Medicine, Occupational Medicine', 'Certification(s)/Specialty: Preventive Medicine, Occupational\nMedicine');
+    const result = await importText(wrapped);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.reviewer.specialties).toEqual(['Preventive Medicine', 'Occupational Medicine']);
+  });
+
+  test('keeps a wrapped list of states of licensure whole', async () => {
+    const line = /State\(s\) of Licensure: (.*)/.exec(letter)![0];
+    const result = await importText(letter.replace(line, 'State(s) of Licensure: California, North\nCarolina'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.reviewer.licensedIn).toEqual(['California', 'North Carolina']);
+  });
+});

@@ -148,3 +148,17 @@ describe('credentials that wrap onto a second line', () => {
     expect(result.determination.reviewer.licensedIn).toEqual(['California', 'North Carolina']);
   });
 });
+
+describe('a header value that cannot be read', () => {
+  test('warns about an unreadable priority, as about an unreadable date', async () => {
+    const result = await importText(twoMris.replace('Priority:             Standard', 'Priority:             Urgent  '));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.priority).toBeUndefined();
+    expect(result.warnings).toEqual(['header priority: "Urgent" is not "Standard" or "Expedited"; left out']);
+  });
+
+  test('warns about a priority label with no value', async () => {
+    const result = await importText(twoMris.replace(/Priority: +Standard +Application +11\/03\/2016/, 'Priority:'));
+    expect(result.ok && result.warnings).toEqual(['header priority: no value is not "Standard" or "Expedited"; left out']);
+  });
+});

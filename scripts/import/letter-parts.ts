@@ -28,7 +28,7 @@ export function listOrParagraphs(lines: string[]): string[] {
 }
 
 // Real letters sometimes drop the final full stop after their conclusion; anything else is cut.
-const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
+export const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
 // A rationale ends by stating the verdict: the last sentence of all 340 sample rationales says one
 // of these ("...is not medically necessary.", "...the medical necessity ... is not established.").
 const VERDICT = /\bmedical(?:ly)? (?:necessary|necessity|indicated|appropriate)\b|\b(?:recommended|supported|indicated|warranted|appropriate|certified|reasonable)\b/i;

@@ -22,7 +22,7 @@
 // refused with the reason, never imported with an item lost.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
-import { ParseError } from './letter-parts.ts';
+import { CONCLUSION, ParseError } from './letter-parts.ts';
 
 export interface RawItem {
   /** The heading as written, wrapped lines joined, without the outcome. */
@@ -50,7 +50,7 @@ const RATIONALE_LABEL = /^\s*Decision\s+rationale:\s*/i;
 const NUMBERED_TITLE = /^(\d{1,2})\.\s+/;
 const INTRO_END = /set forth below:\s*$/i;
 const ENDS_SENTENCE = /[.!?]["'”)]*$/;
-const ORIGINAL_REQUEST = /was the original request/i;
+const ORIGINAL_REQUEST = /was the original request/gi;
 // Sentence ends inside a line, except after abbreviations common in drug names and dosing.
 const SENTENCE_BREAK = /(?<!\b(?:No|Dr|vs|Mr|Ms|Inc|St|approx|e\.g|i\.e))[.!?]["'”)]*\s+(?=["“(]?[A-Z0-9])/g;
 
@@ -58,7 +58,7 @@ interface Located {
   decision: number; // index of the line with the outcome
   start: number; // first line of the title
   outcome: 'upheld' | 'overturned';
-  /** Rationale text of the previous item glued onto the title block (no blank line between). */
+  /** Lines of the previous item glued onto the title block (no blank line between). */
   gluedBefore: string[];
   title: string;
 }
@@ -85,7 +85,7 @@ export function parseItems(lines: string[], options: { numberedTitles?: boolean 
  * among them they are an item the parser could not find, which must not vanish.
  */
 function leadingText(lines: string[], glued: string[]): string[] {
-  const text = [...splitFields(lines), ...glued];
+  const text = splitFields([...lines, ...glued]);
   if (text.some((p) => FIELDS.some(([, label]) => label.test(p)))) {
     throw new ParseError(`text before the first item belongs to no item: "${excerpt(text.join(' '), 'start')}" (an item whose decision line cannot be read?)`);
   }
@@ -133,23 +133,36 @@ function isFieldLine(line: string): boolean {
 /** Splits a title block into rationale text glued before it and the title itself. */
 function cutTitle(block: string[]): { glued: string[]; title: string } {
   const text = joinParagraph(block).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
-  const original = text.search(ORIGINAL_REQUEST);
+  // The title names the original request once; a rationale glued before it may name it too.
+  const original = [...text.matchAll(ORIGINAL_REQUEST)].at(-1)?.index ?? -1;
   if (original >= 0) {
     // A modified request: the title is the sentence that names the original request onwards.
     let cut = 0;
     for (const m of text.slice(0, original).matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
-    return { glued: cut > 0 ? [text.slice(0, cut).trim()] : [], title: text.slice(cut).trim() };
+    return { glued: cut > 0 ? splitAtLabels(text.slice(0, cut).trim()) : [], title: text.slice(cut).trim() };
   }
   // Otherwise the title starts after the last earlier line that ends a sentence.
   let startLine = 0;
   for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j].trim())) startLine = j + 1;
   const title = joinParagraph(block.slice(startLine)).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
-  return { glued: startLine > 0 ? [joinParagraph(block.slice(0, startLine))] : [], title };
+  // No title in the sample holds a sentence break or a line ending in a verdict: one that does
+  // ran on from the text before it.
+  const verdictLine = block.slice(startLine, -1).some((l) => CONCLUSION.test(l.trim()));
+  if (verdictLine || [...title.replace(NUMBERED_TITLE, '').matchAll(SENTENCE_BREAK)].length > 0) {
+    throw new ParseError(`cannot tell where an item's title starts: "${excerpt(title, 'end')}" runs on from the text before it (a rationale without its final full stop?)`);
+  }
+  return { glued: block.slice(0, startLine), title };
+}
+
+/** Glued text joined from several lines, as lines again: each field label starts one. */
+function splitAtLabels(text: string): string[] {
+  return text.split(/(?=\b(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale):)/i);
 }
 
 function readFields(item: Located, n: number, body: string[], gluedAfter: string[]): RawItem {
-  const paragraphs = splitFields(body);
-  checkOneOfEachField(item.title, n, [...paragraphs, ...gluedAfter]);
+  // The glued lines continue the body: a field cut by the title search is whole again.
+  const paragraphs = splitFields([...body, ...gluedAfter]);
+  checkOneOfEachField(item.title, n, paragraphs);
   let claimsAdministrator: string | undefined;
   let reviewer: string | undefined;
   const rationale: string[] = [];
@@ -159,7 +172,6 @@ function readFields(item: Located, n: number, body: string[], gluedAfter: string
     // Unlabelled text (later rationale paragraphs, or stray text before the labels) is kept, never lost.
     else rationale.push(p.replace(RATIONALE_LABEL, '').trim());
   }
-  rationale.push(...gluedAfter.map((g) => g.replace(RATIONALE_LABEL, '').trim()));
   const modified = splitModified(item.title);
   return {
     title: item.title,

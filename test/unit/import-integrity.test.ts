@@ -60,6 +60,44 @@ describe('an item whose decision line cannot be read', () => {
     expect(result.markdown).toContain('set forth below:\n\nThe items are listed in the order of the request.\n\n### Item 1: MRI of the right shoulder');
   });
 
+  test('reads a modified-request title glued to a rationale that names the original request too', async () => {
+    // CM16-0229336's one item, twice: its rationale restates "... was the original request".
+    const letter = readFileSync(join(fixtures, 'pdf/CM16-0229336.txt'), 'utf8');
+    const start = letter.indexOf('Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left\nfoot');
+    const end = letter.lastIndexOf('is medically necessary.') + 'is medically necessary.'.length;
+    const item = letter.slice(start, end);
+    const result = await importText(letter.slice(0, end) + '\n' + item + letter.slice(end));
+    if (!result.ok) throw new Error(result.reason);
+    const [first, second] = result.determination.items;
+    expect(second).toEqual(first);
+    expect(first!.request).toBe('Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left foot fracture');
+    expect(result.markdown).toContain('left foot fracture, is medically necessary.\n\n### Item 2:');
+  });
+
+  test('keeps a guideline field whole when a title is glued to the rationale right under it', async () => {
+    // CM17-0008479's last item, twice: its rationale follows its MAXIMUS field with no blank line.
+    const letter = readFileSync(join(fixtures, 'letters/CM17-0008479-txt/CM17-0008479.txt'), 'utf8');
+    const start = letter.indexOf('Localized intense neurostimulation therapy [following TPII]: Upheld');
+    const end = letter.lastIndexOf('request is not medically necessary.') + 'request is not medically necessary.'.length;
+    const result = await importText(letter.slice(0, end) + '\n' + letter.slice(start, end) + letter.slice(end));
+    if (!result.ok) throw new Error(result.reason);
+    const [first, second] = result.determination.items.slice(-2);
+    expect(first!.citations.reviewer).toEqual([
+      { guideline: 'odg-low-back', section: 'Hyperstimulation analgesia', text: 'Decision based on Non-MTUS Citation Low Back (Hyperstimulation analgesia).' },
+    ]);
+    expect(second).toEqual(first);
+  });
+
+  test('skips a letter whose title runs on from a rationale paragraph that lacks its full stop, rather than publish a wrong request', async () => {
+    const runOn = twoMris.replace(
+      'medically necessary.\n\nMRI of the cervical spine',
+      'medically necessary.\n\nThe request remains not medically necessary\nMRI of the cervical spine',
+    );
+    expect(await skipReason(runOn)).toBe(
+      'cannot tell where an item\'s title starts: "…quest remains not medically necessary MRI of the cervical spine without contrast" runs on from the text before it (a rationale without its final full stop?)',
+    );
+  });
+
   test('skips a MAXIMUS-letterhead letter whose numbered items skip a number', async () => {
     const letterhead = readFileSync(join(fixtures, 'letters/synthetic-maximus-header/synthetic-maximus-header.txt'), 'utf8');
     expect(await skipReason(letterhead.replace('2. Physical therapy', '3. Physical therapy'))).toBe(

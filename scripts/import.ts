@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalogue, type Catalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
-import { writeDetermination } from './import/write-output.ts';
+import { indexById, writeDetermination, type IdIndex } from './import/write-output.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
@@ -19,6 +19,8 @@ interface FileReport {
   path?: string;
   reason?: string;
   warnings?: string[];
+  /** Files of the same determination elsewhere (an earlier decision year) that this one replaced. */
+  movedFrom?: string[];
 }
 
 const USAGE = 'usage: npm run import -- [--out DIR] [--report FILE] [--force] PATH...';
@@ -42,11 +44,12 @@ async function main(): Promise<number> {
   const catalogue = loadCatalogue(contentDir());
   const { files, rejected, ignored } = listInputs(args.positionals);
   const reports: FileReport[] = rejected.map((r) => ({ file: r.file, status: 'skipped', reason: r.reason }));
-  const claimed = new Map<string, string>(); // output path -> input file that wrote it in this run
+  const claimed = new Map<string, string>(); // determination id -> input file that wrote it in this run
+  const filesById = indexById(outDir); // where each id's file is, in any year folder
   const started = performance.now();
 
   for (const [index, file] of files.entries()) {
-    const report = await importOne(file, outDir, args.values.force, catalogue, claimed);
+    const report = await importOne(file, { outDir, force: args.values.force, filesById }, catalogue, claimed);
     reports.push(report);
     progress(index + 1, files.length, report);
   }
@@ -58,6 +61,7 @@ async function main(): Promise<number> {
   // File names and letter text can hold escape sequences; none reaches the terminal raw.
   for (const r of reports.filter((r) => r.status === 'skipped')) console.error(escapeForTerminal(`skipped ${r.file}: ${r.reason}`));
   for (const r of reports) for (const w of r.warnings ?? []) console.error(escapeForTerminal(`warning ${r.file}: ${w}`));
+  for (const r of reports) for (const old of r.movedFrom ?? []) console.error(escapeForTerminal(`moved ${old} -> ${r.path}`));
   const warned = reports.filter((r) => (r.warnings?.length ?? 0) > 0).length;
   const ignoredNote = ignored.length > 0 ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)` : '';
   const warnedNote = warned > 0 ? `; ${warned} with warnings` : '';
@@ -69,7 +73,13 @@ async function main(): Promise<number> {
   return summary.skipped > 0 ? 1 : 0;
 }
 
-async function importOne(file: string, outDir: string, force: boolean, catalogue: Catalogue, claimed: Map<string, string>): Promise<FileReport> {
+interface Output {
+  outDir: string;
+  force: boolean;
+  filesById: IdIndex;
+}
+
+async function importOne(file: string, output: Output, catalogue: Catalogue, claimed: Map<string, string>): Promise<FileReport> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -77,24 +87,27 @@ async function importOne(file: string, outDir: string, force: boolean, catalogue
     return { file, status: 'skipped', reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
   }
   try {
-    return decide(file, await convertLetter(file, bytes, catalogue), outDir, force, claimed);
+    return decide(file, await convertLetter(file, bytes, catalogue), output, claimed);
   } catch (error) {
     return { file, status: 'skipped', reason: `cannot write the output: ${(error as Error).message}` };
   }
 }
 
-function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter>>, outDir: string, force: boolean, claimed: Map<string, string>): FileReport {
+function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter>>, { outDir, force, filesById }: Output, claimed: Map<string, string>): FileReport {
   if (!converted.ok) return { file, status: 'skipped', reason: converted.reason };
   const { determination, relativePath, markdown, warnings } = converted;
   const path = `${outDir}/${relativePath}`;
-  const earlier = claimed.get(path);
+  const earlier = claimed.get(determination.id);
   if (earlier) return { file, status: 'skipped', id: determination.id, reason: `same determination ${determination.id} as ${earlier}, imported earlier in this run` };
-  claimed.set(path, file);
-  const status = writeDetermination(outDir, relativePath, markdown, force);
-  if (status === 'conflict') {
-    return { file, status: 'skipped', id: determination.id, path, reason: `${path} exists with different content; not overwritten (use --force to replace it)` };
+  claimed.set(determination.id, file);
+  const written = writeDetermination(outDir, relativePath, markdown, force, filesById);
+  if (written.status === 'conflict') {
+    const kept = `${outDir}/${written.kept}`;
+    const reason = kept === path ? `${path} exists with different content; not overwritten` : `${kept} holds this determination with different content; not moved to ${path}`;
+    return { file, status: 'skipped', id: determination.id, path, reason: `${reason} (use --force to replace it)` };
   }
-  return { file, status, id: determination.id, path, ...(warnings.length > 0 ? { warnings } : {}) };
+  const moved = written.moved ? { movedFrom: written.moved.map((p) => `${outDir}/${p}`) } : {};
+  return { file, status: written.status, id: determination.id, path, ...moved, ...(warnings.length > 0 ? { warnings } : {}) };
 }
 
 function progress(done: number, total: number, report: FileReport): void {

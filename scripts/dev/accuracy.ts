@@ -1,7 +1,8 @@
 // npm run accuracy -- [--txt] [--corpus DIR]
 // Imports the development letters (PDF by default, or their text dumps) in memory and compares
 // them with reference.jsonl, a second opinion made by a throwaway script (not truth): prints the
-// share of items with the right request, outcome and reviewer citation, and of header fields.
+// share of items with the right request, outcome and reviewer citation, and of header fields and
+// reviewer credentials; any letter skipped or warned about, or with another item count, is listed.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,8 @@ interface Reference {
   ur_denial_date: string;
   application_received: string;
   priority: string;
+  licensure: string;
+  specialty: string;
   items: ReferenceItem[];
 }
 
@@ -33,7 +36,7 @@ const references: Reference[] = readFileSync(join(corpus, 'reference.jsonl'), 'u
 const catalogue = loadCatalogue(contentDir());
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-const tally = { items: 0, request: 0, outcome: 0, citation: 0, letters: 0, header: 0, caseNumber: 0, skipped: 0 };
+const tally = { items: 0, request: 0, outcome: 0, citation: 0, letters: 0, header: 0, caseNumber: 0, credentials: 0, skipped: 0, warned: 0 };
 const misses: string[] = [];
 const leftovers: string[] = []; // requests that fell to the taxonomy's fallback type
 const started = performance.now();
@@ -48,11 +51,19 @@ for (const ref of references) {
     continue;
   }
   const d = result.determination;
+  if (result.warnings.length > 0) {
+    tally.warned++;
+    misses.push(...result.warnings.map((w) => `${ref.case_number}: warning: ${w}`));
+  }
   leftovers.push(...d.items.filter((i) => i.treatmentType === catalogue.taxonomy.fallback).map((i) => i.request));
   if (d.caseNumber === ref.case_number) tally.caseNumber++;
   const headerOk = sameHeader(d, ref);
   if (headerOk) tally.header++;
   else misses.push(`${ref.case_number}: header differs`);
+  const credentials = credentialsProblem(d, ref);
+  if (!credentials) tally.credentials++;
+  else misses.push(`${ref.case_number}: ${credentials}`);
+  if (d.items.length !== ref.items.length) misses.push(`${ref.case_number}: ${d.items.length} items, the reference has ${ref.items.length}`);
   ref.items.forEach((ri, i) => {
     const item = d.items[i];
     if (!item) return void misses.push(`${ref.case_number} item ${i + 1}: missing`);
@@ -99,6 +110,16 @@ function citationProblem(citations: Citation[], text: string): string | undefine
   return undefined;
 }
 
+/** The reviewer's states and specialties, as lists: the reference keeps the letter's comma-separated text. */
+function credentialsProblem(d: Determination, ref: Reference): string | undefined {
+  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const ours = { licensure: d.reviewer.licensedIn, specialty: d.reviewer.specialties };
+  for (const field of ['licensure', 'specialty'] as const) {
+    if (JSON.stringify(ours[field]) !== JSON.stringify(list(ref[field]))) return `${field} ${JSON.stringify(ours[field])} vs ${JSON.stringify(ref[field])}`;
+  }
+  return undefined;
+}
+
 function sameHeader(d: Determination, ref: Reference): boolean {
   const pairs: Array<[string | undefined, string]> = [
     [d.dates.assigned, ref.date_assigned],
@@ -113,7 +134,7 @@ function sameHeader(d: Determination, ref: Reference): boolean {
 const seconds = (performance.now() - started) / 1000;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} % (${n}/${of})`;
 for (const m of misses) console.log(`  ${m}`);
-console.log(`letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}, in ${seconds.toFixed(2)} s (${(tally.letters / seconds).toFixed(0)} letters/s, parsing and classifying included)`);
-console.log(`case numbers: ${pct(tally.caseNumber, tally.letters)}; header dates + priority: ${pct(tally.header, tally.letters)}`);
+console.log(`letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}, with warnings ${tally.warned}, in ${seconds.toFixed(2)} s (${(tally.letters / seconds).toFixed(0)} letters/s, parsing and classifying included)`);
+console.log(`case numbers: ${pct(tally.caseNumber, tally.letters)}; header dates + priority: ${pct(tally.header, tally.letters)}; reviewer licensure + specialties: ${pct(tally.credentials, tally.letters)}`);
 console.log(`items: request ${pct(tally.request, tally.items)}; outcome ${pct(tally.outcome, tally.items)}; reviewer citation ${pct(tally.citation, tally.items)}`);
 console.log(`treatment type "${catalogue.taxonomy.fallback}": ${pct(leftovers.length, tally.items)}${leftovers.length > 0 ? `: ${leftovers.slice(0, 10).join('; ')}` : ''}`);

@@ -28,7 +28,12 @@ export function listOrParagraphs(lines: string[]): string[] {
 }
 
 // Real letters sometimes drop the final full stop after their conclusion; anything else is cut.
-const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
+export const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
+// A rationale ends by stating the verdict: the last sentence of all 340 sample rationales says one
+// of these ("...is not medically necessary.", "...the medical necessity ... is not established.").
+const VERDICT = /\bmedical(?:ly)? (?:necessary|necessity|indicated|appropriate)\b|\b(?:recommended|supported|indicated|warranted|appropriate|certified|reasonable)\b/i;
+// A sentence ends at . ! ? before a capital, except after initials and the abbreviations of prose.
+const SENTENCE_END = /(?<!\b(?:[A-Z]|No|Dr|vs|Mr|Ms|Mrs|Inc|St|approx|e\.g|i\.e|et al|pg|pp?))[.!?]["'”)]*\s+(?=["“(]?[A-Z])/g;
 
 /** A letter cut short loses the end of its last rationale; refuse it rather than publish half. */
 export function checkComplete(items: RawItem[]): void {
@@ -40,6 +45,28 @@ export function checkComplete(items: RawItem[]): void {
   const last = items[items.length - 1].rationale.at(-1) ?? '';
   if (!/[.!?)"”'\]]$/.test(last) && !CONCLUSION.test(last)) {
     throw new ParseError(`truncated letter: the rationale of item ${items.length} ends mid-sentence ("…${last.slice(-40)}")`);
+  }
+  // Cut at the end of a sentence: the sentences that remain have not yet given the verdict.
+  const sentence = lastSentence(last);
+  if (!VERDICT.test(sentence)) {
+    throw new ParseError(`truncated letter: the rationale of item ${items.length} ends without its conclusion (the last sentence, "${sentence.length > 60 ? `…${sentence.slice(-60)}` : sentence}", states no verdict on medical necessity)`);
+  }
+}
+
+function lastSentence(paragraph: string): string {
+  let start = 0;
+  for (const m of paragraph.matchAll(SENTENCE_END)) start = m.index + m[0].length;
+  return paragraph.slice(start);
+}
+
+/**
+ * A page-broken text dump with words after its last form feed was cut inside its last page:
+ * pdftotext (and the PDF reader here) end every page with a form feed, the last one too.
+ */
+export function checkLastPageWhole(raw: string): void {
+  const lastFeed = raw.lastIndexOf('\f');
+  if (lastFeed >= 0 && raw.slice(lastFeed + 1).trim() !== '') {
+    throw new ParseError('truncated letter: the text stops inside a page (each page of a PDF text dump ends with a form feed, and the last one has none)');
   }
 }
 

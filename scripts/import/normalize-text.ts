@@ -7,14 +7,19 @@
 //                                             affiliation with the employer, ... \n\n \n\n"
 // In the second shape every line is followed by an empty line and a real paragraph break is a
 // line holding only spaces. Page breaks (\f) fall mid-paragraph and even inside item titles, so
-// they are dropped, never turned into paragraph breaks.
+// they are dropped, never turned into paragraph breaks. U+2028/U+2029 (line and paragraph
+// separators) end a line like "\n": the parsers' line patterns would not see past them, and a
+// title split by one must still read as one wrapped title.
 
 // pdftotext starts each page's first line with \f; the line before it already ended.
 const FORM_FEED = /\n?\f/g;
-// Any other control character (C0 and C1: a vertical tab, U+0085 "next line") and the line and
-// paragraph separators stand between words: each becomes a space (deleting them glued
-// "right\vshoulder" into "rightshoulder"; a space keeps header columns too). Tab is whitespace.
-const CONTROL_CHARS = /(?![\t\n\f])[\p{Cc}\u2028\u2029]/gu;
+// U+2028 and U+2029 are line and paragraph separators: they end a line as a newline does (read as
+// anything else they glued an item's title to the line before it).
+const LINE_BREAK = /\r\n?|[\u2028\u2029]/g;
+// Any other control character (C0 and C1: a vertical tab, U+0085 "next line") stands between
+// words: each becomes a space (deleting them glued "right\vshoulder" into "rightshoulder"; a space
+// keeps header columns too). Tab is whitespace.
+const CONTROL_CHARS = /(?![\t\n\f])\p{Cc}/gu;
 // Bidirectional formatting characters (U+202E and its kin) are invisible and only reorder how
 // the text around them is shown: dropped.
 const BIDI_CONTROLS = /\p{Bidi_Control}/gu;
@@ -26,7 +31,7 @@ export function plainName(text: string): string {
 
 /** Lines with right-trimmed text; "" marks a paragraph break. Leading spaces are kept (headers need columns). */
 export function normalizeLines(raw: string): string[] {
-  const text = raw.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, ' ').replace(BIDI_CONTROLS, '').replace(FORM_FEED, '\n\u0000PAGE\n');
+  const text = raw.replace(LINE_BREAK, '\n').replace(CONTROL_CHARS, ' ').replace(BIDI_CONTROLS, '').replace(FORM_FEED, '\n\u0000PAGE\n');
   let lines = text.split('\n');
   if (isDoubleSpaced(lines)) {
     // Empty lines are the dump's line separators; whitespace-only lines are the paragraph breaks.

@@ -23,13 +23,18 @@ const NON_MTUS_LEAD = /^Non[-\s]\s*MTUS\b(?:\s+Citations?\b)?[\s,:]*/i;
 const NOTHING_CITED = /\bdid not cite any\b/i;
 const SECTIONS_LABEL = /\bSections?\(s\)\s*:|\bSections?\s*:/i;
 /** "Page(s): 116/127", "pg. 607", "page 137", "p 301", "pages 303-305". */
-const PAGES = /\b(?:page\(s\)|pages?|pgs?|pp?)\.?\s*:?\s*(\d+(?:\s*(?:[-–\/,]|and)\s*\d+)*)\b(?:\s+of\s+\d+\b)?/i;
-const PAGE_LIST_ITEM = /^\d+(?:\s*[-–\/]\s*\d+)*$/;
+const PAGES = /\b(?:page\(s\)|pages?|pgs?|pp?)\.?\s*:?\s*(\d+(?:\s*(?:[-–/,]|and)\s*\d+)*)\b(?:\s+of\s+\d+\b)?/i;
+const PAGE_LIST_ITEM = /^\d+(?:\s*[-–/]\s*\d+)*$/;
 /** A known section name ends at the end of the list or at a comma not followed by a lower-case word. */
 const NAME_ENDS = /^\s*(?:$|[,;.](?!\s*[a-z]))/;
 const NUMBERED_ITEM = /^\d+(?:\.\d+)*\.?\s+\D/;
 /** What may stand between two chapters that are cited one after the other. */
 const SEPARATOR_BEFORE = /(?:^|[,;]|\band)\s*$/i;
+// A full stop ends a sentence before a capital, but not after an initial ("Harris J."), a list
+// number ("Section(s): 3. Opioids", "3.3.9 ...") or an abbreviation ("pg. 607", "et al.").
+const NOT_AN_END = String.raw`(?<!\b[A-Z]|(?:^|[\s:,(])\d{1,2}(?:\.\d{1,2})*|\b(?:pg|pp?|[Ee]d|[Vv]ol|[Nn]o|al|e\.g|i\.e|vs|Dr|Inc))`;
+const SENTENCE_END = new RegExp(String.raw`${NOT_AN_END}\.\s+(?=[A-Z])`);
+const SENTENCE_END_BEFORE = new RegExp(String.raw`${NOT_AN_END}\.\s+$`);
 /** Furniture around a topic: chapter words, edition notes, dates, "(Acute & Chronic)". */
 const TOPIC_NOISE = new RegExp(
   [
@@ -157,13 +162,15 @@ function parseSentence(sentence: string, rest: string, catalogue: Compiled): Cit
   }
   const candidates = catalogue.entries.filter((e) => families(e.guideline.family));
   const opens = group(body, scan(body, candidates));
-  return opens.flatMap((open, i) => {
+  const citations = opens.flatMap((open, i) => {
     const entry = open.entry ?? unnamed;
     const end = opens[i + 1]?.start ?? body.length;
     // Words nothing recognised are an unknown guideline's name, not a topic: keep only listed
     // sections and pages for them.
     return cite(entry, tailOf(body, open, end), open.lead, sentence, open.entry !== null);
   });
+  // Two names of one source in a sentence ("... version 21.0. UpToDate") are one citation.
+  return citations.filter((c, i) => citations.findIndex((d) => JSON.stringify(d) === JSON.stringify(c)) === i);
 }
 
 /** Every guideline name in the body, leftmost first; at one position the higher priority wins. */
@@ -190,7 +197,9 @@ function group(body: string, hits: Hit[]): Open[] {
   opens.push(cur);
   for (const hit of hits) {
     const at = cur.entry;
-    const separated = SEPARATOR_BEFORE.test(body.slice(0, hit.start));
+    const before = body.slice(0, hit.start);
+    // A name after a sentence end starts a citation too ("...Complaints 2004. MTUS Knee ...").
+    const separated = SEPARATOR_BEFORE.test(before) || SENTENCE_END_BEFORE.test(before);
     const sameFamily = at?.guideline.family === hit.entry.guideline.family;
     if (!at) {
       Object.assign(cur, { entry: hit.entry, start: hit.start, end: hit.end });
@@ -221,9 +230,12 @@ function tailOf(body: string, open: Open, end: number): string {
   return (tail + body.slice(from, end)).replace(/(?:[\s,;.:]|\band\b)+$/i, '');
 }
 
-function cite(entry: Entry, tail: string, lead: string, text: string, named: boolean): Citation[] {
+function cite(entry: Entry, fullTail: string, lead: string, text: string, named: boolean): Citation[] {
   const guideline = entry.guideline.slug;
   if (entry.guideline.family === 'other') return [{ guideline, text }];
+  // A citation's sections and pages follow its name in the same sentence; what a later sentence
+  // says ("...Complaints 2004. The notes were read, p 5.") stays only in the citation's text.
+  const tail = untilSentenceEnd(fullTail);
   const label = SECTIONS_LABEL.exec(tail);
   if (!label) {
     const { topic, pages } = takePages(tail);
@@ -243,6 +255,11 @@ function cite(entry: Entry, tail: string, lead: string, text: string, named: boo
     }
   }
   return out.length > 0 ? out : [{ guideline, text }];
+}
+
+function untilSentenceEnd(tail: string): string {
+  const end = SENTENCE_END.exec(tail);
+  return end ? tail.slice(0, end.index) : tail;
 }
 
 function citation(entry: Entry, section: string, pages: number[], text: string): Citation {
@@ -307,7 +324,7 @@ function takePages(s: string): { topic: string; pages: number[] } {
 /** "116/127" -> [116, 127]; "78-80" -> [78, 79, 80]; "111-113, 22" -> [111, 112, 113, 22]. */
 export function pageNumbers(list: string): number[] {
   const pages: number[] = [];
-  for (const part of list.split(/\s*(?:[\/,]|\band\b)\s*/i)) {
+  for (const part of list.split(/\s*(?:[/,]|\band\b)\s*/i)) {
     const [a, b] = part.split(/\s*[-–]\s*/).map(Number);
     if (!a) continue;
     // A "range" running backwards or over a whole book is two page numbers, not a range.

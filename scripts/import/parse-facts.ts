@@ -20,22 +20,21 @@ export interface Credentials {
 const LICENSURE = /^State\(s\) of Licensure:\s*(.*)$/i;
 const SPECIALTY = /^Certification\(s\)\/Specialty:\s*(.*)$/i;
 
-/** Credentials from the labelled lines of the 2016–17 letters (the specialty line may wrap). */
+/** Credentials from the labelled lines of the 2016–17 letters (either list may wrap). */
 export function readLabelledCredentials(lines: string[]): Credentials {
   const licensedIn: string[] = [];
   const specialties: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const lic = LICENSURE.exec(lines[i].trim());
-    if (lic) licensedIn.push(...splitList(lic[1]));
     const spec = SPECIALTY.exec(lines[i].trim());
-    if (spec) {
-      let value = spec[1];
-      // A wrapped specialty list continues on lines that are not another label or a blank.
-      while (i + 1 < lines.length && lines[i + 1].trim() !== '' && !/:/.test(lines[i + 1]) && /[&,]$|\band$/.test(value.trim())) {
-        value += ' ' + lines[++i].trim();
-      }
-      specialties.push(...splitList(value));
-    }
+    const label = lic ?? spec;
+    if (!label) continue;
+    let value = label[1];
+    // A wrapped list continues on the lines up to a blank or another label, wherever the wrap
+    // fell: after "&" ("Public Health &" / "General Preventive Medicine") or inside a name
+    // ("Occupational" / "Medicine").
+    while (i + 1 < lines.length && lines[i + 1].trim() !== '' && !/:/.test(lines[i + 1])) value += ' ' + lines[++i].trim();
+    (lic ? licensedIn : specialties).push(...splitList(value));
   }
   return { licensedIn: unique(licensedIn), specialties: unique(specialties) };
 }

@@ -29,7 +29,8 @@ const DATE_FIELDS: Array<[keyof Header, RegExp]> = [
   ['urDenial', /(?:UR\s+Denial\s+Date|Date\s+of\s+UR\s+Decision):\s*(\S+)/i],
   ['applicationReceived', /Application(?:\s+Received:)?\s+(\d{1,2}\/\d{1,2}\/\d{2,4})/i],
 ];
-const PRIORITY = /Priority:\s*(Standard|Expedited)/i;
+// The value up to the column gap or the line end; empty when the label has none.
+const PRIORITY = /Priority:[ \t]*(\S*)/i;
 
 /** Reads header fields from the lines before the first section heading. Absent fields stay undefined. */
 export function parseHeader(lines: string[]): { header: Header; problems: string[] } {
@@ -47,8 +48,10 @@ export function parseHeader(lines: string[]): { header: Header; problems: string
   // A damaged label must not lose a field silently: say what a header table should have had.
   if (!header.caseNumber) problems.push('header: no "Case Number: CMyy-nnnnnnn"; the id falls back to a hash of the text');
   if (!header.decided) problems.push('header: no readable "Decision Date:"; the folder year falls back to the UR denial date');
-  const priority = PRIORITY.exec(text)?.[1]?.toLowerCase();
-  if (priority === 'standard' || priority === 'expedited') header.priority = priority;
+  const priority = PRIORITY.exec(text)?.[1];
+  const known = priority?.toLowerCase();
+  if (known === 'standard' || known === 'expedited') header.priority = known;
+  else if (priority !== undefined) problems.push(`header priority: ${priority ? `"${priority}"` : 'no value'} is not "Standard" or "Expedited"; left out`);
   return { header, problems };
 }
 

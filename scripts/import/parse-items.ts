@@ -17,9 +17,12 @@
 //
 // Titles wrap over 2–3 lines and may follow the previous rationale with no blank line, so an
 // item is found from its decision line (": Upheld" / ": Overturned") and its title is read
-// backwards from there.
+// backwards from there. Every item has one of each field, so a decision line the parser cannot
+// read would merge its item into the one before (or drop it, before the first): such a letter is
+// refused with the reason, never imported with an item lost.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
+import { CONCLUSION, ParseError } from './letter-parts.ts';
 
 export interface RawItem {
   /** The heading as written, wrapped lines joined, without the outcome. */
@@ -38,14 +41,16 @@ export interface RawItem {
 
 const DECISION_AT_END = /^(.*?):\s*(Upheld|Overturned)\.?$/i;
 const DECISION_ALONE = /^\s*(Upheld|Overturned)\.?$/i;
+// The words as a decision prints them; in the sample they occur on decision lines only.
+const DECISION_WORD = /\b(?:Upheld|Overturned|UPHELD|OVERTURNED)\b/;
 const CLAIMS_LABEL = /^\s*Claims\s+Administrator\s+guideline:\s*/i;
 const REVIEWER_LABEL = /^\s*MAXIMUS\s+guideline:\s*/i;
 const RATIONALE_LABEL = /^\s*Decision\s+rationale:\s*/i;
 // The MAXIMUS-letterhead layout numbers its items: "1. Physical therapy ...: Upheld".
-const NUMBERED_TITLE = /^\d{1,2}\.\s+/;
+const NUMBERED_TITLE = /^(\d{1,2})\.\s+/;
 const INTRO_END = /set forth below:\s*$/i;
 const ENDS_SENTENCE = /[.!?]["'”)]*$/;
-const ORIGINAL_REQUEST = /was the original request/i;
+const ORIGINAL_REQUEST = /was the original request/gi;
 // Sentence ends inside a line, except after abbreviations common in drug names and dosing.
 const SENTENCE_BREAK = /(?<!\b(?:No|Dr|vs|Mr|Ms|Inc|St|approx|e\.g|i\.e))[.!?]["'”)]*\s+(?=["“(]?[A-Z0-9])/g;
 
@@ -53,7 +58,7 @@ interface Located {
   decision: number; // index of the line with the outcome
   start: number; // first line of the title
   outcome: 'upheld' | 'overturned';
-  /** Rationale text of the previous item glued onto the title block (no blank line between). */
+  /** Lines of the previous item glued onto the title block (no blank line between). */
   gluedBefore: string[];
   title: string;
 }
@@ -63,14 +68,34 @@ export function parseItems(lines: string[], options: { numberedTitles?: boolean 
   const introEnd = lines.findIndex((l) => INTRO_END.test(l));
   const first = introEnd + 1; // 0 when the intro sentence is missing
   const located = locateItems(lines, first);
-  const intro = introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : [];
+  const leading = located.length > 0 ? leadingText(lines.slice(first, located[0].start), located[0].gluedBefore) : [];
+  const intro = [...(introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : []), ...leading];
+  if (options.numberedTitles) checkNumbering(located.map((item) => NUMBERED_TITLE.exec(item.title)?.[1]));
   const items = located.map((item, k) => {
     const next = located[k + 1];
     const body = lines.slice(item.decision + 1, next ? next.start : lines.length);
     const title = options.numberedTitles ? item.title.replace(NUMBERED_TITLE, '') : item.title;
-    return readFields({ ...item, title }, body, next ? next.gluedBefore : []);
+    return readFields({ ...item, title }, k + 1, body, next ? next.gluedBefore : []);
   });
   return { intro, items };
+}
+
+/**
+ * Paragraphs between the intro and the first title, kept with the intro. With an item's field
+ * among them they are an item the parser could not find, which must not vanish.
+ */
+function leadingText(lines: string[], glued: string[]): string[] {
+  const text = splitFields([...lines, ...glued]);
+  if (text.some((p) => FIELDS.some(([, label]) => label.test(p)))) {
+    throw new ParseError(`text before the first item belongs to no item: "${excerpt(text.join(' '), 'start')}" (an item whose decision line cannot be read?)`);
+  }
+  return text;
+}
+
+/** Numbered titles ("1. MRI ...: Upheld") must run 1, 2, 3 ...: a gap is an item not found. */
+function checkNumbering(numbers: Array<string | undefined>): void {
+  if (numbers.every((n, i) => Number(n) === i + 1)) return;
+  throw new ParseError(`items numbered ${numbers.map((n) => n ?? '(none)').join(', ')}: expected 1 to ${numbers.length}; an item is missing or its decision line cannot be read`);
 }
 
 function locateItems(lines: string[], first: number): Located[] {
@@ -78,7 +103,12 @@ function locateItems(lines: string[], first: number): Located[] {
   let floor = first;
   for (let i = first; i < lines.length; i++) {
     const outcome = decisionAt(lines, i);
-    if (!outcome) continue;
+    if (!outcome) {
+      if (DECISION_WORD.test(lines[i]) && !isFieldLine(lines[i])) {
+        throw new ParseError(`a decision line cannot be read: "${excerpt(lines[i].trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`);
+      }
+      continue;
+    }
     let start = i;
     while (start > floor && lines[start - 1] !== '' && !isFieldLine(lines[start - 1])) start--;
     const { glued, title } = cutTitle(lines.slice(start, i + 1));
@@ -103,22 +133,36 @@ function isFieldLine(line: string): boolean {
 /** Splits a title block into rationale text glued before it and the title itself. */
 function cutTitle(block: string[]): { glued: string[]; title: string } {
   const text = joinParagraph(block).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
-  const original = text.search(ORIGINAL_REQUEST);
+  // The title names the original request once; a rationale glued before it may name it too.
+  const original = [...text.matchAll(ORIGINAL_REQUEST)].at(-1)?.index ?? -1;
   if (original >= 0) {
     // A modified request: the title is the sentence that names the original request onwards.
     let cut = 0;
     for (const m of text.slice(0, original).matchAll(SENTENCE_BREAK)) cut = m.index + m[0].length;
-    return { glued: cut > 0 ? [text.slice(0, cut).trim()] : [], title: text.slice(cut).trim() };
+    return { glued: cut > 0 ? splitAtLabels(text.slice(0, cut).trim()) : [], title: text.slice(cut).trim() };
   }
   // Otherwise the title starts after the last earlier line that ends a sentence.
   let startLine = 0;
   for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j].trim())) startLine = j + 1;
   const title = joinParagraph(block.slice(startLine)).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
-  return { glued: startLine > 0 ? [joinParagraph(block.slice(0, startLine))] : [], title };
+  // No title in the sample holds a sentence break or a line ending in a verdict: one that does
+  // ran on from the text before it.
+  const verdictLine = block.slice(startLine, -1).some((l) => CONCLUSION.test(l.trim()));
+  if (verdictLine || [...title.replace(NUMBERED_TITLE, '').matchAll(SENTENCE_BREAK)].length > 0) {
+    throw new ParseError(`cannot tell where an item's title starts: "${excerpt(title, 'end')}" runs on from the text before it (a rationale without its final full stop?)`);
+  }
+  return { glued: block.slice(0, startLine), title };
 }
 
-function readFields(item: Located, body: string[], gluedAfter: string[]): RawItem {
-  const paragraphs = splitFields(body);
+/** Glued text joined from several lines, as lines again: each field label starts one. */
+function splitAtLabels(text: string): string[] {
+  return text.split(/(?=\b(?:Claims\s+Administrator\s+guideline|MAXIMUS\s+guideline|Decision\s+rationale):)/i);
+}
+
+function readFields(item: Located, n: number, body: string[], gluedAfter: string[]): RawItem {
+  // The glued lines continue the body: a field cut by the title search is whole again.
+  const paragraphs = splitFields([...body, ...gluedAfter]);
+  checkOneOfEachField(item.title, n, paragraphs);
   let claimsAdministrator: string | undefined;
   let reviewer: string | undefined;
   const rationale: string[] = [];
@@ -128,7 +172,6 @@ function readFields(item: Located, body: string[], gluedAfter: string[]): RawIte
     // Unlabelled text (later rationale paragraphs, or stray text before the labels) is kept, never lost.
     else rationale.push(p.replace(RATIONALE_LABEL, '').trim());
   }
-  rationale.push(...gluedAfter.map((g) => g.replace(RATIONALE_LABEL, '').trim()));
   const modified = splitModified(item.title);
   return {
     title: item.title,
@@ -139,6 +182,28 @@ function readFields(item: Located, body: string[], gluedAfter: string[]): RawIte
     ...(reviewer !== undefined ? { reviewer } : {}),
     rationale: rationale.filter((p) => p !== ''),
   };
+}
+
+const FIELDS: Array<[string, RegExp]> = [
+  ['Claims Administrator guideline:', CLAIMS_LABEL],
+  ['MAXIMUS guideline:', REVIEWER_LABEL],
+  ['Decision rationale:', RATIONALE_LABEL],
+];
+
+/** A field seen twice in one item is the next item's, whose decision line was not recognised. */
+function checkOneOfEachField(title: string, n: number, paragraphs: string[]): void {
+  for (const [name, label] of FIELDS) {
+    const at = paragraphs.filter((p) => label.test(p));
+    if (at.length < 2) continue;
+    const before = paragraphs.slice(0, paragraphs.indexOf(at[1])).at(-1) ?? '';
+    throw new ParseError(`item ${n} ("${title}") has a second "${name}" field: the item after it has no readable decision line (near "${excerpt(before, 'end')}")`);
+  }
+}
+
+/** At most 80 characters of a text for a message, from its start or its end. */
+function excerpt(text: string, keep: 'start' | 'end'): string {
+  if (text.length <= 80) return text;
+  return keep === 'start' ? `${text.slice(0, 80)}…` : `…${text.slice(-80)}`;
 }
 
 /** Paragraphs of an item body; a field label also starts a new paragraph when no blank line precedes it. */

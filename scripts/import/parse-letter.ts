@@ -20,7 +20,7 @@ import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
 import { parseItems, type RawItem } from './parse-items.ts';
 import { readLabelledCredentials, readProseCredentials, readPatient, readDiagnoses, readProseDates, type Credentials } from './parse-facts.ts';
-import { ParseError, checkComplete, hashWords, listOrParagraphs, paragraphs, stripSyntheticMark } from './letter-parts.ts';
+import { ParseError, checkComplete, checkLastPageWhole, hashWords, listOrParagraphs, paragraphs, stripSyntheticMark } from './letter-parts.ts';
 import { readNotice2013 } from './formats/notice-2013.ts';
 import { readProfessionalReview } from './formats/medical-professional-review.ts';
 
@@ -55,10 +55,14 @@ export function parseLetter(raw: string): ParsedLetter {
   const lines = stripSyntheticMark(normalizeLines(raw));
   if (lines.join('').trim() === '') throw new ParseError('empty letter: no text');
   const top = lines.slice(0, 12).map((l) => l.trim());
-  if (top.some((l) => NOTICE_2013.test(l))) return readNotice2013(lines);
-  if (top.some((l) => PROFESSIONAL_REVIEW.test(l))) return readProfessionalReview(lines);
-  const letterhead = top.some((l) => MAXIMUS_LETTERHEAD.test(l));
-  return readImrLetter(lines, letterhead);
+  const letter = top.some((l) => NOTICE_2013.test(l))
+    ? readNotice2013(lines)
+    : top.some((l) => PROFESSIONAL_REVIEW.test(l))
+      ? readProfessionalReview(lines)
+      : readImrLetter(lines, top.some((l) => MAXIMUS_LETTERHEAD.test(l)));
+  // After the readers, whose reasons say more: a cut that left whole items is seen only here.
+  checkLastPageWhole(raw);
+  return letter;
 }
 
 function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {

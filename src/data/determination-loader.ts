@@ -67,7 +67,7 @@ export function determinationLoader(base: string): Loader {
           try {
             frontmatter = parseFrontmatter(text).data;
           } catch (error) {
-            throw new Error(`${shown(file)} → (frontmatter): ${(error as Error).message}`);
+            throw new Error(`${shown(file)} → (frontmatter): ${(error as Error).message}`, { cause: error });
           }
           const data = await parseData({ id, data: frontmatter, filePath });
           store.set({ id, data, digest, filePath });

@@ -26,7 +26,7 @@ beforeEach(() => {
   copyFileSync(join(letters, '2014-fragment/000_106e9026968353b5.txt'), join(work, 'fragment.txt'));
 });
 
-describe('npm run import', () => {
+describe('npm run import', { timeout: 30_000 }, () => {
   test('imports good letters, skips bad ones with their reasons, and exits 1', () => {
     const text = readFileSync(join(letters, 'CM16-0238035-txt/CM16-0238035.txt'), 'utf8');
     writeFileSync(join(work, 'truncated.txt'), text.slice(0, text.length - 300));
@@ -73,6 +73,31 @@ describe('npm run import', () => {
     const forced = runImport('--out', out, '--force', work);
     expect(forced.stdout).toMatch(/^imported 0, updated 1, unchanged 2, skipped 0 /);
     expect(readFileSync(target, 'utf8')).not.toContain('Family Medicine');
+  });
+
+  test('moves the file of a corrected letter whose decision year changed, with --force, instead of adding a second', () => {
+    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace('Decision Date:        12/09/2016', 'Decision Date:        01/05/2017');
+    const out = join(work, 'out');
+    runImport('--out', out, join(work, 'CM16-0213037.pdf'));
+    const later = mkdtempSync(join(tmpdir(), 'imr-corrected-'));
+    writeFileSync(join(later, 'CM16-0213037.txt'), corrected);
+    const kept = runImport('--out', out, later);
+    expect(kept.code).toBe(1);
+    expect(kept.stderr).toContain(`${out}/2016/CM16-0213037.md holds this determination with different content; not moved to ${out}/2017/CM16-0213037.md (use --force to replace it)`);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual(['2016/CM16-0213037.md']);
+    const forced = runImport('--out', out, '--force', later);
+    expect(forced.stdout).toMatch(/^imported 0, updated 1, unchanged 0, skipped 0 /);
+    expect(forced.stderr).toContain(`moved ${out}/2016/CM16-0213037.md -> ${out}/2017/CM16-0213037.md`);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual(['2017/CM16-0213037.md']);
+  });
+
+  test('imports one file for a letter and its correction given in one run, and says why the second is skipped', () => {
+    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace('Decision Date:        12/09/2016', 'Decision Date:        01/05/2017');
+    writeFileSync(join(work, 'corrected.txt'), corrected);
+    const out = join(work, 'out');
+    const run = runImport('--out', out, join(work, 'CM16-0213037.pdf'), join(work, 'corrected.txt'));
+    expect(run.stderr).toMatch(/corrected\.txt: same determination CM16-0213037 as .*CM16-0213037\.pdf, imported earlier in this run/);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual(['2016/CM16-0213037.md']);
   });
 
   test('imports a letter given as both PDF and text once, and says why the second is skipped', () => {

@@ -11,14 +11,15 @@ import { UNSAFE_CHAR } from '../../src/lib/format/unsafe-text.ts';
 const repo = join(import.meta.dirname, '../..');
 
 describe('normalizeLines', () => {
-  test('turns a vertical tab, NUL, escape, DEL, U+0085 and the line separator between words into spaces', () => {
+  test('turns a vertical tab, NUL, escape, DEL and U+0085 between words into spaces, and ends a line at a line separator', () => {
     expect(normalizeLines('right\u000bshoulder\nleft\u0000knee\nan\u001b[2Jescape\nx\u007fy\nnext\u0085line\nup\u2028down')).toEqual([
       'right shoulder',
       'left knee',
       'an [2Jescape',
       'x y',
       'next line',
-      'up down',
+      'up',
+      'down',
     ]);
   });
 

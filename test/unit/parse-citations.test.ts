@@ -207,3 +207,37 @@ describe('parseCitations on every guideline field of the corpus', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+describe('parseCitations on text after a guideline name', () => {
+  test('makes no section or page of a later sentence after the chapter name', () => {
+    const text = 'Decision based on MTUS Shoulder Complaints 2004. The reviewer also read the notes of the visit on page 7.';
+    expect(parse(text)).toEqual([{ guideline: 'mtus-shoulder-2004', text }]);
+  });
+
+  test('ends a "Section(s):" list at its sentence end', () => {
+    const text = 'Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies. Some note p 5.';
+    expect(parse(text)).toEqual([{ guideline: 'mtus-shoulder-2004', section: 'Special Studies', text }]);
+  });
+
+  test('cites a chapter named in the next sentence as a citation of its own, not as a section of the first', () => {
+    const text = 'Decision based on MTUS Shoulder Complaints 2004. MTUS Knee Complaints 2004, Section(s): Summary.';
+    expect(parse(text)).toEqual([
+      { guideline: 'mtus-shoulder-2004', text },
+      { guideline: 'mtus-knee-2004', section: 'Summary', text },
+    ]);
+  });
+
+  test('keeps sentence-like dots inside a citation: initials, list numbers, abbreviations', () => {
+    expect(parse('Decision based on MTUS Opioid Treatment 2016, Section(s): 2. Opioids for Subacute Pain.').map((c) => c.section)).toEqual(['2. Opioids for Subacute Pain']);
+    expect(parse('Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.').map((c) => c.pages)).toEqual([[607]]);
+  });
+
+  test('cites one source once when its names repeat in one sentence', () => {
+    const uptodate = 'Decision based on Non-MTUS Citation Benditt D, et al. Syncope in adults. Topic 969, version 21.0. UpToDate, accessed 02/18/2017.';
+    expect(parse(uptodate)).toEqual([{ guideline: 'other', text: uptodate }]);
+    // CM16-0229336, which had this "other" citation twice.
+    const links =
+      'Decision based on Non-MTUS Citation http://www.slideshare.net/julenemcalister/differences-between-inpatient-rehabilitation-skilled- nursing-care, https://medicalinsider.holy-cross.com/acute-inpatient-rehabilitation-versus-skilled- nursing-facility-rehabilitation.';
+    expect(parse(links)).toEqual([{ guideline: 'other', text: links }]);
+  });
+});

@@ -33,6 +33,8 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const starts = (Object.keys(LABELS) as Label[]).map((label) => ({ label, at: lines.findIndex((l) => LABELS[label].test(l.trim())) }));
   const missing = starts.filter((s) => s.at < 0 && s.label !== 'documents' && s.label !== 'qualifications');
   if (missing.length > 0) throw new ParseError(`malformed MEDICAL PROFESSIONAL REVIEW: missing section(s) ${missing.map((m) => `"${m.label}"`).join(', ')}`);
+  // The reviewer's qualifications close the letter: without them it was cut after the rationale.
+  if (starts.find((s) => s.label === 'qualifications')!.at < 0) throw new ParseError('truncated letter: no closing "MEDICAL REVIEWER QUALIFICATIONS:" section');
   const found = starts.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at);
   const section = (label: Label) => {
     const i = found.findIndex((s) => s.label === label);

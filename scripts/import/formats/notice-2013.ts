@@ -23,7 +23,7 @@ import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts
 const DECISION_HEADING = /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE$/i;
 const CASE_SUMMARY = /^Case Summary:\s*/i;
 // "1. Lidoderm 5% patches #30 are not medically necessary and appropriate."
-const ITEM = /^\d{1,2}\.\s+(?<request>.+?)\s+(?:is|are)\s+(?<not>not\s+)?medically necessary and appropriate\.?$/i;
+const ITEM = /^(?<number>\d{1,2})\.\s+(?<request>.+?)\s+(?:is|are)\s+(?<not>not\s+)?medically necessary and appropriate\.?$/i;
 const CLAIMS = /^Claims Administrator guideline(?:\(s\))?(?: used)?:\s*/i;
 const REVIEWER = /^Medical Treatment Guideline\(s\)(?: \(MTG\))?(?: Citation)? used by the Expert Reviewer:\s*/i;
 const RATIONALE = /^The Expert Reviewer'?s decision rationale:\s*/i;
@@ -42,6 +42,7 @@ export function readNotice2013(lines: string[]): ParsedLetter {
   const summary = summaryStart >= 0 ? body.slice(summaryStart, firstItem).map((p) => p.replace(CASE_SUMMARY, '')).filter(Boolean) : [];
   const items = readItems(body.slice(firstItem));
   checkComplete(items);
+  checkFinalDetermination(preamble, items);
   const summaryText = summary.join(' ');
   return {
     format: 'notice-2013',
@@ -67,19 +68,45 @@ function readItems(body: string[]): RawItem[] {
   for (const p of body) {
     const m = ITEM.exec(p);
     if (m?.groups) {
+      if (Number(m.groups.number) !== items.length + 1) {
+        throw new ParseError(`item numbered ${m.groups.number} follows item ${items.length}: an item is missing or its decision line cannot be read`);
+      }
       const request = m.groups.request.trim();
       items.push({ title: request, request, outcome: m.groups.not ? 'upheld' : 'overturned', rationale: [] });
       inRationale = false;
       continue;
     }
     const item = items[items.length - 1];
-    if (CLAIMS.test(p)) item.claimsAdministrator = p.replace(CLAIMS, '');
-    else if (REVIEWER.test(p)) item.reviewer = p.replace(REVIEWER, '');
-    else if (RATIONALE.test(p)) {
+    const n = items.length;
+    // A second field in one item is the next item's, whose decision line was not recognised.
+    const twice = (field: string) => new ParseError(`item ${n} ("${item.request}") has a second "${field}" field: the item after it has no readable decision line`);
+    if (CLAIMS.test(p)) {
+      if (item.claimsAdministrator !== undefined) throw twice('Claims Administrator guideline');
+      item.claimsAdministrator = p.replace(CLAIMS, '');
+    } else if (REVIEWER.test(p)) {
+      if (item.reviewer !== undefined) throw twice('Medical Treatment Guideline(s) used by the Expert Reviewer');
+      item.reviewer = p.replace(REVIEWER, '');
+    } else if (RATIONALE.test(p)) {
+      if (inRationale) throw twice("The Expert Reviewer's decision rationale");
       inRationale = true;
       const rest = p.replace(RATIONALE, '');
       if (rest) item.rationale.push(rest);
     } else if (inRationale) item.rationale.push(p);
+    else throw new ParseError(`text in item ${n} ("${item.request}") belongs to none of its fields: "${p.slice(0, 80)}${p.length > 80 ? '…' : ''}"`);
   }
   return items;
+}
+
+// "Final Determination: UPHOLD" (every item upheld), "OVERTURN" (none), "UPHOLD IN PART" (some).
+const FINAL_DETERMINATION = /^Final Determination:\s*(UPHOLD IN PART|UPHOLD|OVERTURN)\b/i;
+
+/** The notice states its overall result first: items that disagree with it are not all the notice's items. */
+function checkFinalDetermination(preamble: string[], items: RawItem[]): void {
+  const stated = preamble.map((p) => FINAL_DETERMINATION.exec(p)?.[1]?.toUpperCase()).find(Boolean);
+  if (!stated) return;
+  const upheld = items.filter((i) => i.outcome === 'upheld').length;
+  const fits = stated === 'UPHOLD' ? upheld === items.length : stated === 'OVERTURN' ? upheld === 0 : upheld > 0 && upheld < items.length;
+  if (!fits) {
+    throw new ParseError(`truncated or malformed notice: "Final Determination: ${stated}" but ${upheld} of ${items.length} item${items.length === 1 ? '' : 's'} read ${upheld === 1 ? 'is' : 'are'} upheld`);
+  }
 }

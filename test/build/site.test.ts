@@ -227,7 +227,7 @@ describe('search index markup', () => {
 
   test('filters, metadata and the sort date are attributes, never text', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const filters = [...html.matchAll(/<meta data-pagefind-filter="(\w+)\[content\]" content="([^"]*)">/g)].map((m) => `${m[1]}:${m[2]}`);
+    const filters = [...html.matchAll(/<meta name="imr-filter-(\w+)" content="([^"]*)" data-pagefind-filter="\1\[content\]">/g)].map((m) => `${m[1]}:${m[2]}`);
     expect(filters).toEqual(['outcome:overturned', 'outcome:upheld', 'treatment:tens-ems-unit', 'treatment:brace', 'guideline:mtus-chronic-pain-2009', 'guideline:mtus-low-back-2004', 'year:2017', 'specialty:Physical Medicine &amp; Rehabilitation']);
     expect(html).toContain('data-pagefind-sort="decided:2017-02-03"');
   });

@@ -137,7 +137,8 @@ describe('content cannot put markup or script into a page', () => {
 describe('guideline pages', () => {
   test('the catalogue lists every guideline with item and outcome counts, and cited guidelines missing from it', () => {
     const text = visibleText(readPage(root, '/guidelines/'));
-    expect(text).toContain('MTUS Chronic Pain Medical Treatment Guidelines (2009) Cited by page in 2013–2015 letters; the sections below map pages to topics. 4 1 3 9');
+    expect(text).toContain('MTUS Chronic Pain Medical Treatment Guidelines (2009) The MTUS Chronic Pain Medical Treatment Guidelines, 8 CCR §9792.24.2, effective July 18, 2009.');
+    expect(text).toMatch(/so each cited page is listed with the topics printed on it\. 4 1 3 9/);
     expect(text).toContain('Outside MTUS / other evidence 0 0 0 0');
     expect(text).toContain('Cited but not in the catalogue');
     expect(text).toContain('mtus-low-back-2004 1 1 0 1');
@@ -148,10 +149,25 @@ describe('guideline pages', () => {
     const text = visibleText(html);
     expect(text).toContain('4 items · 1 upheld (25%) · 3 overturned (75%)');
     expect(text).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
-    expect(text).toContain('Page 78 — Opioids, criteria for use 1 0 1');
+    expect(text).toContain('Page 78 — Opioids, criteria for use unverified 1 0 1');
     expect(html).toContain('href="/guidelines/mtus-chronic-pain-2009/page-121/"');
     // Named sections come before pages.
     expect(text.indexOf('TENS, chronic pain')).toBeLessThan(text.indexOf('Page 78'));
+  });
+
+  test('pages the catalogue has not checked carry an "unverified" mark, explained once; pages a letter cites carry none', () => {
+    const note = 'unverified The pages of this topic are as remembered from the printed guideline, not yet checked against it or confirmed by a letter citing them for this topic.';
+    const guideline = readPage(root, '/guidelines/mtus-chronic-pain-2009/');
+    expect(visibleText(guideline)).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
+    expect(visibleText(guideline)).toMatch(/TENS, chronic pain \(transcutaneous electrical nerve stimulation\) \(pp\. 114–116\) unverified 1 0 1/);
+    expect(visibleText(guideline).split(note)).toHaveLength(2);
+    const unchecked = visibleText(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-115/'));
+    expect(unchecked).toContain('Items whose letters cite page 115 of this guideline, the page on TENS, chronic pain (transcutaneous electrical nerve stimulation). unverified');
+    expect(unchecked).toContain(note);
+    expect(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-121/')).not.toContain('unverified');
+    // On a letter's page, beside the topic of a cited page.
+    const letter = visibleText(readPage(root, '/determinations/CM15-0045678/'));
+    expect(letter).toContain('MTUS Chronic Pain 2009 › Page 78 , Page 79 , Page 80 (Opioids, criteria for use) unverified');
   });
 
   test('a section page lists every item citing it, with outcome counts and links to the item anchors', () => {

@@ -156,7 +156,7 @@ describe('guideline pages', () => {
   });
 
   test('pages the catalogue has not checked carry an "unverified" mark, explained once; pages a letter cites carry none', () => {
-    const note = 'unverified The pages of this topic are as remembered from the printed guideline, not yet checked against it or confirmed by a letter citing them for this topic.';
+    const note = 'unverified Pages as recalled from the printed guideline: not yet checked against it, nor confirmed by a letter that cites them for this topic.';
     const guideline = readPage(root, '/guidelines/mtus-chronic-pain-2009/');
     expect(visibleText(guideline)).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
     expect(visibleText(guideline)).toMatch(/TENS, chronic pain \(transcutaneous electrical nerve stimulation\) \(pp\. 114–116\) unverified 1 0 1/);

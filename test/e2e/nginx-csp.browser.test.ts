@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { nginxSnippet, PAGE_POLICY, SEARCH_POLICY } from '../../scripts/lib/security-headers.ts';
-import { launchChromium, RUN_BROWSER_TESTS, warnWithoutChromium, type Browser } from '../support/chromium.ts';
-import { RUN_NGINX_TESTS, startNginx, warnWithoutNginx, type Nginx } from '../support/nginx.ts';
+import { HAVE_CHROMIUM, launchChromium, requireChromium, RUN_BROWSER_TESTS, warnWithoutChromium, type Browser } from '../support/chromium.ts';
+import { HAVE_NGINX, requireNginx, RUN_NGINX_TESTS, startNginx, warnWithoutNginx, type Nginx } from '../support/nginx.ts';
 import { PAGED_TEMPLATE_PAGES, TEMPLATE_PAGES } from '../support/page-templates.ts';
 
 warnWithoutChromium('the served-with-nginx tests');
@@ -15,8 +15,15 @@ const { sub } = inject('sites');
 let nginx: Nginx;
 let browser: Browser;
 
+/** Under CI=true a missing tool fails each test here (so CI counts them) rather than the setup. */
+function requireTools(): void {
+  requireNginx();
+  requireChromium();
+}
+
 /** A tab on the nginx-served site that records every complaint the browser makes. */
 async function open(path: string): Promise<{ page: Page; complaints: string[] }> {
+  requireTools();
   const page = await browser.context.newPage();
   const complaints: string[] = [];
   page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
@@ -39,6 +46,7 @@ const resultPaths = (page: Page) => page.locator('#results > li > h3 > a').evalu
 
 describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served by nginx with a strict Content-Security-Policy', () => {
   beforeAll(async () => {
+    if (!HAVE_NGINX || !HAVE_CHROMIUM) return; // each test fails on its own (see requireTools)
     nginx = await startNginx({ siteDir: sub.dir, base: '/imr/', serverLines: (root) => nginxSnippet('/imr/', root) });
     browser = await launchChromium();
   });
@@ -49,6 +57,7 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
   });
 
   test('sends the page policy on pages and the 404, and the WebAssembly allowance only to the search page and Pagefind', async () => {
+    requireTools();
     const csp = async (path: string) => {
       const response = await fetch(new URL(path, nginx.url));
       return { status: response.status, policy: response.headers.get('content-security-policy') };

@@ -12,6 +12,10 @@ export const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 export const HAVE_NGINX = existsSync(NGINX);
 export const RUN_NGINX_TESTS = HAVE_NGINX || process.env.CI === 'true';
 
+export function requireNginx(): void {
+  if (!HAVE_NGINX) throw new Error(`CI=true but no nginx at ${NGINX}: .ci/run installs it with apt-get install -y nginx`);
+}
+
 export function warnWithoutNginx(what: string): void {
   if (!RUN_NGINX_TESTS) console.warn(`Skipping ${what}: no nginx at ${NGINX} (apt-get install -y nginx, or set NGINX_PATH).`);
 }
@@ -89,7 +93,7 @@ async function waitForAnswer(url: string, child: ChildProcess, log: () => string
  * for a document root holding the build at `<root><base>`.
  */
 export async function startNginx(options: { siteDir: string; base: string; serverLines: (root: string) => string }): Promise<Nginx> {
-  if (!HAVE_NGINX) throw new Error(`CI=true but no nginx at ${NGINX}: .ci/run installs it with apt-get install -y nginx`);
+  requireNginx();
   const dir = mkdtempSync(join(tmpdir(), 'imr-nginx-'));
   const root = join(dir, 'www');
   const mount = join(root, options.base);

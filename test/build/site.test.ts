@@ -142,7 +142,8 @@ describe('content cannot put markup or script into a page', () => {
 describe('guideline pages', () => {
   test('the catalogue lists every guideline with item and outcome counts, and cited guidelines missing from it', () => {
     const text = visibleText(readPage(root, '/guidelines/'));
-    expect(text).toContain('MTUS Chronic Pain Medical Treatment Guidelines (2009) Cited by page in 2013–2015 letters; the sections below map pages to topics. 4 1 3 9');
+    expect(text).toContain('MTUS Chronic Pain Medical Treatment Guidelines (2009) The MTUS Chronic Pain Medical Treatment Guidelines, 8 CCR §9792.24.2, effective July 18, 2009.');
+    expect(text).toMatch(/so each cited page is listed with the topics printed on it\. 4 1 3 9/);
     expect(text).toContain('Outside MTUS / other evidence 0 0 0 0');
     expect(text).toContain('Cited but not in the catalogue');
     expect(text).toContain('mtus-low-back-2004 1 1 0 1');
@@ -153,10 +154,25 @@ describe('guideline pages', () => {
     const text = visibleText(html);
     expect(text).toContain('4 items · 1 upheld (25%) · 3 overturned (75%)');
     expect(text).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
-    expect(text).toContain('Page 78 — Opioids, criteria for use 1 0 1');
+    expect(text).toContain('Page 78 — Opioids, criteria for use unverified 1 0 1');
     expect(html).toContain('href="/guidelines/mtus-chronic-pain-2009/page-121/"');
     // Named sections come before pages.
     expect(text.indexOf('TENS, chronic pain')).toBeLessThan(text.indexOf('Page 78'));
+  });
+
+  test('pages the catalogue has not checked carry an "unverified" mark, explained once; pages a letter cites carry none', () => {
+    const note = 'unverified Pages as recalled from the printed guideline: not yet checked against it, nor confirmed by a letter that cites them for this topic.';
+    const guideline = readPage(root, '/guidelines/mtus-chronic-pain-2009/');
+    expect(visibleText(guideline)).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
+    expect(visibleText(guideline)).toMatch(/TENS, chronic pain \(transcutaneous electrical nerve stimulation\) \(pp\. 114–116\) unverified 1 0 1/);
+    expect(visibleText(guideline).split(note)).toHaveLength(2);
+    const unchecked = visibleText(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-115/'));
+    expect(unchecked).toContain('Items whose letters cite page 115 of this guideline, the page on TENS, chronic pain (transcutaneous electrical nerve stimulation). unverified');
+    expect(unchecked).toContain(note);
+    expect(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-121/')).not.toContain('unverified');
+    // On a letter's page, beside the topic of a cited page.
+    const letter = visibleText(readPage(root, '/determinations/CM15-0045678/'));
+    expect(letter).toContain('MTUS Chronic Pain 2009 › Page 78 , Page 79 , Page 80 (Opioids, criteria for use) unverified');
   });
 
   test('a section page lists every item citing it, with outcome counts and links to the item anchors', () => {
@@ -243,7 +259,7 @@ describe('search index markup', () => {
 
   test('filters, metadata and the sort date are attributes, never text', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const filters = [...html.matchAll(/<meta data-pagefind-filter="(\w+)\[content\]" content="([^"]*)">/g)].map((m) => `${m[1]}:${m[2]}`);
+    const filters = [...html.matchAll(/<meta name="imr-filter-(\w+)" content="([^"]*)" data-pagefind-filter="\1\[content\]">/g)].map((m) => `${m[1]}:${m[2]}`);
     expect(filters).toEqual(['outcome:overturned', 'outcome:upheld', 'treatment:tens-ems-unit', 'treatment:brace', 'guideline:mtus-chronic-pain-2009', 'guideline:mtus-low-back-2004', 'year:2017', 'specialty:Physical Medicine &amp; Rehabilitation']);
     expect(html).toContain('data-pagefind-sort="decided:2017-02-03"');
   });

@@ -142,6 +142,28 @@ describe('loadCatalogue on a broken copy', () => {
     );
   });
 
+  test('requires a certainty with every page range, and the letters behind a "cited" one', () => {
+    const message = errorFrom((dir) => {
+      editYaml(join(dir, 'guidelines', 'mtus-knee-2004.yml'), (g) => {
+        const studies = g.sections.find((s: { name: string }) => s.name === 'Special Studies');
+        delete studies.certainty;
+      });
+      editYaml(join(dir, 'guidelines', 'mtus-shoulder-2004.yml'), (g) => {
+        const summary = g.sections.find((s: { name: string }) => s.name === 'Summary');
+        summary.citedIn = [];
+      });
+    });
+    const knee = parse(readFileSync(join(content, 'guidelines', 'mtus-knee-2004.yml'), 'utf8')).sections.findIndex((s: { name: string }) => s.name === 'Special Studies');
+    const shoulder = parse(readFileSync(join(content, 'guidelines', 'mtus-shoulder-2004.yml'), 'utf8')).sections.findIndex((s: { name: string }) => s.name === 'Summary');
+    expect(message).toBe(
+      [
+        'Invalid catalogue (2 problems):',
+        `content/guidelines/mtus-knee-2004.yml → sections.${knee}.certainty: a page range needs a certainty: "cited" or "unverified"`,
+        `content/guidelines/mtus-shoulder-2004.yml → sections.${shoulder}.citedIn: a "cited" page range names the letters that cite it, got []`,
+      ].join('\n'),
+    );
+  });
+
   test('requires the "other" fallback guideline to have the lowest priority', () => {
     const message = errorFrom((dir) => unlinkSync(join(dir, 'guidelines', 'other.yml')));
     expect(message).toBe(

@@ -55,7 +55,7 @@ describe('citationTargets', () => {
   test('a citation by page belongs to one section page per page, named with the catalogue topic', () => {
     const citation = { guideline: 'mtus-chronic-pain-2009', pages: [121], text: 'Page(s): 121.' };
     expect(citationTargets(citation, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121, pages: [121] },
+      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121, pages: [121], certainty: 'cited' },
     ]);
     const range = citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [78, 79, 80, 79], text: 'Page(s): 78-80.' }, chronicPain);
     expect(range.map((t) => t.key)).toEqual(['page-78', 'page-79', 'page-80']);
@@ -75,9 +75,18 @@ describe('citationTargets', () => {
     });
   });
 
+  test('carry how sure the catalogue is of the pages: a letter cites them, or they are unverified', () => {
+    const page = (n: number) => citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [n], text: `p. ${n}` }, chronicPain)[0]?.certainty;
+    expect(page(121)).toBe('cited');
+    expect(page(115)).toBe('unverified');
+    expect(page(3)).toBeUndefined();
+    const [tens] = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'TENS, chronic pain', text: '…' }, chronicPain);
+    expect(tens?.certainty).toBe('unverified');
+  });
+
   test('a section the catalogue lacks keeps its cited name', () => {
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Aquatic  therapy', text: '…' }, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined, pages: [] },
+      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined, pages: [], certainty: undefined },
     ]);
   });
 

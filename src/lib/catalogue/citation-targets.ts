@@ -1,5 +1,5 @@
 import { slugify } from './slugify.ts';
-import type { Citation, Guideline } from '../schema/index.ts';
+import type { Citation, Guideline, GuidelineSection, PageCertainty } from '../schema/index.ts';
 
 /** A section page of a guideline that a citation points to: `/guidelines/<guideline>/<key>/`. */
 export interface SectionTarget {
@@ -15,6 +15,18 @@ export interface SectionTarget {
   page: number | undefined;
   /** Printed pages the target covers: the cited page, or the catalogue's pages of a named section. */
   pages: number[];
+  /**
+   * How sure the catalogue's pages behind the target are (its pages for a section, its topics for
+   * a page): "unverified" when any of them is; undefined when the catalogue gives no pages.
+   */
+  certainty: PageCertainty | undefined;
+}
+
+/** The least sure of the sections' page ranges. */
+function leastSure(sections: GuidelineSection[]): PageCertainty | undefined {
+  const ranges = sections.filter((s) => s.pages.length > 0);
+  if (ranges.length === 0) return undefined;
+  return ranges.some((s) => s.certainty !== 'cited') ? 'unverified' : 'cited';
 }
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -29,10 +41,11 @@ export function citationTargets(citation: Citation, guideline: Guideline | undef
     const cited = squash(citation.section);
     const known = guideline?.sections.find((s) => squash(s.name) === cited || s.aliases.some((a) => squash(a) === cited));
     const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
-    return [{ guideline: citation.guideline, key: slugify(title), title, topic: undefined, page: undefined, pages: known?.pages ?? [] }];
+    return [{ guideline: citation.guideline, key: slugify(title), title, topic: undefined, page: undefined, pages: known?.pages ?? [], certainty: leastSure(known ? [known] : []) }];
   }
   return [...new Set(citation.pages ?? [])].map((page) => {
-    const topics = guideline?.sections.filter((s) => s.pages.includes(page)).map((s) => s.name) ?? [];
+    const onPage = guideline?.sections.filter((s) => s.pages.includes(page)) ?? [];
+    const topics = onPage.map((s) => s.name);
     return {
       guideline: citation.guideline,
       key: `page-${page}`,
@@ -40,6 +53,7 @@ export function citationTargets(citation: Citation, guideline: Guideline | undef
       topic: topics.length > 0 ? topics.join('; ') : undefined,
       page,
       pages: [page],
+      certainty: leastSure(onPage),
     };
   });
 }

@@ -3,15 +3,36 @@
 import { z } from 'zod';
 import { ShownText, Slug, Text } from './vocab.ts';
 
+/**
+ * How far a section's page range can be trusted: `cited` when letters cite a page of it for this
+ * topic (the section's `citedIn` names them), `unverified` when it is recalled from the printed
+ * guideline and not yet checked against it. Pages show an "unverified" mark for the latter.
+ */
+export const PageCertaintySchema = z.enum(['cited', 'unverified']);
+export type PageCertainty = z.output<typeof PageCertaintySchema>;
+
 /** A section (or topic) of a guideline, with the pages it covers where the guideline is cited by page. */
-export const GuidelineSectionSchema = z.strictObject({
-  /** Canonical section name as the letters print it ("Special Studies"). */
-  name: Text,
-  /** Other spellings seen in letters, matched case-insensitively ("Electro- diagnostic testing"). */
-  aliases: z.array(Text).default([]),
-  /** Pages of the printed guideline this topic is on (Chronic Pain 2009: 121 = NMES). */
-  pages: z.array(z.number().int().positive()).default([]),
-});
+export const GuidelineSectionSchema = z
+  .strictObject({
+    /** Canonical section name as the letters print it ("Special Studies"). */
+    name: Text,
+    /** Other spellings seen in letters, matched case-insensitively ("Electro- diagnostic testing"). */
+    aliases: z.array(Text).default([]),
+    /** Pages of the printed guideline this topic is on (Chronic Pain 2009: 121 = NMES). */
+    pages: z.array(z.number().int().positive()).default([]),
+    /** How sure `pages` is (see PageCertaintySchema); required with `pages`, only with them. */
+    certainty: PageCertaintySchema.optional(),
+    /** Provenance of a `cited` range: ids of letters that cite a page of it for this topic. */
+    citedIn: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((section, ctx) => {
+    // The field's own value as the "got" of the message, not the whole section.
+    const problem = (path: 'certainty' | 'citedIn', message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: section[path] });
+    if (section.pages.length > 0 && !section.certainty) problem('certainty', 'a page range needs a certainty: "cited" or "unverified"');
+    if (section.pages.length === 0 && section.certainty) problem('certainty', 'only a section with pages has a certainty');
+    if (section.certainty === 'cited' && section.citedIn.length === 0) problem('citedIn', 'a "cited" page range names the letters that cite it');
+    if (section.certainty !== 'cited' && section.citedIn.length > 0) problem('certainty', 'a range with letters in citedIn is "cited"');
+  });
 export type GuidelineSection = z.output<typeof GuidelineSectionSchema>;
 
 export const GuidelineSchema = z.strictObject({
@@ -25,7 +46,11 @@ export const GuidelineSchema = z.strictObject({
   family: z.enum(['mtus', 'odg', 'acoem', 'other']),
   /** Edition year, when the guideline has one. */
   year: z.number().int().optional(),
-  /** One-line description for the catalogue page. */
+  /**
+   * For readers, on the catalogue and the guideline's page: what the guideline is, how it is cited
+   * (regulation, edition, chapter) and its effective dates, as far as they are known for certain.
+   * Notes on the catalogue's own data (sources, doubts) go in the data (`certainty`), not here.
+   */
   description: ShownText.default(''),
   /**
    * Case-insensitive regular expressions tried against one citation's guideline name

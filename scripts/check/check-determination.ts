@@ -1,9 +1,12 @@
 // Validates one determination file's text: frontmatter against the schema, references against
-// the catalogue, its place in the tree, and a body with the required headings and no raw HTML.
+// the catalogue, its place in the tree, and a body with no raw HTML, cut by the page's own cutter
+// (src/lib/body/cut-body.ts) into the required sections and one "### Item N:" part per item.
 // Returns every problem as "field: message"; the caller prefixes the path.
 import { remark } from 'remark';
 import { visit } from 'unist-util-visit';
-import { DeterminationSchema, REQUIRED_BODY_HEADINGS, type Determination } from '../../src/lib/schema/determination.ts';
+import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
+import { REQUIRED_BODY_HEADINGS, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
+import { cutBody } from '../../src/lib/body/cut-body.ts';
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
@@ -66,33 +69,25 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
 
 function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
   const problems: string[] = [];
-  const tree = parser.parse(body);
-  const h2: string[] = [];
-  let items = 0;
-  visit(tree, (node) => {
+  visit(parser.parse(body), (node) => {
     const refused = REFUSED[node.type];
     if (refused) {
       const line = node.position ? node.position.start.line + lineOffset : undefined;
       const source = node.position ? body.slice(node.position.start.offset, node.position.end.offset) : node.type;
       problems.push(`body${line ? ` line ${line}` : ''}: ${refused} not allowed, got ${JSON.stringify(firstLine(source).slice(0, 60))}`);
     }
-    if (node.type === 'heading') {
-      const text = plainText(node);
-      if (node.depth === 2) h2.push(text);
-      if (node.depth === 3 && /^Item \d+:/.test(text)) items++;
-    }
   });
+  // The page trims the body before it cuts it; so does the check.
+  const cut = cutBody(body.trim());
+  const titles = new Set(cut.sections.map((s) => s.title));
   for (const heading of REQUIRED_BODY_HEADINGS) {
-    if (!h2.includes(heading)) problems.push(`body: missing heading "## ${heading}"`);
+    if (!titles.has(heading)) problems.push(`body: missing heading "${sectionHeadingLine(heading)}"`);
   }
-  if (itemCount !== undefined && items !== itemCount) problems.push(`body: ${items} "### Item N:" headings for ${itemCount} items in the frontmatter`);
+  if (itemCount === undefined) return problems;
+  const numbers = cut.items.map((item) => item.n);
+  if (numbers.length !== itemCount) problems.push(`body: ${numbers.length} "### Item N:" headings for ${itemCount} item${itemCount === 1 ? '' : 's'} in the frontmatter`);
+  else if (numbers.some((n, i) => n !== i + 1)) problems.push(`body: "### Item N:" headings numbered ${numbers.join(', ')}; expected ${numbers.map((_, i) => i + 1).join(', ')}`);
   return problems;
-}
-
-function plainText(node: unknown): string {
-  const n = node as { value?: string; children?: unknown[] };
-  if (typeof n.value === 'string') return n.value;
-  return (n.children ?? []).map(plainText).join('');
 }
 
 function firstLine(s: string): string {

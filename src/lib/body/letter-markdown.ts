@@ -5,7 +5,14 @@
 import { satteri } from '@astrojs/markdown-satteri';
 import { safeMarkdown } from './safe-markdown.ts';
 
-export const letterMarkdown = satteri({ hastPlugins: [safeMarkdown] });
+/**
+ * The parser features of the site's Markdown (GFM, smart punctuation: Astro's defaults, stated on
+ * the processor so they win over any shared option). The body cutter parses with them too
+ * (src/lib/body/cut-body.ts), so it sees the tree the renderer builds.
+ */
+export const LETTER_MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
+
+export const letterMarkdown = satteri({ hastPlugins: [safeMarkdown], features: LETTER_MARKDOWN_FEATURES });
 
 /** The site's Markdown options (astro.config.mjs spreads them; the page renderer passes them too). */
 export const LETTER_MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;

@@ -9,7 +9,9 @@
 // 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
 // (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
-// <year>/<id>.md.
+// <year>/<id>.md. Each entry keeps the path it was read from (`filePath`, from the project root),
+// where its page reads the body; stamps are kept by that path too, so a content folder moved
+// elsewhere is read again and its entries point at the new place.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +21,7 @@ import { parseFrontmatter } from '../lib/body/frontmatter.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 256;
-/** Meta key of the stamps (size, mtime, ctime) of the files as last synced. */
+/** Meta key of the stamps (size, mtime, ctime) of the files as last synced, by filePath. */
 const STAMPS = 'file-stamps';
 
 export function determinationLoader(base: string): Loader {
@@ -27,6 +29,7 @@ export function determinationLoader(base: string): Loader {
     name: 'imr-determinations',
     async load({ store, meta, parseData, generateDigest, config, logger }) {
       const root = fileURLToPath(config.root);
+      const pathOf = (file: string) => relative(root, join(base, file));
       const files = (await readdir(base, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
       const before = JSON.parse(meta.get(STAMPS) ?? '{}') as Record<string, string>;
       const stamps: Record<string, string> = {};
@@ -37,8 +40,9 @@ export function determinationLoader(base: string): Loader {
         const batch = files.slice(i, i + BATCH);
         const stats = await Promise.all(batch.map((f) => stat(join(base, f))));
         const toRead = batch.filter((file, k) => {
-          stamps[file] = fileStamp(stats[k]!);
-          return stamps[file] !== before[file] || !store.has(basename(file, '.md'));
+          const filePath = pathOf(file);
+          stamps[filePath] = fileStamp(stats[k]!);
+          return stamps[filePath] !== before[filePath] || !store.has(basename(file, '.md'));
         });
         const texts = await Promise.all(toRead.map((f) => readFile(join(base, f), 'utf8')));
         const textOf = new Map(toRead.map((f, k) => [f, texts[k]!]));
@@ -51,8 +55,11 @@ export function determinationLoader(base: string): Loader {
           const text = textOf.get(file);
           if (text === undefined) continue;
           const digest = generateDigest(text);
-          if (store.get(id)?.digest === digest) continue;
-          const filePath = relative(root, join(base, file));
+          const filePath = pathOf(file);
+          const stored = store.get(id);
+          if (stored?.digest === digest && stored.filePath === filePath) continue;
+          // The store ignores a set with an unchanged digest: a moved file's entry goes first.
+          if (stored && stored.filePath !== filePath) store.delete(id);
           const data = await parseData({ id, data: parseFrontmatter(text).data, filePath });
           store.set({ id, data, digest, filePath });
           parsed++;

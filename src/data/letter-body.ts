@@ -3,11 +3,8 @@
 // Markdown pipeline when the page is built. The content layer keeps frontmatter only (see
 // determination-loader.ts), so each page reads its own file: memory holds one body at a time.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { layoutBody, type BodyLayout } from '../lib/body/body-layout.ts';
-import { contentDir } from '../lib/files/content-dir.ts';
-import { determinationYear } from '../lib/corpus/determination-year.ts';
-import type { Determination } from '../lib/schema/index.ts';
 import { cutBody } from '../lib/body/cut-body.ts';
 import { markdownBody } from '../lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../lib/body/letter-markdown.ts';
@@ -32,13 +29,13 @@ async function renderAll(pieces: string[]): Promise<string> {
   return html.join('\n');
 }
 
-/** The file `npm run check` holds a determination to: <content>/determinations/<year>/<id>.md. */
-function letterFile(d: Pick<Determination, 'id' | 'dates'>): string {
-  return join(contentDir(), 'determinations', determinationYear(d), `${d.id}.md`);
-}
-
-export async function renderLetterBody(d: Pick<Determination, 'id' | 'dates'>): Promise<LetterBody> {
-  return renderBody(markdownBody(await readFile(letterFile(d), 'utf8')));
+/**
+ * `entry.filePath` is where the content loader read the entry, relative to the project root (the
+ * folder builds run in).
+ */
+export async function renderLetterBody(entry: { id: string; filePath?: string }): Promise<LetterBody> {
+  if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the content store`);
+  return renderBody(markdownBody(await readFile(resolve(entry.filePath), 'utf8')));
 }
 
 export async function renderBody(markdown: string): Promise<LetterBody> {

@@ -38,6 +38,7 @@ export async function renderLetterBody(entry: { id: string; filePath?: string })
   return renderBody(markdownBody(await readFile(resolve(entry.filePath), 'utf8')));
 }
 
+/** A body's Markdown (the file after its frontmatter) as its page's HTML parts. */
 export async function renderBody(markdown: string): Promise<LetterBody> {
   const body = markdown.trim();
   const layout = layoutBody(cutBody(body));

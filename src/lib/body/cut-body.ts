@@ -46,11 +46,18 @@ export interface CutBody {
   items: BodyItem[];
 }
 
+/** A heading that starts a part: a section (n undefined) or the item numbered n. */
+interface Opening {
+  heading: Heading;
+  title: string;
+  n: number | undefined;
+}
+
 export function cutBody(markdown: string): CutBody {
   const tree = markdownToMdast(markdown, { features: LETTER_MARKDOWN_FEATURES }) as Root;
   const body: CutBody = { preamble: '', sections: [], items: [] };
   let blocks: RootContent[] = [];
-  let open: { heading: Heading; title: string; n: number | undefined } | undefined;
+  let open: Opening | undefined;
   const close = (end: number) => {
     const from = open ? lineAfter(markdown, offset(open.heading, 'end')) : 0;
     const text = tidy(markdown.slice(from, end));
@@ -72,8 +79,8 @@ export function cutBody(markdown: string): CutBody {
   return body;
 }
 
-/** A heading that starts a part: any section heading, or an item heading. */
-function headingCut(heading: Heading): { heading: Heading; title: string; n: number | undefined } | undefined {
+/** Any section heading, or an item heading; other headings stay in their part. */
+function headingCut(heading: Heading): Opening | undefined {
   const title = plainText(heading).replace(/\s+/g, ' ').trim();
   if (heading.depth === SECTION_DEPTH) return { heading, title, n: undefined };
   const n = heading.depth === ITEM_DEPTH ? itemNumber(title) : undefined;

@@ -9,7 +9,8 @@
 // page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
 // headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
 import { markdownToMdast } from 'satteri';
-import { REQUIRED_BODY_HEADINGS } from '../../src/lib/schema/determination.ts';
+import { REQUIRED_BODY_HEADINGS, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
+import { cutBody } from '../../src/lib/body/cut-body.ts';
 import { LETTER_FEATURES } from '../../src/lib/body/letter-markdown.ts';
 import { codePoint, UNSAFE_CHAR } from '../../src/lib/format/unsafe-text.ts';
 
@@ -46,8 +47,6 @@ interface Node {
  */
 export function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
   const problems: string[] = [];
-  const h2: string[] = [];
-  let items = 0;
   const at = (node: Node) => (node.position ? ` line ${node.position.start.line + lineOffset}` : '');
   const visit = (node: Node) => {
     const refused = refusal(node);
@@ -56,11 +55,6 @@ export function checkBody(body: string, lineOffset: number, itemCount: number | 
       problems.push(`body${at(node)}: ${refused} not allowed, got ${JSON.stringify(source.split('\n')[0]!.slice(0, 60))}`);
       return; // what is inside is refused with it
     }
-    if (node.type === 'heading') {
-      const text = plainText(node);
-      if (node.depth === 2) h2.push(text);
-      if (node.depth === 3 && /^Item \d+:/.test(text)) items++;
-    }
     node.children?.forEach(visit);
   };
   visit(markdownToMdast(body, { features: LETTER_FEATURES }) as Node);
@@ -68,10 +62,22 @@ export function checkBody(body: string, lineOffset: number, itemCount: number | 
     const unsafe = UNSAFE_CHAR.exec(line);
     if (unsafe) problems.push(`body line ${i + 1 + lineOffset}: ${codePoint(unsafe[0])} is not allowed (a control or bidirectional formatting character)`);
   });
+  return [...problems, ...structureProblems(body, itemCount)];
+}
+
+/** The parts the page lays out, cut by the page's own cutter: the required sections, one item part per item, numbered 1..N. */
+function structureProblems(body: string, itemCount: number | undefined): string[] {
+  const problems: string[] = [];
+  // The page trims the body before it cuts it; so does the check.
+  const cut = cutBody(body.trim());
+  const titles = new Set(cut.sections.map((s) => s.title));
   for (const heading of REQUIRED_BODY_HEADINGS) {
-    if (!h2.includes(heading)) problems.push(`body: missing heading "## ${heading}"`);
+    if (!titles.has(heading)) problems.push(`body: missing heading "${sectionHeadingLine(heading)}"`);
   }
-  if (itemCount !== undefined && items !== itemCount) problems.push(`body: ${items} "### Item N:" headings for ${itemCount} items in the frontmatter`);
+  if (itemCount === undefined) return problems;
+  const numbers = cut.items.map((item) => item.n);
+  if (numbers.length !== itemCount) problems.push(`body: ${numbers.length} "### Item N:" headings for ${itemCount} item${itemCount === 1 ? '' : 's'} in the frontmatter`);
+  else if (numbers.some((n, i) => n !== i + 1)) problems.push(`body: "### Item N:" headings numbered ${numbers.join(', ')}; expected ${numbers.map((_, i) => i + 1).join(', ')}`);
   return problems;
 }
 
@@ -82,7 +88,3 @@ function refusal(node: Node): string | undefined {
   return NAMES[node.type] ?? `${JSON.stringify(node.type)} is`;
 }
 
-function plainText(node: Node): string {
-  if (typeof node.value === 'string') return node.value;
-  return (node.children ?? []).map(plainText).join('');
-}

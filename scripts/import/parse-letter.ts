@@ -16,6 +16,7 @@
 // with a "DOCUMENTS REVIEWED" section; the 2013 notices and "MEDICAL PROFESSIONAL REVIEW"
 // letters are read in formats/.
 import type { LetterFormat } from '../../src/lib/schema/vocab.ts';
+import { SECTION } from '../../src/lib/schema/body-vocab.ts';
 import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
 import { parseItems, type RawItem } from './parse-items.ts';
@@ -108,10 +109,10 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
     patient: readPatient(summaryText),
     diagnoses: readDiagnoses(summaryText),
     sections: [
-      ...(howMade >= 0 ? [{ heading: 'How the IMR final determination was made', paragraphs: howMadeParagraphs }] : []),
-      { heading: 'Clinical case summary', paragraphs: summaryParagraphs },
-      ...(documents >= 0 ? [{ heading: 'Documents reviewed', paragraphs: listOrParagraphs(documentLines) }] : []),
-      { heading: 'Decisions and rationales', paragraphs: intro },
+      ...(howMade >= 0 ? [{ heading: SECTION.howMade, paragraphs: howMadeParagraphs }] : []),
+      { heading: SECTION.summary, paragraphs: summaryParagraphs },
+      ...(documents >= 0 ? [{ heading: SECTION.documents, paragraphs: listOrParagraphs(documentLines) }] : []),
+      { heading: SECTION.decisions, paragraphs: intro },
     ],
     items,
     textHash: hashWords(lines),

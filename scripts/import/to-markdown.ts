@@ -13,7 +13,7 @@
 //   Claims Administrator guideline: ...
 import { stringify } from 'yaml';
 import type { Determination } from '../../src/lib/schema/determination.ts';
-import { CLAIMS_ADMINISTRATOR_LABEL, REVIEWER_LABEL } from '../../src/lib/body/letter-labels.ts';
+import { CLAIMS_ADMINISTRATOR_LABEL, RATIONALE_LABEL, labelledLine, itemHeadingLine, outcomeLine, reviewerLabel, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from './parse-letter.ts';
 import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
@@ -27,14 +27,14 @@ export function toMarkdown(determination: Determination, letter: ParsedLetter): 
 export function toBody(letter: ParsedLetter): string {
   const out: string[] = [];
   for (const section of letter.sections) {
-    out.push(`## ${section.heading}`, ...section.paragraphs.map(escapeMarkdown));
+    out.push(sectionHeadingLine(section.heading), ...section.paragraphs.map(escapeMarkdown));
   }
   letter.items.forEach((item, i) => {
-    out.push(`### Item ${i + 1}: ${escapeHeading(item.request)}`);
-    out.push(item.outcome === 'upheld' ? '**Upheld.**' : '**Overturned.**');
-    if (item.claimsAdministrator !== undefined) out.push(escapeMarkdown(`${CLAIMS_ADMINISTRATOR_LABEL}: ${item.claimsAdministrator}`));
-    if (item.reviewer !== undefined) out.push(escapeMarkdown(`${REVIEWER_LABEL[letter.format]}: ${item.reviewer}`));
-    item.rationale.forEach((p, k) => out.push(escapeMarkdown(k === 0 ? `Decision rationale: ${p}` : p)));
+    out.push(itemHeadingLine(i + 1, escapeHeading(item.request)));
+    out.push(outcomeLine(item.outcome));
+    if (item.claimsAdministrator !== undefined) out.push(escapeMarkdown(labelledLine(CLAIMS_ADMINISTRATOR_LABEL, item.claimsAdministrator)));
+    if (item.reviewer !== undefined) out.push(escapeMarkdown(labelledLine(reviewerLabel(letter.format), item.reviewer)));
+    item.rationale.forEach((p, k) => out.push(escapeMarkdown(k === 0 ? labelledLine(RATIONALE_LABEL, p) : p)));
   });
   return out.join('\n\n') + '\n';
 }

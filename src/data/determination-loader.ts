@@ -11,7 +11,9 @@
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
 // <year>/<id>.md. The files are the ones check walks (src/lib/files/letter-files.ts); an entry that is
 // not a regular file, a file over the size limit or unreadable frontmatter stops the load with
-// the file's path, as check reports them.
+// the file's path, as check reports them. Each entry keeps the path it was read from (`filePath`,
+// from the project root), where its page reads the body; stamps are kept by that path too, so a
+// content folder moved elsewhere is read again and its entries point at the new place.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +25,7 @@ import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 
 /** Files read at once: enough to keep the disk busy, few enough to bound memory. */
 const BATCH = 256;
-/** Meta key of the stamps (size, mtime, ctime) of the files as last synced. */
+/** Meta key of the stamps (size, mtime, ctime) of the files as last synced, by filePath. */
 const STAMPS = 'file-stamps';
 
 export function determinationLoader(base: string): Loader {
@@ -31,7 +33,8 @@ export function determinationLoader(base: string): Loader {
     name: 'imr-determinations',
     async load({ store, meta, parseData, generateDigest, config, logger }) {
       const root = fileURLToPath(config.root);
-      const shown = (file: string) => escapeForTerminal(relative(root, join(base, file)));
+      const pathOf = (file: string) => relative(root, join(base, file));
+      const shown = (file: string) => escapeForTerminal(pathOf(file));
       const entries = listLetterFiles(base);
       const irregular = entries.flatMap((e) => (e.kind === 'irregular' ? [`${shown(e.path)} is ${e.what}`] : []));
       if (irregular.length > 0) throw new Error(`not regular files: ${irregular.join('; ')} (a letter is a plain file <year>/<id>.md; npm run check reports these)`);
@@ -47,8 +50,9 @@ export function determinationLoader(base: string): Loader {
         const toRead = batch.filter((file, k) => {
           const tooLarge = letterSizeProblem(stats[k]!.size);
           if (tooLarge) throw new Error(`${shown(file)} → ${tooLarge}`);
-          stamps[file] = fileStamp(stats[k]!);
-          return stamps[file] !== before[file] || !store.has(basename(file, '.md'));
+          const filePath = pathOf(file);
+          stamps[filePath] = fileStamp(stats[k]!);
+          return stamps[filePath] !== before[filePath] || !store.has(basename(file, '.md'));
         });
         const texts = await Promise.all(toRead.map((f) => readFile(join(base, f), 'utf8')));
         const textOf = new Map(toRead.map((f, k) => [f, texts[k]!]));
@@ -61,8 +65,11 @@ export function determinationLoader(base: string): Loader {
           const text = textOf.get(file);
           if (text === undefined) continue;
           const digest = generateDigest(text);
-          if (store.get(id)?.digest === digest) continue;
-          const filePath = relative(root, join(base, file));
+          const filePath = pathOf(file);
+          const stored = store.get(id);
+          if (stored?.digest === digest && stored.filePath === filePath) continue;
+          // The store ignores a set with an unchanged digest: a moved file's entry goes first.
+          if (stored && stored.filePath !== filePath) store.delete(id);
           let frontmatter;
           try {
             frontmatter = parseFrontmatter(text).data;

@@ -1,24 +1,55 @@
-// A determination's Markdown body rendered to HTML when its page is built, with the site's one
-// Markdown pipeline. The content layer keeps frontmatter only (see determination-loader.ts), so
-// each page reads its own file: memory holds one body at a time, not the corpus.
+// A determination's Markdown body, cut on its Markdown tree into the parts its page lays out
+// (src/lib/body/cut-body.ts, body-layout.ts), each part rendered to HTML with the site's one
+// Markdown pipeline when the page is built. The content layer keeps frontmatter only (see
+// determination-loader.ts), so each page reads its own file: memory holds one body at a time.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { contentDir } from '../lib/files/content-dir.ts';
-import { determinationYear } from '../lib/corpus/determination-year.ts';
+import { resolve } from 'node:path';
+import { layoutBody, type BodyLayout } from '../lib/body/body-layout.ts';
+import { cutBody } from '../lib/body/cut-body.ts';
 import { markdownBody } from '../lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../lib/body/letter-markdown.ts';
-import type { Determination } from '../lib/schema/index.ts';
+
+/** The body's parts as HTML, by place on the page. */
+export interface LetterBody extends BodyLayout<string> {
+  /** The whole body as HTML when none of its parts has a place (no item, no section with text). */
+  whole: string | undefined;
+}
 
 let renderer: ReturnType<typeof letterMarkdown.createRenderer> | undefined;
 
-/** The file `npm run check` holds a determination to: <content>/determinations/<year>/<id>.md. */
-function letterFile(d: Pick<Determination, 'id' | 'dates'>): string {
-  return join(contentDir(), 'determinations', determinationYear(d), `${d.id}.md`);
+async function render(markdown: string): Promise<string> {
+  renderer ??= letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
+  return (await (await renderer).render(markdown)).code;
 }
 
-export async function renderLetterBody(d: Pick<Determination, 'id' | 'dates'>): Promise<string> {
-  renderer ??= letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
-  const body = markdownBody(await readFile(letterFile(d), 'utf8'));
-  const { code } = await (await renderer).render(body.trim());
-  return code;
+/** Renders the slices of one place one after the other ("" for none), without the renderer's closing newlines. */
+async function renderAll(pieces: string[]): Promise<string> {
+  const html: string[] = [];
+  for (const piece of pieces) html.push((await render(piece)).trim());
+  return html.join('\n');
+}
+
+/**
+ * `entry.filePath` is where the content loader read the entry, relative to the project root (the
+ * folder builds run in).
+ */
+export async function renderLetterBody(entry: { id: string; filePath?: string }): Promise<LetterBody> {
+  if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the content store`);
+  return renderBody(markdownBody(await readFile(resolve(entry.filePath), 'utf8')));
+}
+
+/** A body's Markdown (the file after its frontmatter) as its page's HTML parts. */
+export async function renderBody(markdown: string): Promise<LetterBody> {
+  const body = markdown.trim();
+  const layout = layoutBody(cutBody(body));
+  const items = new Map<number, string>();
+  for (const [n, pieces] of layout.items) items.set(n, await renderAll(pieces));
+  const other: LetterBody['other'] = [];
+  for (const section of layout.other) other.push({ title: section.title, text: await renderAll(section.text) });
+  const preamble = await renderAll(layout.preamble);
+  const howMade = await renderAll(layout.howMade);
+  const summary = await renderAll(layout.summary);
+  const decisionsIntro = await renderAll(layout.decisionsIntro);
+  const placed = items.size > 0 || howMade || summary || decisionsIntro || other.length > 0;
+  return { preamble, howMade, summary, decisionsIntro, items, other, whole: placed ? undefined : await render(body) };
 }

@@ -1,7 +1,7 @@
 // Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/corpus/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
 // others as they were, and removes the pages of letters that are gone.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -55,5 +55,17 @@ describe('incremental build', () => {
     await buildSite(options);
     expect(visibleText(readPage(site, '/determinations/CM16-0213037/'))).toContain('Magnetic resonance imaging');
     expect(visibleText(readPage(site, '/treatments/mri/'))).toContain('Magnetic resonance imaging');
+  }, 120_000);
+
+  test('reads each body from where its file is now when the content folder has moved', async () => {
+    // A renamed folder keeps its files' stamps; the catalogue change renders every page again.
+    const moved = join(work, 'moved-corpus');
+    renameSync(corpus, moved);
+    const taxonomy = join(moved, 'treatments.yml');
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace('label: Magnetic resonance imaging', 'label: MRI scan'));
+    await buildSite({ ...options, corpus: moved });
+    const page = visibleText(readPage(site, '/determinations/CM17-0012345/'));
+    expect(page).toContain('Quixotic rebuild marker.');
+    expect(visibleText(readPage(site, '/determinations/CM16-0213037/'))).toContain('MRI scan');
   }, 120_000);
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkDetermination } from '../../scripts/check/check-determination.ts';
 import { renderLetterBody } from '../../src/data/letter-body.ts';
+import { bodyHtml } from '../support/body-html.ts';
 
 const LETTER = '2016/CM16-0213037.md';
 const original = readFileSync(join(import.meta.dirname, '../../content/determinations', LETTER), 'utf8');
@@ -23,7 +24,7 @@ const bodyProblems = (markdown: string) => checkDetermination(LETTER, letterWith
 async function renderedTags(markdown: string): Promise<Set<string>> {
   mkdirSync(join(corpus, 'determinations/2016'), { recursive: true });
   writeFileSync(join(corpus, 'determinations', LETTER), letterWith(markdown));
-  const html = await renderLetterBody({ id: 'CM16-0213037', dates: { decided: '2016-12-09' } });
+  const html = bodyHtml(await renderLetterBody({ id: 'CM16-0213037', filePath: join(corpus, 'determinations', LETTER) }));
   return new Set([...html.matchAll(/<([a-z][a-z0-9]*)\b/g)].map((m) => m[1]!));
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { escapeMarkdown } from '../../scripts/import/markdown-text.ts';
 import { renderLetterBody } from '../../src/data/letter-body.ts';
+import { bodyHtml } from '../support/body-html.ts';
 
 const corpus = mkdtempSync(join(tmpdir(), 'imr-render-'));
 afterAll(() => rmSync(corpus, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ async function render(body: string): Promise<string> {
   const id = `CM16-${String(++letters).padStart(7, '0')}`;
   mkdirSync(join(corpus, 'determinations/2016'), { recursive: true });
   writeFileSync(join(corpus, `determinations/2016/${id}.md`), `---\nid: ${id}\n---\n\n${body}`);
-  return renderLetterBody({ id, dates: { decided: '2016-12-09' } });
+  return bodyHtml(await renderLetterBody({ id, filePath: join(corpus, `determinations/2016/${id}.md`) }));
 }
 
 describe('a letter body on its page', () => {

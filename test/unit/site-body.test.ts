@@ -1,70 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { splitBody } from '../../src/lib/body/split-body.ts';
-import { stripItemFacts } from '../../src/lib/body/strip-item-facts.ts';
+import { renderBody } from '../../src/data/letter-body.ts';
+import { markdownBody } from '../../src/lib/body/frontmatter.ts';
+import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
 import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 
-// As Astro's Markdown processor renders the sample determination's body.
-const RENDERED = `<h2 id="how-the-imr-final-determination-was-made">How the IMR final determination was made</h2>
-<p>MAXIMUS Federal Services sent the complete case file to an expert reviewer.</p>
-<h2 id="clinical-case-summary">Clinical case summary</h2>
-<p>The injured worker is a 48 year old male.</p>
-<h3 id="history">History</h3>
-<p>Older notes.</p>
-<h2 id="decisions-and-rationales">Decisions and rationales</h2>
-<p>The Final Determination was based on decisions for the disputed items/services set forth below:</p>
-<h3 id="item-1-mri">Item 1: MRI of the right shoulder without contrast</h3>
-<p><strong>Upheld.</strong></p>
-<p>Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.</p>
-<p>MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies.</p>
-<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>
-<h3 id="item-2-mri">Item 2: MRI of the cervical spine &amp; neck</h3>
-<p><strong>Overturned.</strong></p>
-<p>The request is medically necessary.</p>
-<h2 id="notes">Notes</h2>
-<p>An extra section.</p>`;
+// The sample determination's body, as the importer writes it.
+const BODY = `## How the IMR final determination was made
 
-describe('splitBody', () => {
-  const body = splitBody(RENDERED);
+MAXIMUS Federal Services sent the complete case file to an expert reviewer.
 
-  test('cuts the boilerplate, the case summary and the decisions intro apart, without their headings', () => {
+## Clinical case summary
+
+The injured worker is a 48 year old male.
+
+### History
+
+Older notes.
+
+## Decisions and rationales
+
+The Final Determination was based on decisions for the disputed items/services set forth below:
+
+### Item 1: MRI of the right shoulder without contrast
+
+**Upheld.**
+
+Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.
+
+MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies.
+
+CA MTUS/ACOEM Guidelines state that … not medically necessary.
+
+### Item 2: MRI of the cervical spine & neck
+
+**Overturned.**
+
+The request is medically necessary.
+
+## Notes
+
+An extra section.
+`;
+
+describe('renderBody', async () => {
+  const body = await renderBody(BODY);
+
+  test('renders the boilerplate, the case summary and the decisions intro apart, without their headings', () => {
     expect(body.howMade).toBe('<p>MAXIMUS Federal Services sent the complete case file to an expert reviewer.</p>');
     expect(body.decisionsIntro).toBe('<p>The Final Determination was based on decisions for the disputed items/services set forth below:</p>');
     expect(body.preamble).toBe('');
+    expect(body.whole).toBeUndefined();
   });
 
-  test('keeps third-level headings that are not items inside their section', () => {
+  test('keeps third-level headings that are not items inside their section, with the renderer\'s ids', () => {
     expect(body.summary).toBe('<p>The injured worker is a 48 year old male.</p>\n<h3 id="history">History</h3>\n<p>Older notes.</p>');
   });
 
-  test('gives each item everything under its "Item N:" heading', () => {
+  test('gives each item its rationale without the outcome and guideline lines the page shows from the frontmatter', () => {
     expect([...body.items.keys()]).toEqual([1, 2]);
-    expect(body.items.get(1)).toMatch(/^<p><strong>Upheld\.<\/strong><\/p>[\s\S]*not medically necessary\.<\/p>$/);
-    expect(body.items.get(2)).toBe('<p><strong>Overturned.</strong></p>\n<p>The request is medically necessary.</p>');
+    expect(body.items.get(1)).toBe('<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>');
+    expect(body.items.get(2)).toBe('<p>The request is medically necessary.</p>');
   });
 
   test('keeps unknown sections with their heading text', () => {
-    expect(body.other).toEqual([{ title: 'Notes', html: '<p>An extra section.</p>' }]);
+    expect(body.other).toEqual([{ title: 'Notes', text: '<p>An extra section.</p>' }]);
   });
 
-  test('keeps anything before the first heading, and copes with a body without headings', () => {
-    expect(splitBody('<p>Loose text.</p>\n' + RENDERED).preamble).toBe('<p>Loose text.</p>');
-    expect(splitBody('<p>Only text.</p>')).toMatchObject({ preamble: '<p>Only text.</p>', summary: '', items: new Map() });
-  });
-});
-
-describe('stripItemFacts', () => {
-  test('drops the outcome and guideline paragraphs the page shows from the frontmatter', () => {
-    expect(stripItemFacts(splitBody(RENDERED).items.get(1) ?? '')).toBe('<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>');
+  test('finds the known sections whatever their case', async () => {
+    expect((await renderBody(BODY.replace('## Clinical case summary', '## CLINICAL Case Summary'))).summary).toBe(body.summary);
   });
 
-  test('knows the reviewer line of the older layouts', () => {
-    const html = '<p>Medical Treatment Guideline(s) used by the Expert Reviewer: MTUS.</p>\n<p>Rationale.</p>';
-    expect(stripItemFacts(html)).toBe('<p>Rationale.</p>');
+  test('renders what stands before the first heading on its own', async () => {
+    expect((await renderBody('Loose *text*.\n\n' + BODY)).preamble).toBe('<p>Loose <em>text</em>.</p>');
   });
 
-  test('keeps a paragraph that only mentions a guideline', () => {
-    const html = '<p>The MAXIMUS guideline: is quoted here.</p>';
-    expect(stripItemFacts(html)).toBe(html);
+  test('gives an item whose heading repeats all its parts, and an item heading with nothing under it an empty rationale', async () => {
+    const repeated = await renderBody(BODY.replace('### Item 2: MRI of the cervical spine & neck', '### Item 1: again\n\nMore.\n\n### Item 2: MRI\n\n### Item 3: x'));
+    expect(repeated.items.get(1)).toBe('<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>\n<p>More.</p>');
+    expect(repeated.items.get(2)).toBe('');
+  });
+
+  test('shows a body with no part the page places whole, as one render of the whole body', async () => {
+    const renderer = await letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
+    for (const text of ['Only text.\n\nMore *text*.', '## Clinical case summary\n', '']) {
+      const whole = await renderBody(text);
+      expect(whole.whole).toBe((await renderer.render(text.trim())).code);
+      expect(whole.items.size).toBe(0);
+    }
+  });
+
+  test('renders each part of the sample letters as the HTML the whole body rendered in one piece has for it', async () => {
+    const renderer = await letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
+    const folder = join(import.meta.dirname, '../../content/determinations');
+    const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const markdown = markdownBody(readFileSync(join(folder, file), 'utf8'));
+      const [parts, { code }] = await Promise.all([renderBody(markdown), renderer.render(markdown.trim())]);
+      // In body order, as the importer writes the sections: other sections come before the decisions.
+      const html = [parts.preamble, parts.howMade, parts.summary, ...parts.other.map((o) => o.text), parts.decisionsIntro, ...parts.items.values()];
+      for (const part of html.filter(Boolean)) expect(code, file).toContain(part);
+      // Nothing of the whole is lost but the headings and the item facts.
+      const words = (h: string) => h.replace(/<h[23][^>]*>.*?<\/h[23]>|<p><strong>(?:Upheld|Overturned)\.<\/strong><\/p>|<p>(?:Claims Administrator|MAXIMUS) guideline:.*?<\/p>|<[^>]+>|\s+/g, '');
+      expect(html.map(words).join(''), file).toBe(words(code));
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { citationLine } from '../../src/lib/format/citation-line.ts';
 import { citationTargets } from '../../src/lib/catalogue/citation-targets.ts';
 import { formatDate } from '../../src/lib/format/format-date.ts';
 import { formatPages } from '../../src/lib/format/format-pages.ts';
-import { reviewerLabel } from '../../src/lib/body/letter-labels.ts';
+import { reviewerLabel } from '../../src/lib/schema/body-vocab.ts';
 import type { Determination, Guideline } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines } from '../support/fixture-corpus.ts';
 

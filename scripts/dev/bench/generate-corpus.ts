@@ -14,6 +14,8 @@ import { stringify } from 'yaml';
 import { DeterminationSchema, type Determination, type Item } from '../../../src/lib/schema/determination.ts';
 import { determinationYear } from '../../../src/lib/corpus/determination-year.ts';
 import { parseFrontmatter } from '../../../src/lib/body/frontmatter.ts';
+import { cutBody } from '../../../src/lib/body/cut-body.ts';
+import { SECTION, itemHeadingLine, sectionHeadingLine } from '../../../src/lib/schema/body-vocab.ts';
 import { escapeHeading } from '../../import/markdown-text.ts';
 
 interface Part {
@@ -36,14 +38,9 @@ export function readSample(contentDir: string): { letters: Letter[]; parts: Part
   for (const entry of files.sort((a, b) => a.name.localeCompare(b.name))) {
     const file = parseFrontmatter(readFileSync(join(entry.parentPath, entry.name), 'utf8'));
     const d = DeterminationSchema.parse(file.data);
-    const [head, ...blocks] = file.body.split(/^### Item \d+: .*$/m);
-    const sections = new Map<string, string>();
-    for (const chunk of head.split(/^## /m).slice(1)) {
-      const newline = chunk.indexOf('\n');
-      sections.set(chunk.slice(0, newline).trim(), chunk.slice(newline + 1).trim());
-    }
-    letters.push({ d, sections });
-    blocks.forEach((block, i) => parts.push({ item: d.items[i], block: block.trim(), letter: letters.length - 1 }));
+    const body = cutBody(file.body);
+    letters.push({ d, sections: new Map(body.sections.map((s) => [s.title, s.markdown])) });
+    body.items.forEach((item, i) => parts.push({ item: d.items[i], block: item.markdown, letter: letters.length - 1 }));
   }
   return { letters, parts };
 }
@@ -119,10 +116,10 @@ export function generateCorpus(
       source: { file: `${id}.txt`, sha256: '', format: 'imr-2016', synthetic: true },
     };
     const body = [
-      ...['How the IMR final determination was made', 'Clinical case summary'].flatMap((h) => (other.sections.has(h) ? [`## ${h}`, other.sections.get(h)!] : [])),
-      '## Decisions and rationales',
-      base.sections.get('Decisions and rationales') ?? '',
-      ...chosen.flatMap((p, i) => [`### Item ${i + 1}: ${escapeHeading(p.item.request)}`, p.block]),
+      ...[SECTION.howMade, SECTION.summary].flatMap((h) => (other.sections.has(h) ? [sectionHeadingLine(h), other.sections.get(h)!] : [])),
+      sectionHeadingLine(SECTION.decisions),
+      base.sections.get(SECTION.decisions) ?? '',
+      ...chosen.flatMap((p, i) => [itemHeadingLine(i + 1, escapeHeading(p.item.request)), p.block]),
     ].join('\n\n');
     d.source.sha256 = createHash('sha256').update(body).digest('hex');
     const text = `---\n${stringify(d, { version: '1.1', lineWidth: 0 })}---\n\n${body}\n`;

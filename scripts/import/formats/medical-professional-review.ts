@@ -13,6 +13,7 @@
 //   MEDICAL REVIEWER QUALIFICATIONS:
 //
 // The outcome is not a label here: it is the rationale's conclusion ("is not medically necessary").
+import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from '../parse-letter.ts';
 import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
 import { parseHeader } from '../parse-header.ts';
@@ -64,10 +65,10 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
     patient: readPatient(summaryText),
     diagnoses: readDiagnoses(summaryText),
     sections: [
-      { heading: 'Clinical case summary', paragraphs: summary },
-      { heading: 'Documents reviewed', paragraphs: section('documents') },
-      { heading: 'Medical reviewer qualifications', paragraphs: section('qualifications') },
-      { heading: 'Decisions and rationales', paragraphs: [] },
+      { heading: SECTION.summary, paragraphs: summary },
+      { heading: SECTION.documents, paragraphs: section('documents') },
+      { heading: SECTION.qualifications, paragraphs: section('qualifications') },
+      { heading: SECTION.decisions, paragraphs: [] },
     ],
     items,
     textHash: hashWords(lines),

@@ -14,6 +14,7 @@
 //   Medical Treatment Guideline(s) used by the Expert Reviewer: ...
 //   The Expert Reviewer's decision rationale:
 //   ...
+import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from '../parse-letter.ts';
 import type { RawItem } from '../parse-items.ts';
 import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
@@ -51,10 +52,10 @@ export function readNotice2013(lines: string[]): ParsedLetter {
     patient: readPatient(summaryText),
     diagnoses: readDiagnoses(summaryText),
     sections: [
-      { heading: 'Notice', paragraphs: preamble },
-      { heading: 'Reviewer', paragraphs: credentials },
-      { heading: 'Clinical case summary', paragraphs: summary },
-      { heading: 'Decisions and rationales', paragraphs: [] },
+      { heading: SECTION.notice, paragraphs: preamble },
+      { heading: SECTION.reviewer, paragraphs: credentials },
+      { heading: SECTION.summary, paragraphs: summary },
+      { heading: SECTION.decisions, paragraphs: [] },
     ],
     items,
     textHash: hashWords(lines),

@@ -96,6 +96,3 @@ export const DeterminationSchema = z.strictObject({
   }),
 });
 export type Determination = z.output<typeof DeterminationSchema>;
-
-/** Headings every determination body must have, in this order (check enforces them). */
-export const REQUIRED_BODY_HEADINGS = ['Clinical case summary', 'Decisions and rationales'] as const;

@@ -1,4 +1,5 @@
 export * from './vocab.ts';
 export * from './determination.ts';
+export * from './body-vocab.ts';
 export * from './guideline.ts';
 export * from './treatment.ts';

@@ -1,0 +1,134 @@
+// The "Earlier determinations like this one" data of every item, computed once a build: the
+// ranked earlier items (find-similar.ts) and the cohort figure (cohort-counts.ts). What is kept
+// between pages is small (numbers per item); a page asks for its letter and gets the items,
+// citations and counts it shows.
+import { cohortCounts } from './cohort-counts.ts';
+import { findSimilar, SIMILAR_DEFAULTS, sectionGroup, typeGroup, type SimilarOptions } from './find-similar.ts';
+import { requestTerms } from './request-terms.ts';
+import { buildTimeline, groupPositions } from './timeline.ts';
+import { reviewerBasis, targetId } from '../catalogue/reviewer-basis.ts';
+import type { SectionTarget } from '../catalogue/citation-targets.ts';
+import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
+import type { ItemRef } from '../corpus/flatten-items.ts';
+import type { Determination, Guideline } from '../schema/index.ts';
+
+/** An earlier item like this one, with the reviewer sections both cite. */
+export interface Precedent {
+  ref: ItemRef;
+  /** Reviewer sections (or pages) this item and the earlier one both cite. */
+  shared: SectionTarget[];
+  /** The earlier item's reviewer sections, shown when none is shared. */
+  targets: SectionTarget[];
+  /** The earlier item's reviewer guidelines. */
+  guidelines: string[];
+}
+
+/** The list an item's "before this decision" figure counts: the narrowest its reviewer allows. */
+export type CohortScope =
+  | { kind: 'section'; treatmentType: string; section: SectionTarget }
+  | { kind: 'guideline'; treatmentType: string; guideline: string }
+  | { kind: 'type'; treatmentType: string };
+
+export interface ItemPrecedents {
+  /** 1-based item number in its letter. */
+  number: number;
+  /** False when the letter states no decision date: nothing can be called earlier. */
+  dated: boolean;
+  /** Best first, at most SIMILAR_DEFAULTS.limit. */
+  matches: Precedent[];
+  cohort: CohortScope;
+  /** The cohort's items decided on or before this letter, other letters only (zero when undated). */
+  counts: OutcomeCounts;
+}
+
+export interface Precedents {
+  /** Per item of the letter, in letter order ([] for an unknown id). */
+  of(determinationId: string): ItemPrecedents[];
+  /**
+   * What the letter's block shows besides the letter itself, for its page's cache key: the
+   * letters of its earlier items, and its figures as text.
+   */
+  shownBy(determinationId: string): { ids: string[]; figures: string };
+}
+
+const guidelineGroup = (treatmentType: string, guideline: string) => `guideline ${treatmentType} ${guideline}`;
+
+function cohortOf(treatmentType: string, basis: ReturnType<typeof reviewerBasis>): { scope: CohortScope; group: string } {
+  const section = basis.targets[0];
+  if (section) return { scope: { kind: 'section', treatmentType, section }, group: sectionGroup({ treatmentType }, targetId(section)) };
+  const guideline = basis.guidelines[0];
+  if (guideline) return { scope: { kind: 'guideline', treatmentType, guideline }, group: guidelineGroup(treatmentType, guideline) };
+  return { scope: { kind: 'type', treatmentType }, group: typeGroup({ treatmentType }) };
+}
+
+/** `items`: every item of the corpus, a letter's items together (as flattenItems gives them). */
+export function findPrecedents(
+  items: readonly ItemRef[],
+  determinations: readonly Determination[],
+  guidelines: readonly Guideline[],
+  options: SimilarOptions = SIMILAR_DEFAULTS,
+): Precedents {
+  const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
+  const diagnoses = new Map(determinations.map((d) => [d.id, requestTerms(d.diagnoses.join(' '))]));
+  const subjects = items.map((ref) => {
+    const basis = reviewerBasis(ref.item, bySlug);
+    return {
+      determinationId: ref.determinationId,
+      number: ref.number,
+      decided: ref.decided,
+      outcome: ref.item.outcome,
+      treatmentType: ref.item.treatmentType,
+      targets: basis.targets.map(targetId),
+      guidelines: basis.guidelines,
+      terms: requestTerms(ref.item.request),
+      context: diagnoses.get(ref.determinationId) ?? [],
+      cohort: cohortOf(ref.item.treatmentType, basis).group,
+    };
+  });
+  const timeline = buildTimeline(subjects);
+  const groups = groupPositions(timeline, (i) => {
+    const s = subjects[i]!;
+    return [typeGroup(s), ...s.targets.map((t) => sectionGroup(s, t)), ...s.guidelines.map((g) => guidelineGroup(s.treatmentType, g))];
+  });
+  const matches = findSimilar(subjects, timeline, groups, options);
+  const counts = cohortCounts(subjects, timeline, groups);
+  const first = new Map<string, number>();
+  items.forEach((ref, i) => {
+    if (!first.has(ref.determinationId)) first.set(ref.determinationId, i);
+  });
+
+  const itemsOf = (determinationId: string) => {
+    const indices: number[] = [];
+    for (let i = first.get(determinationId) ?? items.length; i < items.length && items[i]!.determinationId === determinationId; i++)
+      indices.push(i);
+    return indices;
+  };
+  const found = (i: number) => [...matches.subarray(i * options.limit, (i + 1) * options.limit)].filter((m) => m >= 0);
+  const precedent = (index: number, mine: Set<string>): Precedent => {
+    const ref = items[index]!;
+    const basis = reviewerBasis(ref.item, bySlug);
+    return { ref, shared: basis.targets.filter((t) => mine.has(targetId(t))), targets: basis.targets, guidelines: basis.guidelines };
+  };
+  return {
+    of(determinationId) {
+      return itemsOf(determinationId).map((i) => {
+        const ref = items[i]!;
+        const basis = reviewerBasis(ref.item, bySlug);
+        const mine = new Set(basis.targets.map(targetId));
+        return {
+          number: ref.number,
+          dated: ref.decided !== undefined,
+          matches: found(i).map((m) => precedent(m, mine)),
+          cohort: cohortOf(ref.item.treatmentType, basis).scope,
+          counts: counts[i] ?? { total: 0, upheld: 0, overturned: 0 },
+        };
+      });
+    },
+    shownBy(determinationId) {
+      const indices = itemsOf(determinationId);
+      const ids = indices.flatMap((i) => found(i).map((m) => items[m]!.determinationId));
+      const figures = indices.map((i) => `${items[i]!.number}: ${counts[i]?.total ?? 0} ${counts[i]?.overturned ?? 0}`).join('\n');
+      return { ids: [...new Set(ids)].sort(), figures };
+    },
+  };
+}

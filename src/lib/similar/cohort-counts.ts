@@ -4,13 +4,9 @@
 // an item, and it depends on earlier letters only.
 import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
-import type { Outcome } from '../schema/index.ts';
+import type { Subject } from './subjects.ts';
 
-export interface CohortSubject extends TimelineItem {
-  outcome: Outcome;
-  /** The group whose earlier items the figure counts. */
-  cohort: string;
-}
+export type CohortSubject = TimelineItem & Pick<Subject, 'outcome' | 'cohort'>;
 
 /** Running count of overturned items over a group's positions: [0, after 1st, after 2nd, ...]. */
 function runningOverturned(subjects: readonly CohortSubject[], timeline: Timeline, group: Int32Array): Int32Array {
@@ -19,17 +15,14 @@ function runningOverturned(subjects: readonly CohortSubject[], timeline: Timelin
   return running;
 }
 
-/** Each subject's cohort counts as of its decision (undefined for an undated subject). */
-export function cohortCounts(
-  subjects: readonly CohortSubject[],
-  timeline: Timeline,
-  groups: ReadonlyMap<string, Int32Array>,
-): (OutcomeCounts | undefined)[] {
+/** Each subject's cohort counts as of its decision, two numbers a subject: items, overturned (0, 0 when undated). */
+export function cohortCounts(subjects: readonly CohortSubject[], timeline: Timeline, groups: ReadonlyMap<string, Int32Array>): Int32Array {
   const running = new Map<string, Int32Array>();
-  return subjects.map((subject, index) => {
+  const result = new Int32Array(subjects.length * 2);
+  subjects.forEach((subject, index) => {
     const p = timeline.position[index]!;
     const group = groups.get(subject.cohort);
-    if (p < 0 || !group) return undefined;
+    if (p < 0 || !group) return;
     let totals = running.get(subject.cohort);
     if (!totals) running.set(subject.cohort, (totals = runningOverturned(subjects, timeline, group)));
     const day = timeline.day[p]!;
@@ -43,6 +36,15 @@ export function cohortCounts(
       total--;
       if (other.outcome === 'overturned') overturned--;
     }
-    return { total, upheld: total - overturned, overturned };
+    result[index * 2] = total;
+    result[index * 2 + 1] = overturned;
   });
+  return result;
+}
+
+/** The counts of subject `index` from cohortCounts' numbers. */
+export function countsAt(counts: Int32Array, index: number): OutcomeCounts {
+  const total = counts[index * 2] ?? 0;
+  const overturned = counts[index * 2 + 1] ?? 0;
+  return { total, upheld: total - overturned, overturned };
 }

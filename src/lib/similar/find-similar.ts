@@ -3,39 +3,29 @@
 // of the request's terms, then of the letter's diagnoses, then newest. Never an item of its own
 // letter, never a later one, so a page's list never changes when newer letters arrive.
 //
-// Bounded, never all pairs: candidates are the `window` newest earlier items of each section the
-// item's reviewer cites (within its treatment type), and only when those are fewer than `limit`,
-// the `window` newest earlier items of its treatment type. Work is items × window, memory the
-// item terms and `limit` numbers an item.
+// Bounded, never all pairs: candidates are the `window` newest earlier items of the item's
+// treatment type whose reviewer cited a section it cites, and only when those are fewer than
+// `limit`, the `window` newest earlier items of its treatment type. Work is items × window;
+// memory is the items' terms as numbers and `limit` numbers an item.
+import type { Subject } from './subjects.ts';
 import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
 
-export interface SimilarSubject extends TimelineItem {
-  treatmentType: string;
-  /** Ids of the reviewer's cited sections (see targetId). */
-  targets: readonly string[];
-  /** The request's terms (requestTerms). */
-  terms: readonly string[];
-  /** Terms of the letter's diagnoses: what the case is about beyond the request. */
-  context: readonly string[];
-}
+/** What the ranking reads of an item (see subjects.ts). */
+export type SimilarSubject = TimelineItem & Pick<Subject, 'terms' | 'context' | 'typeGroup' | 'sectionGroups'>;
 
 export interface SimilarOptions {
   /** Matches kept per item. */
   limit: number;
-  /** Newest earlier items scored per candidate group. */
+  /** Newest earlier items scored per candidate pool (sharing a section; of the type). */
   window: number;
 }
 
-export const SIMILAR_DEFAULTS: SimilarOptions = { limit: 5, window: 250 };
+export const SIMILAR_DEFAULTS: SimilarOptions = { limit: 5, window: 200 };
 
-/** The groups an item is a candidate in: its type, and its type × each reviewer section. */
-export const typeGroup = (s: Pick<SimilarSubject, 'treatmentType'>) => `type ${s.treatmentType}`;
-export const sectionGroup = (s: Pick<SimilarSubject, 'treatmentType'>, target: string) => `section ${s.treatmentType} ${target}`;
-
-/** Terms as sorted numbers, so two items compare in one merge. */
-function internAll(lists: (readonly string[])[]): Int32Array[] {
+/** Strings as sorted numbers, so two items compare in one merge of small integer arrays. */
+function interner() {
   const ids = new Map<string, number>();
-  return lists.map((terms) => Int32Array.from(terms.map((t) => ids.get(t) ?? ids.set(t, ids.size).get(t)!)).sort());
+  return (values: readonly string[]) => Int32Array.from(values.map((t) => ids.get(t) ?? ids.set(t, ids.size).get(t)!)).sort();
 }
 
 function jaccard(a: Int32Array, b: Int32Array): number {
@@ -54,29 +44,59 @@ function jaccard(a: Int32Array, b: Int32Array): number {
   return union === 0 ? 0 : common / union;
 }
 
-/** A candidate's rank: sharing a section, request overlap, diagnoses overlap, newer (its position). */
-interface Rank {
-  position: number;
-  shares: number;
-  request: number;
-  context: number;
+/** The `limit` best candidates offered so far, best first, in reusable typed arrays. */
+class Ranked {
+  size = 0;
+  readonly position: Int32Array;
+  private readonly shares: Uint8Array;
+  private readonly request: Float64Array;
+  private readonly context: Float64Array;
+  constructor(private readonly limit: number) {
+    this.position = new Int32Array(limit);
+    this.shares = new Uint8Array(limit);
+    this.request = new Float64Array(limit);
+    this.context = new Float64Array(limit);
+  }
+  /** Whether a candidate ranks before slot k: shares a section, closer request, closer diagnoses, newer. */
+  private before(q: number, shares: number, request: number, context: number, k: number): boolean {
+    if (shares !== this.shares[k]) return shares > this.shares[k]!;
+    if (request !== this.request[k]) return request > this.request[k]!;
+    if (context !== this.context[k]) return context > this.context[k]!;
+    return q > this.position[k]!;
+  }
+  offer(q: number, shares: number, request: number, context: number): void {
+    if (this.size === this.limit && !this.before(q, shares, request, context, this.limit - 1)) return;
+    let at = Math.min(this.size, this.limit - 1);
+    for (; at > 0 && this.before(q, shares, request, context, at - 1); at--) {
+      this.position[at] = this.position[at - 1]!;
+      this.shares[at] = this.shares[at - 1]!;
+      this.request[at] = this.request[at - 1]!;
+      this.context[at] = this.context[at - 1]!;
+    }
+    this.position[at] = q;
+    this.shares[at] = shares;
+    this.request[at] = request;
+    this.context[at] = context;
+    this.size = Math.min(this.size + 1, this.limit);
+  }
 }
 
-/** True when rank a comes before rank b. */
-function before(a: Rank, b: Rank): boolean {
-  if (a.shares !== b.shares) return a.shares > b.shares;
-  if (a.request !== b.request) return a.request > b.request;
-  if (a.context !== b.context) return a.context > b.context;
-  return a.position > b.position;
-}
-
-/** Keeps the `limit` best ranks offered, best first. */
-function offer(best: Rank[], rank: Rank, limit: number): void {
-  if (best.length === limit && !before(rank, best[limit - 1]!)) return;
-  let at = best.length;
-  while (at > 0 && before(rank, best[at - 1]!)) at--;
-  best.splice(at, 0, rank);
-  if (best.length > limit) best.pop();
+/** Per timeline position: its letter, request terms and diagnoses terms, as numbers. */
+function positionData(subjects: readonly SimilarSubject[], timeline: Timeline) {
+  const terms = interner();
+  const letters = new Map<string, number>();
+  const context = new Map<string, Int32Array>();
+  const byPosition = [...timeline.order].map((index) => subjects[index]!);
+  return {
+    letter: Int32Array.from(
+      byPosition,
+      (s) => letters.get(s.determinationId) ?? letters.set(s.determinationId, letters.size).get(s.determinationId)!,
+    ),
+    terms: byPosition.map((s) => terms(s.terms)),
+    context: byPosition.map(
+      (s) => context.get(s.determinationId) ?? context.set(s.determinationId, terms(s.context)).get(s.determinationId)!,
+    ),
+  };
 }
 
 /**
@@ -90,39 +110,48 @@ export function findSimilar(
   options = SIMILAR_DEFAULTS,
 ): Int32Array {
   const { limit, window } = options;
-  const terms = internAll(subjects.map((s) => s.terms));
-  const context = internAll(subjects.map((s) => s.context));
+  const data = positionData(subjects, timeline);
   const matches = new Int32Array(subjects.length * limit).fill(-1);
   const seen = new Int32Array(timeline.order.length).fill(-1);
+  const best = new Ranked(limit);
+  const cursors: number[] = [];
+
+  /**
+   * Scores the `window` newest earlier items of the lists (merged, newest first); returns how
+   * many. `shares`: whether they share a reviewer section with item p (1 for its section lists;
+   * 0 for its type, scanned only when the section lists ran out, so every sharing item is seen).
+   */
+  const scan = (p: number, lists: Int32Array[], shares: number) => {
+    const day = timeline.day[p]!;
+    cursors.length = 0;
+    for (const list of lists) cursors.push(endOnOrBefore(timeline, list, day) - 1);
+    let taken = 0;
+    while (taken < window) {
+      let from = -1;
+      for (let k = 0; k < lists.length; k++)
+        if (cursors[k]! >= 0 && (from < 0 || lists[k]![cursors[k]!]! > lists[from]![cursors[from]!]!)) from = k;
+      if (from < 0) break;
+      const q = lists[from]![cursors[from]!--]!;
+      if (seen[q] === p || data.letter[q] === data.letter[p]) continue;
+      seen[q] = p;
+      taken++;
+      best.offer(
+        q,
+        shares,
+        jaccard(data.terms[p]!, data.terms[q]!),
+        jaccard(data.context[p]!, data.context[q]!),
+      );
+    }
+    return taken;
+  };
+
   timeline.order.forEach((index, p) => {
     const subject = subjects[index]!;
-    const day = timeline.day[p]!;
-    const best: Rank[] = [];
-    let considered = 0;
-    const scan = (groupKey: string) => {
-      const group = groups.get(groupKey);
-      if (!group) return;
-      let taken = 0;
-      for (let k = endOnOrBefore(timeline, group, day) - 1; k >= 0 && taken < window; k--) {
-        const q = group[k]!;
-        const other = subjects[timeline.order[q]!]!;
-        if (seen[q] === p || other.determinationId === subject.determinationId) continue;
-        seen[q] = p;
-        taken++;
-        const o = timeline.order[q]!;
-        const shares = other.targets.some((t) => subject.targets.includes(t)) ? 1 : 0;
-        offer(
-          best,
-          { position: q, shares, request: jaccard(terms[index]!, terms[o]!), context: jaccard(context[index]!, context[o]!) },
-          limit,
-        );
-      }
-      considered += taken;
-    };
-    for (const target of subject.targets) scan(sectionGroup(subject, target));
+    best.size = 0;
+    const sections = subject.sectionGroups.map((g) => groups.get(g)!);
     // Any candidate sharing a section outranks every other: the type is scanned only when short.
-    if (considered < limit) scan(typeGroup(subject));
-    best.forEach((rank, k) => (matches[index * limit + k] = timeline.order[rank.position]!));
+    if (scan(p, sections, 1) < limit) scan(p, [groups.get(subject.typeGroup)!], 0);
+    for (let k = 0; k < best.size; k++) matches[index * limit + k] = timeline.order[best.position[k]!]!;
   });
   return matches;
 }

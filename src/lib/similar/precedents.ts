@@ -2,11 +2,11 @@
 // ranked earlier items (find-similar.ts) and the cohort figure (cohort-counts.ts). What is kept
 // between pages is small (numbers per item); a page asks for its letter and gets the items,
 // citations and counts it shows.
-import { cohortCounts } from './cohort-counts.ts';
-import { findSimilar, SIMILAR_DEFAULTS, sectionGroup, typeGroup, type SimilarOptions } from './find-similar.ts';
-import { requestTerms } from './request-terms.ts';
+import { cohortCounts, countsAt } from './cohort-counts.ts';
+import { findSimilar, SIMILAR_DEFAULTS, type SimilarOptions } from './find-similar.ts';
+import { similarSubjects } from './subjects.ts';
 import { buildTimeline, groupPositions } from './timeline.ts';
-import { reviewerBasis, targetId } from '../catalogue/reviewer-basis.ts';
+import { reviewerBasis, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
 import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -51,14 +51,24 @@ export interface Precedents {
   shownBy(determinationId: string): { ids: string[]; figures: string };
 }
 
-const guidelineGroup = (treatmentType: string, guideline: string) => `guideline ${treatmentType} ${guideline}`;
-
-function cohortOf(treatmentType: string, basis: ReturnType<typeof reviewerBasis>): { scope: CohortScope; group: string } {
+function cohortScope(treatmentType: string, basis: ReviewerBasis): CohortScope {
   const section = basis.targets[0];
-  if (section) return { scope: { kind: 'section', treatmentType, section }, group: sectionGroup({ treatmentType }, targetId(section)) };
+  if (section) return { kind: 'section', treatmentType, section };
   const guideline = basis.guidelines[0];
-  if (guideline) return { scope: { kind: 'guideline', treatmentType, guideline }, group: guidelineGroup(treatmentType, guideline) };
-  return { scope: { kind: 'type', treatmentType }, group: typeGroup({ treatmentType }) };
+  return guideline ? { kind: 'guideline', treatmentType, guideline } : { kind: 'type', treatmentType };
+}
+
+/** The heavy part, in a scope of its own so that nothing but its numbers outlives it. */
+function rank(
+  items: readonly ItemRef[],
+  determinations: readonly Determination[],
+  guidelines: readonly Guideline[],
+  options: SimilarOptions,
+) {
+  const subjects = similarSubjects(items, determinations, guidelines);
+  const timeline = buildTimeline(subjects);
+  const groups = groupPositions(timeline, (i) => subjects[i]!.groups);
+  return { matches: findSimilar(subjects, timeline, groups, options), counts: cohortCounts(subjects, timeline, groups) };
 }
 
 /** `items`: every item of the corpus, a letter's items together (as flattenItems gives them). */
@@ -69,29 +79,7 @@ export function findPrecedents(
   options: SimilarOptions = SIMILAR_DEFAULTS,
 ): Precedents {
   const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
-  const diagnoses = new Map(determinations.map((d) => [d.id, requestTerms(d.diagnoses.join(' '))]));
-  const subjects = items.map((ref) => {
-    const basis = reviewerBasis(ref.item, bySlug);
-    return {
-      determinationId: ref.determinationId,
-      number: ref.number,
-      decided: ref.decided,
-      outcome: ref.item.outcome,
-      treatmentType: ref.item.treatmentType,
-      targets: basis.targets.map(targetId),
-      guidelines: basis.guidelines,
-      terms: requestTerms(ref.item.request),
-      context: diagnoses.get(ref.determinationId) ?? [],
-      cohort: cohortOf(ref.item.treatmentType, basis).group,
-    };
-  });
-  const timeline = buildTimeline(subjects);
-  const groups = groupPositions(timeline, (i) => {
-    const s = subjects[i]!;
-    return [typeGroup(s), ...s.targets.map((t) => sectionGroup(s, t)), ...s.guidelines.map((g) => guidelineGroup(s.treatmentType, g))];
-  });
-  const matches = findSimilar(subjects, timeline, groups, options);
-  const counts = cohortCounts(subjects, timeline, groups);
+  const { matches, counts } = rank(items, determinations, guidelines, options);
   const first = new Map<string, number>();
   items.forEach((ref, i) => {
     if (!first.has(ref.determinationId)) first.set(ref.determinationId, i);
@@ -119,15 +107,15 @@ export function findPrecedents(
           number: ref.number,
           dated: ref.decided !== undefined,
           matches: found(i).map((m) => precedent(m, mine)),
-          cohort: cohortOf(ref.item.treatmentType, basis).scope,
-          counts: counts[i] ?? { total: 0, upheld: 0, overturned: 0 },
+          cohort: cohortScope(ref.item.treatmentType, basis),
+          counts: countsAt(counts, i),
         };
       });
     },
     shownBy(determinationId) {
       const indices = itemsOf(determinationId);
       const ids = indices.flatMap((i) => found(i).map((m) => items[m]!.determinationId));
-      const figures = indices.map((i) => `${items[i]!.number}: ${counts[i]?.total ?? 0} ${counts[i]?.overturned ?? 0}`).join('\n');
+      const figures = indices.map((i) => `${items[i]!.number}: ${counts[i * 2]} ${counts[i * 2 + 1]}`).join('\n');
       return { ids: [...new Set(ids)].sort(), figures };
     },
   };

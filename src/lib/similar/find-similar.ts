@@ -135,12 +135,7 @@ export function findSimilar(
       if (seen[q] === p || data.letter[q] === data.letter[p]) continue;
       seen[q] = p;
       taken++;
-      best.offer(
-        q,
-        shares,
-        jaccard(data.terms[p]!, data.terms[q]!),
-        jaccard(data.context[p]!, data.context[q]!),
-      );
+      best.offer(q, shares, jaccard(data.terms[p]!, data.terms[q]!), jaccard(data.context[p]!, data.context[q]!));
     }
     return taken;
   };

@@ -49,6 +49,8 @@ export interface Precedents {
    * letters of its earlier items, and its figures as text.
    */
   shownBy(determinationId: string): { ids: string[]; figures: string };
+  /** Bytes of the ranking kept for the pages (matches and figures, a few numbers an item). */
+  readonly keptBytes: number;
 }
 
 function cohortScope(treatmentType: string, basis: ReviewerBasis): CohortScope {
@@ -98,6 +100,7 @@ export function findPrecedents(
     return { ref, shared: basis.targets.filter((t) => mine.has(targetId(t))), targets: basis.targets, guidelines: basis.guidelines };
   };
   return {
+    keptBytes: matches.byteLength + counts.byteLength,
     of(determinationId) {
       return itemsOf(determinationId).map((i) => {
         const ref = items[i]!;

@@ -1,4 +1,4 @@
-import { reviewerBasis } from './reviewer-basis.ts';
+import { reviewerBases } from './reviewer-basis.ts';
 import { compareSections } from './index-guidelines.ts';
 import type { SectionTarget } from './citation-targets.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -25,10 +25,10 @@ export interface TreatmentGuidelineEntry {
  * guideline slug, so the pages come out the same on every build.
  */
 export function indexTreatmentGuidelines(items: readonly ItemRef[], guidelines: readonly Guideline[]): TreatmentGuidelineEntry[] {
-  const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
+  const basisOf = reviewerBases(guidelines);
   const entries = new Map<string, { entry: TreatmentGuidelineEntry; sections: Map<string, TreatmentSectionEntry> }>();
   for (const ref of items) {
-    const basis = reviewerBasis(ref.item, bySlug);
+    const basis = basisOf(ref.item);
     for (const guideline of basis.guidelines) {
       const id = `${ref.item.treatmentType} ${guideline}`;
       let e = entries.get(id);

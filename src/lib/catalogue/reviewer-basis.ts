@@ -27,3 +27,19 @@ export function reviewerBasis(item: Item, guidelines: ReadonlyMap<string, Guidel
   }
   return { guidelines: [...slugs], targets: [...targets.values()] };
 }
+
+/**
+ * reviewerBasis with its answers kept by the reviewer's citations (guideline, section, pages):
+ * letters cite the same few sections over and over, and resolving one against the catalogue is
+ * the costly part. One cache per build, as large as the distinct citations.
+ */
+export function reviewerBases(guidelines: readonly Guideline[]): (item: Item) => ReviewerBasis {
+  const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
+  const cache = new Map<string, ReviewerBasis>();
+  return (item) => {
+    const key = item.citations.reviewer.map((c) => `${c.guideline}\t${c.section ?? ''}\t${c.pages?.join(',') ?? ''}`).join('\n');
+    let basis = cache.get(key);
+    if (!basis) cache.set(key, (basis = reviewerBasis(item, bySlug)));
+    return basis;
+  };
+}

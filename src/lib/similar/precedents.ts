@@ -6,7 +6,7 @@ import { cohortCounts, countsAt } from './cohort-counts.ts';
 import { findSimilar, SIMILAR_DEFAULTS, type SimilarOptions } from './find-similar.ts';
 import { similarSubjects } from './subjects.ts';
 import { buildTimeline, groupPositions } from './timeline.ts';
-import { reviewerBasis, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
+import { reviewerBases, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
 import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -80,7 +80,7 @@ export function findPrecedents(
   guidelines: readonly Guideline[],
   options: SimilarOptions = SIMILAR_DEFAULTS,
 ): Precedents {
-  const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
+  const basisOf = reviewerBases(guidelines);
   const { matches, counts } = rank(items, determinations, guidelines, options);
   const first = new Map<string, number>();
   items.forEach((ref, i) => {
@@ -96,7 +96,7 @@ export function findPrecedents(
   const found = (i: number) => [...matches.subarray(i * options.limit, (i + 1) * options.limit)].filter((m) => m >= 0);
   const precedent = (index: number, mine: Set<string>): Precedent => {
     const ref = items[index]!;
-    const basis = reviewerBasis(ref.item, bySlug);
+    const basis = basisOf(ref.item);
     return { ref, shared: basis.targets.filter((t) => mine.has(targetId(t))), targets: basis.targets, guidelines: basis.guidelines };
   };
   return {
@@ -104,7 +104,7 @@ export function findPrecedents(
     of(determinationId) {
       return itemsOf(determinationId).map((i) => {
         const ref = items[i]!;
-        const basis = reviewerBasis(ref.item, bySlug);
+        const basis = basisOf(ref.item);
         const mine = new Set(basis.targets.map(targetId));
         return {
           number: ref.number,

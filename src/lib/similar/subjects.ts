@@ -2,9 +2,9 @@
 // Letters repeat themselves (the same request, the same reviewer citation), so the terms of a
 // request and the groups of a (type, reviewer citations) pair are worked out once and shared:
 // at 100,000 letters that is most of this stage's time and garbage.
-import { reviewerBasis, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
+import { reviewerBases, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
-import type { Determination, Guideline, Item, Outcome } from '../schema/index.ts';
+import type { Determination, Guideline, Outcome } from '../schema/index.ts';
 import { requestTerms } from './request-terms.ts';
 
 export interface Subject {
@@ -50,29 +50,28 @@ function memo<T>(compute: (key: string) => T): (key: string) => T {
   };
 }
 
-const citationKey = (item: Item) =>
-  item.citations.reviewer.map((c) => `${c.guideline}\t${c.section ?? ''}\t${c.pages?.join(',') ?? ''}`).join('\n');
-
 export function similarSubjects(
   items: readonly ItemRef[],
   determinations: readonly Determination[],
   guidelines: readonly Guideline[],
 ): Subject[] {
-  const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
+  const basisOf = reviewerBases(guidelines);
   const terms = memo(requestTerms);
   const diagnoses = new Map(determinations.map((d) => [d.id, terms(d.diagnoses.join(' '))]));
-  const groupsOf = new Map<string, Groups>();
+  // Keyed by type and the (shared) basis object: items alike in both share their groups.
+  const groupsOf = new Map<string, Map<ReviewerBasis, Groups>>();
   return items.map((ref) => {
     const type = ref.item.treatmentType;
-    const key = `${type}\n${citationKey(ref.item)}`;
-    let groups = groupsOf.get(key);
+    const basis = basisOf(ref.item);
+    let ofType = groupsOf.get(type);
+    if (!ofType) groupsOf.set(type, (ofType = new Map()));
+    let groups = ofType.get(basis);
     if (!groups) {
-      const basis = reviewerBasis(ref.item, bySlug);
       const targets = basis.targets.map(targetId);
       const sectionGroups = targets.map((t) => sectionGroup(type, t));
       const all = [typeGroup(type), ...sectionGroups, ...basis.guidelines.map((g) => guidelineGroup(type, g))];
       groups = { targets, typeGroup: typeGroup(type), sectionGroups, groups: all, cohort: cohortGroup(type, basis) };
-      groupsOf.set(key, groups);
+      ofType.set(basis, groups);
     }
     return {
       determinationId: ref.determinationId,

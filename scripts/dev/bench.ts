@@ -1,10 +1,13 @@
 // The scale benchmark:
-//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]
+//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]
 // Generates N determinations from the sample letters in content/ (scripts/dev/bench/generate-corpus.ts),
 // then runs check, build (astro) and index (scripts/search-index.ts), each as a child process timed
 // with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
 // and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
 // letters and checks, builds and indexes again on the warm caches, as a site update would.
+// The similarity stage ("earlier determinations like this one", src/data/precedents.ts) runs inside
+// the build; its time, read from the build's output, is reported as `similarity`. With
+// --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison.
 // Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
 // unless --out) is removed at the end unless --keep.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -12,10 +15,11 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
-import { runStage, type StageResult } from './bench/run-stage.ts';
+import { runStage, type StageResult, type StageRun } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
 import { positiveWhole } from '../lib/positive-whole.ts';
+import { SIMILAR_LOG } from '../../src/data/precedents.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';
@@ -35,12 +39,13 @@ const { values } = parseArgs({
     'shard-pages': { type: 'string' },
     jobs: { type: 'string' },
     'skip-queries': { type: 'boolean', default: false },
+    'compare-similar': { type: 'boolean', default: false },
   },
 });
 
 const count = positiveWhole(values.count, '--count');
 if (count === undefined) {
-  console.error('usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries]');
+  console.error('usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]');
   process.exit(2);
 }
 const add = positiveWhole(values.add, '--add') ?? 100;
@@ -73,9 +78,9 @@ const env: NodeJS.ProcessEnv = {
   ASTRO_TELEMETRY_DISABLED: '1',
 };
 const node = (script: string, ...args: string[]) => ['--import', 'tsx', join(repo, script), ...args];
-const stage = async (name: string, args: string[], cwd = repo) => {
+const stage = async (name: string, args: string[], cwd = repo, stageEnv = env) => {
   log(`${name}…`);
-  const run = await runStage(name, process.execPath, args, { env, cwd });
+  const run = await runStage(name, process.execPath, args, { env: stageEnv, cwd });
   log(`${name}: ${run.seconds} s, peak ${gb(run.peakRssBytes)} GB`);
   return run;
 };
@@ -84,7 +89,14 @@ const stage = async (name: string, args: string[], cwd = repo) => {
 // from the work folder, the bundle stays in this run's output, and finds its packages through a
 // link to the repository's node_modules.
 symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
-const astroBuild = (name: string) => stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work);
+const astroBuild = (name: string, buildEnv = env) => stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work, buildEnv);
+/** The similarity stage as the build printed it, and its share of the build's wall time. */
+const similarity = (build: StageRun) => {
+  const m = SIMILAR_LOG.exec(build.stdout);
+  if (!m) return undefined;
+  const seconds = Number(m[2]) / 1000;
+  return { items: Number(m[1]), seconds, cpuSeconds: Number(m[3]) / 1000, keptMB: Number(m[4]), percentOfBuild: Math.round((seconds / build.seconds) * 1000) / 10 };
+};
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 const timing = ({ seconds, peakRssBytes }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes) });
 const sumOf = (...stages: StageResult[]) => ({
@@ -101,6 +113,13 @@ try {
   const index = await stage('index', node('scripts/search-index.ts', dist));
   const site = await siteStats(dist);
   const full = sumOf(build, index);
+
+  let withoutSimilar;
+  if (values['compare-similar']) {
+    // A clean build of the same corpus with the stage off, into folders of its own.
+    const off = { ...env, IMR_SIMILAR: 'off', OUT_DIR: join(work, 'dist-without-similar'), ASTRO_CACHE_DIR: join(work, 'astro-cache-without-similar') };
+    withoutSimilar = timing(await astroBuild('build without similarity', off));
+  }
 
   let queries: { cold: QueryMeasure; warm: QueryMeasure[] } | undefined;
   if (!values['skip-queries']) {
@@ -122,6 +141,7 @@ try {
       // `npm run build` checks first; its cache validates only the added letters.
       check: { ...timing(recheck), summary: recheck.stdout.trim() },
       build: timing(rebuild),
+      similarity: similarity(rebuild),
       index: { ...timing(reindex), summary: reindex.stdout.trim() },
       buildAndIndex: both,
       percentOfFullBuild: Math.round((both.seconds / full.seconds) * 1000) / 10,
@@ -143,6 +163,7 @@ try {
     settings: { shardPages, indexJobs: jobs },
     stages: { generate: timing(generate), check: timing(check), build: timing(build), index: { ...timing(index), summary: index.stdout.trim() } },
     buildAndIndex: full,
+    similarity: similarity(build) && { ...similarity(build), buildWithoutSimilarity: withoutSimilar },
     site,
     pagesPerSecond: {
       build: Math.round(site.htmlPages / build.seconds),

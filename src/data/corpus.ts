@@ -9,6 +9,9 @@ import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-gui
 import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
+import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
+import { timedPrecedents } from './precedents.ts';
+import type { Precedents } from '../lib/similar/precedents.ts';
 
 export interface Corpus {
   /** Determination entries, newest decision first. */
@@ -29,6 +32,10 @@ export interface Corpus {
   treatmentLabel(slug: string): string;
   /** Short label of a guideline slug (the slug itself when unknown). */
   guidelineLabel(slug: string): string;
+  /** Treatment type × the guideline (and section) the reviewer based the decision on. */
+  treatmentGuidelines: TreatmentGuidelineEntry[];
+  /** Earlier items like each item, and its "before this decision" figure. */
+  precedents: Precedents;
   /** Incremental-build cache keys of pages, from the determinations they show. */
   keys: CacheKeys;
 }
@@ -60,6 +67,8 @@ async function build(): Promise<Corpus> {
     items,
     guidelines,
     guidelineIndex: indexGuidelines(items, guidelines),
+    treatmentGuidelines: indexTreatmentGuidelines(items, guidelines),
+    precedents: timedPrecedents(items, determinations, guidelines),
     taxonomy,
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,

@@ -1,7 +1,7 @@
 // Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/corpus/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
 // others as they were, and removes the pages of letters that are gone.
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -55,6 +55,25 @@ describe('incremental build', () => {
     await buildSite(options);
     expect(visibleText(readPage(site, '/determinations/CM16-0213037/'))).toContain('Magnetic resonance imaging');
     expect(visibleText(readPage(site, '/treatments/mri/'))).toContain('Magnetic resonance imaging');
+  }, 120_000);
+
+  test('leaves every determination page as it was when a letter decided after all the others arrives', async () => {
+    // The "earlier determinations" block shows earlier letters only, and its key says so.
+    const pages = readdirSync(join(site.dir, 'determinations')).filter((name) => /^(CM\d{2}-\d{7}|imr-)/.test(name));
+    const before = new Map(pages.map((id) => [id, { html: readPage(site, `/determinations/${id}/`), mtime: mtime(`/determinations/${id}/`) }]));
+    expect(before.size).toBeGreaterThan(3);
+    mkdirSync(letter('2018'), { recursive: true });
+    const sample = readFileSync(letter('2016/CM16-0213037.md'), 'utf8');
+    writeFileSync(letter('2018/CM18-0000001.md'), sample.replaceAll('CM16-0213037', 'CM18-0000001').replace(/decided: .*/, 'decided: 2018-01-10'));
+    await buildSite(options);
+
+    for (const [id, page] of before) {
+      expect(readPage(site, `/determinations/${id}/`), id).toBe(page.html);
+      expect(mtime(`/determinations/${id}/`), id).toBe(page.mtime);
+    }
+    const block = readPage(site, '/determinations/CM18-0000001/').split('id="similar"')[1]!;
+    expect(block).toContain('href="/determinations/CM16-0213037/#item-1"');
+    expect(readPage(site, '/treatments/mri/')).toContain('/determinations/CM18-0000001/');
   }, 120_000);
 
   test('reads each body from where its file is now when the content folder has moved', async () => {

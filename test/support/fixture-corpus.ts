@@ -10,7 +10,11 @@ import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
 
 export function fixtureDeterminations(): Determination[] {
-  const dir = join(FIXTURE_CORPUS, 'determinations');
+  return readDeterminations(join(FIXTURE_CORPUS, 'determinations'));
+}
+
+/** Every determination of a determinations folder (<year>/<id>.md), in file-name order. */
+export function readDeterminations(dir: string): Determination[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .sort()

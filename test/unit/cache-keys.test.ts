@@ -22,6 +22,13 @@ describe('cacheKeys', () => {
     expect(cacheKeys(versions({ D: 'd1' }), catalogue).corpus).not.toBe(before.corpus);
   });
 
+  test('moves a page’s key when the figures it shows over other letters change', () => {
+    const keys = cacheKeys(versions(), catalogue);
+    expect(keys.of(['A'], '1: 41 3')).not.toBe(keys.of(['A'], '1: 42 3'));
+    expect(keys.of(['A'], '1: 41 3')).not.toBe(keys.of(['A']));
+    expect(keys.of(['A'], '')).toBe(keys.of(['A']));
+  });
+
   test('a letter’s version follows its file digest and its parsed data', () => {
     expect(letterVersion('123', { id: 'A' })).toBe(letterVersion('123', { id: 'A' }));
     expect(letterVersion('124', { id: 'A' })).not.toBe(letterVersion('123', { id: 'A' }));

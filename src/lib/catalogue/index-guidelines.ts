@@ -83,7 +83,8 @@ export function indexGuidelines(items: readonly ItemRef[], guidelines: readonly 
   return result.sort(compareGuidelines);
 }
 
-function compareSections(a: SectionEntry, b: SectionEntry): number {
+/** Named sections A–Z, then pages in page order. */
+export function compareSections(a: SectionTarget, b: SectionTarget): number {
   if (a.page !== undefined && b.page !== undefined) return a.page - b.page;
   if (a.page !== undefined) return 1;
   if (b.page !== undefined) return -1;

@@ -6,8 +6,11 @@
 import { createHash } from 'node:crypto';
 
 export interface CacheKeys {
-  /** Key of a page that shows these determinations (ids) and the catalogue. */
-  of(ids: Iterable<string>): string;
+  /**
+   * Key of a page that shows these determinations (ids) and the catalogue; `figures`: anything
+   * else the page shows that they do not determine (counts over other letters).
+   */
+  of(ids: Iterable<string>, figures?: string): string;
   /** Key of a page that shows every determination (the whole corpus). */
   readonly corpus: string;
 }
@@ -25,9 +28,10 @@ export function letterVersion(digest: unknown, data: unknown): string {
 /** `versions`: determination id -> its letterVersion; `catalogue`: the guideline and treatment data. */
 export function cacheKeys(versions: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
   const catalogueKey = sha256(JSON.stringify(catalogue));
-  const of = (ids: Iterable<string>) => {
+  const of = (ids: Iterable<string>, figures?: string) => {
     const hash = createHash('sha256').update(catalogueKey);
     for (const id of ids) hash.update(`\n${id} ${versions.get(id) ?? ''}`);
+    if (figures) hash.update(`\n\n${figures}`);
     return hash.digest('base64url');
   };
   return { of, corpus: of([...versions.keys()].sort()) };

@@ -6,6 +6,7 @@ export const DETERMINATIONS = '/determinations/';
 export const GUIDELINES = '/guidelines/';
 export const TREATMENTS = '/treatments/';
 export const SEARCH = '/search/';
+export const OUTCOMES = '/outcomes/';
 
 /** `/determinations/<id>/`, or its item's anchor `#item-<n>` when an item number is given. */
 export function determinationPath(id: string, itemNumber?: number): string {
@@ -25,6 +26,16 @@ export function sectionPath(slug: string, key: string): string {
 /** `/treatments/<slug>/`. */
 export function treatmentPath(slug: string): string {
   return `${TREATMENTS}${slug}/`;
+}
+
+/** `/treatments/<type>/<guideline>/`: items of a type whose reviewer cited the guideline. */
+export function treatmentGuidelinePath(treatment: string, guideline: string): string {
+  return `${TREATMENTS}${treatment}/${guideline}/`;
+}
+
+/** `/treatments/<type>/<guideline>/<key>/`: items of a type whose reviewer cited the section (or page). */
+export function treatmentSectionPath(treatment: string, guideline: string, key: string): string {
+  return `${TREATMENTS}${treatment}/${guideline}/${key}/`;
 }
 
 /** `/search/` with its query: `searchPath({ treatment: 'mri' })` -> `/search/?treatment=mri`. */

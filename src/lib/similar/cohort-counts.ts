@@ -1,0 +1,50 @@
+// "Before this decision, MRI under MTUS Low Back 2004 › Special Studies: 41 items, 38 upheld,
+// 3 overturned": the items of a list (the item's cohort) decided on or before an item's decision,
+// less its own letter's. Counted from running totals of each group, so it is one binary search
+// an item, and it depends on earlier letters only.
+import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
+import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
+import type { Subject } from './subjects.ts';
+
+export type CohortSubject = TimelineItem & Pick<Subject, 'outcome' | 'cohort'>;
+
+/** Running count of overturned items over a group's positions: [0, after 1st, after 2nd, ...]. */
+function runningOverturned(subjects: readonly CohortSubject[], timeline: Timeline, group: Int32Array): Int32Array {
+  const running = new Int32Array(group.length + 1);
+  group.forEach((q, k) => (running[k + 1] = running[k]! + (subjects[timeline.order[q]!]!.outcome === 'overturned' ? 1 : 0)));
+  return running;
+}
+
+/** Each subject's cohort counts as of its decision, two numbers a subject: items, overturned (0, 0 when undated). */
+export function cohortCounts(subjects: readonly CohortSubject[], timeline: Timeline, groups: ReadonlyMap<string, Int32Array>): Int32Array {
+  const running = new Map<string, Int32Array>();
+  const result = new Int32Array(subjects.length * 2);
+  subjects.forEach((subject, index) => {
+    const p = timeline.position[index]!;
+    const group = groups.get(subject.cohort);
+    if (p < 0 || !group) return;
+    let totals = running.get(subject.cohort);
+    if (!totals) running.set(subject.cohort, (totals = runningOverturned(subjects, timeline, group)));
+    const day = timeline.day[p]!;
+    const end = endOnOrBefore(timeline, group, day);
+    let total = end;
+    let overturned = totals[end]!;
+    // The letter's own items are among the last of that day: they are not "before" it.
+    for (let k = end - 1; k >= 0 && timeline.day[group[k]!] === day; k--) {
+      const other = subjects[timeline.order[group[k]!]!]!;
+      if (other.determinationId !== subject.determinationId) continue;
+      total--;
+      if (other.outcome === 'overturned') overturned--;
+    }
+    result[index * 2] = total;
+    result[index * 2 + 1] = overturned;
+  });
+  return result;
+}
+
+/** The counts of subject `index` from cohortCounts' numbers. */
+export function countsAt(counts: Int32Array, index: number): OutcomeCounts {
+  const total = counts[index * 2] ?? 0;
+  const overturned = counts[index * 2 + 1] ?? 0;
+  return { total, upheld: total - overturned, overturned };
+}

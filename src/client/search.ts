@@ -9,6 +9,7 @@ import { pagefindOptions } from '../lib/search/pagefind-options.ts';
 import { defaultSort, parseSearchState, searchQuery, SORTS, type SearchState, type Sort } from '../lib/search/search-state.ts';
 import type { Pagefind, PagefindResult, PagefindResultData } from './pagefind-api.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
+import { setupCsvDownload } from './csv-download.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** Results whose text is fetched with the search; the others load as they near the screen. */
@@ -255,6 +256,7 @@ export function startSearch(): void {
   const panel = document.querySelector<HTMLDetailsElement>('#filters-panel');
   if (panel) panel.open = window.matchMedia('(min-width: 56em)').matches;
 
+  setupCsvDownload({ load, state: () => state });
   void go(state, 'none');
 }
 

@@ -6,8 +6,17 @@ import type { Citation } from '../schema/index.ts';
  *   "MTUS Chronic Pain 2009: Opioids, pp. 78–80", "ODG Pain", "MTUS Chronic Pain 2009: p. 121"
  */
 export function citationText(citation: Pick<Citation, 'guideline' | 'section' | 'pages'>, guidelineLabel: (slug: string) => string): string {
-  const where = [citation.section, citation.pages ? formatPages(citation.pages) : undefined].filter(Boolean).join(', ');
-  return `${guidelineLabel(citation.guideline)}${where ? `: ${where}` : ''}`;
+  return citedAt(guidelineLabel(citation.guideline), citationWhere(citation));
+}
+
+/** The section and pages of a citation: "Opioids, pp. 78–80", "p. 121", or "". */
+export function citationWhere(citation: Pick<Citation, 'section' | 'pages'>): string {
+  return [citation.section, citation.pages ? formatPages(citation.pages) : undefined].filter(Boolean).join(', ');
+}
+
+/** A guideline name and where in it: "ODG Pain: Opioids", or the name alone. */
+export function citedAt(name: string, where: string): string {
+  return `${name}${where ? `: ${where}` : ''}`;
 }
 
 /** Several values in one cell. */

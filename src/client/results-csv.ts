@@ -4,13 +4,12 @@
 // the CSV library stays off the search page's first load.
 import { csvFile } from '../lib/open-data/csv.ts';
 import { pagefindOptions } from '../lib/search/pagefind-options.ts';
-import { RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
+import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { Cell } from '../lib/open-data/csv.ts';
 import type { ShardedPagefind } from './sharded-pagefind.ts';
 
-/** Items in one download; the open data has them all. */
-export const MAX_ROWS = 2000;
+export const MAX_ROWS = RESULT_CSV_MAX_ROWS;
 /** Result files fetched at once. */
 const BATCH = 25;
 

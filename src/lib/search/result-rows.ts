@@ -29,6 +29,9 @@ export interface RowContext {
 
 export const RESULT_HEADER = ITEM_HEADER;
 
+/** Items in one download of search results; the open data (/data/) has them all. */
+export const RESULT_CSV_MAX_ROWS = 2000;
+
 const CASE_NUMBER = /^CM\d{2}-\d{7}$/;
 const DETERMINATION_URL = /\/determinations\/([^/]+)\/$/;
 

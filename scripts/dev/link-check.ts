@@ -136,7 +136,7 @@ export async function checkFeedLinks(siteDir: string, base = '/', origin = siteO
         broken.push({ page, link, reason: 'not an absolute URL' });
         continue;
       }
-      const reason = url.origin === origin ? await resolveLink(url) : `not on the site's origin ${origin}`;
+      const reason = url.origin === origin ? await resolveLink(url) : `not on the site's origin ${origin} (SITE_URL as for the build)`;
       if (reason) broken.push({ page, link, reason });
     }
   }

@@ -51,7 +51,9 @@ export function setupCsvDownload({ load, state }: CsvDownloadOptions): void {
       save(csv.text, `imr-search-${new Date().toISOString().slice(0, 10)}.csv`);
       const what = `${count(csv.rows, 'item', 'items')} from ${count(csv.covered, 'determination', 'determinations')}`;
       note.replaceChildren(
-        csv.capped ? `The file holds the first ${what} of ${csv.matched.toLocaleString('en-US')} (at most ${MAX_ROWS.toLocaleString('en-US')} items). Every item is in the ` : `The file holds ${what}.`,
+        csv.capped
+          ? `The file holds the first ${what} of ${csv.matched.toLocaleString('en-US')} (at most ${MAX_ROWS.toLocaleString('en-US')} items). Every item is in the `
+          : `The file holds ${what}.`,
       );
       if (csv.capped) {
         const link = document.createElement('a');

@@ -36,5 +36,11 @@ export async function buildResultsCsv(api: ShardedPagefind, state: SearchState, 
     }
   }
   const capped = rows.length > MAX_ROWS || covered < search.total;
-  return { text: csvFile(RESULT_HEADER, rows.slice(0, MAX_ROWS)), rows: Math.min(rows.length, MAX_ROWS), matched: search.total, covered, capped };
+  return {
+    text: csvFile(RESULT_HEADER, rows.slice(0, MAX_ROWS)),
+    rows: Math.min(rows.length, MAX_ROWS),
+    matched: search.total,
+    covered,
+    capped,
+  };
 }

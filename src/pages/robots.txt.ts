@@ -7,4 +7,6 @@ import { SEARCH, SITEMAP_INDEX } from '../lib/paths/routes.ts';
 import { siteUrl } from '../lib/paths/site-url.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`User-agent: *\nDisallow: ${href(SEARCH)}?\n\nSitemap: ${siteUrl(SITEMAP_INDEX)}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  new Response(`User-agent: *\nDisallow: ${href(SEARCH)}?\n\nSitemap: ${siteUrl(SITEMAP_INDEX)}\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });

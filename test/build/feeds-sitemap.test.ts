@@ -11,7 +11,11 @@ import { readPage, visibleText } from '../support/site-files.ts';
 import { builtFile, sitePath } from '../support/site-urls.ts';
 
 const { root, sub } = inject('sites');
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['entry', 'link', 'url', 'sitemap'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['entry', 'link', 'url', 'sitemap'].includes(name),
+});
 
 interface Feed {
   id: string;
@@ -51,7 +55,8 @@ describe.each([
     for (const path of files) {
       const feed = readFeed(site, path);
       expect(sitePath(site, feed.id), path).toBe(`/${path}`);
-      for (const link of [...feed.link, ...(feed.entry ?? []).flatMap((e) => e.link)]) expect(builtFile(site, link.href), `${path}: ${link.href}`).toBeDefined();
+      for (const link of [...feed.link, ...(feed.entry ?? []).flatMap((e) => e.link)])
+        expect(builtFile(site, link.href), `${path}: ${link.href}`).toBeDefined();
       for (const e of feed.entry ?? []) expect(e.id).toBe(e.link[0]!.href);
     }
   });
@@ -65,7 +70,9 @@ describe.each([
     ] as const) {
       const html = readPage(site, page);
       const head = html.slice(0, html.indexOf('</head>'));
-      expect(head, page).toMatch(new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${site.base}${feed}">`));
+      expect(head, page).toMatch(
+        new RegExp(`<link rel="alternate" type="application/atom\\+xml" title="[^"]+" href="${site.base}${feed}">`),
+      );
       expect(html, page).toContain(`<a class="feed-link" href="${site.base}${feed}" type="application/atom+xml"`);
       expect(visibleText(html), page).toContain('Follow (Atom)');
     }
@@ -75,7 +82,10 @@ describe.each([
 describe('feed content', () => {
   test('a treatment type’s feed holds only determinations with an item of that type, naming those items', () => {
     const feed = readFeed(root, 'treatments/tens-ems-unit/feed.xml');
-    expect((feed.entry ?? []).map((e) => e.title)).toEqual(['CM17-0012345: TENS unit rental for 30 days', 'CM14-0123456: Zynex EMS unit (home use)/purchase for lumbar spine']);
+    expect((feed.entry ?? []).map((e) => e.title)).toEqual([
+      'CM17-0012345: TENS unit rental for 30 days',
+      'CM14-0123456: Zynex EMS unit (home use)/purchase for lumbar spine',
+    ]);
     expect(feed.entry![1]!.summary).toBe('Item 1, TENS / EMS units: Zynex EMS unit (home use)/purchase for lumbar spine — upheld.');
     expect(feed.entry![1]!.updated).toBe('2014-10-02T00:00:00Z');
   });
@@ -103,6 +113,8 @@ describe.each([
   });
 
   test('robots.txt names the sitemap index and keeps crawlers out of search queries only', () => {
-    expect(readFileSync(join(site.dir, 'robots.txt'), 'utf8')).toBe(`User-agent: *\nDisallow: ${site.base}search/?\n\nSitemap: ${site.origin}${site.base}sitemap-index.xml\n`);
+    expect(readFileSync(join(site.dir, 'robots.txt'), 'utf8')).toBe(
+      `User-agent: *\nDisallow: ${site.base}search/?\n\nSitemap: ${site.origin}${site.base}sitemap-index.xml\n`,
+    );
   });
 });

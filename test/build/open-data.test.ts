@@ -50,7 +50,9 @@ describe.each([
   });
 
   test('every treatment type and section page with items links its items.csv, which holds those items', () => {
-    const listPages = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) => /^(treatments\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f));
+    const listPages = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /^(treatments\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f),
+    );
     expect(listPages.length).toBeGreaterThan(10);
     for (const page of listPages) {
       const html = readFileSync(join(site.dir, page), 'utf8');
@@ -69,7 +71,9 @@ describe.each([
   test('the /data/ page links each file and states its rows and exact size', () => {
     const html = readPage(site, '/data/');
     const text = visibleText(html);
-    expect(attributeValues(html, 'href')).toEqual(expect.arrayContaining([`${site.base}data/determinations.jsonl`, `${site.base}data/items.csv`, `${site.base}data/schema.json`]));
+    expect(attributeValues(html, 'href')).toEqual(
+      expect.arrayContaining([`${site.base}data/determinations.jsonl`, `${site.base}data/items.csv`, `${site.base}data/schema.json`]),
+    );
     const size = (name: string) => formatBytes(statSync(join(site.dir, 'data', name)).size);
     expect(text).toContain(`determinations.jsonl One determination per line`);
     expect(text).toContain(`${determinationPages(site).length} determinations ${size('determinations.jsonl')}`);

@@ -8,7 +8,12 @@ export const BOM = '\uFEFF';
 /** The rows of a CSV text, header first. */
 export function readCsv(text: string): string[][] {
   expect(text.startsWith(BOM), 'a CSV file starts with a byte-order mark').toBe(true);
-  return parse(text.slice(BOM.length), { record_delimiter: '\r\n', relax_column_count: false, relax_quotes: false, skip_empty_lines: false }) as string[][];
+  return parse(text.slice(BOM.length), {
+    record_delimiter: '\r\n',
+    relax_column_count: false,
+    relax_quotes: false,
+    skip_empty_lines: false,
+  }) as string[][];
 }
 
 /** The rows as objects keyed by the header's column names. */

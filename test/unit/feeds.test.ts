@@ -24,7 +24,16 @@ const feed = (entries: AtomFeed['entries']): AtomFeed => ({
 describe('atomXml', () => {
   test('writes a well-formed feed of hostile text, which parses back to the same words less what XML cannot hold', () => {
     const hostile = 'Physical therapy <script>alert("x")</script> & ]]> x 12 \u0000\u0008\u000C\uFFFE\uD800 “ok” ½';
-    const xml = atomXml(feed([{ url: 'https://imr.example.org/determinations/CM16-0100001/?a=1&b=2', title: hostile, updated: '2016-06-01T00:00:00Z', summary: `${hostile}\nline two` }]));
+    const xml = atomXml(
+      feed([
+        {
+          url: 'https://imr.example.org/determinations/CM16-0100001/?a=1&b=2',
+          title: hostile,
+          updated: '2016-06-01T00:00:00Z',
+          summary: `${hostile}\nline two`,
+        },
+      ]),
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = parser.parse(xml).feed;
     expect(parsed.xmlns).toBe('http://www.w3.org/2005/Atom');
@@ -57,12 +66,17 @@ describe('newestDeterminations and determinationEntry', () => {
 
   test('name an entry by case number and first item, and list its items with type and outcome', () => {
     const d = determinations.find((x) => x.id === 'CM16-0213037')!;
-    const entry = determinationEntry(d, { id: d.id, numbers: [1, 2] }, { pageUrl: (id) => `https://x.org/determinations/${id}/`, treatmentLabel: () => 'MRI' });
+    const entry = determinationEntry(
+      d,
+      { id: d.id, numbers: [1, 2] },
+      { pageUrl: (id) => `https://x.org/determinations/${id}/`, treatmentLabel: () => 'MRI' },
+    );
     expect(entry).toEqual({
       url: 'https://x.org/determinations/CM16-0213037/',
       title: 'CM16-0213037: MRI of the right shoulder without contrast (and 1 more item)',
       updated: '2016-12-09T00:00:00Z',
-      summary: 'Item 1, MRI: MRI of the right shoulder without contrast — upheld. Item 2, MRI: MRI of the cervical spine without contrast — upheld.',
+      summary:
+        'Item 1, MRI: MRI of the right shoulder without contrast — upheld. Item 2, MRI: MRI of the cervical spine without contrast — upheld.',
     });
   });
 });

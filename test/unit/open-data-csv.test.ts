@@ -19,20 +19,48 @@ describe('CSV files', () => {
   });
 
   test('store a cell a spreadsheet would run as a formula with a leading apostrophe, numbers untouched', () => {
-    const cells = ['=cmd()', '=HYPERLINK("http://x","y")\nsecond line', '+1', '-2+3', '@SUM(A1)', '\tTab', '\rCR', 'plain = text', ' =leading space'];
-    const back = parseBack(csvFile(['cell'], cells.map((c) => [c])));
-    expect(back.slice(1).map((r) => r[0])).toEqual([`'=cmd()`, `'=HYPERLINK("http://x","y")\nsecond line`, `'+1`, `'-2+3`, `'@SUM(A1)`, `'\tTab`, `'\rCR`, 'plain = text', ' =leading space']);
+    const cells = [
+      '=cmd()',
+      '=HYPERLINK("http://x","y")\nsecond line',
+      '+1',
+      '-2+3',
+      '@SUM(A1)',
+      '\tTab',
+      '\rCR',
+      'plain = text',
+      ' =leading space',
+    ];
+    const back = parseBack(
+      csvFile(
+        ['cell'],
+        cells.map((c) => [c]),
+      ),
+    );
+    expect(back.slice(1).map((r) => r[0])).toEqual([
+      `'=cmd()`,
+      `'=HYPERLINK("http://x","y")\nsecond line`,
+      `'+1`,
+      `'-2+3`,
+      `'@SUM(A1)`,
+      `'\tTab`,
+      `'\rCR`,
+      'plain = text',
+      ' =leading space',
+    ]);
     expect(csvLines([[-5, 3]])).toBe('-5,3\r\n');
   });
 
   test('read back any text as written, formulas apostrophed (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const width = rows[0]!.length;
-        const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
-        const expected = table.map((r) => r.map((c) => (FORMULA_START.test(c) ? `'${c}` : c)));
-        expect(parseBack(csvFile(['a', 'b', 'c', 'd'].slice(0, width), table)).slice(1)).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const width = rows[0]!.length;
+          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+          const expected = table.map((r) => r.map((c) => (FORMULA_START.test(c) ? `'${c}` : c)));
+          expect(parseBack(csvFile(['a', 'b', 'c', 'd'].slice(0, width), table)).slice(1)).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -32,10 +32,16 @@ describe('the determination JSON Schema', () => {
     const bad = asLine(d);
     bad.extra = 1;
     (bad.dates as Record<string, unknown>).decided = '2016-02-30';
-    ((bad.items as Record<string, unknown>[])[0]!).outcome = 'Uphold';
+    (bad.items as Record<string, unknown>[])[0]!.outcome = 'Uphold';
     const result = validate(bad);
     expect(result.valid).toBe(false);
-    expect(result.errors).toEqual(expect.arrayContaining(['/ must NOT have additional properties', '/dates/decided must match format "date"', '/items/0/outcome must be equal to one of the allowed values']));
+    expect(result.errors).toEqual(
+      expect.arrayContaining([
+        '/ must NOT have additional properties',
+        '/dates/decided must match format "date"',
+        '/items/0/outcome must be equal to one of the allowed values',
+      ]),
+    );
   });
 });
 

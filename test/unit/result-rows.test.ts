@@ -26,7 +26,11 @@ function result(d: Determination, hitItems: number[] = []): ResultData {
   };
 }
 
-const context = (state: Partial<RowContext['state']> = {}): RowContext => ({ origin: ORIGIN, ...labels, state: { q: '', filters: {}, ...state } });
+const context = (state: Partial<RowContext['state']> = {}): RowContext => ({
+  origin: ORIGIN,
+  ...labels,
+  state: { q: '', filters: {}, ...state },
+});
 
 describe('search result rows', () => {
   test('have the columns of items.csv and the same cells for every item', () => {
@@ -56,7 +60,13 @@ describe('search result rows', () => {
     expect(parseResultItems('not json')).toEqual([]);
     const old = { ...result(byId('CM15-0045678')), meta: { items: '[["Norco 10/325mg #60","overturned"]]' } };
     const [row] = resultRows(old, context());
-    expect(Object.fromEntries(RESULT_HEADER.map((h, i) => [h, row![i]]))).toMatchObject({ determination_id: 'CM15-0045678', decided: '', request: 'Norco 10/325mg #60', treatment_type: '', reviewer_citations: '' });
+    expect(Object.fromEntries(RESULT_HEADER.map((h, i) => [h, row![i]]))).toMatchObject({
+      determination_id: 'CM15-0045678',
+      decided: '',
+      request: 'Norco 10/325mg #60',
+      treatment_type: '',
+      reviewer_citations: '',
+    });
   });
 });
 

@@ -10,13 +10,24 @@ import { readCsv } from '../support/read-csv.ts';
 /** An index whose every result is a determination with `perResult` upheld MRI items. */
 function index(results: number, perResult: number): ShardedPagefind & { fetched: () => number } {
   let fetched = 0;
-  const items = Array.from({ length: perResult }, (_, i) => ({ request: `MRI ${i + 1}`, outcome: 'upheld' as const, treatmentType: 'mri', citations: { claimsAdministrator: [], reviewer: [] } }));
+  const items = Array.from({ length: perResult }, (_, i) => ({
+    request: `MRI ${i + 1}`,
+    outcome: 'upheld' as const,
+    treatmentType: 'mri',
+    citations: { claimsAdministrator: [], reviewer: [] },
+  }));
   const all: PagefindResult[] = Array.from({ length: results }, (_, i) => ({
     id: String(i),
     score: 1,
     data: async () => {
       fetched++;
-      return { url: `/determinations/CM18-${String(i).padStart(7, '0')}/`, excerpt: '', meta: { date: '2018-01-01', items: resultItemsMeta({ items }) }, filters: {}, sub_results: [] };
+      return {
+        url: `/determinations/CM18-${String(i).padStart(7, '0')}/`,
+        excerpt: '',
+        meta: { date: '2018-01-01', items: resultItemsMeta({ items }) },
+        filters: {},
+        sub_results: [],
+      };
     },
   }));
   return {

@@ -16,8 +16,12 @@ describe('siteOrigin', () => {
   });
 
   test('refuses a URL with a path, naming BASE_PATH, and anything that is not an http(s) URL', () => {
-    expect(() => siteOrigin('https://imr.example.org/imr/')).toThrow('SITE_URL: give the origin only (https://imr.example.org) and the sub-path as BASE_PATH (BASE_PATH=/imr/), got "https://imr.example.org/imr/"');
-    expect(() => siteOrigin('imr.example.org')).toThrow('SITE_URL: expected an absolute URL like https://imr.example.org, got "imr.example.org"');
+    expect(() => siteOrigin('https://imr.example.org/imr/')).toThrow(
+      'SITE_URL: give the origin only (https://imr.example.org) and the sub-path as BASE_PATH (BASE_PATH=/imr/), got "https://imr.example.org/imr/"',
+    );
+    expect(() => siteOrigin('imr.example.org')).toThrow(
+      'SITE_URL: expected an absolute URL like https://imr.example.org, got "imr.example.org"',
+    );
     expect(() => siteOrigin('ftp://imr.example.org')).toThrow('SITE_URL: expected an http or https URL');
   });
 });
@@ -25,6 +29,8 @@ describe('siteOrigin', () => {
 describe('absoluteUrl', () => {
   test('joins origin, base and path', () => {
     expect(absoluteUrl('https://imr.example.org', '/imr/', '/feed.xml')).toBe('https://imr.example.org/imr/feed.xml');
-    expect(absoluteUrl('http://localhost:4321', '/', '/determinations/CM16-0213037/#item-2')).toBe('http://localhost:4321/determinations/CM16-0213037/#item-2');
+    expect(absoluteUrl('http://localhost:4321', '/', '/determinations/CM16-0213037/#item-2')).toBe(
+      'http://localhost:4321/determinations/CM16-0213037/#item-2',
+    );
   });
 });

@@ -18,7 +18,9 @@ export function determinationEntry(d: Determination, pick: FeedPick, ctx: EntryC
   const items = pick.numbers.map((n) => ({ n, item: d.items[n - 1]! }));
   const first = items[0]!.item.request;
   const more = items.length > 1 ? ` (and ${items.length - 1} more ${items.length === 2 ? 'item' : 'items'})` : '';
-  const summary = items.map(({ n, item }) => `Item ${n}, ${ctx.treatmentLabel(item.treatmentType)}: ${item.request} — ${item.outcome}.`).join(' ');
+  const summary = items
+    .map(({ n, item }) => `Item ${n}, ${ctx.treatmentLabel(item.treatmentType)}: ${item.request} — ${item.outcome}.`)
+    .join(' ');
   return {
     url: ctx.pageUrl(d.id),
     title: `${d.caseNumber ?? d.id}: ${first}${more}`,

@@ -5,7 +5,10 @@ import type { Citation } from '../schema/index.ts';
  * One citation as a data cell: guideline short name, then the section and pages cited.
  *   "MTUS Chronic Pain 2009: Opioids, pp. 78–80", "ODG Pain", "MTUS Chronic Pain 2009: p. 121"
  */
-export function citationText(citation: Pick<Citation, 'guideline' | 'section' | 'pages'>, guidelineLabel: (slug: string) => string): string {
+export function citationText(
+  citation: Pick<Citation, 'guideline' | 'section' | 'pages'>,
+  guidelineLabel: (slug: string) => string,
+): string {
   return citedAt(guidelineLabel(citation.guideline), citationWhere(citation));
 }
 

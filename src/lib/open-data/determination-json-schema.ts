@@ -4,7 +4,13 @@ import { z } from 'zod';
 import { FIELD_DOCS } from './field-docs.ts';
 import { DeterminationSchema } from '../schema/index.ts';
 
-type JsonSchema = { [key: string]: unknown; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; required?: string[] };
+type JsonSchema = {
+  [key: string]: unknown;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  required?: string[];
+};
 
 export interface SchemaField {
   /** "items[].citations.reviewer[].pages" */
@@ -34,7 +40,12 @@ function typeName(schema: JsonSchema): string {
 export function schemaFields(schema: JsonSchema, prefix = ''): SchemaField[] {
   return Object.entries(schema.properties ?? {}).flatMap(([name, field]) => {
     const path = prefix ? `${prefix}.${name}` : name;
-    const own = { path, type: typeName(field), required: schema.required?.includes(name) ?? false, description: field.description as string | undefined };
+    const own = {
+      path,
+      type: typeName(field),
+      required: schema.required?.includes(name) ?? false,
+      description: field.description as string | undefined,
+    };
     const nested = inner(field, path);
     return [own, ...schemaFields(nested.schema, nested.path)];
   });

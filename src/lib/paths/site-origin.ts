@@ -25,7 +25,9 @@ export function siteOrigin(siteUrl: string | undefined): SiteOrigin {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`SITE_URL: expected an http or https URL, got "${value}"`);
   if (url.pathname !== '/' || url.search || url.hash) {
-    throw new Error(`SITE_URL: give the origin only (https://${url.host}) and the sub-path as BASE_PATH (BASE_PATH=${url.pathname}), got "${value}"`);
+    throw new Error(
+      `SITE_URL: give the origin only (https://${url.host}) and the sub-path as BASE_PATH (BASE_PATH=${url.pathname}), got "${value}"`,
+    );
   }
   return { origin: url.origin, placeholder: false };
 }

@@ -8,13 +8,25 @@ import type { Citation, Determination } from '../schema/index.ts';
 export type ResultCitation = [guideline: string, where: string];
 
 /** request, outcome, treatment type slug, reviewer citations, claims administrator citations. */
-export type ResultItem = [request: string, outcome: string, treatmentType: string, reviewer: ResultCitation[], claimsAdministrator: ResultCitation[]];
+export type ResultItem = [
+  request: string,
+  outcome: string,
+  treatmentType: string,
+  reviewer: ResultCitation[],
+  claimsAdministrator: ResultCitation[],
+];
 
 const cited = (list: readonly Citation[]): ResultCitation[] => list.map((c) => [c.guideline, citationWhere(c)]);
 
 /** The `items` metadata of a determination page (JSON). */
 export function resultItemsMeta(d: Pick<Determination, 'items'>): string {
-  const items: ResultItem[] = d.items.map((i) => [i.request, i.outcome, i.treatmentType, cited(i.citations.reviewer), cited(i.citations.claimsAdministrator)]);
+  const items: ResultItem[] = d.items.map((i) => [
+    i.request,
+    i.outcome,
+    i.treatmentType,
+    cited(i.citations.reviewer),
+    cited(i.citations.claimsAdministrator),
+  ]);
   return JSON.stringify(items);
 }
 

@@ -47,7 +47,12 @@ function wanted(item: ResultItem, filters: RowContext['state']['filters']): bool
 /** The items (1-based numbers) a result's rows hold. */
 function chosenItems(data: ResultData, items: ResultItem[], ctx: RowContext): number[] {
   const passing = items.map((item, i) => ({ item, n: i + 1 })).filter(({ item }) => wanted(item, ctx.state.filters));
-  const hit = new Set(data.sub_results.map((s) => s.anchor?.id ?? '').filter((id) => id.startsWith('item-')).map((id) => Number(id.slice('item-'.length))));
+  const hit = new Set(
+    data.sub_results
+      .map((s) => s.anchor?.id ?? '')
+      .filter((id) => id.startsWith('item-'))
+      .map((id) => Number(id.slice('item-'.length))),
+  );
   const found = passing.filter(({ n }) => hit.has(n));
   return (ctx.state.q.trim() !== '' && found.length > 0 ? found : passing).map(({ n }) => n);
 }

@@ -76,7 +76,7 @@ const node = (script: string, ...args: string[]) => ['--import', 'tsx', join(rep
 const stage = async (name: string, args: string[], cwd = repo) => {
   log(`${name}…`);
   const run = await runStage(name, process.execPath, args, { env, cwd });
-  log(`${name}: ${run.seconds} s, peak ${gb(run.peakRssBytes)} GB`);
+  log(`${name}: ${run.seconds} s (${run.cpuSeconds} s CPU), peak ${gb(run.peakRssBytes)} GB`);
   return run;
 };
 // Astro writes its prerender bundle under the working folder when the output folder is outside
@@ -93,11 +93,12 @@ const openData = ({ stdout }: { stdout: string }) => {
   const m = /open data: (\d+) files, (\d+) bytes, in ([\d.]+) s/.exec(stdout);
   return m ? { files: Number(m[1]), bytes: Number(m[2]), seconds: Number(m[3]) } : undefined;
 };
-const timing = ({ seconds, peakRssBytes }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes) });
+const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes), cpuSeconds });
 const sumOf = (...stages: StageResult[]) => ({
   seconds: Math.round(stages.reduce((n, s) => n + s.seconds, 0) * 100) / 100,
   peakRssBytes: Math.max(...stages.map((s) => s.peakRssBytes)),
   peakRssGB: gb(Math.max(...stages.map((s) => s.peakRssBytes))),
+  cpuSeconds: Math.round(stages.reduce((n, s) => n + s.cpuSeconds, 0) * 100) / 100,
 });
 
 try {

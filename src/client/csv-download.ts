@@ -43,16 +43,19 @@ export function setupCsvDownload({ load, state }: CsvDownloadOptions): void {
     note.textContent = 'Preparing the file…';
     try {
       const [{ buildResultsCsv, MAX_ROWS }, api] = await Promise.all([import('./results-csv.ts'), load()]);
-      const csv = await buildResultsCsv(api, state(), {
+      const search = state();
+      const csv = await buildResultsCsv(api, search, {
         origin: location.origin,
         treatmentLabel: filterLabels('treatment'),
         guidelineLabel: filterLabels('guideline'),
       });
       save(csv.text, `imr-search-${new Date().toISOString().slice(0, 10)}.csv`);
-      const what = `${count(csv.rows, 'item', 'items')} from ${count(csv.covered, 'determination', 'determinations')}`;
+      // These filters choose items as well as determinations (src/lib/search/result-rows.ts).
+      const byItem = (['outcome', 'treatment', 'guideline'] as const).some((key) => (search.filters[key] ?? []).length > 0);
+      const what = `${count(csv.rows, 'item', 'items')} from ${count(csv.covered, 'determination', 'determinations')}${byItem ? ' (the items that match the filters)' : ''}`;
       note.replaceChildren(
         csv.capped
-          ? `The file holds the first ${what} of ${csv.matched.toLocaleString('en-US')} (at most ${MAX_ROWS.toLocaleString('en-US')} items). Every item is in the `
+          ? `The file holds the first ${what}: the search matched ${count(csv.matched, 'determination', 'determinations')}, and a file holds at most ${count(MAX_ROWS, 'item', 'items')}. Every item is in the `
           : `The file holds ${what}.`,
       );
       if (csv.capped) {

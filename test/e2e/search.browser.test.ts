@@ -179,7 +179,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
         page_url: `${origin}/imr/determinations/CM17-0012345/#item-1`,
       }),
     ]);
-    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 items from 2 determinations.');
+    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
     expect(errors).toEqual([]);
   });
 });

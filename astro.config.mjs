@@ -2,11 +2,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import { contentDir } from './src/lib/files/content-dir.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { openDataDir } from './src/integrations/open-data-dir.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
+import { sitemaps } from './src/integrations/sitemaps.ts';
 import { siteOrigin } from './src/lib/paths/site-origin.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
 
@@ -44,8 +44,8 @@ export default defineConfig({
   // first; pruneStaleOutput removes what this build no longer makes.
   experimental: { incrementalBuild: true, ...(letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {}) },
   vite: { build: { emptyOutDir: false } },
-  // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 45,000 URLs) before the prune, which
+  // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
   // then sees them written by this build.
-  integrations: [openDataDir(), siteOriginNotice(site), sitemap(), pruneStaleOutput()],
+  integrations: [openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
   markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },
 });

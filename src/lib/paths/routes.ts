@@ -10,7 +10,7 @@ export const DATA = '/data/';
 /** Atom feed of the newest determinations. */
 export const FEED = '/feed.xml';
 export const ROBOTS = '/robots.txt';
-/** Written by @astrojs/sitemap (astro.config.mjs), with its sitemap-<n>.xml beside it. */
+/** Names the sitemaps (src/integrations/sitemaps.ts). */
 export const SITEMAP_INDEX = '/sitemap-index.xml';
 
 /** `/determinations/<id>/`, or its item's anchor `#item-<n>` when an item number is given. */
@@ -52,4 +52,9 @@ export function listCsvPath(listPath: string): string {
 /** `<list>feed.xml`: the Atom feed of a treatment type's or a guideline's newest determinations. */
 export function listFeedPath(listPath: string): string {
   return `${listPath}feed.xml`;
+}
+
+/** `/sitemap-<n>.xml`, n from 0: the sitemaps the index names. */
+export function sitemapPath(n: number): string {
+  return `/sitemap-${n}.xml`;
 }

@@ -4,6 +4,10 @@ import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/files/content-dir.ts';
 import { listLetterFiles } from './src/lib/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
+import { openDataDir } from './src/integrations/open-data-dir.ts';
+import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
+import { sitemaps } from './src/integrations/sitemaps.ts';
+import { siteOrigin } from './src/lib/paths/site-origin.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
 
 // Astro keeps the content layer's data store as one string, and V8 strings end at 512 MB. A letter
@@ -19,9 +23,14 @@ const letters = (() => {
   }
 })();
 
+// Absolute URLs (feeds, sitemaps, robots.txt, data files): SITE_URL=https://imr.example.org, else
+// a placeholder origin and one line saying so (src/lib/paths/site-origin.ts).
+const site = siteOrigin(process.env.SITE_URL);
+
 // Hosting under a sub-path: BASE_PATH=/imr/ npm run build. Tests also move the output and the
 // content-layer cache (OUT_DIR, ASTRO_CACHE_DIR) so builds of other corpora never share them.
 export default defineConfig({
+  site: site.origin,
   base: process.env.BASE_PATH || '/',
   outDir: process.env.OUT_DIR || './dist',
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
@@ -35,6 +44,8 @@ export default defineConfig({
   // first; pruneStaleOutput removes what this build no longer makes.
   experimental: { incrementalBuild: true, ...(letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {}) },
   vite: { build: { emptyOutDir: false } },
-  integrations: [pruneStaleOutput()],
+  // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
+  // then sees them written by this build.
+  integrations: [openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
   markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },
 });

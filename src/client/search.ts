@@ -17,6 +17,7 @@ import { resultElement } from './result-element.ts';
 import { resultView } from './result-view.ts';
 import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
+import { setupCsvDownload } from './csv-download.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** Results whose text is fetched with the search; the others load as they near the screen. */
@@ -93,6 +94,7 @@ export function startSearch(): void {
   onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
   window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
+  setupCsvDownload({ load: index, state: () => state });
   void goToUrl();
 }
 

@@ -26,13 +26,14 @@ export function pruneStaleOutput(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
-        const pages = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split('\\').join('/')));
+        const routed = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split('\\').join('/')));
         const stale: string[] = [];
         for (const file of await filesUnder(root, new Set(['pagefind']))) {
-          // Pages: everything this build rendered or kept is in `assets`. Hashed assets and
-          // public/ files are written again by every build, so an old one is older than its start.
-          const isPage = file.endsWith('.html');
-          if (isPage ? !pages.has(file) : (await stat(join(root, file))).mtimeMs < started) stale.push(file);
+          // Routes: every page and endpoint (feeds) this build rendered or kept is in `assets`.
+          // Hashed assets, public/ files, the sitemaps and the open data (src/data/open-data.ts)
+          // are written again by every build, so an old one is older than its start.
+          if (routed.has(file)) continue;
+          if (file.endsWith('.html') || (await stat(join(root, file))).mtimeMs < started) stale.push(file);
         }
         await Promise.all(stale.map((f) => rm(join(root, f))));
         // A removed page leaves its folder (determinations/<id>/) empty: remove that too.

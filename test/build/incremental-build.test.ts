@@ -76,6 +76,30 @@ describe('incremental build', () => {
     expect(readPage(site, '/treatments/mri/')).toContain('/determinations/CM18-0000001/');
   }, 120_000);
 
+  test('writes the open data again with a letter’s change, renders only the feeds it reaches, and prunes none of them', async () => {
+    const fileOf = (path: string) => join(site.dir, path);
+    const feedMtime = (path: string) => statSync(fileOf(path)).mtimeMs;
+    const outputs = ['data/determinations.jsonl', 'data/items.csv', 'data/schema.json', 'treatments/tens-ems-unit/items.csv', 'feed.xml', 'treatments/tens-ems-unit/feed.xml', 'guidelines/mtus-shoulder-2004/feed.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt'];
+    const untouchedFeed = feedMtime('guidelines/mtus-shoulder-2004/feed.xml');
+    const touchedFeed = feedMtime('treatments/tens-ems-unit/feed.xml');
+
+    const path17 = letter('2017/CM17-0012345.md');
+    writeFileSync(path17, readFileSync(path17, 'utf8').replace('- request: TENS unit rental for 30 days', '- request: TENS unit rental for 60 days'));
+    await buildSite(options);
+
+    for (const path of outputs) expect(existsSync(fileOf(path)), path).toBe(true);
+    for (const path of ['data/items.csv', 'data/determinations.jsonl', 'treatments/tens-ems-unit/items.csv', 'treatments/tens-ems-unit/feed.xml', 'feed.xml']) {
+      expect(readFileSync(fileOf(path), 'utf8'), path).toContain('TENS unit rental for 60 days');
+    }
+    expect(feedMtime('treatments/tens-ems-unit/feed.xml')).toBeGreaterThan(touchedFeed);
+    expect(feedMtime('guidelines/mtus-shoulder-2004/feed.xml')).toBe(untouchedFeed);
+
+    // A build with nothing changed keeps every one of them.
+    await buildSite(options);
+    for (const path of outputs) expect(existsSync(fileOf(path)), path).toBe(true);
+    expect(feedMtime('guidelines/mtus-shoulder-2004/feed.xml')).toBe(untouchedFeed);
+  }, 180_000);
+
   test('reads each body from where its file is now when the content folder has moved', async () => {
     // A renamed folder keeps its files' stamps; the catalogue change renders every page again.
     const moved = join(work, 'moved-corpus');

@@ -1,12 +1,14 @@
 // The search page driven in a real browser (Debian's chromium through playwright-core; no browser
 // is ever downloaded): type, filter, reload, follow a result. Without chromium the tests are
 // skipped with a message, except under CI=true, where they fail.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
+import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
+import { readCsv, readCsvRecords } from '../support/read-csv.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -181,6 +183,29 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
   test('works under a sub-path: the index loads and results link under the base', async () => {
     const page = await open(sub, 'search/?q=zynex');
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);
+    expect(errors).toEqual([]);
+  });
+
+  test('downloads the results as a CSV file: one row per item of the filtered type, with the open data’s columns', async () => {
+    const page = await open(sub, 'search/?treatment=tens-ems-unit&sort=oldest');
+    await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/', '/imr/determinations/CM17-0012345/']);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these results (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^imr-search-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(readCsv(text)[0]).toEqual(ITEM_HEADER);
+    const origin = new URL(page.url()).origin;
+    expect(readCsvRecords(text)).toEqual([
+      expect.objectContaining({ determination_id: 'CM14-0123456', decided: '2014-10-02', item_number: '1', request: 'Zynex EMS unit (home use)/purchase for lumbar spine', treatment_type: 'TENS / EMS units', outcome: 'upheld', page_url: `${origin}/imr/determinations/CM14-0123456/#item-1` }),
+      expect.objectContaining({
+        determination_id: 'CM17-0012345',
+        request: 'TENS unit rental for 30 days',
+        reviewer_citations: 'MTUS Chronic Pain 2009: TENS, chronic pain',
+        claims_administrator_citations: 'MTUS Chronic Pain 2009: pp. 114–116',
+        reviewer_specialties: 'Physical Medicine & Rehabilitation',
+        page_url: `${origin}/imr/determinations/CM17-0012345/#item-1`,
+      }),
+    ]);
+    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { indexSite } from '../../scripts/search-index.ts';
+import { siteOrigin } from '../../src/lib/paths/site-origin.ts';
 
 export const repoRoot = join(import.meta.dirname, '../..');
 
@@ -13,11 +14,14 @@ export interface SiteBuild {
   base: string;
   /** Corpus folder it was built from. */
   corpus: string;
+  /** Origin of its absolute URLs (SITE_URL, or the placeholder without it). */
+  origin: string;
 }
 
-export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string; shardPages?: number }): Promise<SiteBuild> {
+export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string; shardPages?: number; siteUrl?: string }): Promise<SiteBuild> {
   const env = {
     ...process.env,
+    SITE_URL: options.siteUrl ?? '',
     CORPUS_DIR: options.corpus,
     OUT_DIR: options.outDir,
     BASE_PATH: options.base,
@@ -34,5 +38,5 @@ export async function buildSite(options: { corpus: string; outDir: string; base:
     child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`))));
   });
   await indexSite(options.outDir, { cacheDir: join(options.cacheDir, 'search-index'), maxShardPages: options.shardPages });
-  return { dir: options.outDir, base: options.base, corpus: options.corpus };
+  return { dir: options.outDir, base: options.base, corpus: options.corpus, origin: siteOrigin(options.siteUrl).origin };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { hasAttribute, tagAttributes } from '../../scripts/lib/html-tags.ts';
-import { checkLinks } from '../../scripts/dev/link-check.ts';
+import { checkFeedLinks, checkLinks } from '../../scripts/dev/link-check.ts';
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'imr-links-'));
@@ -37,6 +37,30 @@ describe('checkLinks', () => {
   test('ignores other sites and non-web schemes', async () => {
     const dir = site({ 'index.html': '<a href="https://example.com/x">e</a><a href="mailto:a@b.c">m</a><a href="//cdn.example/x">c</a>' });
     expect(await checkLinks(dir, '/')).toEqual({ pages: 1, links: 0, broken: [] });
+  });
+});
+
+describe('checkFeedLinks', () => {
+  test('checks the URLs of feeds, sitemaps and robots.txt against the origin and the files of the build', async () => {
+    const dir = site({
+      'imr/index.html': '',
+      'imr/a/index.html': '<h3 id="item-1"></h3>',
+      'imr/feed.xml': '<feed><link rel="self" href="https://x.org/imr/feed.xml"/><entry><link href="https://x.org/imr/a/#item-1"/></entry><entry><link href="https://x.org/imr/a/#item-2"/></entry></feed>',
+      'imr/sitemap-index.xml': '<sitemapindex><sitemap><loc>https://x.org/imr/sitemap-0.xml</loc></sitemap></sitemapindex>',
+      'imr/sitemap-0.xml': '<urlset><url><loc>https://x.org/imr/</loc></url><url><loc>https://y.org/imr/a/</loc></url><url><loc>https://x.org/imr/gone/</loc></url></urlset>',
+      'imr/robots.txt': 'User-agent: *\nSitemap: https://x.org/imr/sitemap-index.xml\n',
+    });
+    const report = await checkFeedLinks(join(dir, 'imr'), '/imr/', 'https://x.org');
+    expect(report).toEqual({
+      pages: 4,
+      links: 8,
+      broken: expect.arrayContaining([
+        { page: 'feed.xml', link: 'https://x.org/imr/a/#item-2', reason: 'no id="item-2" on the target page' },
+        { page: 'sitemap-0.xml', link: 'https://y.org/imr/a/', reason: "not on the site's origin https://x.org (SITE_URL as for the build)" },
+        { page: 'sitemap-0.xml', link: 'https://x.org/imr/gone/', reason: 'no such file' },
+      ]),
+    });
+    expect(report.broken).toHaveLength(3);
   });
 });
 

@@ -7,6 +7,12 @@ export const GUIDELINES = '/guidelines/';
 export const TREATMENTS = '/treatments/';
 export const SEARCH = '/search/';
 export const OUTCOMES = '/outcomes/';
+export const DATA = '/data/';
+/** Atom feed of the newest determinations. */
+export const FEED = '/feed.xml';
+export const ROBOTS = '/robots.txt';
+/** Names the sitemaps (src/integrations/sitemaps.ts). */
+export const SITEMAP_INDEX = '/sitemap-index.xml';
 
 /** `/determinations/<id>/`, or its item's anchor `#item-<n>` when an item number is given. */
 export function determinationPath(id: string, itemNumber?: number): string {
@@ -42,4 +48,24 @@ export function treatmentSectionPath(treatment: string, guideline: string, key: 
 export function searchPath(params: Record<string, string> = {}): string {
   const query = new URLSearchParams(params).toString();
   return query ? `${SEARCH}?${query}` : SEARCH;
+}
+
+/** `/data/<name>`: a corpus-wide open-data file (`determinations.jsonl`, `items.csv`, `schema.json`). */
+export function dataFilePath(name: string): string {
+  return `${DATA}${name}`;
+}
+
+/** `<list>items.csv`: the items of a treatment-type or guideline-section list as CSV, in its folder. */
+export function listCsvPath(listPath: string): string {
+  return `${listPath}items.csv`;
+}
+
+/** `<list>feed.xml`: the Atom feed of a treatment type's or a guideline's newest determinations. */
+export function listFeedPath(listPath: string): string {
+  return `${listPath}feed.xml`;
+}
+
+/** `/sitemap-<n>.xml`, n from 0: the sitemaps the index names. */
+export function sitemapPath(n: number): string {
+  return `/sitemap-${n}.xml`;
 }

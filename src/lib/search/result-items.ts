@@ -1,0 +1,51 @@
+// The disputed items of a determination as its search result carries them: the `items` metadata
+// of the page (PagefindFacts.astro), read back by the results list and the results CSV. Slugs, not
+// labels, keep it short; the search page holds the labels in its filters.
+import { citationWhere } from '../open-data/citation-text.ts';
+import type { Citation, Determination } from '../schema/index.ts';
+
+/** A citation: guideline slug, and the section and pages ("Opioids, pp. 78–80", or ""). */
+export type ResultCitation = [guideline: string, where: string];
+
+/** request, outcome, treatment type slug, reviewer citations, claims administrator citations. */
+export type ResultItem = [
+  request: string,
+  outcome: string,
+  treatmentType: string,
+  reviewer: ResultCitation[],
+  claimsAdministrator: ResultCitation[],
+];
+
+const cited = (list: readonly Citation[]): ResultCitation[] => list.map((c) => [c.guideline, citationWhere(c)]);
+
+/** The `items` metadata of a determination page (JSON). */
+export function resultItemsMeta(d: Pick<Determination, 'items'>): string {
+  const items: ResultItem[] = d.items.map((i) => [
+    i.request,
+    i.outcome,
+    i.treatmentType,
+    cited(i.citations.reviewer),
+    cited(i.citations.claimsAdministrator),
+  ]);
+  return JSON.stringify(items);
+}
+
+const isCitation = (v: unknown): v is ResultCitation => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string';
+const citations = (v: unknown): ResultCitation[] => (Array.isArray(v) ? v.filter(isCitation) : []);
+
+/**
+ * The items read back from the metadata; an index built before the treatment type and citations
+ * were added gives its items without them. Anything unreadable gives no items.
+ */
+export function parseResultItems(json: string | undefined): ResultItem[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json ?? '[]');
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((v): v is unknown[] => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
+    .map((v) => [v[0] as string, v[1] as string, typeof v[2] === 'string' ? v[2] : '', citations(v[3]), citations(v[4])]);
+}

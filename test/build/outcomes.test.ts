@@ -106,7 +106,8 @@ describe('outcome charts', () => {
 
   test('are an image with a title and a description, one bar per row of the table, and no script', () => {
     const html = readPage(root, '/treatments/tens-ems-unit/');
-    const svg = html.slice(html.indexOf('<svg'), html.indexOf('</svg>'));
+    const start = html.indexOf('<svg class="chart"');
+    const svg = html.slice(start, html.indexOf('</svg>', start));
     expect(svg).toMatch(/^<svg class="chart"[^>]* role="img" aria-labelledby="chart-title chart-desc">/);
     expect(/<title id="chart-title">(.*?)<\/title>/.exec(svg)?.[1]).toBe('TENS / EMS units: upheld and overturned items by decision month');
     expect(visibleText(/<desc id="chart-desc">(.*?)<\/desc>/.exec(svg)![1]!)).toBe(

@@ -1,22 +1,21 @@
-// The search page's only script: reads the search from the URL, runs it with Pagefind's JS API,
-// writes results and filter counts into the page the build rendered, and keeps the URL in step so
-// a search can be shared and reloaded. What to show is worked out by pure functions (status line,
-// counts, pages, result views); this controller runs the searches and wires the page's events.
+// The search page's only script: reads the search from the URL, runs it over the sharded index
+// (run-search.ts), writes results and filter counts into the page the build rendered, and keeps
+// the URL in step so a search can be shared and reloaded. What to show is worked out by pure
+// functions (status line, counts, pages, result views); this controller runs the searches and
+// wires the page's events.
 import { joinBase } from '../lib/paths/join-base.ts';
-import { facetCounts } from '../lib/search/facet-counts.ts';
 import { filtersInUse, withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
 import { formState } from '../lib/search/form-state.ts';
-import { droppedNote, keepKnownFilters } from '../lib/search/known-filters.ts';
-import { pagefindOptions } from '../lib/search/pagefind-options.ts';
+import { droppedNote, keepKnownFilters, keepKnownSections } from '../lib/search/known-filters.ts';
 import { pager, resultPage } from '../lib/search/result-page.ts';
 import { parseSearchState, searchQuery, type SearchState } from '../lib/search/search-state.ts';
 import { searchStatus, STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../lib/search/search-status.ts';
 import { appendLazily, type LazyResults } from './lazy-results.ts';
-import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
+import type { Pagefind } from './pagefind-api.ts';
 import { resultElement } from './result-element.ts';
-import { resultView } from './result-view.ts';
+import { runSearch, type SearchAnswer } from './run-search.ts';
 import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
-import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
+import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 
 const BASE = import.meta.env.BASE_URL;
 /** Results whose text is fetched with the search; the others load as they near the screen. */
@@ -50,7 +49,7 @@ export function startSearch(): void {
   const search = async () => {
     const mine = ++run;
     page.status.textContent = STATUS_SEARCHING;
-    let api: ShardedPagefind;
+    let api: ShardedIndex;
     try {
       api = await index();
     } catch {
@@ -58,34 +57,42 @@ export function startSearch(): void {
       return;
     }
     try {
-      await runSearch(api, state, () => mine === run);
+      const answer = await runSearch(api, state);
+      if (mine === run) await show(answer, state, () => mine === run);
     } catch {
       if (mine === run) page.status.textContent = STATUS_SEARCH_FAILED;
     }
   };
 
-  const runSearch = async (api: ShardedPagefind, shown: SearchState, current: () => boolean) => {
-    const term = shown.q === '' ? null : shown.q;
-    // Only the results of the page shown are fetched; a page past the last shows the last.
-    const main = await api.search(term, pagefindOptions(shown), (total) => resultPage(total, shown.page));
-    const at = resultPage(main.total, shown.page);
-    const counts = await facetCounts(shown, main.filters, async (others) => (await api.search(term, pagefindOptions(others), () => ({ start: 0, end: 0 }))).filters);
-    // Each result's text is a file of its own (~2 KB): the first screenful is fetched now, the
-    // rest of the page as it scrolls into view.
-    const data = await Promise.all(main.results.slice(0, EAGER_RESULTS).map((r) => r.data()));
+  const show = async (answer: SearchAnswer, shown: SearchState, current: () => boolean) => {
+    const { search: found, ordered } = answer;
+    // Cited sections are checked against the whole index: one it lacks is left out, as on load.
+    const sections = keepKnownSections(shown, found.sectionLabels);
+    if (answer.complete && sections.dropped.length > 0) return void go(sections.state, 'replace', droppedNote(sections.dropped));
+    // Only the letters of the page shown are fetched; a page past the last shows the last.
+    const at = resultPage(ordered.length, shown.page);
+    const onPage = ordered.slice(at.start, at.end);
+    const render = async (i: number) => resultElement(await answer.view(onPage[i]!));
+    // Each letter's text is a few small files: the first screenful is fetched now, the rest of
+    // the page as it scrolls into view.
+    const first = await Promise.all(onPage.slice(0, EAGER_RESULTS).map((_, i) => render(i)));
     if (!current()) return; // a newer search has started
     if (at.page !== shown.page) {
       // A page past the last (an old link, a hand-edited one) shows the last: the URL says so.
       state = { ...shown, page: at.page };
       history.replaceState(null, '', urlOf(state));
     }
-    showCounts(page, counts);
-    page.status.textContent = searchStatus(shown, main.total, at);
+    for (const [value, label] of Object.entries(found.sectionLabels)) (labels.section as Map<string, string> | undefined)?.set(value, label);
+    showCounts(page, found.counts);
+    page.status.textContent = searchStatus(shown, { items: found.items, letters: ordered.length }, at);
     showChips(page, filtersInUse(shown), labels, (key, value) => void go(withoutFilter(state, key, value), 'push'));
-    const render = (d: PagefindResultData) => resultElement(resultView(d, shown.q !== '', shown.filters.outcome ?? []));
-    page.list.replaceChildren(...data.map(render));
+    page.list.replaceChildren(...first);
     lazy?.stop();
-    lazy = appendLazily(page.list, main.results.slice(EAGER_RESULTS), render, current);
+    lazy = appendLazily(
+      page.list,
+      onPage.slice(EAGER_RESULTS).map((_, i) => () => render(EAGER_RESULTS + i)),
+      current,
+    );
     const toPage = (n: number) => void go({ ...state, page: n }, 'push').then(() => page.status.scrollIntoView({ block: 'start' }));
     showPager(page, pager(at), (n) => urlOf({ ...state, page: n }), toPage);
   };
@@ -97,18 +104,21 @@ export function startSearch(): void {
 }
 
 /**
- * Opens the index on first use and keeps it. It comes in shards (pagefind/shards.json): the first
- * shard's bundle is loaded and the others merged into it, with their filter indexes (without
- * which there are no counts).
+ * Opens the index on first use and keeps it. It comes in shards (pagefind/shards.json), each
+ * merged into the first one's Pagefind with its facet table.
  */
-function indexLoader(): () => Promise<ShardedPagefind> {
-  let pagefind: ShardedPagefind | undefined;
-  return async () => {
-    pagefind ??= await openShardedPagefind({
-      root: joinBase(BASE, '/pagefind/'),
-      load: (shard) => import(/* @vite-ignore */ joinBase(BASE, `/pagefind/${shard.id}/pagefind.js`)) as Promise<Pagefind>,
-      options: { baseUrl: BASE, excerptLength: 28 },
-    });
-    return pagefind;
+function indexLoader(): () => Promise<ShardedIndex> {
+  let opened: Promise<ShardedIndex> | undefined;
+  return () => {
+    opened ??= (async () => {
+      const index = await openShardedIndex({
+        root: joinBase(BASE, '/pagefind/'),
+        load: (shard) => import(/* @vite-ignore */ joinBase(BASE, `/pagefind/${shard.id}/pagefind.js`)) as Promise<Pagefind>,
+        options: { baseUrl: BASE, excerptLength: 28 },
+      });
+      await index.load([...index.manifest.shards].reverse().map((s) => s.id));
+      return index;
+    })();
+    return opened;
   };
 }

@@ -62,7 +62,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await page.locator('#q').pressSequentially('Zynex', { delay: 20 });
     await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Zynex');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('1 determination matches “Zynex”.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('1 disputed item in 1 determination matches “Zynex”.');
     await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
 
     // The outcome filter: counts within this search, then applied.
@@ -102,14 +102,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await page.getByRole('button', { name: 'Remove filter Treatment type: TENS / EMS units' }).click();
     await expect.poll(() => resultPaths(page)).toHaveLength(5);
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=oldest');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('5 determinations, oldest first.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('7 disputed items in 5 determinations, oldest first.');
     expect(errors).toEqual([]);
   });
 
   test('leaves out filter values the site does not have, says so, and rewrites the URL to the search shown', async () => {
     // "other" is a treatment type of the catalogue no letter has; the rest is not on the site.
     const page = await open(root, 'search/?treatment=other&treatment=no-such-type&year=1999&colour=red&sort=sideways&page=99999');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No determination matches with these filters.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No disputed item matches with these filters.');
     await expect.poll(() => new URL(page.url()).search).toBe('?treatment=other');
     const note = page.locator('#search-note');
     await expect(note.isVisible()).resolves.toBe(true);
@@ -124,10 +124,10 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
 
   test('shows the last page for a page past it, and puts that page in the URL', async () => {
     const page = await open(sub, 'search/?page=99999');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=3');
     await page.getByRole('link', { name: '‹ Previous' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
     expect(errors).toEqual([]);
   });
@@ -141,7 +141,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toHaveLength(10);
     await expect(pending.count()).resolves.toBe(40);
     expect(fragments()).toHaveLength(10);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('115 determinations, newest first. Showing 1–50.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
 
     // Scrolling to the 25th result loads it, the ones above it and those within a screen below;
     // the end of the page is still a placeholder, not fetched.
@@ -167,9 +167,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     // The last page holds the oldest letters, from three shards; all five have been read.
     await page.getByRole('link', { name: 'Next ›' }).first().click();
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await page.getByRole('link', { name: 'Next ›' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     // Its five placeholders are within a screen of the top, so they load at once.
     await expect.poll(() => resultPaths(page)).toHaveLength(15);
     await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');

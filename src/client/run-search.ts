@@ -3,11 +3,13 @@
 // (item-search.ts), and each letter shown fetches its own record and its matching items' text.
 import { itemSearch, type ItemSearch, type LetterMatch, type ShardPart } from '../lib/search/item-search.ts';
 import { orderResults } from '../lib/search/order-results.ts';
+import { queryWords } from '../lib/search/query-words.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
+import type { MatchCount } from '../lib/search/search-status.ts';
 import type { ShardInfo } from '../lib/search/shard-manifest.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
 import { resultView, type ResultView } from './result-view.ts';
-import type { Hits, ShardedIndex } from './sharded-index.ts';
+import type { ShardedIndex, WordMatch } from './sharded-index.ts';
 
 /** Matching items of one letter whose own text is fetched for its excerpt. */
 const EXCERPTS_PER_LETTER = 3;
@@ -19,6 +21,8 @@ export interface SearchAnswer {
   search: ItemSearch;
   /** The matching letters in the order asked for. */
   ordered: LetterMatch[];
+  /** What the words matched (undefined without words): the words no letter has, or only as starts of longer words. */
+  words?: Pick<WordMatch, 'missing' | 'prefixOnly'>;
   /** What a letter of the answer shows (fetches its records' text). */
   view(match: LetterMatch): Promise<ResultView>;
 }
@@ -26,7 +30,8 @@ export interface SearchAnswer {
 export async function runSearch(index: ShardedIndex, state: SearchState): Promise<SearchAnswer> {
   const shards = index.loaded();
   const words = state.q.trim();
-  const hits: Hits | undefined = words ? await index.match(words) : undefined;
+  const matched = words ? await index.match(queryWords(words)) : undefined;
+  const hits = matched?.hits;
   const place = new Map(index.manifest.shards.map((s, k) => [s.id, k]));
   const parts: ShardPart[] = shards.map((s) => ({ place: place.get(s.id)!, table: index.table(s.id), ...(hits ? { hits: hits.get(s.id) ?? new Map() } : {}) }));
   const search = itemSearch(parts, state.filters);
@@ -50,5 +55,26 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
     return resultView(data, { items: match.items, own, letterHit: match.letterHit }, words !== '');
   };
 
-  return { shards, complete: shards.length === index.manifest.shards.length, search, ordered, view };
+  return {
+    shards,
+    complete: shards.length === index.manifest.shards.length,
+    search,
+    ordered,
+    ...(matched ? { words: { missing: matched.missing, prefixOnly: matched.prefixOnly } } : {}),
+    view,
+  };
 }
+
+/** What the status line counts of an answer. */
+export function matchCount(answer: SearchAnswer): MatchCount {
+  return {
+    items: answer.search.items,
+    letters: answer.ordered.length,
+    exact: answer.ordered.filter((m) => m.exact).length,
+    phrase: answer.ordered.filter((m) => m.phrase).length,
+    ...answer.words,
+  };
+}
+
+/** The marks beside a result's title. */
+export const resultMarks = (match: LetterMatch): string[] => (match.phrase ? ['exact phrase'] : []);

@@ -13,8 +13,9 @@ import { searchStatus, STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHI
 import { appendLazily, type LazyResults } from './lazy-results.ts';
 import type { Pagefind } from './pagefind-api.ts';
 import { resultElement } from './result-element.ts';
-import { runSearch, type SearchAnswer } from './run-search.ts';
-import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
+import { matchCount, resultMarks, runSearch, type SearchAnswer } from './run-search.ts';
+import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState, showSuggestions } from './search-page.ts';
+import { suggestFilters, type CatalogueEntry } from '../lib/search/catalogue-suggestions.ts';
 import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 
 const BASE = import.meta.env.BASE_URL;
@@ -72,7 +73,7 @@ export function startSearch(): void {
     // Only the letters of the page shown are fetched; a page past the last shows the last.
     const at = resultPage(ordered.length, shown.page);
     const onPage = ordered.slice(at.start, at.end);
-    const render = async (i: number) => resultElement(await answer.view(onPage[i]!));
+    const render = async (i: number) => resultElement(await answer.view(onPage[i]!), resultMarks(onPage[i]!));
     // Each letter's text is a few small files: the first screenful is fetched now, the rest of
     // the page as it scrolls into view.
     const first = await Promise.all(onPage.slice(0, EAGER_RESULTS).map((_, i) => render(i)));
@@ -84,7 +85,7 @@ export function startSearch(): void {
     }
     for (const [value, label] of Object.entries(found.sectionLabels)) (labels.section as Map<string, string> | undefined)?.set(value, label);
     showCounts(page, found.counts);
-    page.status.textContent = searchStatus(shown, { items: found.items, letters: ordered.length }, at);
+    page.status.textContent = searchStatus(shown, matchCount(answer), at);
     showChips(page, filtersInUse(shown), labels, (key, value) => void go(withoutFilter(state, key, value), 'push'));
     page.list.replaceChildren(...first);
     lazy?.stop();
@@ -93,14 +94,37 @@ export function startSearch(): void {
       onPage.slice(EAGER_RESULTS).map((_, i) => () => render(EAGER_RESULTS + i)),
       current,
     );
+    void offerFilters(shown, found.counts, current);
     const toPage = (n: number) => void go({ ...state, page: n }, 'push').then(() => page.status.scrollIntoView({ block: 'start' }));
     showPager(page, pager(at), (n) => urlOf({ ...state, page: n }), toPage);
+  };
+
+  // Treatment types and guidelines the words name, offered as filters with what they would give.
+  const catalogue = catalogueLoader();
+  const offerFilters = async (shown: SearchState, counts: SearchAnswer['search']['counts'], current: () => boolean) => {
+    const entries = shown.q ? await catalogue().catch(() => []) : [];
+    if (!current()) return;
+    const offered = suggestFilters(shown.q, entries)
+      .filter(({ key, value }) => !(shown.filters[key] ?? []).includes(value))
+      .map((s) => ({ ...s, count: counts[s.key][s.value] ?? 0 }))
+      .filter((s) => s.count > 0);
+    showSuggestions(page, offered, (key, value) => void go({ ...state, filters: { ...state.filters, [key]: [...(state.filters[key] ?? []), value] }, page: 1 }, 'push'));
   };
 
   onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
   window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
   void goToUrl();
+}
+
+/** The catalogue of treatment types and guidelines (/search/catalogue.json), fetched once when first needed. */
+function catalogueLoader(): () => Promise<CatalogueEntry[]> {
+  let entries: Promise<CatalogueEntry[]> | undefined;
+  return () =>
+    (entries ??= fetch(joinBase(BASE, '/search/catalogue.json')).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} fetching the catalogue`);
+      return r.json() as Promise<CatalogueEntry[]>;
+    }));
 }
 
 /**

@@ -8,6 +8,7 @@ import type { PagefindResultData } from '../../src/client/pagefind-api.ts';
 import type { ResultView } from '../../src/client/result-view.ts';
 import { runSearch, type SearchAnswer } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
+import { queryWords } from '../../src/lib/search/query-words.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
@@ -112,7 +113,7 @@ describe('search index of the fixture site', () => {
     for (const shard of index.loaded()) {
       for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) records.push(await (await index.letterResult(shard.id, letter))!.data());
     }
-    for (const rows of (await index.match('item')).values()) {
+    for (const rows of (await index.match(queryWords('item'))).hits.values()) {
       for (const { result } of rows.values()) {
         const data = await result.data();
         if (data.url.includes('#item-')) records.push(data);

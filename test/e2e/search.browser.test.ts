@@ -178,6 +178,17 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('offers the treatment type the words name as a filter, with its item count, and applies it in one click', async () => {
+    const page = await open(root, 'search/?q=TENS');
+    const offer = page.locator('#search-suggestions button');
+    await expect.poll(() => offer.allTextContents()).toEqual(['Treatment type: TENS / EMS units, 1 item']);
+    await offer.click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=TENS&treatment=tens-ems-unit');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 disputed item in 1 determination matches “TENS”.');
+    await expect(page.locator('#search-suggestions').isVisible()).resolves.toBe(false);
+    expect(errors).toEqual([]);
+  });
+
   test('works under a sub-path: the index loads and results link under the base', async () => {
     const page = await open(sub, 'search/?q=zynex');
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);

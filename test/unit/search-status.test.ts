@@ -39,4 +39,23 @@ describe('the status line above the results', () => {
     // A page past the last shows the last.
     expect(status('?page=9', 227, 115)).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
   });
+
+  test('says how many hold the exact words or phrase when some hold only words that start with them', () => {
+    const state = parseSearchState('?q=lumbar mri');
+    const at = resultPage(5, 1);
+    expect(searchStatus(state, { items: 7, letters: 5, exact: 5 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”.');
+    expect(searchStatus(state, { items: 7, letters: 5, exact: 3 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words.');
+    expect(searchStatus(state, { items: 7, letters: 5, exact: 1 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”. 1 holds the exact words.');
+    const three = parseSearchState('?q=mri of the');
+    expect(searchStatus(three, { items: 7, letters: 5, exact: 3, phrase: 2 }, at)).toBe('7 disputed items in 5 determinations match “mri of the”. 2 hold the exact phrase, 3 the exact words.');
+    expect(searchStatus(three, { items: 7, letters: 5, exact: 5, phrase: 1 }, at)).toBe('7 disputed items in 5 determinations match “mri of the”. 1 holds the exact phrase.');
+  });
+
+  test('says when a word is only found as the start of longer words, or not at all', () => {
+    const at = resultPage(2, 1);
+    expect(searchStatus(parseSearchState('?q=lumba'), { items: 2, letters: 2, exact: 0, prefixOnly: ['lumba'] }, at)).toBe(
+      '2 disputed items in 2 determinations match “lumba”. No exact match for ‘lumba’; showing words that start with it.',
+    );
+    expect(searchStatus(parseSearchState('?q=lumbar xyzzyq'), { items: 0, letters: 0, missing: ['xyzzyq'] }, at)).toBe('No disputed item matches “lumbar xyzzyq”: no letter has a word like ‘xyzzyq’.');
+  });
 });

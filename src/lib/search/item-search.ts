@@ -22,7 +22,14 @@ export interface ShardPart {
   place: number;
   table: FacetTable;
   /** Rows of the records holding the words, with their relevance; undefined when there are no words. */
-  hits?: ReadonlyMap<number, { score: number }>;
+  hits?: ReadonlyMap<number, RecordHit>;
+}
+
+/** A record holding the words: its relevance, and whether it holds them exactly, and as a phrase. */
+export interface RecordHit {
+  score: number;
+  exact?: boolean;
+  phrase?: boolean;
 }
 
 /** A letter with the items that match. */
@@ -38,6 +45,10 @@ export interface LetterMatch {
   letterHit: boolean;
   /** Best relevance of the records that made it match (0 without words). */
   score: number;
+  /** One of those records holds the words as such (not only as starts of longer words). */
+  exact: boolean;
+  /** One of them holds the words as a phrase. */
+  phrase: boolean;
 }
 
 export type FilterCounts = Record<FilterKey, Record<string, number>>;
@@ -99,25 +110,34 @@ function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group
   return (skip === 'year' || meets(c.year, l.year)) && (skip === 'specialty' || meetsAny(c.specialty, l.specialty)) && (skip === 'priority' || meets(c.priority, l.priority));
 }
 
-/** Per letter of a shard, which items hold the words (own record, or the letter's as a whole). */
-function wordMatches(part: ShardPart, letter: number): { items: boolean[]; own: boolean[]; letterHit: boolean; score: number[] } {
+interface WordMatches {
+  /** Per item: whether it holds the words (its own record, or the letter's as a whole). */
+  items: boolean[];
+  /** Per item: whether its own record holds them. */
+  own: boolean[];
+  letterHit: boolean;
+  /** Per item: the record that made it match (undefined without words). */
+  hit: (RecordHit | undefined)[];
+}
+
+/** Which items of a letter hold the words. */
+function wordMatches(part: ShardPart, letter: number): WordMatches {
   const l = part.table.letters[letter]!;
   const hits = part.hits;
-  if (!hits) return { items: Array<boolean>(l.items).fill(true), own: Array<boolean>(l.items).fill(false), letterHit: false, score: Array<number>(l.items).fill(0) };
+  if (!hits) return { items: Array<boolean>(l.items).fill(true), own: Array<boolean>(l.items).fill(false), letterHit: false, hit: Array<undefined>(l.items).fill(undefined) };
   const own = Array.from({ length: l.items }, (_, i) => hits.has(l.row + 1 + i));
   const letterHit = hits.has(l.row);
   const whole = letterHit && !own.includes(true);
-  const letterScore = hits.get(l.row)?.score ?? 0;
   return {
     items: own.map((o) => o || whole),
     own,
     letterHit,
-    score: own.map((o, i) => (o ? (hits.get(l.row + 1 + i)?.score ?? 0) : letterScore)),
+    hit: own.map((o, i) => (o ? hits.get(l.row + 1 + i) : whole ? hits.get(l.row) : undefined)),
   };
 }
 
 /** Calls `visit` for each item that matches the words and the filters (less one group). */
-function eachMatch(parts: readonly ShardPart[], chosen: Chosen[], skip: Group | undefined, visit: (p: number, letter: number, item: number, n: number) => void): void {
+function eachMatch(parts: readonly ShardPart[], chosen: Chosen[], skip: Group | undefined, visit: (p: number, letter: number, item: number, n: number, words: WordMatches) => void): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
     part.table.letters.forEach((l, letter) => {
@@ -125,7 +145,7 @@ function eachMatch(parts: readonly ShardPart[], chosen: Chosen[], skip: Group | 
       if (part.hits && !part.hits.has(l.row) && !Array.from({ length: l.items }, (_, i) => part.hits!.has(l.row + 1 + i)).includes(true)) return;
       const words = wordMatches(part, letter);
       for (let n = 1; n <= l.items; n++) {
-        if (words.items[n - 1] && itemPasses(part.table, l.firstItem + n - 1, c, skip)) visit(p, letter, l.firstItem + n - 1, n);
+        if (words.items[n - 1] && itemPasses(part.table, l.firstItem + n - 1, c, skip)) visit(p, letter, l.firstItem + n - 1, n, words);
       }
     });
   });
@@ -159,19 +179,20 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   const chosen = parts.map((part) => choose(part.table, filters));
   const byLetter = new Map<string, LetterMatch>();
   let items = 0;
-  eachMatch(parts, chosen, undefined, (p, letter, _item, n) => {
+  eachMatch(parts, chosen, undefined, (p, letter, _item, n, words) => {
     items++;
     const key = `${p} ${letter}`;
     let match = byLetter.get(key);
     if (!match) {
-      const words = wordMatches(parts[p]!, letter);
-      match = { part: p, letter, items: [], own: [], letterHit: words.letterHit, score: 0 };
+      match = { part: p, letter, items: [], own: [], letterHit: words.letterHit, score: 0, exact: false, phrase: false };
       byLetter.set(key, match);
     }
     match.items.push(n);
-    const words = wordMatches(parts[p]!, letter);
     if (words.own[n - 1]) match.own.push(n);
-    match.score = Math.max(match.score, words.score[n - 1]!);
+    const hit = words.hit[n - 1];
+    match.score = Math.max(match.score, hit?.score ?? 0);
+    match.exact ||= hit?.exact ?? false;
+    match.phrase ||= hit?.phrase ?? false;
   });
 
   // Counts: a group with nothing chosen counts within the search; a group with a choice counts

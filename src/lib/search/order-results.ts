@@ -4,7 +4,9 @@ import type { Sort } from './search-state.ts';
 /**
  * The matching letters in the order asked for. Newest and oldest follow the decision date: shards
  * are runs of dates (oldest first in the manifest) and rows within a shard are in date order.
- * Best match ranks each letter by its best-matching record, newer letters first among equals.
+ * Best match puts the letters holding the words as a phrase first, then those holding the words
+ * themselves (not only as starts of longer words), each by its best-matching record's relevance,
+ * newer letters first among equals.
  */
 export function orderResults(letters: readonly LetterMatch[], parts: readonly Pick<ShardPart, 'place'>[], sort: Sort, hasWords: boolean): LetterMatch[] {
   const place = (m: LetterMatch) => parts[m.part]!.place;
@@ -14,6 +16,6 @@ export function orderResults(letters: readonly LetterMatch[], parts: readonly Pi
       ? (a: LetterMatch, b: LetterMatch) => -newest(a, b)
       : sort === 'newest' || !hasWords
         ? newest
-        : (a: LetterMatch, b: LetterMatch) => b.score - a.score || newest(a, b);
+        : (a: LetterMatch, b: LetterMatch) => Number(b.phrase) - Number(a.phrase) || Number(b.exact) - Number(a.exact) || b.score - a.score || newest(a, b);
   return [...letters].sort(order);
 }

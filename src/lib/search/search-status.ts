@@ -11,22 +11,48 @@ export const STATUS_SEARCH_FAILED = 'The search failed. Reload the page to try a
 export interface MatchCount {
   items: number;
   letters: number;
+  /** With words: letters holding them as such, and as a phrase (asked for three words or more). */
+  exact?: number;
+  phrase?: number;
+  /** Words no letter has at all, and words it has only as the start of longer ones. */
+  missing?: readonly string[];
+  prefixOnly?: readonly string[];
+}
+
+const quoteList = (words: readonly string[]) => words.map((w) => `‘${w}’`).join(', ');
+
+/** What the words matched exactly, after the count; "" when every result holds them as typed. */
+function exactNote(count: MatchCount): string {
+  const notes: string[] = [];
+  if (count.prefixOnly?.length) {
+    const it = count.prefixOnly.length === 1 ? 'it' : 'them';
+    notes.push(`No exact match for ${quoteList(count.prefixOnly)}; showing words that start with ${it}.`);
+  } else {
+    const exact = count.exact ?? count.letters;
+    const phrase = count.phrase ?? 0;
+    if (phrase > 0) notes.push(`${phrase} ${phrase === 1 ? 'holds' : 'hold'} the exact phrase${exact < count.letters ? `, ${exact} the exact words` : ''}.`);
+    else if (exact < count.letters) notes.push(`${exact} ${exact === 1 ? 'holds' : 'hold'} the exact words.`);
+  }
+  return notes.map((n) => ` ${n}`).join('');
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * The status line above the results: how many disputed items match and in how many letters, what
- * they match, their order, and which letters this page shows when there is more than one page.
+ * they match (and how many hold the words exactly), their order, and which letters this page
+ * shows when there is more than one page.
  *   "3 disputed items in 2 determinations match “zynex”, newest first. Showing 51–52."
+ *   "7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words."
  */
 export function searchStatus(state: SearchState, count: MatchCount, at: ResultPage): string {
   const filtered = FILTER_KEYS.some((key) => (state.filters[key] ?? []).length > 0);
+  if (count.missing?.length) return `No disputed item matches “${state.q}”: no letter has a word like ${quoteList(count.missing)}.`;
   if (count.items === 0) return `No disputed item matches${state.q ? ` “${state.q}”` : ''}${filtered ? ' with these filters' : ''}.`;
   const what = `${plural(count.items, 'disputed item', 'disputed items')} in ${plural(count.letters, 'determination', 'determinations')}`;
   const verb = count.items === 1 ? 'matches' : 'match';
   const order = state.sort === 'oldest' ? ', oldest first' : state.sort === 'newest' ? ', newest first' : '';
   const words = state.q ? ` ${verb} “${state.q}”` : filtered ? ` ${verb} the filters` : '';
   const range = at.pages > 1 ? ` Showing ${at.start + 1}–${Math.min(at.end, count.letters)}.` : '';
-  return `${what}${words}${order}.${range}`;
+  return `${what}${words}${order}.${state.q ? exactNote(count) : ''}${range}`;
 }

@@ -67,10 +67,16 @@ export const DEFAULT_SHARD_PAGES = 8000;
  * only add memory (about 2.4 GB per 8000-page shard in flight).
  */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
+/**
+ * Pagefind's index chunk size (locations per chunk file; its own default is 20,000). A search
+ * fetches, per word and shard, the chunk holding the word: smaller chunks cut what the first
+ * results cost (the newest month's shard is small), at the price of more, smaller files.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind changes, so every cached shard is rebuilt. */
-const INDEXER_VERSION = 'imr-shards-3';
+const INDEXER_VERSION = `imr-shards-4 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
@@ -86,11 +92,11 @@ function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string
   return hash.digest('hex');
 }
 
-/** Shard id -> hash of the bundles a site's pagefind/ holds now (none when it has no manifest). */
+/** Shard id -> hash of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
 async function publishedShards(outputPath: string): Promise<Map<string, string>> {
   try {
     const manifest = JSON.parse(await readFile(join(outputPath, MANIFEST_FILE), 'utf8')) as ShardManifest;
-    return new Map(manifest.shards.filter((s) => existsSync(join(outputPath, s.id, 'pagefind-entry.json'))).map((s) => [s.id, s.hash]));
+    return new Map(manifest.shards.filter((s) => s.id !== manifest.root && existsSync(join(outputPath, s.id, 'pagefind-entry.json'))).map((s) => [s.id, s.hash]));
   } catch {
     return new Map();
   }
@@ -101,6 +107,7 @@ function runShard(job: ShardJob): Promise<ShardCounts> {
   return new Promise((resolveCounts, reject) => {
     const child = fork(join(import.meta.dirname, 'search-index/index-shard.ts'), ['--shard-worker'], {
       cwd: repoRoot,
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -167,12 +174,16 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const next = `${outputPath}.tmp-${process.pid}`;
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
+  // The newest shard is pagefind/ itself: the search page's first results come from it, and its
+  // runtime and WASM, at fixed URLs the page preloads, are the one Pagefind the others merge into.
   const inPlace = await publishedShards(outputPath);
+  const newest = shards.at(-1)!;
   for (const s of shards) {
-    if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
+    if (s === newest) await linkTree(join(cacheDir, s.hash), next);
+    else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
     else await linkTree(join(cacheDir, s.hash), join(next, s.id));
   }
-  const manifest: ShardManifest = { version: 2, pagefind: pagefindVersion, shards };
+  const manifest: ShardManifest = { version: 3, pagefind: pagefindVersion, root: newest.id, shards };
   await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   await rm(outputPath, { recursive: true, force: true });
   await rename(next, outputPath);

@@ -92,6 +92,16 @@ export function showCounts(page: SearchPage, counts: Partial<Record<FilterKey, R
   }
 }
 
+/** Blanks every box's count (a first answer's counts would be wrong) and leaves every box choosable. */
+export function clearCounts(page: SearchPage): void {
+  for (const box of boxes(page)) {
+    const out = box.closest('label')?.querySelector('.count');
+    if (out) out.textContent = '';
+    box.disabled = false;
+    box.closest('label')?.classList.remove('zero');
+  }
+}
+
 /**
  * The filters in use as removable chips above the results: a shared link shows what it holds
  * even when a value sits below the fold of its list, or has no checkbox (a catalogue entry no

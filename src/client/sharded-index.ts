@@ -12,7 +12,7 @@
 // weights differ from 1 by less than one part in a billion.
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
-import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
+import { MANIFEST_FILE, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResult } from './pagefind-api.ts';
 import { matchWords, type WordMatch } from './word-match.ts';
 
@@ -34,8 +34,8 @@ export interface ShardedIndex {
 export interface OpenOptions {
   /** URL of the pagefind/ folder, ending in "/" (a path in the browser, absolute in Node). */
   root: string;
-  /** Imports a shard's pagefind.js; only the first shard loaded has its runtime used. */
-  load(shard: ShardInfo): Promise<Pagefind>;
+  /** Imports pagefind/pagefind.js, the runtime of every shard. */
+  load(): Promise<Pagefind>;
   /** Pagefind options for every shard (baseUrl, excerptLength, ranking ...). */
   options?: Record<string, unknown>;
 }
@@ -73,13 +73,22 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
 
 export async function openShardedIndex({ root, load, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
   const options = { ranking: RANKING, ...given };
+  // The newest shard's bundle is pagefind/ itself and Pagefind's primary index: its runtime and
+  // WASM, at fixed URLs the page preloads, serve every shard merged into it. It opens while the
+  // manifest is fetched.
+  const pagefind = (async () => {
+    const pf = await load();
+    await pf.options({ ...options, basePath: root, noWorker: true });
+    await pf.init();
+    return pf;
+  })();
+  pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
   const manifest = (await (await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' })).json()) as ShardManifest;
-  if (manifest.version !== 2) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  if (manifest.version !== 3) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const tables = new Map<string, FacetTable>();
   const merging = new Map<string, Promise<void>>();
   const letterResults = new Map<string, Promise<Map<number, PagefindResult>>>();
-  let pagefind: Promise<Pagefind> | undefined;
 
   const table = (id: string) => {
     const t = tables.get(id);
@@ -87,21 +96,11 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     return t;
   };
   const mergeOne = async (shard: ShardInfo) => {
-    const k = place.get(shard.id)!;
-    const url = `${root}${shard.id}/`;
+    const url = shardUrl(manifest, root, shard.id);
+    const weight = { indexWeight: weightOf(place.get(shard.id)!) };
     const facets = fetchOk(`${url}${FACET_FILE}`).then((r) => readGzipJson<FacetFile>(r));
-    if (!pagefind) {
-      // The first shard loaded is Pagefind's primary index: its runtime and WASM serve all.
-      pagefind = (async () => {
-        const pf = await load(shard);
-        await pf.options({ ...options, basePath: url, noWorker: true, indexWeight: weightOf(k) });
-        await pf.init();
-        return pf;
-      })();
-      await pagefind;
-    } else {
-      await (await pagefind).mergeIndex(url, { ...options, indexWeight: weightOf(k) });
-    }
+    if (shard.id === manifest.root) await (await pagefind).options(weight);
+    else await (await pagefind).mergeIndex(url, { ...options, ...weight });
     tables.set(shard.id, facetTable(await facets));
   };
   const loadShards = (ids: readonly string[]) =>
@@ -111,8 +110,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
         if (!p) {
           const shard = manifest.shards[place.get(id) ?? -1];
           if (!shard) throw new Error(`no shard ${id} in the search index`);
-          // The primary must be in place before the others merge into it.
-          p = (pagefind ?? Promise.resolve()).then(() => mergeOne(shard));
+          p = mergeOne(shard);
           merging.set(id, p);
         }
         return p;
@@ -124,7 +122,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   /** Results of a search sorted by `key`, by shard id and position; the sentinel left out. */
   const byPosition = async (term: string | null, key: string) => {
     await settled();
-    const pf = await pagefind!;
+    const pf = await pagefind;
     const found = await pf.search(term, { sort: { [key]: 'desc' } });
     const out = new Map<string, Map<number, PagefindResult>>();
     for (const result of found.results) {
@@ -138,7 +136,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     return out;
   };
 
-  const match = (query: QueryWords) => matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind!)).search(term, {}) }, query);
+  const match = (query: QueryWords) => matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query);
 
   const letterResult = async (id: string, letter: number) => {
     let results = letterResults.get(id);

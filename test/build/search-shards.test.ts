@@ -54,19 +54,22 @@ async function summary(index: ShardedIndex, query: string) {
 }
 
 describe('sharded search index', () => {
-  test('cuts the fixture index into shards of whole years, each its own Pagefind bundle with its facet table', () => {
-    const { shards } = manifest(root.dir);
+  test('cuts the fixture index into shards of whole years, each its own Pagefind bundle with its facet table, the newest in pagefind/ itself', () => {
+    const { shards, root: newest } = manifest(root.dir);
+    expect(newest).toBe('2017-02');
     expect(shards.map((s) => [s.id, s.pages, s.items, s.records, s.first, s.last])).toEqual([
       ['2014-2015', 2, 2, 5, '2014-10-02', '2015-03-20'],
       ['2016', 2, 3, 6, '2016-06-01', '2016-12-09'],
       ['2017-02', 1, 2, 4, '2017-02-03', '2017-02-03'],
     ]);
     for (const s of shards) {
-      expect(existsSync(join(root.dir, 'pagefind', s.id, 'pagefind.js')), s.id).toBe(true);
-      expect(existsSync(join(root.dir, 'pagefind', s.id, FACET_FILE)), s.id).toBe(true);
+      const dir = join(root.dir, 'pagefind', s.id === newest ? '' : s.id);
+      expect(existsSync(join(dir, 'pagefind.js')), s.id).toBe(true);
+      expect(existsSync(join(dir, FACET_FILE)), s.id).toBe(true);
       // The search page runs Pagefind on its own thread and needs no other runtime files.
-      expect(existsSync(join(root.dir, 'pagefind', s.id, 'pagefind-worker.js')), s.id).toBe(false);
+      expect(existsSync(join(dir, 'pagefind-worker.js')), s.id).toBe(false);
     }
+    expect(existsSync(join(root.dir, 'pagefind', '2017-02'))).toBe(false);
     expect(single.manifest.shards.map((s) => s.id)).toEqual(['2014-2017']);
   });
 

@@ -15,7 +15,7 @@ export async function openPagefind(site: SiteBuild, shards?: string[], options: 
   const index = await openShardedIndex({
     root: `${server.url}pagefind/`,
     // A query string makes each opening its own module instance.
-    load: (shard) => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', shard.id, 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`) as Promise<Pagefind>,
+    load: () => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`) as Promise<Pagefind>,
     options: { baseUrl: site.base, ...options },
   });
   await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resultPage } from '../../src/lib/search/result-page.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
-import { searchStatus } from '../../src/lib/search/search-status.ts';
+import { partialStatus, searchStatus } from '../../src/lib/search/search-status.ts';
 
 /** The status line for the search in `query` with `items` matching items in `letters` letters, on the page it asks for. */
 const status = (query: string, items: number, letters = items) => {
@@ -57,5 +57,25 @@ describe('the status line above the results', () => {
       '2 disputed items in 2 determinations match “lumba”. No exact match for ‘lumba’; showing words that start with it.',
     );
     expect(searchStatus(parseSearchState('?q=lumbar xyzzyq'), { items: 0, letters: 0, missing: ['xyzzyq'] }, at)).toBe('No disputed item matches “lumbar xyzzyq”: no letter has a word like ‘xyzzyq’.');
+  });
+});
+
+describe('the status line of first results', () => {
+  const covered = { first: '2026-10-01', last: '2026-10-30' };
+  test('says what the shards searched first hold so far, among which letters, and that the rest is being searched', () => {
+    expect(partialStatus(parseSearchState('?q=lumbar MRI'), { items: 4, letters: 3 }, covered)).toBe(
+      'So far 4 disputed items in 3 determinations match “lumbar MRI” among the letters decided since October 1, 2026. Searching earlier years…',
+    );
+    expect(partialStatus(parseSearchState('?outcome=upheld'), { items: 1, letters: 1 }, covered)).toBe(
+      'So far 1 disputed item in 1 determination matches the filters among the letters decided since October 1, 2026. Searching earlier years…',
+    );
+    expect(partialStatus(parseSearchState(''), { items: 9, letters: 5 }, covered)).toBe('So far 9 disputed items in 5 determinations among the letters decided since October 1, 2026. Searching earlier years…');
+  });
+
+  test('says when nothing matches yet, and which way the search goes for oldest first', () => {
+    expect(partialStatus(parseSearchState('?q=zynex'), { items: 0, letters: 0 }, covered)).toBe('Nothing yet matches “zynex” among the letters decided since October 1, 2026. Searching earlier years…');
+    expect(partialStatus(parseSearchState('?q=zynex&sort=oldest'), { items: 2, letters: 1 }, { first: '0000-00-00', last: '2014-12-31' })).toBe(
+      'So far 2 disputed items in 1 determination match “zynex” among the letters decided up to December 31, 2014. Searching later years…',
+    );
   });
 });

@@ -1,3 +1,4 @@
+import { formatDate } from '../format/format-date.ts';
 import { FILTER_KEYS } from './filter-keys.ts';
 import type { ResultPage } from './result-page.ts';
 import type { SearchState } from './search-state.ts';
@@ -55,4 +56,28 @@ export function searchStatus(state: SearchState, count: MatchCount, at: ResultPa
   const words = state.q ? ` ${verb} “${state.q}”` : filtered ? ` ${verb} the filters` : '';
   const range = at.pages > 1 ? ` Showing ${at.start + 1}–${Math.min(at.end, count.letters)}.` : '';
   return `${what}${words}${order}.${state.q ? exactNote(count) : ''}${range}`;
+}
+
+/**
+ * The status line of first results, from the shards searched first (staged-shards.ts): what they
+ * hold so far and that the rest is being searched, so a first shard's best is never taken for the
+ * corpus's best. Counts beside the filters stay blank until the complete answer.
+ *   "So far 4 disputed items in 3 determinations match “lumbar MRI” among the letters decided since October 1, 2026. Searching earlier years…"
+ */
+export function partialStatus(state: SearchState, count: MatchCount, covered: { first: string; last: string }): string {
+  const filtered = FILTER_KEYS.some((key) => (state.filters[key] ?? []).length > 0);
+  const undated = (iso: string) => iso.startsWith('0000');
+  const later = state.sort === 'oldest';
+  const among = later
+    ? undated(covered.last)
+      ? 'among the undated letters'
+      : `among the letters decided up to ${formatDate(covered.last)}`
+    : undated(covered.first)
+      ? 'among the letters searched so far'
+      : `among the letters decided since ${formatDate(covered.first)}`;
+  const what = state.q ? ` “${state.q}”` : filtered ? ' the filters' : '';
+  const next = later ? 'Searching later years…' : 'Searching earlier years…';
+  if (count.items === 0) return `Nothing yet${what ? ` matches${what}` : ''} ${among}. ${next}`;
+  const found = `${plural(count.items, 'disputed item', 'disputed items')} in ${plural(count.letters, 'determination', 'determinations')}`;
+  return `So far ${found}${what ? ` ${count.items === 1 ? 'matches' : 'match'}${what}` : ''} ${among}. ${next}`;
 }

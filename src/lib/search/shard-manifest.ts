@@ -1,12 +1,13 @@
-// The search index is split into shards, each a Pagefind bundle of its own under pagefind/<id>/
-// with its facet table (facet-table.ts), listed oldest first in pagefind/shards.json. The search
-// page merges the shards it needs into one Pagefind instance (src/client/sharded-index.ts):
-// the newest first, so the first results come from a bounded part of the index, then the rest.
+// The search index is split into shards, each a Pagefind bundle with its facet table
+// (facet-table.ts), listed oldest first in pagefind/shards.json: the newest shard (the newest
+// month, once there are several) is pagefind/ itself, the others are under pagefind/<id>/. The
+// search page opens the newest with Pagefind's runtime and WASM, at fixed URLs it preloads, and
+// merges the others into it (src/client/sharded-index.ts) as the search needs them.
 
 export const MANIFEST_FILE = 'shards.json';
 
 export interface ShardInfo {
-  /** Folder under pagefind/. */
+  /** Folder under pagefind/ (the root shard's bundle is pagefind/ itself). */
   id: string;
   /** Determination pages (letters) indexed in it. */
   pages: number;
@@ -22,9 +23,16 @@ export interface ShardInfo {
 }
 
 export interface ShardManifest {
-  version: 2;
+  version: 3;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
+  /** The shard whose bundle is pagefind/ itself (the newest). */
+  root: string;
   /** Oldest first; date ranges follow one another (neighbours may share a boundary date). */
   shards: ShardInfo[];
+}
+
+/** The URL of a shard's bundle, given that of pagefind/ (ending in "/"). */
+export function shardUrl(manifest: ShardManifest, root: string, id: string): string {
+  return id === manifest.root ? root : `${root}${id}/`;
 }

@@ -14,8 +14,12 @@ import { resultElement } from './result-element.ts';
 import { matchCount, resultMarks, type SearchAnswer } from './run-search.ts';
 import { clearCounts, showChips, showCounts, showPager, type SearchPage } from './search-page.ts';
 
-/** Results whose text is fetched with the search; the others load as they near the screen. */
+/**
+ * Results whose text is fetched with the search; the others load as they near the screen. A first
+ * answer fetches fewer, to be on screen sooner (the complete answer reuses what they fetched).
+ */
 const EAGER_RESULTS = 10;
+const EAGER_FIRST_RESULTS = 5;
 
 export interface AnswerActions {
   removeFilter(key: FilterKey, value: string): void;
@@ -30,7 +34,8 @@ export async function showAnswer(page: SearchPage, labels: FilterLabels, answer:
   const at = resultPage(ordered.length, answer.complete ? shown.page : 1);
   const onPage = ordered.slice(at.start, at.end);
   const render = async (i: number) => resultElement(await answer.view(onPage[i]!), resultMarks(onPage[i]!));
-  const first = await Promise.all(onPage.slice(0, EAGER_RESULTS).map((_, i) => render(i)));
+  const eager = answer.complete ? EAGER_RESULTS : EAGER_FIRST_RESULTS;
+  const first = await Promise.all(onPage.slice(0, eager).map((_, i) => render(i)));
   if (!current()) return undefined;
 
   const sections = labels.section as Map<string, string> | undefined;
@@ -52,7 +57,7 @@ export async function showAnswer(page: SearchPage, labels: FilterLabels, answer:
   lazyResults?.stop();
   lazyResults = appendLazily(
     page.list,
-    onPage.slice(EAGER_RESULTS).map((_, i) => () => render(EAGER_RESULTS + i)),
+    onPage.slice(eager).map((_, i) => () => render(eager + i)),
     current,
   );
   showPager(page, answer.complete ? pager(at) : undefined, actions.hrefOf, actions.goToPage);

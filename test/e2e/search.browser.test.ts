@@ -255,8 +255,10 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     let held!: Awaited<ReturnType<typeof holdShards>>;
     const page = await open(sub, 'search/', undefined, async (p) => void (held = await holdShards(p, ['2014-2017', '2018.1', '2018.2', '2018.3'])));
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
+    // Nine letters: the first five fetched with the search, the others as they near the screen.
+    await expect.poll(() => page.locator('#results > li').count()).toBe(9);
     const first = await resultPaths(page);
-    expect(first).toHaveLength(9);
+    expect(first.length).toBeGreaterThanOrEqual(5);
     const metas = await page.locator('#results .result-meta').allTextContents();
     expect(metas.every((m) => m.startsWith('December '))).toBe(true);
     await expect(page.locator('#search-status').textContent()).resolves.toBe('So far 18 disputed items in 9 determinations among the letters decided since December 4, 2018. Searching earlier years…');
@@ -266,7 +268,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     });
     held.release();
     await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
-    expect((await resultPaths(page)).slice(0, 9)).toEqual(first);
+    expect((await resultPaths(page)).slice(0, first.length)).toEqual(first);
     // A later search searches every shard at once: no first answer.
     await page.locator('#q').fill('zynex');
     await page.locator('#q').press('Enter');

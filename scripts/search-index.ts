@@ -57,10 +57,12 @@ export interface IndexSummary {
 }
 
 /**
- * 8000 pages take about 2.4 GB to index, no more than Astro takes to build 10,000 letters; a year
- * of ~7,000 letters fits one shard. Larger shards mean fewer index files per searched word.
+ * Letters per shard. Pagefind holds a shard's records in memory while it indexes them, about
+ * 0.5 MB a letter with its items' records (1,000 letters: 0.64 GB), so two shards of 2,500 at once
+ * stay under 3 GB. Fewer, larger shards would mean fewer index files per searched word (warm
+ * searches at 10k: 58 and 65 KB with 2,500, 67 and 92 KB with 8,000, 118 and 125 KB with 2,000).
  */
-export const DEFAULT_SHARD_PAGES = 8000;
+export const DEFAULT_SHARD_PAGES = 2500;
 /**
  * Shards indexed at once. Two keep both cores of a 2-core machine busy (one shard's pages are
  * read and sent while another's index is written) and cut 10k letters from 22 s to 18 s; more

@@ -10,7 +10,7 @@ import type { LetterFacts } from '../../src/lib/search/search-facts.ts';
 
 export interface LetterRecords {
   facts: LetterFacts;
-  /** The page without its item sections, given its row and its letter number in the shard. */
+  /** The letter's own record (its article without the item sections), given its row and letter number in the shard. */
   letter: (row: number, letter: number) => string;
   /** One per item, in item order. */
   items: ((row: number) => string)[];
@@ -59,6 +59,18 @@ function itemDocument(section: string, row: number): string {
   return `<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="${title.replace(/"/g, '&quot;')}">${sortKeys({ row })}</head><body><div data-pagefind-body>${section}</div></body></html>`;
 }
 
+/**
+ * The letter's record: its <article> (the part Pagefind indexes) and the head's data-pagefind
+ * tags, without the rest of the page, which Pagefind would parse only to leave it out.
+ */
+function letterDocument(page: string, sort: string): string {
+  const head = [...page.matchAll(/<meta data-pagefind-meta=[^>]*>/g)].map((m) => m[0]).join('');
+  const start = page.indexOf('<article');
+  const end = page.lastIndexOf('</article>');
+  const article = start >= 0 && end > start ? page.slice(start, end + '</article>'.length) : page;
+  return `<!doctype html><html lang="en"><head>${head}${sort}</head><body>${article.replace(SORT, '')}</body></html>`;
+}
+
 export function letterRecords(html: string, file: string): LetterRecords {
   const json = FACTS.exec(html)?.[1];
   if (json === undefined) throw new Error(`${file}: no <meta name="imr-search">`);
@@ -75,7 +87,7 @@ export function letterRecords(html: string, file: string): LetterRecords {
   rest += html.slice(from);
   return {
     facts,
-    letter: (row, letter) => rest.replace(SORT, '').replace('</head>', `${sortKeys({ row, letter })}</head>`),
+    letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
     items: spans.map(([start, end]) => (row: number) => itemDocument(html.slice(start, end), row)),
   };
 }

@@ -1,7 +1,8 @@
 // Builds the search index of a built site, in shards:
 //   node --import tsx scripts/search-index.ts [dist] [--shard-pages N] [--jobs N]
-// Only determination pages carry data-pagefind-body, so they alone are indexed, each once, with
-// one sub-result per disputed item (their headings have ids). The pages are cut into shards of
+// Only determination pages carry data-pagefind-body, so they alone are indexed, each once, as one
+// record for the letter and one per disputed item (scripts/search-index/index-shard.ts), with a
+// facet table per shard for item-level filters and counts. The pages are cut into shards of
 // whole decision years (scripts/search-index/shard-plan.ts), each indexed by Pagefind in a child
 // process of its own so indexing memory stays bounded however large the corpus grows. Bundles are
 // kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
@@ -21,7 +22,7 @@ import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { runPool } from './search-index/run-pool.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { bundlePageCount, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
+import { bundlePageCount, type ShardCounts, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
 import { linkTree } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
@@ -38,8 +39,10 @@ export interface IndexOptions {
 }
 
 export interface IndexSummary {
-  /** Pages Pagefind indexed, over all shards. */
+  /** Determination pages indexed, over all shards. */
   pages: number;
+  /** Their disputed items, each a record of its own. */
+  items: number;
   /** HTML files carrying data-pagefind-body (the determination pages). */
   bodies: number;
   /** HTML files read by the scan; the others were as the last scan left them. */
@@ -54,20 +57,28 @@ export interface IndexSummary {
 }
 
 /**
- * 8000 pages take about 2.4 GB to index, no more than Astro takes to build 10,000 letters; a year
- * of ~7,000 letters fits one shard. Larger shards mean fewer index files per searched word.
+ * Letters per shard. Pagefind holds a shard's records in memory while it indexes them, about
+ * 0.5 MB a letter with its items' records (1,000 letters: 0.64 GB), so two shards of 2,500 at once
+ * stay under 3 GB. Fewer, larger shards would mean fewer index files per searched word (warm
+ * searches at 10k: 58 and 65 KB with 2,500, 67 and 92 KB with 8,000, 118 and 125 KB with 2,000).
  */
-export const DEFAULT_SHARD_PAGES = 8000;
+export const DEFAULT_SHARD_PAGES = 2500;
 /**
  * Shards indexed at once. Two keep both cores of a 2-core machine busy (one shard's pages are
  * read and sent while another's index is written) and cut 10k letters from 22 s to 18 s; more
  * only add memory (about 2.4 GB per 8000-page shard in flight).
  */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
+/**
+ * Pagefind's index chunk size (locations per chunk file; its own default is 20,000). A search
+ * fetches, per word and shard, the chunk holding the word: smaller chunks cut what the first
+ * results cost (the newest month's shard is small), at the price of more, smaller files.
+ */
+export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind changes, so every cached shard is rebuilt. */
-const INDEXER_VERSION = 'imr-shards-2';
+const INDEXER_VERSION = `imr-shards-4 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
@@ -83,21 +94,22 @@ function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string
   return hash.digest('hex');
 }
 
-/** Shard id -> hash of the bundles a site's pagefind/ holds now (none when it has no manifest). */
+/** Shard id -> hash of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
 async function publishedShards(outputPath: string): Promise<Map<string, string>> {
   try {
     const manifest = JSON.parse(await readFile(join(outputPath, MANIFEST_FILE), 'utf8')) as ShardManifest;
-    return new Map(manifest.shards.filter((s) => existsSync(join(outputPath, s.id, 'pagefind-entry.json'))).map((s) => [s.id, s.hash]));
+    return new Map(manifest.shards.filter((s) => s.id !== manifest.root && existsSync(join(outputPath, s.id, 'pagefind-entry.json'))).map((s) => [s.id, s.hash]));
   } catch {
     return new Map();
   }
 }
 
-/** Indexes one shard in a forked child process; resolves with the pages Pagefind indexed. */
-function runShard(job: ShardJob): Promise<number> {
-  return new Promise((resolvePages, reject) => {
+/** Indexes one shard in a forked child process; resolves with what it indexed. */
+function runShard(job: ShardJob): Promise<ShardCounts> {
+  return new Promise((resolveCounts, reject) => {
     const child = fork(join(import.meta.dirname, 'search-index/index-shard.ts'), ['--shard-worker'], {
       cwd: repoRoot,
+      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
@@ -107,7 +119,7 @@ function runShard(job: ShardJob): Promise<number> {
     child.on('message', (m: ShardReply) => (reply = m));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (reply && 'pages' in reply) resolvePages(reply.pages);
+      if (reply && 'records' in reply) resolveCounts(reply);
       else reject(new Error(`shard ${job.id}: ${reply && 'error' in reply ? reply.error : `indexer exited with ${code}: ${stderr.trim()}`}`));
     });
     child.send(job);
@@ -144,12 +156,13 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   });
 
   // Every determination page in exactly one shard: the plan partitions the pages, and each
-  // bundle must hold as many pages as its shard was given.
+  // bundle must hold a record for each of its pages (and the sentinel) besides the items'.
   const shards: ShardInfo[] = [];
   for (const { shard, hash } of planned) {
-    const indexed = await bundlePageCount(join(cacheDir, hash));
-    if (indexed !== shard.pages.length) throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
-    shards.push({ id: shard.id, pages: indexed, first: shard.pages[0]!.decided, last: shard.pages.at(-1)!.decided, hash });
+    const records = await bundlePageCount(join(cacheDir, hash));
+    const items = records - 1 - shard.pages.length;
+    if (items < 0) throw new Error(`Pagefind indexed ${records} records of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
+    shards.push({ id: shard.id, pages: shard.pages.length, items, records, first: shard.pages[0]!.decided, last: shard.pages.at(-1)!.decided, hash });
   }
   const pages = shards.reduce((n, s) => n + s.pages, 0);
   const distinct = new Set(planned.flatMap(({ shard }) => shard.pages.map((p) => p.file))).size;
@@ -163,12 +176,16 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const next = `${outputPath}.tmp-${process.pid}`;
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
+  // The newest shard is pagefind/ itself: the search page's first results come from it, and its
+  // runtime and WASM, at fixed URLs the page preloads, are the one Pagefind the others merge into.
   const inPlace = await publishedShards(outputPath);
+  const newest = shards.at(-1)!;
   for (const s of shards) {
-    if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
+    if (s === newest) await linkTree(join(cacheDir, s.hash), next);
+    else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
     else await linkTree(join(cacheDir, s.hash), join(next, s.id));
   }
-  const manifest: ShardManifest = { version: 1, pagefind: pagefindVersion, shards };
+  const manifest: ShardManifest = { version: 3, pagefind: pagefindVersion, root: newest.id, shards };
   await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   await rm(outputPath, { recursive: true, force: true });
   await rename(next, outputPath);
@@ -181,6 +198,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   return {
     pages,
+    items: shards.reduce((n, s) => n + s.items, 0),
     bodies: scan.pages.length,
     scanned: scan.read,
     shards: shards.length,
@@ -201,7 +219,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       onProgress: (line) => console.error(`search index: ${line}`),
     });
     const where = s.outputPath.startsWith(process.cwd()) ? relative(process.cwd(), s.outputPath) : s.outputPath;
-    console.log(`search index: ${s.pages} determination pages in ${s.shards} shard(s) (${s.indexed} indexed, ${s.reused} unchanged) into ${where} in ${s.milliseconds} ms`);
+    console.log(`search index: ${s.pages} determination pages (${s.items} disputed items) in ${s.shards} shard(s) (${s.indexed} indexed, ${s.reused} unchanged) into ${where} in ${s.milliseconds} ms`);
   } catch (error) {
     console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

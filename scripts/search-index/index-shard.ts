@@ -2,9 +2,17 @@
 // process of scripts/search-index.ts (forked with `--import tsx`), so the memory Pagefind's Rust
 // service took for the shard is returned to the system when the child exits: indexing memory
 // depends on the shard size, not on the corpus.
-import { readdir, readFile, rm } from 'node:fs/promises';
+//
+// Each page becomes several records (letter-records.ts): the letter's own text and one record per
+// disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
+// reads a result's row from its score in a search sorted by `row` (src/client/sharded-index.ts)
+// and finds its letter, item and filter values in the shard's facet file, written here too.
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
+import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 
 export interface ShardJob {
@@ -14,42 +22,68 @@ export interface ShardJob {
   outDir: string;
   /** Shard id, for messages. */
   id: string;
-  /** Determination pages, relative to `site` ("determinations/<id>/index.html"). */
+  /** Determination pages, relative to `site` ("determinations/<id>/index.html"), in row order. */
   files: string[];
 }
 
-export type ShardReply = { pages: number } | { error: string };
+/** What a shard holds: letters, their disputed items, and the Pagefind records of both. */
+export interface ShardCounts {
+  letters: number;
+  items: number;
+  records: number;
+}
 
-/** Files Pagefind writes for its own UIs; the search page only uses pagefind.js and its worker. */
-const UNUSED = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+export type ShardReply = ShardCounts | { error: string };
+
+/** Files Pagefind writes for its own UIs and its worker; the search page runs pagefind.js on its own thread. */
+const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)|pagefind-worker\.js|wasm\.unknown\.pagefind)$/;
 
 /** How many pages are in flight to Pagefind's service at once: enough to overlap reads and IPC. */
 const IN_FLIGHT = 8;
 
-export async function indexShard(job: ShardJob): Promise<number> {
+/** Row 0 of every shard: it makes every real record's position in the row order 1 or more. */
+const SENTINEL = { url: '/', content: 'pagefindrowsentinel', language: 'en', sort: { row: '0', letter: '0' } };
+
+export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
-    const problems: string[] = [];
+    const pages = new Map<string, LetterRecords>();
     await runPool(job.files, IN_FLIGHT, async (file) => {
-      const html = await readFile(join(job.site, file), 'utf8');
-      // An explicit URL: "determinations/X/index.html" is served as /determinations/X/.
+      pages.set(file, letterRecords(await readFile(join(job.site, file), 'utf8'), file));
+    });
+    // Rows in page order: each letter's own record, then its items.
+    const records: { url: string; html: string }[] = [];
+    job.files.forEach((file, letter) => {
+      const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
+      records.push({ url, html: page.letter(records.length + 1, letter + 1) });
+      page.items.forEach((item, i) => records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1) }));
+    });
+    const problems: string[] = [];
+    const sentinel = await index.addCustomRecord(SENTINEL);
+    problems.push(...sentinel.errors);
+    await runPool(records, IN_FLIGHT, async ({ url, html }) => {
       const added = await index.addHTMLFile({ url, content: html });
-      problems.push(...added.errors.map((e) => `${file}: ${e}`));
+      problems.push(...added.errors.map((e) => `${url}: ${e}`));
     });
     if (problems.length > 0) throw new Error(`Pagefind: ${problems.join('; ')}`);
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
-    return await bundlePageCount(job.outDir);
+    const facts = job.files.map((f) => pages.get(f)!.facts);
+    await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify(facetFile(facts)), { level: 9 }));
+    const counts = { letters: job.files.length, items: records.length - job.files.length, records: records.length + 1 };
+    const indexed = await bundlePageCount(job.outDir);
+    if (indexed !== counts.records) throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} but was given ${counts.records}`);
+    return counts;
   } finally {
     await index.deleteIndex();
     await pagefind.close();
   }
 }
 
-/** Pages indexed in a written bundle, from its pagefind-entry.json. */
+/** Records indexed in a written bundle, from its pagefind-entry.json. */
 export async function bundlePageCount(dir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
@@ -59,7 +93,7 @@ export async function bundlePageCount(dir: string): Promise<number> {
 if (process.send && process.argv.includes('--shard-worker')) {
   process.once('message', (job: ShardJob) => {
     indexShard(job).then(
-      (pages) => process.send!({ pages } satisfies ShardReply, () => process.exit(0)),
+      (counts) => process.send!(counts satisfies ShardReply, () => process.exit(0)),
       (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
     );
   });

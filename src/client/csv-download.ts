@@ -2,11 +2,11 @@
 // (src/client/results-csv.ts), with a line saying what it holds and, when capped, where all of
 // it is (the /data/ page).
 import type { SearchState } from '../lib/search/search-state.ts';
-import type { ShardedPagefind } from './sharded-pagefind.ts';
+import type { ShardedIndex } from './sharded-index.ts';
 
 export interface CsvDownloadOptions {
   /** The search index, loaded. */
-  load(): Promise<ShardedPagefind>;
+  load(): Promise<ShardedIndex>;
   /** The search on screen. */
   state(): SearchState;
 }
@@ -50,9 +50,7 @@ export function setupCsvDownload({ load, state }: CsvDownloadOptions): void {
         guidelineLabel: filterLabels('guideline'),
       });
       save(csv.text, `imr-search-${new Date().toISOString().slice(0, 10)}.csv`);
-      // These filters choose items as well as determinations (src/lib/search/result-rows.ts).
-      const byItem = (['outcome', 'treatment', 'guideline'] as const).some((key) => (search.filters[key] ?? []).length > 0);
-      const what = `${count(csv.rows, 'item', 'items')} from ${count(csv.covered, 'determination', 'determinations')}${byItem ? ' (the items that match the filters)' : ''}`;
+      const what = `${count(csv.rows, 'matching item', 'matching items')} from ${count(csv.covered, 'determination', 'determinations')}`;
       note.replaceChildren(
         csv.capped
           ? `The file holds the first ${what}: the search matched ${count(csv.matched, 'determination', 'determinations')}, and a file holds at most ${count(MAX_ROWS, 'item', 'items')}. Every item is in the `

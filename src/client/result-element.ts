@@ -4,18 +4,29 @@
 import { el } from './dom.ts';
 import type { ItemView, Outcome, ResultView } from './result-view.ts';
 
-export function resultElement(view: ResultView): HTMLLIElement {
+export function resultElement(view: ResultView, marks: readonly string[] = []): HTMLLIElement {
   const li = el('li', 'result');
   const h = el('h3');
   const a = el('a');
   a.href = view.url;
   a.textContent = view.title;
   h.append(a);
+  for (const mark of marks) h.append(' ', el('span', 'result-mark', mark));
   li.append(h, el('p', 'result-meta', view.facts));
   if (view.excerpt) li.append(excerpt(view.excerpt));
   const ul = el('ul', 'subresults');
   for (const item of view.items) ul.append(itemElement(item));
   li.append(ul);
+  if (view.others.length > 0) {
+    // The letter's other items, folded: they are part of the letter but not of the answer.
+    const details = el('details', 'other-items');
+    const n = view.others.length;
+    details.append(el('summary', undefined, `${n} other ${n === 1 ? 'item' : 'items'} in this letter, not matching`));
+    const others = el('ul', 'subresults');
+    for (const item of view.others) others.append(itemElement(item, 'subresult-other'));
+    details.append(others);
+    li.append(details);
+  }
   return li;
 }
 
@@ -26,15 +37,14 @@ export function pendingElement(): HTMLLIElement {
   return li;
 }
 
-function itemElement(item: ItemView): HTMLLIElement {
-  const li = el('li', item.otherOutcome ? 'subresult-other' : undefined);
+function itemElement(item: ItemView, className?: string): HTMLLIElement {
+  const li = el('li', className);
   const line = el('p', 'subresult-title');
   if (item.outcome) line.append(badge(item.outcome), ' ');
   const a = el('a');
   a.href = item.url;
   a.textContent = item.title;
   line.append(a);
-  if (item.otherOutcome) line.append(el('span', 'muted small', ' (other outcome)'));
   li.append(line);
   if (item.excerpt) li.append(excerpt(item.excerpt));
   return li;

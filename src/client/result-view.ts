@@ -12,8 +12,6 @@ export interface ItemView {
   title: string;
   /** Its outcome, for the badge; absent when the index holds none. */
   outcome?: Outcome;
-  /** Under an outcome filter, an item of another outcome (listed after the wanted ones, marked). */
-  otherOutcome: boolean;
   /** Pagefind's excerpt (HTML) of the item's words that matched. */
   excerpt?: string;
 }
@@ -23,56 +21,50 @@ export interface ResultView {
   title: string;
   /** "January 5, 2017 · Orthopedic Surgery · 2 items" */
   facts: string;
-  /** Pagefind's excerpt (HTML), shown when the words matched the letter but none of its items. */
+  /** Pagefind's excerpt (HTML) of the letter's own text, when the words matched it and no item. */
   excerpt?: string;
+  /** The items that match the search. */
   items: ItemView[];
+  /** The letter's other items, shown folded and marked as not matching. */
+  others: ItemView[];
+}
+
+/** Which of the letter's items match, and what Pagefind gave for those whose own text matched. */
+export interface MatchedItems {
+  items: readonly number[];
+  own: ReadonlyMap<number, PagefindResultData>;
+  /** The letter's own text held the words (and no item's did). */
+  letterHit: boolean;
 }
 
 /**
- * One determination in the results: title, facts, excerpt, and its items. Filters apply to whole
- * determinations, so with an outcome filter the items of that outcome come first and the others
- * are marked; items of that outcome the words did not reach are listed too.
+ * One determination in the results: title and facts from its own record, the matching items
+ * (with the excerpt of their own text where the words are in it), the others folded.
  */
-export function resultView(d: PagefindResultData, hasWords: boolean, outcomes: readonly string[]): ResultView {
-  const items = parseItems(d.meta.items);
-  const facts = [d.meta.decided, d.meta.specialty, `${items.length} ${items.length === 1 ? 'item' : 'items'}`].filter(Boolean).join(' · ');
-  const subs = d.sub_results.filter((s) => itemNumber(s.anchor?.id) > 0);
-  const others = d.sub_results.filter((s) => itemNumber(s.anchor?.id) === 0);
-  const excerpt = hasWords && others[0]?.excerpt && subs.length === 0 ? others[0].excerpt : undefined;
-
-  const wanted = (n: number) => outcomes.length === 0 || outcomes.includes(items[n - 1]?.[1] ?? '');
-  const whole = (n: number) => ({ n, url: `${d.url}#item-${n}`, title: `Item ${n}: ${items[n - 1]?.[0] ?? ''}` });
-  const rows: { n: number; url: string; title: string; text?: string }[] = hasWords
-    ? subs.map((s) => ({ n: itemNumber(s.anchor?.id), url: s.url, title: s.title, text: s.excerpt }))
-    : items.map((_, i) => whole(i + 1));
-  if (hasWords && outcomes.length > 0) {
-    const shown = new Set(rows.map((r) => r.n));
-    for (let n = 1; n <= items.length; n++) if (!shown.has(n) && wanted(n)) rows.push(whole(n));
-  }
-  // Stable sort: matching outcomes first, letter order otherwise kept.
-  rows.sort((x, y) => Number(wanted(y.n)) - Number(wanted(x.n)));
-
-  return {
-    url: d.url,
-    title: d.meta.title ?? d.url,
-    facts,
-    ...(excerpt ? { excerpt } : {}),
-    items: rows.map((r) => {
-      const outcome = items[r.n - 1]?.[1];
-      return {
-        url: r.url,
-        title: r.title,
-        ...(outcome === 'upheld' || outcome === 'overturned' ? { outcome } : {}),
-        otherOutcome: !wanted(r.n),
-        ...(r.text ? { excerpt: r.text } : {}),
-      };
-    }),
+export function resultView(letter: PagefindResultData, matched: MatchedItems, hasWords: boolean): ResultView {
+  const items = parseItems(letter.meta.items);
+  const facts = [letter.meta.decided, letter.meta.specialty, `${items.length} ${items.length === 1 ? 'item' : 'items'}`].filter(Boolean).join(' · ');
+  const url = letter.url.replace(/#.*$/, '');
+  const view = (n: number): ItemView => {
+    const [request, outcome] = items[n - 1] ?? ['', ''];
+    const excerpt = matched.own.get(n)?.excerpt;
+    return {
+      url: `${url}#item-${n}`,
+      title: `Item ${n}: ${request}`,
+      ...(outcome === 'upheld' || outcome === 'overturned' ? { outcome } : {}),
+      ...(hasWords && excerpt ? { excerpt } : {}),
+    };
   };
-}
-
-/** The item number of a sub-result's anchor (`item-3` → 3), or 0 for any other part of the page. */
-function itemNumber(anchor: string | undefined): number {
-  return anchor?.startsWith('item-') ? Number(anchor.slice('item-'.length)) : 0;
+  const wanted = new Set(matched.items);
+  const numbers = items.map((_, i) => i + 1);
+  return {
+    url,
+    title: letter.meta.title ?? url,
+    facts,
+    ...(hasWords && matched.letterHit && matched.own.size === 0 && letter.excerpt ? { excerpt: letter.excerpt } : {}),
+    items: numbers.filter((n) => wanted.has(n)).map(view),
+    others: numbers.filter((n) => !wanted.has(n)).map(view),
+  };
 }
 
 /** The `items` metadata: a JSON list of [request, outcome] pairs; anything else reads as none. */

@@ -1,13 +1,13 @@
-// The search results as CSV, built in the browser: runs the current search for its first results,
-// fetches each one's data (a small file per result, a batch at a time) and makes one row per
-// item (src/lib/search/result-rows.ts), up to MAX_ROWS. Loaded only when the button is pressed:
+// The search results as CSV, built in the browser: runs the current search over every shard,
+// fetches each matching letter's record (a small file per letter, a batch at a time) and makes one
+// row per matching item (src/lib/search/result-rows.ts), up to MAX_ROWS. Loaded only when the button is pressed:
 // the CSV library stays off the search page's first load.
 import { csvFile } from '../lib/open-data/csv.ts';
-import { pagefindOptions } from '../lib/search/pagefind-options.ts';
 import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { Cell } from '../lib/open-data/csv.ts';
-import type { ShardedPagefind } from './sharded-pagefind.ts';
+import { runSearch } from './run-search.ts';
+import type { ShardedIndex } from './sharded-index.ts';
 
 export const MAX_ROWS = RESULT_CSV_MAX_ROWS;
 /** Result files fetched at once. */
@@ -23,23 +23,28 @@ export interface ResultsCsv {
   capped: boolean;
 }
 
-export async function buildResultsCsv(api: ShardedPagefind, state: SearchState, ctx: Omit<RowContext, 'state'>): Promise<ResultsCsv> {
-  const search = await api.search(state.q === '' ? null : state.q, pagefindOptions(state), () => ({ start: 0, end: MAX_ROWS }));
+export async function buildResultsCsv(index: ShardedIndex, state: SearchState, ctx: Omit<RowContext, 'state'>): Promise<ResultsCsv> {
+  // The whole corpus, whatever the page has merged so far.
+  await index.load(index.manifest.shards.map((s) => s.id));
+  const answer = await runSearch(index, state);
+  const letters = answer.ordered;
   const rows: Cell[][] = [];
   let covered = 0;
-  for (let i = 0; i < search.results.length && rows.length < MAX_ROWS; i += BATCH) {
-    const batch = await Promise.all(search.results.slice(i, i + BATCH).map((r) => r.data()));
-    for (const data of batch) {
-      if (rows.length >= MAX_ROWS) break;
-      rows.push(...resultRows(data, { ...ctx, state }));
+  for (let i = 0; i < letters.length && rows.length < MAX_ROWS; i += BATCH) {
+    const batch = letters.slice(i, i + BATCH);
+    const data = await Promise.all(batch.map(async (m) => (await index.letterResult(answer.shards[m.part]!.id, m.letter))?.data()));
+    batch.forEach((match, k) => {
+      const record = data[k];
+      if (!record || rows.length >= MAX_ROWS) return;
+      rows.push(...resultRows(record, match.items, { ...ctx, state }));
       covered++;
-    }
+    });
   }
-  const capped = rows.length > MAX_ROWS || covered < search.total;
+  const capped = rows.length > MAX_ROWS || covered < letters.length;
   return {
     text: csvFile(RESULT_HEADER, rows.slice(0, MAX_ROWS)),
     rows: Math.min(rows.length, MAX_ROWS),
-    matched: search.total,
+    matched: letters.length,
     covered,
     capped,
   };

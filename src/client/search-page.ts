@@ -16,6 +16,7 @@ export interface SearchPage {
   sortSelect: HTMLSelectElement;
   status: HTMLElement;
   note: HTMLElement;
+  suggestions: HTMLElement;
   list: HTMLOListElement;
   pager: HTMLElement;
   chips: HTMLUListElement;
@@ -32,6 +33,7 @@ export function findSearchPage(): SearchPage {
     sortSelect: $('#sort'),
     status: $('#search-status'),
     note: $('#search-note'),
+    suggestions: $('#search-suggestions'),
     list: $('#results'),
     pager: $('#result-pages'),
     chips: $('#active-filters'),
@@ -90,6 +92,16 @@ export function showCounts(page: SearchPage, counts: Partial<Record<FilterKey, R
   }
 }
 
+/** Blanks every box's count (a first answer's counts would be wrong) and leaves every box choosable. */
+export function clearCounts(page: SearchPage): void {
+  for (const box of boxes(page)) {
+    const out = box.closest('label')?.querySelector('.count');
+    if (out) out.textContent = '';
+    box.disabled = false;
+    box.closest('label')?.classList.remove('zero');
+  }
+}
+
 /**
  * The filters in use as removable chips above the results: a shared link shows what it holds
  * even when a value sits below the fold of its list, or has no checkbox (a catalogue entry no
@@ -110,6 +122,24 @@ export function showChips(page: SearchPage, used: readonly { key: FilterKey; val
     li.append(button);
     page.chips.append(li);
   }
+}
+
+/**
+ * The catalogue entries the words name, as filters one click away ("Treatment type: Opioids,
+ * 14 items"), hidden when there is none.
+ */
+export function showSuggestions(page: SearchPage, offered: readonly { key: FilterKey; value: string; label: string; count: number }[], pick: (key: FilterKey, value: string) => void): void {
+  page.suggestions.replaceChildren();
+  page.suggestions.hidden = offered.length === 0;
+  if (offered.length === 0) return;
+  page.suggestions.append('Narrow to: ');
+  offered.forEach(({ key, value, label, count }, i) => {
+    const button = el('button', 'chip suggestion', `${FILTER_LEGENDS[key]}: ${label}, ${count} ${count === 1 ? 'item' : 'items'}`);
+    button.type = 'button';
+    button.addEventListener('click', () => pick(key, value));
+    if (i > 0) page.suggestions.append(' ');
+    page.suggestions.append(button);
+  });
 }
 
 /** The pager under the results: links to the pages before and after, each with its own URL. */

@@ -1,35 +1,35 @@
-// The search page's only script: reads the search from the URL, runs it with Pagefind's JS API,
-// writes results and filter counts into the page the build rendered, and keeps the URL in step so
-// a search can be shared and reloaded. What to show is worked out by pure functions (status line,
-// counts, pages, result views); this controller runs the searches and wires the page's events.
+// The search page's only script: reads the search from the URL, runs it over the sharded index
+// (run-search.ts), writes results and filter counts into the page the build rendered
+// (show-answer.ts), and keeps the URL in step so a search can be shared and reloaded.
+//
+// The first search of a page is answered in two steps: first from one shard (the newest month,
+// or the oldest letters for oldest first; staged-shards.ts), which the status line says, then
+// from all shards, whose answer replaces the first. Later searches search all shards at once.
 import { joinBase } from '../lib/paths/join-base.ts';
-import { facetCounts } from '../lib/search/facet-counts.ts';
-import { filtersInUse, withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
+import { suggestFilters, type CatalogueEntry } from '../lib/search/catalogue-suggestions.ts';
+import type { FilterCounts } from '../lib/search/item-search.ts';
+import { withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
 import { formState } from '../lib/search/form-state.ts';
-import { droppedNote, keepKnownFilters } from '../lib/search/known-filters.ts';
-import { pagefindOptions } from '../lib/search/pagefind-options.ts';
-import { pager, resultPage } from '../lib/search/result-page.ts';
+import { droppedNote, keepKnownFilters, keepKnownSections } from '../lib/search/known-filters.ts';
 import { parseSearchState, searchQuery, type SearchState } from '../lib/search/search-state.ts';
-import { searchStatus, STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../lib/search/search-status.ts';
-import { appendLazily, type LazyResults } from './lazy-results.ts';
-import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
-import { resultElement } from './result-element.ts';
-import { resultView } from './result-view.ts';
-import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
-import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
+import { STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../lib/search/search-status.ts';
+import { firstShards } from '../lib/search/staged-shards.ts';
+import type { Pagefind } from './pagefind-api.ts';
+import { runSearch, type SearchAnswer } from './run-search.ts';
+import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showNote, showState, showSuggestions } from './search-page.ts';
+import { showAnswer } from './show-answer.ts';
+import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 import { setupCsvDownload } from './csv-download.ts';
 
 const BASE = import.meta.env.BASE_URL;
-/** Results whose text is fetched with the search; the others load as they near the screen. */
-const EAGER_RESULTS = 10;
 
 export function startSearch(): void {
   const page = findSearchPage();
   const labels = filterLabels(page);
   let state: SearchState = parseSearchState(''); // the URL's search, once goToUrl() below has run
   let run = 0;
-  let lazy: LazyResults | undefined;
   const index = indexLoader();
+  const catalogue = catalogueLoader();
   const urlOf = (s: SearchState) => `${location.pathname}${searchQuery(s)}`;
 
   // The URL is rewritten to the search shown (defaults left out, unknown values dropped), so it
@@ -50,8 +50,11 @@ export function startSearch(): void {
 
   const search = async () => {
     const mine = ++run;
+    const current = () => mine === run;
+    const shown = state;
     page.status.textContent = STATUS_SEARCHING;
-    let api: ShardedPagefind;
+    showSuggestions(page, [], () => {});
+    let api: ShardedIndex;
     try {
       api = await index();
     } catch {
@@ -59,36 +62,47 @@ export function startSearch(): void {
       return;
     }
     try {
-      await runSearch(api, state, () => mine === run);
+      const first = firstShards(api.manifest, api.loaded(), shown);
+      if (first.length > 0) {
+        await api.load(first.map((s) => s.id));
+        const answer = current() ? await runSearch(api, shown) : undefined;
+        if (answer && current()) await show(answer, shown, current);
+      }
+      await api.load(api.manifest.shards.map((s) => s.id).reverse());
+      const answer = current() ? await runSearch(api, shown) : undefined;
+      if (answer && current()) await show(answer, shown, current);
     } catch {
-      if (mine === run) page.status.textContent = STATUS_SEARCH_FAILED;
+      if (current()) page.status.textContent = STATUS_SEARCH_FAILED;
     }
   };
 
-  const runSearch = async (api: ShardedPagefind, shown: SearchState, current: () => boolean) => {
-    const term = shown.q === '' ? null : shown.q;
-    // Only the results of the page shown are fetched; a page past the last shows the last.
-    const main = await api.search(term, pagefindOptions(shown), (total) => resultPage(total, shown.page));
-    const at = resultPage(main.total, shown.page);
-    const counts = await facetCounts(shown, main.filters, async (others) => (await api.search(term, pagefindOptions(others), () => ({ start: 0, end: 0 }))).filters);
-    // Each result's text is a file of its own (~2 KB): the first screenful is fetched now, the
-    // rest of the page as it scrolls into view.
-    const data = await Promise.all(main.results.slice(0, EAGER_RESULTS).map((r) => r.data()));
-    if (!current()) return; // a newer search has started
+  const show = async (answer: SearchAnswer, shown: SearchState, current: () => boolean) => {
+    // Cited sections are checked against the whole index: one it lacks is left out, as on load.
+    const sections = keepKnownSections(shown, answer.search.sectionLabels);
+    if (answer.complete && sections.dropped.length > 0) return void go(sections.state, 'replace', droppedNote(sections.dropped));
+    const at = await showAnswer(page, labels, answer, shown, current, {
+      removeFilter: (key, value) => void go(withoutFilter(state, key, value), 'push'),
+      hrefOf: (n) => urlOf({ ...state, page: n }),
+      goToPage: (n) => void go({ ...state, page: n }, 'push').then(() => page.status.scrollIntoView({ block: 'start' })),
+    });
+    if (!at || !answer.complete) return;
     if (at.page !== shown.page) {
       // A page past the last (an old link, a hand-edited one) shows the last: the URL says so.
       state = { ...shown, page: at.page };
       history.replaceState(null, '', urlOf(state));
     }
-    showCounts(page, counts);
-    page.status.textContent = searchStatus(shown, main.total, at);
-    showChips(page, filtersInUse(shown), labels, (key, value) => void go(withoutFilter(state, key, value), 'push'));
-    const render = (d: PagefindResultData) => resultElement(resultView(d, shown.q !== '', shown.filters.outcome ?? []));
-    page.list.replaceChildren(...data.map(render));
-    lazy?.stop();
-    lazy = appendLazily(page.list, main.results.slice(EAGER_RESULTS), render, current);
-    const toPage = (n: number) => void go({ ...state, page: n }, 'push').then(() => page.status.scrollIntoView({ block: 'start' }));
-    showPager(page, pager(at), (n) => urlOf({ ...state, page: n }), toPage);
+    void offerFilters(shown, answer.search.counts, current);
+  };
+
+  // Treatment types and guidelines the words name, offered as filters with what they would give.
+  const offerFilters = async (shown: SearchState, counts: FilterCounts, current: () => boolean) => {
+    const entries = shown.q ? await catalogue().catch(() => []) : [];
+    if (!current()) return;
+    const offered = suggestFilters(shown.q, entries)
+      .filter(({ key, value }) => !(shown.filters[key] ?? []).includes(value))
+      .map((s) => ({ ...s, count: counts[s.key][s.value] ?? 0 }))
+      .filter((s) => s.count > 0);
+    showSuggestions(page, offered, (key, value) => void go({ ...state, filters: { ...state.filters, [key]: [...(state.filters[key] ?? []), value] }, page: 1 }, 'push'));
   };
 
   onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
@@ -98,19 +112,23 @@ export function startSearch(): void {
   void goToUrl();
 }
 
-/**
- * Opens the index on first use and keeps it. It comes in shards (pagefind/shards.json): the first
- * shard's bundle is loaded and the others merged into it, with their filter indexes (without
- * which there are no counts).
- */
-function indexLoader(): () => Promise<ShardedPagefind> {
-  let pagefind: ShardedPagefind | undefined;
-  return async () => {
-    pagefind ??= await openShardedPagefind({
+/** The catalogue of treatment types and guidelines (/search/catalogue.json), fetched once when first needed. */
+function catalogueLoader(): () => Promise<CatalogueEntry[]> {
+  let entries: Promise<CatalogueEntry[]> | undefined;
+  return () =>
+    (entries ??= fetch(joinBase(BASE, '/search/catalogue.json')).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} fetching the catalogue`);
+      return r.json() as Promise<CatalogueEntry[]>;
+    }));
+}
+
+/** Opens the index (pagefind/shards.json) on first use and keeps it; shards are merged as searches need them. */
+function indexLoader(): () => Promise<ShardedIndex> {
+  let opened: Promise<ShardedIndex> | undefined;
+  return () =>
+    (opened ??= openShardedIndex({
       root: joinBase(BASE, '/pagefind/'),
-      load: (shard) => import(/* @vite-ignore */ joinBase(BASE, `/pagefind/${shard.id}/pagefind.js`)) as Promise<Pagefind>,
+      load: () => import(/* @vite-ignore */ joinBase(BASE, '/pagefind/pagefind.js')) as Promise<Pagefind>,
       options: { baseUrl: BASE, excerptLength: 28 },
-    });
-    return pagefind;
-  };
+    }));
 }

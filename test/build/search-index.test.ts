@@ -1,123 +1,206 @@
-// Real Pagefind searches through its JS API against the built fixture site: results, sub-results
-// per item, filters and their counts, the date sort, and what is (not) in the index.
+// Real Pagefind searches through the search page's own code (src/client/run-search.ts) against the
+// built fixture sites: records per letter and per disputed item, item-level filters and their
+// counts, the date sort, and what is (not) in the index.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
-import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import type { PagefindResultData } from '../../src/client/pagefind-api.ts';
-import type { ShardedPagefind } from '../../src/client/sharded-pagefind.ts';
+import type { ResultView } from '../../src/client/result-view.ts';
+import { runSearch, type SearchAnswer } from '../../src/client/run-search.ts';
+import type { ShardedIndex } from '../../src/client/sharded-index.ts';
+import { queryWords } from '../../src/lib/search/query-words.ts';
+import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
+import { hasPage, readPage, visibleText } from '../support/site-files.ts';
 
-const { root, sub } = inject('sites');
-let pagefind: ShardedPagefind;
-let close: () => Promise<void>;
+const { root, sub, sample } = inject('sites');
+const indexes = new Map<SiteBuild, ShardedIndex>();
+const closers: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  const opened = await openPagefind(root);
-  pagefind = opened.pagefind;
-  close = opened.server.close;
+  for (const site of [root, sample]) {
+    const { index, server } = await openPagefind(site);
+    indexes.set(site, index);
+    closers.push(server.close);
+  }
 });
-afterAll(() => close());
+afterAll(async () => {
+  for (const close of closers) await close();
+});
 
-async function search(query: string): Promise<PagefindResultData[]> {
-  const state = parseSearchState(query);
-  const found = await pagefind.search(state.q || null, pagefindOptions(state));
-  return Promise.all(found.results.map((r) => r.data()));
-}
+const answer = (query: string, site = root): Promise<SearchAnswer> => runSearch(indexes.get(site)!, parseSearchState(query));
+/** The results of a search as letter URLs, in order. */
+const urls = async (query: string, site = root) => {
+  const found = await answer(query, site);
+  return Promise.all(found.ordered.map(async (m) => (await found.view(m)).url));
+};
+const views = async (query: string, site = root): Promise<ResultView[]> => {
+  const found = await answer(query, site);
+  return Promise.all(found.ordered.map((m) => found.view(m)));
+};
 
-describe('Pagefind index of the fixture site', () => {
-  test('holds every determination page exactly once and nothing else', async () => {
-    const all = await search('');
-    expect(all.map((d) => d.url).sort()).toEqual(
-      ['CM14-0123456', 'CM15-0045678', 'CM16-0100001', 'CM16-0213037', 'CM17-0012345'].map((id) => `/determinations/${id}/`),
-    );
+describe('search index of the fixture site', () => {
+  test('holds every determination and every disputed item exactly once', async () => {
+    const all = await answer('');
+    expect(all.search.items).toBe(7);
+    expect((await urls('')).sort()).toEqual(['CM14-0123456', 'CM15-0045678', 'CM16-0100001', 'CM16-0213037', 'CM17-0012345'].map((id) => `/determinations/${id}/`));
+    expect(indexes.get(root)!.manifest.shards.map((s) => [s.id, s.pages, s.items])).toEqual([
+      ['2014-2015', 2, 2],
+      ['2016', 2, 3],
+      ['2017-02', 1, 2],
+    ]);
   });
 
-  test('finds the 2014 Zynex letter, with a sub-result anchored at its item', async () => {
-    const [hit, ...rest] = await search('?q=zynex');
+  test('finds the 2014 Zynex letter by its item, with the item’s excerpt', async () => {
+    const [hit, ...rest] = await views('?q=zynex');
     expect(rest).toHaveLength(0);
     expect(hit?.url).toBe('/determinations/CM14-0123456/');
-    expect(hit?.meta.title).toBe('Case CM14-0123456');
-    expect(hit?.meta.decided).toBe('October 2, 2014');
-    const items = hit?.sub_results.filter((s) => s.anchor?.id === 'item-1') ?? [];
-    expect(items).toHaveLength(1);
-    expect(items[0]?.url).toBe('/determinations/CM14-0123456/#item-1');
-    expect(items[0]?.title).toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
-    expect(items[0]?.excerpt).toContain('<mark>Zynex</mark>');
+    expect(hit?.title).toBe('Case CM14-0123456');
+    expect(hit?.facts).toBe('October 2, 2014 · Physical Medicine & Rehabilitation · 1 item');
+    expect(hit?.items).toHaveLength(1);
+    expect(hit?.items[0]?.url).toBe('/determinations/CM14-0123456/#item-1');
+    expect(hit?.items[0]?.title).toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
+    expect(hit?.items[0]?.excerpt).toContain('<mark>Zynex</mark>');
   });
 
-  test('gives one sub-result per matching item of a letter with two', async () => {
-    const [hit] = await search('?q=mri');
-    expect(hit?.url).toBe('/determinations/CM16-0213037/');
-    expect(hit?.sub_results.map((s) => s.anchor?.id)).toEqual(['item-1', 'item-2']);
+  test('gives each matching item of a letter, and folds the others', async () => {
+    const [mri] = await views('?q=mri');
+    expect(mri?.url).toBe('/determinations/CM16-0213037/');
+    expect(mri?.items.map((i) => i.url.split('#')[1])).toEqual(['item-1', 'item-2']);
+    const [brace] = await views('?q=brace');
+    expect(brace?.url).toBe('/determinations/CM17-0012345/');
+    expect(brace?.items.map((i) => i.title)).toEqual(['Item 2: Lumbar support brace']);
+    expect(brace?.others.map((i) => i.title)).toEqual(['Item 1: TENS unit rental for 30 days']);
   });
 
-  test('counts filter values per determination', async () => {
-    const counts = await pagefind.filters();
-    expect(counts.outcome).toEqual({ upheld: 3, overturned: 3 });
-    expect(counts.year).toEqual({ '2014': 1, '2015': 1, '2016': 2, '2017': 1 });
-    expect(counts.priority).toEqual({ standard: 2, expedited: 1 });
-    expect(counts.treatment?.['tens-ems-unit']).toBe(2);
-    expect(counts.guideline?.['mtus-chronic-pain-2009']).toBe(4);
-    expect(counts.specialty?.['Physical Medicine & Rehabilitation']).toBe(2);
+  test('counts disputed items per filter value', async () => {
+    const { counts } = (await answer('')).search;
+    expect(counts.outcome).toEqual({ upheld: 4, overturned: 3 });
+    expect(counts.year).toEqual({ '2014': 1, '2015': 1, '2016': 3, '2017': 2 });
+    expect(counts.priority).toEqual({ standard: 3, expedited: 1 });
+    expect(counts.treatment['tens-ems-unit']).toBe(2);
+    expect(counts.guideline['mtus-chronic-pain-2009']).toBe(4);
+    expect(counts.family).toEqual({ mtus: 6, odg: 1 });
+    expect(counts.specialty['Physical Medicine & Rehabilitation']).toBe(3);
   });
 
-  test('narrows by filters from the URL: any value within a filter, every filter across', async () => {
-    expect((await search('?q=zynex&outcome=overturned')).map((d) => d.url)).toEqual([]);
-    expect((await search('?q=zynex&outcome=upheld')).map((d) => d.url)).toEqual(['/determinations/CM14-0123456/']);
-    expect(await search('?treatment=tens-ems-unit&outcome=upheld&outcome=overturned')).toHaveLength(2);
-    expect((await search('?treatment=tens-ems-unit&year=2017')).map((d) => d.url)).toEqual(['/determinations/CM17-0012345/']);
+  test('narrows by filters from the URL: any value within a filter, every filter across, on the same item', async () => {
+    expect(await urls('?q=zynex&outcome=overturned')).toEqual([]);
+    expect(await urls('?q=zynex&outcome=upheld')).toEqual(['/determinations/CM14-0123456/']);
+    expect(await urls('?treatment=tens-ems-unit&outcome=upheld&outcome=overturned')).toHaveLength(2);
+    expect(await urls('?treatment=tens-ems-unit&year=2017')).toEqual(['/determinations/CM17-0012345/']);
+    // CM17-0012345 has an upheld item and a TENS item, but its TENS item was overturned.
+    expect(await urls('?treatment=tens-ems-unit&outcome=upheld')).toEqual(['/determinations/CM14-0123456/']);
   });
 
   test('reports the counts left within the current results', async () => {
-    const found = await pagefind.search('lumbar', pagefindOptions(parseSearchState('?q=lumbar&outcome=upheld')));
-    expect(found.results.length).toBe(2);
-    expect(found.filters.year).toEqual({ '2014': 1, '2015': 0, '2016': 0, '2017': 1 });
+    const found = await answer('?q=lumbar&outcome=upheld');
+    expect(found.search.items).toBe(2);
+    expect(found.search.counts.year).toEqual({ '2014': 1, '2017': 1 });
   });
 
   test('sorts by decision date, newest or oldest first', async () => {
-    const newest = (await search('?outcome=overturned&sort=newest')).map((d) => d.url);
+    const newest = await urls('?outcome=overturned&sort=newest');
     expect(newest).toEqual(['/determinations/CM17-0012345/', '/determinations/CM16-0100001/', '/determinations/CM15-0045678/']);
-    expect((await search('?outcome=overturned&sort=oldest')).map((d) => d.url)).toEqual([...newest].reverse());
+    expect(await urls('?outcome=overturned&sort=oldest')).toEqual([...newest].reverse());
   });
 
-  test('leaves out the boilerplate, navigation and labels', async () => {
-    // Pagefind's own result text of each page: what excerpts are cut from.
-    const pages = (await search('')) as (PagefindResultData & { content: string })[];
-    for (const { url, content } of pages) {
-      // The fixed "How the IMR final determination was made" paragraph and the site's chrome.
+  test('leaves out the boilerplate, navigation and labels of every record', async () => {
+    const index = indexes.get(root)!;
+    // Every record's text: the letters' own records, and the items' (each begins "Item N:").
+    const records: PagefindResultData[] = [];
+    for (const shard of index.loaded()) {
+      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) records.push(await (await index.letterResult(shard.id, letter))!.data());
+    }
+    for (const rows of (await index.match(queryWords('item'))).hits.values()) {
+      for (const { result } of rows.values()) {
+        const data = await result.data();
+        if (data.url.includes('#item-')) records.push(data);
+      }
+    }
+    expect(records).toHaveLength(12);
+    for (const { url, content } of records as (PagefindResultData & { content: string })[]) {
       for (const words of ['MAXIMUS Federal Services', 'affiliation', 'Skip to main content', 'California workers’ compensation', 'Determinations Guidelines']) {
         expect(content, url).not.toContain(words);
       }
-      // Labels that would glue onto the values beside them.
       for (const label of ['Claims Administrator guideline', 'MAXIMUS guideline', 'Treatment type', 'Cite as', 'Reviewer specialty', 'SHA-256', 'Upheld', 'Overturned']) {
         expect(content, url).not.toContain(label);
       }
     }
-    const zynex = pages.find((p) => p.url === '/determinations/CM14-0123456/');
-    expect(zynex?.content).toContain('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.');
+    const zynex = records.find((p) => p.url === '/determinations/CM14-0123456/#item-1') as PagefindResultData & { content: string };
+    expect(zynex.content).toContain('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.');
+    const letter = records.find((p) => p.url === '/determinations/CM17-0012345/') as PagefindResultData & { content: string };
+    expect(letter.content).toContain('lifting a box');
+    expect(letter.content).not.toContain('Lumbar supports have not been shown');
   });
 
   test('indexes a letter’s text as written: straight quotes, hyphens and addresses', async () => {
-    const pages = (await search('')) as (PagefindResultData & { content: string })[];
+    const index = indexes.get(root)!;
+    const pages: (PagefindResultData & { content: string })[] = [];
+    for (const shard of index.loaded()) {
+      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) {
+        pages.push((await (await index.letterResult(shard.id, letter))!.data()) as PagefindResultData & { content: string });
+      }
+    }
     const page = pages.find((p) => p.url === '/determinations/CM16-0100001/');
     expect(page?.content).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
   });
 
   test('keeps markup from the content as text in excerpts', async () => {
-    const [hit] = await search('?q=onerror');
+    const [hit] = await views('?q=onerror');
     expect(hit?.url).toBe('/determinations/CM16-0100001/');
-    expect(JSON.stringify(hit?.sub_results.map((s) => s.excerpt))).toContain('&lt;img src=x');
+    expect(JSON.stringify([hit?.excerpt, hit?.items.map((i) => i.excerpt)])).toContain('&lt;img src=x');
   });
 });
 
-describe('Pagefind index of the sub-path build', () => {
+describe('item-level filters on the sample letters', () => {
+  test('finds only letters with an overturned opioid item for overturned + opioids, not those whose opioid was upheld beside another overturned item', async () => {
+    const found = await urls('?outcome=overturned&treatment=opioids', sample);
+    expect(found.sort()).toEqual(['/determinations/CM16-0239110/', '/determinations/CM17-0010420/']);
+    // Each of these has an overturned item and an upheld opioid: a letter-level filter would list them.
+    for (const id of ['CM16-0246487', 'CM16-0247802', 'CM17-0012582']) {
+      expect(await urls('?outcome=overturned', sample)).toContain(`/determinations/${id}/`);
+      expect(await urls('?treatment=opioids', sample)).toContain(`/determinations/${id}/`);
+    }
+    const views_ = await views('?outcome=overturned&treatment=opioids', sample);
+    expect(views_.flatMap((v) => v.items.map((i) => i.outcome))).toEqual(['overturned', 'overturned']);
+  });
+
+  test('counts the same items as the treatment, guideline and section pages', async () => {
+    const { counts } = (await answer('', sample)).search;
+    const pageCount = (path: string) => {
+      const m = /(\d+) items? · (\d+) upheld \(\d+%\) · (\d+) overturned/.exec(visibleText(readPage(sample, path)));
+      return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+    };
+    const compare = async (path: string, query: string, total: number | undefined) => {
+      const onPage = pageCount(path);
+      if (!onPage) return 0;
+      const outcomes = (await answer(query, sample)).search.counts.outcome;
+      expect([total ?? 0, outcomes.upheld ?? 0, outcomes.overturned ?? 0], path).toEqual(onPage);
+      return 1;
+    };
+    let compared = 0;
+    const dirs = (path: string) => readdirSync(join(sample.dir, path), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name)).map((d) => d.name);
+    for (const slug of dirs('treatments')) compared += await compare(`/treatments/${slug}/`, `?treatment=${slug}`, counts.treatment[slug]);
+    for (const slug of dirs('guidelines')) {
+      compared += await compare(`/guidelines/${slug}/`, `?guideline=${slug}`, counts.guideline[slug]);
+      for (const key of dirs(`guidelines/${slug}`)) {
+        if (hasPage(sample, `/guidelines/${slug}/${key}/`)) compared += await compare(`/guidelines/${slug}/${key}/`, `?section=${slug}/${key}`, counts.section[`${slug}/${key}`]);
+      }
+    }
+    expect(compared).toBeGreaterThan(150);
+  });
+});
+
+describe('search index of the sub-path build', () => {
   test('returns result URLs under the base', async () => {
     const opened = await openPagefind(sub);
     try {
-      const found = await opened.pagefind.search('zynex');
-      const data = await found.results[0]?.data();
-      expect(data?.url).toBe('/imr/determinations/CM14-0123456/');
-      expect(data?.sub_results[0]?.url).toBe('/imr/determinations/CM14-0123456/#item-1');
+      const found = await runSearch(opened.index, parseSearchState('?q=zynex'));
+      const view = await found.view(found.ordered[0]!);
+      expect(view.url).toBe('/imr/determinations/CM14-0123456/');
+      expect(view.items[0]?.url).toBe('/imr/determinations/CM14-0123456/#item-1');
     } finally {
       await opened.server.close();
     }

@@ -227,9 +227,14 @@ describe('treatment pages', () => {
 describe('search page and 404', () => {
   test('the search page renders every filter value of the corpus with a label, and loads its one script', () => {
     const html = readPage(root, '/search/');
-    for (const key of ['outcome', 'treatment', 'guideline', 'year', 'specialty', 'priority']) expect(html).toContain(`data-filter="${key}"`);
+    for (const key of ['outcome', 'treatment', 'family', 'guideline', 'cited', 'year', 'specialty', 'priority']) expect(html).toContain(`data-filter="${key}"`);
+    expect(html).toMatch(/value="odg" data-filter="family"\/?>\s*<span class="check-label">Any ODG chapter<\/span>/);
     expect(html).toMatch(/value="tens-ems-unit" data-filter="treatment"\/?>\s*<span class="check-label">TENS \/ EMS units<\/span>/);
     expect(html.match(/<script/g)).toHaveLength(1);
+    // The search index's runtime is fetched while the script starts.
+    expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/wasm.en.pagefind" as="fetch" crossorigin="anonymous">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/facets.json.gz" as="fetch" crossorigin="anonymous">');
   });
 
   test('the search page lists the catalogue entries no letter has with their labels, for the chips, without a checkbox', () => {
@@ -257,10 +262,32 @@ describe('search index markup', () => {
     for (const f of withBody) expect(readPage(root, `/${f}`).match(/data-pagefind-body/g)).toHaveLength(1);
   });
 
-  test('filters, metadata and the sort date are attributes, never text', () => {
+  test('the filter values of the letter and of each item, metadata and the sort date are attributes, never text', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const filters = [...html.matchAll(/<meta name="imr-filter-(\w+)" content="([^"]*)" data-pagefind-filter="\1\[content\]">/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(filters).toEqual(['outcome:overturned', 'outcome:upheld', 'treatment:tens-ems-unit', 'treatment:brace', 'guideline:mtus-chronic-pain-2009', 'guideline:mtus-low-back-2004', 'year:2017', 'specialty:Physical Medicine &amp; Rehabilitation']);
+    const json = /<meta name="imr-search" content="([^"]*)">/.exec(html)?.[1] ?? '';
+    const facts = JSON.parse(json.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Record<string, unknown>;
+    expect(facts).toEqual({
+      year: '2017',
+      specialty: ['Physical Medicine & Rehabilitation'],
+      items: [
+        {
+          outcome: 'overturned',
+          treatment: 'tens-ems-unit',
+          claims: { guideline: ['mtus-chronic-pain-2009'], family: ['mtus'], section: ['mtus-chronic-pain-2009/page-114', 'mtus-chronic-pain-2009/page-115', 'mtus-chronic-pain-2009/page-116'] },
+          reviewer: { guideline: ['mtus-chronic-pain-2009'], family: ['mtus'], section: ['mtus-chronic-pain-2009/tens-chronic-pain-transcutaneous-electrical-nerve-stimulation'] },
+        },
+        // A guideline the catalogue lacks has no family.
+        { outcome: 'upheld', treatment: 'brace', claims: { guideline: ['mtus-low-back-2004'], family: [], section: [] }, reviewer: { guideline: ['mtus-low-back-2004'], family: [], section: ['mtus-low-back-2004/lumbar-supports'] } },
+      ],
+      sections: {
+        'mtus-chronic-pain-2009/page-114': 'MTUS Chronic Pain 2009, page 114',
+        'mtus-chronic-pain-2009/page-115': 'MTUS Chronic Pain 2009, page 115',
+        'mtus-chronic-pain-2009/page-116': 'MTUS Chronic Pain 2009, page 116',
+        'mtus-chronic-pain-2009/tens-chronic-pain-transcutaneous-electrical-nerve-stimulation': 'MTUS Chronic Pain 2009, TENS, chronic pain (transcutaneous electrical nerve stimulation)',
+        'mtus-low-back-2004/lumbar-supports': 'mtus-low-back-2004, Lumbar Supports',
+      },
+    });
+    expect(html).not.toContain('data-pagefind-filter');
     expect(html).toContain('data-pagefind-sort="decided:2017-02-03"');
   });
 

@@ -23,8 +23,8 @@ let profile: string;
 const servers: StaticServer[] = [];
 const errors: string[] = [];
 
-/** Opens `path` of a built site in a new tab; `fetched`, when given, collects every URL it requests. */
-async function open(site: typeof root, path: string, fetched?: string[]): Promise<Page> {
+/** Opens `path` of a built site in a new tab; `fetched`, when given, collects every URL it requests; `before` runs before it loads. */
+async function open(site: typeof root, path: string, fetched?: string[], before?: (page: Page) => Promise<void>): Promise<Page> {
   if (!HAVE_CHROMIUM) throw new Error(`CI=true but no chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
   const server = await startStaticServer({ root: site.dir, base: site.base });
   servers.push(server);
@@ -32,9 +32,34 @@ async function open(site: typeof root, path: string, fetched?: string[]): Promis
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   if (fetched) page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await before?.(page);
   await page.goto(new URL(path, server.url).href);
   return page;
 }
+
+/**
+ * Holds back every request for the files of these index shards until `release()`, so a test sees
+ * the first answer before the complete one; `asked` lists the held-back requests. (The newest
+ * shard's files are pagefind/ itself, the others' pagefind/<id>/.)
+ */
+async function holdShards(page: Page, hold: string[]) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const asked: string[] = [];
+  await page.route('**/pagefind/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const shard = /\/pagefind\/([^/]+)\//.exec(path)?.[1];
+    if (shard && hold.includes(shard)) {
+      asked.push(path);
+      await gate;
+    }
+    await route.continue();
+  });
+  return { release, asked };
+}
+
+/** The counts beside the filters. */
+const counts = (page: Page) => page.locator('#search-app .count').allTextContents();
 
 /** The result links shown, as paths. */
 const resultPaths = (page: Page) => page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
@@ -64,7 +89,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await page.locator('#q').pressSequentially('Zynex', { delay: 20 });
     await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Zynex');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('1 determination matches “Zynex”.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('1 disputed item in 1 determination matches “Zynex”.');
     await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
 
     // The outcome filter: counts within this search, then applied.
@@ -104,14 +129,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await page.getByRole('button', { name: 'Remove filter Treatment type: TENS / EMS units' }).click();
     await expect.poll(() => resultPaths(page)).toHaveLength(5);
     await expect.poll(() => new URL(page.url()).search).toBe('?sort=oldest');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('5 determinations, oldest first.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('7 disputed items in 5 determinations, oldest first.');
     expect(errors).toEqual([]);
   });
 
   test('leaves out filter values the site does not have, says so, and rewrites the URL to the search shown', async () => {
     // "other" is a treatment type of the catalogue no letter has; the rest is not on the site.
     const page = await open(root, 'search/?treatment=other&treatment=no-such-type&year=1999&colour=red&sort=sideways&page=99999');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No determination matches with these filters.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('No disputed item matches with these filters.');
     await expect.poll(() => new URL(page.url()).search).toBe('?treatment=other');
     const note = page.locator('#search-note');
     await expect(note.isVisible()).resolves.toBe(true);
@@ -126,10 +151,10 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
 
   test('shows the last page for a page past it, and puts that page in the URL', async () => {
     const page = await open(sub, 'search/?page=99999');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=3');
     await page.getByRole('link', { name: '‹ Previous' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
     expect(errors).toEqual([]);
   });
@@ -143,7 +168,7 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toHaveLength(10);
     await expect(pending.count()).resolves.toBe(40);
     expect(fragments()).toHaveLength(10);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('115 determinations, newest first. Showing 1–50.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
 
     // Scrolling to the 25th result loads it, the ones above it and those within a screen below;
     // the end of the page is still a placeholder, not fetched.
@@ -169,14 +194,89 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     // The last page holds the oldest letters, from three shards; all five have been read.
     await page.getByRole('link', { name: 'Next ›' }).first().click();
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 51–100.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await page.getByRole('link', { name: 'Next ›' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('115 determinations, newest first. Showing 101–115.');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     // Its five placeholders are within a screen of the top, so they load at once.
     await expect.poll(() => resultPaths(page)).toHaveLength(15);
     await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');
-    const shards = new Set(fragments().map((p) => /\/pagefind\/([^/]+)\/fragment\//.exec(p)?.[1]));
+    // The newest shard's files are pagefind/ itself.
+    const shards = new Set(fragments().map((p) => /\/pagefind\/(?:([^/]+)\/)?fragment\//.exec(p)?.[1] ?? '2018-12'));
     expect([...shards].sort()).toEqual(['2014-2017', '2018-12', '2018.1', '2018.2', '2018.3']);
+    expect(errors).toEqual([]);
+  });
+
+  test('offers the treatment type the words name as a filter, with its item count, and applies it in one click', async () => {
+    const page = await open(root, 'search/?q=TENS');
+    const offer = page.locator('#search-suggestions button');
+    await expect.poll(() => offer.allTextContents()).toEqual(['Treatment type: TENS / EMS units, 1 item']);
+    await offer.click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=TENS&treatment=tens-ems-unit');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 disputed item in 1 determination matches “TENS”.');
+    await expect(page.locator('#search-suggestions').isVisible()).resolves.toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  test('shows first results from the newest shard, says the rest is being searched, with no counts, then the complete answer', async () => {
+    let held!: Awaited<ReturnType<typeof holdShards>>;
+    const page = await open(root, 'search/?q=lumbar', undefined, async (p) => void (held = await holdShards(p, ['2014-2015', '2016'])));
+    await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
+    expect(await resultPaths(page)).toEqual(['/determinations/CM17-0012345/']);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      'So far 1 disputed item in 1 determination matches “lumbar” among the letters decided since February 3, 2017. Searching earlier years…',
+    );
+    // No count is shown before it is right, and nothing of the other shards arrived.
+    expect(new Set(await counts(page))).toEqual(new Set(['']));
+    await expect(page.locator('#result-pages').textContent()).resolves.toBe('');
+    expect(held.asked.every((p) => /\/pagefind\/(2014-2015|2016)\//.test(p))).toBe(true);
+
+    held.release();
+    await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('3 disputed items in 3 determinations match “lumbar”.');
+    expect((await resultPaths(page)).sort()).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
+    await expect(page.locator('input[data-filter="outcome"][value="upheld"]').locator('xpath=..').locator('.count').textContent()).resolves.toBe('2');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=lumbar');
+    expect(errors).toEqual([]);
+  });
+
+  test('for oldest first, shows first results from the oldest shard and says later years are being searched', async () => {
+    let held!: Awaited<ReturnType<typeof holdShards>>;
+    const page = await open(root, 'search/?q=lumbar&sort=oldest', undefined, async (p) => void (held = await holdShards(p, ['2016'])));
+    await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
+    expect(await resultPaths(page)).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/']);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      'So far 2 disputed items in 2 determinations match “lumbar” among the letters decided up to March 20, 2015. Searching later years…',
+    );
+    held.release();
+    await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('3 disputed items in 3 determinations match “lumbar”, oldest first.');
+    expect(errors).toEqual([]);
+  });
+
+  test('on the bulk site (five shards) lists the newest month first, then every letter newest first, and searches everything at once afterwards', async () => {
+    let held!: Awaited<ReturnType<typeof holdShards>>;
+    const page = await open(sub, 'search/', undefined, async (p) => void (held = await holdShards(p, ['2014-2017', '2018.1', '2018.2', '2018.3'])));
+    await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
+    // Nine letters: the first five fetched with the search, the others as they near the screen.
+    await expect.poll(() => page.locator('#results > li').count()).toBe(9);
+    const first = await resultPaths(page);
+    expect(first.length).toBeGreaterThanOrEqual(5);
+    const metas = await page.locator('#results .result-meta').allTextContents();
+    expect(metas.every((m) => m.startsWith('December '))).toBe(true);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe('So far 18 disputed items in 9 determinations among the letters decided since December 4, 2018. Searching earlier years…');
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { statuses: string[] }).statuses = []);
+      new MutationObserver(() => seen.push(document.querySelector('#search-status')?.textContent ?? '')).observe(document.querySelector('#search-status')!, { childList: true, characterData: true, subtree: true });
+    });
+    held.release();
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
+    expect((await resultPaths(page)).slice(0, first.length)).toEqual(first);
+    // A later search searches every shard at once: no first answer.
+    await page.locator('#q').fill('zynex');
+    await page.locator('#q').press('Enter');
+    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 disputed item in 1 determination matches “zynex”.');
+    const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
+    expect(statuses.filter((s) => s.startsWith('So far') || s.startsWith('Nothing yet'))).toEqual([]);
     expect(errors).toEqual([]);
   });
 

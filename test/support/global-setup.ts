@@ -4,6 +4,8 @@
 //         its index in five shards (2014–2017, the 110 letters of 2018 in three parts and its
 //         newest month, December), with SITE_URL=https://imr.example.org (root has none: the
 //         placeholder origin)
+//   sample: the sample corpus of content/ (147 real letters and the 2014 fragment) at base "/", its
+//         index in six shards of at most 40 letters: item-level filters and ranking on real letters
 // Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,7 @@ import { BULK_COUNT, writeBulkCorpus } from './bulk-corpus.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    sites: { root: SiteBuild; sub: SiteBuild };
+    sites: { root: SiteBuild; sub: SiteBuild; sample: SiteBuild };
   }
 }
 
@@ -28,7 +30,8 @@ export default async function setup(project: TestProject) {
   // newest month, 2017-02), so every search test runs across merged shards as a large corpus would.
   const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root'), shardPages: 2 });
   const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub'), shardPages: 40, siteUrl: 'https://imr.example.org' });
-  project.provide('sites', { root, sub });
+  const sample = await buildSite({ corpus: join(repoRoot, 'content'), outDir: join(work, 'sample'), base: '/', cacheDir: join(work, 'cache-sample'), shardPages: 40 });
+  project.provide('sites', { root, sub, sample });
   return () => {
     if (process.env.KEEP_SITE) console.log(`fixture sites kept in ${work}`);
     else rmSync(work, { recursive: true, force: true });

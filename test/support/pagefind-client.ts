@@ -1,21 +1,25 @@
-// Loads a built site's sharded Pagefind index in Node the way the search page does
-// (src/client/sharded-pagefind.ts: pagefind/shards.json, the first shard's pagefind.js, the
-// others merged in), with the bundles' files fetched over HTTP from scripts/dev/serve.ts: Pagefind runs
-// on the main thread when there is no Worker, and Node's fetch cannot read file: URLs.
+// Loads a built site's sharded search index in Node the way the search page does
+// (src/client/sharded-index.ts: pagefind/shards.json, the first shard's pagefind.js, the others
+// merged in, each with its facet table), with the bundles' files fetched over HTTP from
+// scripts/dev/serve.ts: Pagefind runs on the main thread, and Node's fetch cannot read file: URLs.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
 import type { Pagefind } from '../../src/client/pagefind-api.ts';
-import { openShardedPagefind, type ShardedPagefind } from '../../src/client/sharded-pagefind.ts';
+import { openShardedIndex, type ShardedIndex } from '../../src/client/sharded-index.ts';
 import type { SiteBuild } from './build-site.ts';
 
-export async function openPagefind(site: SiteBuild): Promise<{ pagefind: ShardedPagefind; server: StaticServer }> {
+/** The site's index with every shard loaded (`shards: []` opens it with none). */
+export async function openPagefind(site: SiteBuild, shards?: string[], options: Record<string, unknown> = {}): Promise<{ index: ShardedIndex; server: StaticServer }> {
   const server = await startStaticServer({ root: site.dir, base: site.base });
-  const pagefind = await openShardedPagefind({
+  const index = await openShardedIndex({
     root: `${server.url}pagefind/`,
-    // A query string makes each site's bundle its own module instance.
-    load: (shard) => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', shard.id, 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}`) as Promise<Pagefind>,
-    options: { baseUrl: site.base },
+    // A query string makes each opening its own module instance.
+    load: () => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`) as Promise<Pagefind>,
+    options: { baseUrl: site.base, ...options },
   });
-  return { pagefind, server };
+  await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));
+  return { index, server };
 }
+
+let opened = 0;

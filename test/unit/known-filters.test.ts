@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
-import { droppedNote, keepKnownFilters, type FilterLabels } from '../../src/lib/search/known-filters.ts';
+import { droppedNote, keepKnownFilters, keepKnownSections, type FilterLabels } from '../../src/lib/search/known-filters.ts';
 import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 
 // The values of the fixture site's search page: its checkboxes, and "other", a treatment type of
@@ -47,11 +47,21 @@ describe('keepKnownFilters', () => {
     const filters = fc.dictionary(fc.constantFrom(...FILTER_KEYS), fc.uniqueArray(value, { minLength: 1, maxLength: 4 }));
     fc.assert(fc.property(filters, (f) => {
       const { state, dropped } = keepKnownFilters({ q: '', filters: f, sort: 'newest', page: 1 }, LABELS);
-      for (const key of FILTER_KEYS) for (const v of state.filters[key] ?? []) expect(LABELS[key]?.has(v)).toBe(true);
+      for (const key of FILTER_KEYS) for (const v of state.filters[key] ?? []) expect(key === 'section' || LABELS[key]?.has(v)).toBe(true);
       const kept = Object.values(state.filters).flat().length;
       expect(kept + dropped.length).toBe(Object.values(f).flat().length);
       expect(keepKnownFilters(state, LABELS)).toEqual({ state, dropped: [] });
     }));
+  });
+});
+
+describe('keepKnownSections', () => {
+  test('keeps cited sections for the index to check, then leaves out those the whole index lacks', () => {
+    const state = parseSearchState('?section=mtus-chronic-pain-2009/page-121&section=odg-pain/no-such-section&outcome=upheld');
+    expect(keepKnownFilters(state, LABELS)).toEqual({ state, dropped: [] });
+    const checked = keepKnownSections(state, { 'mtus-chronic-pain-2009/page-121': 'MTUS Chronic Pain 2009, page 121' });
+    expect(checked.state.filters).toEqual({ section: ['mtus-chronic-pain-2009/page-121'], outcome: ['upheld'] });
+    expect(droppedNote(checked.dropped)).toBe('Section or page cited “odg-pain/no-such-section” is not a filter value on this site, so it was left out.');
   });
 });
 

@@ -1,8 +1,7 @@
-// The search page's CSV rows (src/lib/search/result-rows.ts) from what a search result carries:
-// the same cells as the open data's items.csv, and the items the search asked for.
+// The search page's CSV rows (src/lib/search/result-rows.ts) from what a letter's search record
+// carries: the same cells as the open data's items.csv, for the items the search matched.
 import { describe, expect, test } from 'vitest';
 import { itemRow, ITEM_HEADER, type ItemRowContext } from '../../src/lib/open-data/item-columns.ts';
-import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
 import { parseResultItems, resultItemsMeta } from '../../src/lib/search/result-items.ts';
 import { RESULT_HEADER, resultRows, type ResultData, type RowContext } from '../../src/lib/search/result-rows.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
@@ -15,16 +14,14 @@ const treatmentLabels = new Map(fixtureTaxonomy().types.map((t) => [t.slug, t.la
 const guidelineLabels = new Map(fixtureGuidelines().map((g) => [g.slug, g.short]));
 const labels = { treatmentLabel: (s: string) => treatmentLabels.get(s) ?? s, guidelineLabel: (s: string) => guidelineLabels.get(s) ?? s };
 
-/** A determination's search result as Pagefind gives it back for the page /imr/determinations/<id>/. */
-function result(d: Determination, hitItems: number[] = []): ResultData {
-  const filters = Object.fromEntries(Object.entries(determinationFilters(d)).map(([k, v]) => [k, v ?? []]));
+/** A letter's search record as Pagefind gives it back for the page /imr/determinations/<id>/. */
+function result(d: Determination): ResultData {
   return {
     url: `/imr/determinations/${d.id}/`,
-    meta: { title: `Case ${d.id}`, date: d.dates.decided, items: resultItemsMeta(d) },
-    filters,
-    sub_results: hitItems.map((n) => ({ anchor: { id: `item-${n}` } })),
+    meta: { title: `Case ${d.id}`, date: d.dates.decided, specialty: d.reviewer.specialties.join(', '), priority: d.priority, items: resultItemsMeta(d) },
   };
 }
+const all = (d: Determination) => d.items.map((_, i) => i + 1);
 
 const context = (state: Partial<RowContext['state']> = {}): RowContext => ({
   origin: ORIGIN,
@@ -37,29 +34,24 @@ describe('search result rows', () => {
     expect(RESULT_HEADER).toEqual(ITEM_HEADER);
     const ctx: ItemRowContext = { ...labels, pageUrl: (id, n) => `${ORIGIN}/imr/determinations/${id}/#item-${n}` };
     for (const d of determinations) {
-      expect(resultRows(result(d), context()), d.id).toEqual(d.items.map((_, i) => itemRow(d, i + 1, ctx)));
+      expect(resultRows(result(d), all(d), context()), d.id).toEqual(d.items.map((_, i) => itemRow(d, i + 1, ctx)));
     }
   });
 
-  test('keep only the items of the outcome, treatment type and guideline filtered for', () => {
-    const d = byId('CM16-0213037'); // two MRI items, shoulder and neck guidelines
-    const numbers = (state: Partial<RowContext['state']>) => resultRows(result(d), context(state)).map((r) => r[3]);
-    expect(numbers({ filters: { guideline: ['mtus-neck-upper-back-2004'] } })).toEqual([2]);
-    expect(numbers({ filters: { treatment: ['mri'], outcome: ['upheld'] } })).toEqual([1, 2]);
-    expect(numbers({ filters: { outcome: ['overturned'] } })).toEqual([]);
-  });
-
-  test('with words, hold the items the words were found in, or every item when found elsewhere', () => {
-    const d = byId('CM16-0213037');
-    expect(resultRows(result(d, [2]), context({ q: 'cervical' })).map((r) => r[3])).toEqual([2]);
-    expect(resultRows(result(d, []), context({ q: 'shoulder' })).map((r) => r[3])).toEqual([1, 2]);
+  test('hold exactly the items the search matched, in its order, and skip numbers the letter lacks', () => {
+    const d = byId('CM16-0213037'); // two MRI items
+    const numbers = (items: number[]) => resultRows(result(d), items, context()).map((r) => r[3]);
+    expect(numbers([2])).toEqual([2]);
+    expect(numbers([1, 2])).toEqual([1, 2]);
+    expect(numbers([])).toEqual([]);
+    expect(numbers([3])).toEqual([]);
   });
 
   test('read an index made before the items carried treatment types and citations', () => {
     expect(parseResultItems('[["Norco 10/325mg #60","overturned"]]')).toEqual([['Norco 10/325mg #60', 'overturned', '', [], []]]);
     expect(parseResultItems('not json')).toEqual([]);
     const old = { ...result(byId('CM15-0045678')), meta: { items: '[["Norco 10/325mg #60","overturned"]]' } };
-    const [row] = resultRows(old, context());
+    const [row] = resultRows(old, [1], context());
     expect(Object.fromEntries(RESULT_HEADER.map((h, i) => [h, row![i]]))).toMatchObject({
       determination_id: 'CM15-0045678',
       decided: '',

@@ -1,7 +1,6 @@
-// How the search index is cut into shards, and how a date-sorted search reads them back in order.
+// How the search index is cut into shards.
 import { describe, expect, test } from 'vitest';
 import { planShards, type PageRef } from '../../scripts/search-index/shard-plan.ts';
-import { shardSpans, type ShardInfo } from '../../src/lib/search/shard-manifest.ts';
 
 /** `n` pages decided in `year`, one a day from January 1. */
 function year(y: string, n: number): PageRef[] {
@@ -59,23 +58,5 @@ describe('planShards', () => {
 
   test('refuses a shard size that is not a positive whole number', () => {
     expect(() => planShards([], 0)).toThrow('shard size must be a positive whole number, got 0');
-  });
-});
-
-describe('shardSpans', () => {
-  const shards = ['2014-2015', '2016', '2017'].map((id) => ({ id }) as ShardInfo);
-  const counts = { '2014-2015': 3, '2016': 0, '2017': 4 };
-
-  test('reads the newest shards first for newest-first order', () => {
-    expect(shardSpans(shards, counts, 'desc', 0, 5)).toEqual([
-      { id: '2017', skip: 0, take: 4 },
-      { id: '2014-2015', skip: 0, take: 1 },
-    ]);
-  });
-
-  test('reads only the shards that hold the wanted range', () => {
-    expect(shardSpans(shards, counts, 'asc', 1, 3)).toEqual([{ id: '2014-2015', skip: 1, take: 2 }]);
-    expect(shardSpans(shards, counts, 'asc', 4, 50)).toEqual([{ id: '2017', skip: 1, take: 3 }]);
-    expect(shardSpans(shards, counts, 'asc', 0, 0)).toEqual([]);
   });
 });

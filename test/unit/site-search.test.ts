@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
-import { pagefindOptions } from '../../src/lib/search/pagefind-options.ts';
 import { catalogueOnlyFacets, searchFacets } from '../../src/lib/search/search-facets.ts';
 import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
@@ -42,6 +41,7 @@ describe('searchFacets', () => {
       ['outcome', 'Outcome'],
       ['treatment', 'Treatment type'],
       ['guideline', 'Guideline cited'],
+      ['cited', 'Cited by'],
       ['year', 'Decision year'],
       ['specialty', 'Reviewer specialty'],
       ['priority', 'Priority'],
@@ -58,7 +58,17 @@ describe('searchFacets', () => {
   test('drops a filter no determination has a value for', () => {
     const undated = determinations.map((d) => ({ ...d, dates: {}, priority: undefined }));
     const keys = searchFacets(undated, { treatment: new Map(), guideline: new Map() }).map((f) => f.key);
-    expect(keys).toEqual(['outcome', 'treatment', 'guideline', 'specialty']);
+    expect(keys).toEqual(['outcome', 'treatment', 'guideline', 'cited', 'specialty']);
+  });
+
+  test('offers each guideline family the letters cite as one choice, in the catalogue’s order', () => {
+    const families = new Map([['mtus-chronic-pain-2009', 'mtus'], ['odg-pain', 'odg'], ['mtus-shoulder-2004', 'mtus']]);
+    const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map() }, (g) => families.get(g));
+    expect(withFamilies.find((f) => f.key === 'family')?.options).toEqual([
+      { value: 'mtus', label: 'Any MTUS chapter' },
+      { value: 'odg', label: 'Any ODG chapter' },
+    ]);
+    expect(withFamilies.map((f) => f.key).indexOf('family')).toBe(withFamilies.map((f) => f.key).indexOf('guideline') - 1);
   });
 });
 
@@ -108,20 +118,5 @@ describe('search state in the URL', () => {
 
   test('uses the filter keys as URL parameters', () => {
     for (const key of FILTER_KEYS) expect(parseSearchState(`?${key}=x`).filters[key]).toEqual(['x']);
-  });
-});
-
-describe('pagefindOptions', () => {
-  test('ORs values within a filter and sorts by decision date when asked', () => {
-    expect(pagefindOptions(parseSearchState('?q=x&outcome=upheld&outcome=overturned&year=2016&sort=oldest'))).toEqual({
-      filters: { outcome: { any: ['upheld', 'overturned'] }, year: { any: ['2016'] } },
-      sort: { decided: 'asc' },
-    });
-    expect(pagefindOptions(parseSearchState('?q=x&sort=newest'))).toEqual({ filters: {}, sort: { decided: 'desc' } });
-  });
-
-  test('leaves order to relevance with words, and lists newest first without', () => {
-    expect(pagefindOptions(parseSearchState('?q=x'))).toEqual({ filters: {} });
-    expect(pagefindOptions({ q: '', filters: {}, sort: 'relevance', page: 1 })).toEqual({ filters: {}, sort: { decided: 'desc' } });
   });
 });

@@ -1,8 +1,10 @@
 // Times searches on the built site's search page in headless Chromium (Debian's, through
 // playwright-core; no browser is downloaded), served by scripts/dev/serve.ts on 127.0.0.1:
-//   cold: a fresh profile opens /search/?q=<words>; from navigation to results shown
+//   cold: a fresh profile opens /search/?q=<words>; from navigation to the first results shown
+//         (firstResults: the page's first search answers from one shard first) and to the
+//         complete answer (complete)
 //   warm: then further searches on the same page (as the back button runs them), each from
-//         its start to its results
+//         its start to its first results and to its complete answer
 // Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
 // scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
 // (Pagefind's own files are gzipped already and count as they are).
@@ -14,11 +16,21 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { startStaticServer } from '../serve.ts';
 
+/** Time, bytes and requests from the start of a search to a point of it. */
+export interface StageMeasure {
+  ms: number;
+  bytes: number;
+  requests: number;
+}
+
 export interface QueryMeasure {
   /** The search as a query string ("?q=Norco"). */
   search: string;
   /** Result count the page reported. */
   status: string;
+  /** To the first results on screen, and to the complete answer (the totals below). */
+  firstResults: StageMeasure;
+  complete: StageMeasure;
   ms: number;
   requests: number;
   /** Bytes as scripts/dev/serve.ts sent them (no compression). */
@@ -27,7 +39,7 @@ export interface QueryMeasure {
   gzipBytes: number;
   /** Of `bytes`, what Pagefind fetched (everything under /pagefind/). */
   indexBytes: number;
-  /** `bytes` by kind of file: page, manifest, runtime, wasm, meta, filter, index, fragment. */
+  /** `bytes` by kind of file: page, catalogue, manifest, runtime, wasm, meta, facets, filter, index, fragment. */
   byKind: Record<string, number>;
 }
 
@@ -35,6 +47,8 @@ export interface QueryMeasure {
 function kindOf(path: string): string {
   const ext = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.exec(path)?.[1];
   if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
+  if (path.endsWith('/facets.json.gz')) return 'facets';
+  if (path.endsWith('/search/catalogue.json')) return 'catalogue';
   if (path.includes('/pagefind/')) return path.endsWith('.json') ? 'manifest' : 'runtime';
   return 'page';
 }
@@ -42,12 +56,14 @@ function kindOf(path: string): string {
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const SETTLE_MS = 500;
-const PRECOMPRESSED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
+const PRECOMPRESSED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind|gz)$/;
 
 interface Fetched {
   url: string;
   bytes: number;
   gzipBytes: number;
+  /** When its response ended, ms since the epoch. */
+  end: number;
 }
 
 /**
@@ -63,7 +79,8 @@ function recorder(page: Page, site: string, base: string) {
     const file = join(site, path.slice(base.length - 1), path.endsWith('/') ? 'index.html' : '');
     const body = await readFile(file).catch(() => undefined);
     if (!body) return undefined;
-    return { url: path, bytes: body.length, gzipBytes: PRECOMPRESSED.test(path) ? body.length : gzipSync(body).length };
+    const timing = request.timing();
+    return { url: path, bytes: body.length, gzipBytes: PRECOMPRESSED.test(path) ? body.length : gzipSync(body).length, end: timing.startTime + timing.responseEnd };
   };
   page.context().on('requestfinished', (request) => log.push(record(request)));
   return {
@@ -76,20 +93,43 @@ function recorder(page: Page, site: string, base: string) {
   };
 }
 
-/** Waits for the status line of a finished search for these words. */
-async function resultsShown(page: Page, words: string): Promise<string> {
-  await page.waitForFunction(
-    (q) => {
-      const status = document.querySelector('#search-status')?.textContent ?? '';
-      return status.includes(`“${q}”`) && !status.startsWith('Searching');
+/**
+ * Waits for the results list to hold an answer for these words: the first one shown (first
+ * results, or the complete answer when there is no first step) or the complete one. Returns
+ * when the page showed it (ms since the epoch, as the page wrote it on the list) and the status.
+ */
+async function resultsShown(page: Page, words: string, stage: 'first' | 'complete'): Promise<{ at: number; status: string }> {
+  const at = await page.waitForFunction(
+    ([q, wanted]) => {
+      const list = document.querySelector<HTMLElement>('#results');
+      const shown = list?.dataset.query === q && (wanted === 'first' ? Boolean(list.dataset.search) : list.dataset.search === 'complete');
+      return shown ? Number(list.dataset.shownAt) : 0;
     },
-    words,
+    [words, stage] as const,
     { timeout: 120_000 },
   );
-  return (await page.locator('#search-status').textContent()) ?? '';
+  return { at: await at.jsonValue(), status: (await page.locator('#search-status').textContent()) ?? '' };
 }
 
-function summarise(search: string, status: string, ms: number, fetched: Fetched[]): QueryMeasure {
+const stage = (fetched: Fetched[], ms: number): StageMeasure => ({ ms: Math.round(ms), bytes: fetched.reduce((n, f) => n + f.bytes, 0), requests: fetched.length });
+
+/**
+ * One search from `start()` to its first results and to its complete answer. The page writes
+ * when it showed each (the first step's requests are over by then; the next step's begin after).
+ */
+async function measureSearch(page: Page, log: ReturnType<typeof recorder>, search: string, start: () => Promise<unknown>): Promise<QueryMeasure> {
+  const started = Date.now();
+  await start();
+  const first = await resultsShown(page, wordsOf(search), 'first');
+  const complete = await resultsShown(page, wordsOf(search), 'complete');
+  // Anything still in flight for this search counts to it.
+  await page.waitForTimeout(SETTLE_MS);
+  const all = await log.take();
+  const measure = summarise(search, complete.status, complete.at - started, all);
+  return { ...measure, firstResults: stage(all.filter((f) => f.end <= first.at), first.at - started), complete: stage(all, complete.at - started) };
+}
+
+function summarise(search: string, status: string, ms: number, fetched: Fetched[]): Omit<QueryMeasure, 'firstResults' | 'complete'> {
   const sum = (list: Fetched[], key: 'bytes' | 'gzipBytes') => list.reduce((n, f) => n + f[key], 0);
   return {
     search,
@@ -123,26 +163,16 @@ export async function measureQueries(site: string, base: string, cold: string, w
     page.on('pageerror', (e) => errors.push(e.message));
     const log = recorder(page, site, base);
 
-    let started = performance.now();
-    await page.goto(new URL(`search/${cold}`, server.url).href);
-    let status = await resultsShown(page, wordsOf(cold));
-    let ms = performance.now() - started;
-    // Anything still in flight for this search counts to it.
-    await page.waitForTimeout(SETTLE_MS);
-    const first = summarise(cold, status, Math.round(ms), await log.take());
-
+    const first = await measureSearch(page, log, cold, () => page.goto(new URL(`search/${cold}`, server.url).href));
     const later: QueryMeasure[] = [];
     for (const search of warm) {
-      started = performance.now();
       // The way the back and forward buttons run a search: a new URL, then popstate.
-      await page.evaluate((s) => {
-        history.pushState(null, '', `${location.pathname}${s}`);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, search);
-      status = await resultsShown(page, wordsOf(search));
-      ms = performance.now() - started;
-      await page.waitForTimeout(SETTLE_MS);
-      later.push(summarise(search, status, Math.round(ms), await log.take()));
+      const start = () =>
+        page.evaluate((s) => {
+          history.pushState(null, '', `${location.pathname}${s}`);
+          dispatchEvent(new PopStateEvent('popstate'));
+        }, search);
+      later.push(await measureSearch(page, log, search, start));
     }
     if (errors.length > 0) throw new Error(`the search page failed: ${errors.join('; ')}`);
     return { cold: first, warm: later };

@@ -15,6 +15,12 @@ export interface KnownSearch {
 }
 
 /**
+ * Filters whose values the page does not list (too many to ship with it): cited sections, which
+ * the search checks against the index once it has loaded (unknownSections).
+ */
+const LISTED_BY_THE_INDEX: readonly FilterKey[] = ['section'];
+
+/**
  * Leaves out of a search (read from a URL anyone can edit) the filter values the site does not
  * have, so that the URL written back, the chips and the results all describe the same search.
  */
@@ -24,8 +30,9 @@ export function keepKnownFilters(state: SearchState, labels: FilterLabels): Know
   for (const key of FILTER_KEYS) {
     const values = state.filters[key];
     if (!values) continue;
-    const known = values.filter((value) => labels[key]?.has(value));
-    for (const value of values) if (!labels[key]?.has(value)) dropped.push({ key, value });
+    const isKnown = (value: string) => LISTED_BY_THE_INDEX.includes(key) || labels[key]?.has(value) === true;
+    const known = values.filter(isKnown);
+    for (const value of values) if (!isKnown(value)) dropped.push({ key, value });
     if (known.length > 0) filters[key] = known;
   }
   return { state: { ...state, filters }, dropped };
@@ -40,4 +47,14 @@ export function droppedNote(dropped: readonly { key: FilterKey; value: string }[
   const named = dropped.map(({ key, value }) => `${FILTER_LEGENDS[key]} “${value}”`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
   return dropped.length === 1 ? `${list} is not a filter value on this site, so it was left out.` : `${list} are not filter values on this site, so they were left out.`;
+}
+
+/** The search without the cited sections the whole index does not have, and those it left out. */
+export function keepKnownSections(state: SearchState, sections: Readonly<Record<string, string>>): KnownSearch {
+  const chosen = state.filters.section ?? [];
+  const known = chosen.filter((value) => value in sections);
+  return {
+    state: { ...state, filters: { ...state.filters, section: known } },
+    dropped: chosen.filter((value) => !(value in sections)).map((value) => ({ key: 'section' as const, value })),
+  };
 }

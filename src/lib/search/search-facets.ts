@@ -1,5 +1,5 @@
 import { determinationFilters } from './determination-filters.ts';
-import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
+import { CITED_BY_REVIEWER, FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 export interface FacetOption {
@@ -17,30 +17,41 @@ export interface Facet {
 
 const OUTCOME_LABELS: Record<string, string> = { upheld: 'Upheld', overturned: 'Overturned' };
 const PRIORITY_LABELS: Record<string, string> = { standard: 'Standard', expedited: 'Expedited' };
+/** A whole guideline family, picked as one ("any ODG chapter"). */
+export const FAMILY_LABELS: Record<string, string> = { mtus: 'Any MTUS chapter', acoem: 'Any ACOEM guideline', odg: 'Any ODG chapter', other: 'Any other evidence' };
+const CITED_LABELS: Record<string, string> = { [CITED_BY_REVIEWER]: 'The reviewer (the claims administrator’s lines left out)' };
 
 /**
  * The filter groups of the search page with every value the corpus uses, so the page can be
  * rendered whole at build time and the script only fills in counts. Labels come from the
- * taxonomy and catalogue (by slug); values without a label show the value itself.
- * Order: outcome and priority fixed, years newest first, the rest by label.
+ * taxonomy and catalogue (by slug); values without a label show the value itself. Guideline
+ * families are listed when `familyOf` (slug -> catalogue family) is given; cited sections have no
+ * checkboxes (a section page's "Search within" link sets them).
+ * Order: outcome, families and priority fixed, years newest first, the rest by label.
  */
 export function searchFacets(
   determinations: readonly Determination[],
   labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
+  familyOf?: (guideline: string) => string | undefined,
 ): Facet[] {
   const values = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
   for (const d of determinations) {
     const filters = determinationFilters(d);
     for (const key of FILTER_KEYS) for (const v of filters[key] ?? []) values.get(key)?.add(v);
+    if (familyOf) for (const g of filters.guideline ?? []) values.get('family')?.add(familyOf(g) ?? '');
+    if (d.items.length > 0) values.get('cited')?.add(CITED_BY_REVIEWER);
   }
+  values.get('family')?.delete('');
   const labelOf = (key: FilterKey, value: string): string => {
     if (key === 'outcome') return OUTCOME_LABELS[value] ?? value;
+    if (key === 'family') return FAMILY_LABELS[value] ?? value;
+    if (key === 'cited') return CITED_LABELS[value] ?? value;
     if (key === 'priority') return PRIORITY_LABELS[value] ?? value;
     if (key === 'treatment') return labels.treatment.get(value) ?? value;
     if (key === 'guideline') return labels.guideline.get(value) ?? value;
     return value;
   };
-  const fixedOrder: Partial<Record<FilterKey, string[]>> = { outcome: ['upheld', 'overturned'], priority: ['standard', 'expedited'] };
+  const fixedOrder: Partial<Record<FilterKey, string[]>> = { outcome: ['upheld', 'overturned'], family: Object.keys(FAMILY_LABELS), priority: ['standard', 'expedited'] };
   return FILTER_KEYS.map((key) => {
     const options = [...(values.get(key) ?? [])].map((value) => ({ value, label: labelOf(key, value) }));
     const fixed = fixedOrder[key];

@@ -1,0 +1,100 @@
+import type { CitedFacts, LetterFacts } from './search-facts.ts';
+
+/**
+ * The filter values of one index shard, item by item, as the search page filters and counts with
+ * them. The search index writes it next to each shard's Pagefind bundle (FACET_FILE, gzipped JSON)
+ * in the shard's row order: row 0 is a sentinel record, then each letter's own record followed by
+ * one record per item. Values are stored once per shard and referred to by index.
+ */
+export const FACET_FILE = 'facets.json.gz';
+
+/** Keys whose values the file lists; an item's citations use guideline, family and section. */
+export const FACET_VALUE_KEYS = ['outcome', 'treatment', 'guideline', 'family', 'section', 'year', 'specialty', 'priority'] as const;
+export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
+
+type CitedRow = [guideline: number[], family: number[], section: number[]];
+
+export interface FacetFile {
+  version: 1;
+  values: Record<FacetValueKey, string[]>;
+  /** Label of each section value, same order as values.section. */
+  sectionLabels: string[];
+  /** Per letter in row order: year, specialties, priority (-1 when none) and how many items. */
+  letters: [year: number, specialty: number[], priority: number, items: number][];
+  /** Per item in row order: outcome, treatment, what the claims administrator and the reviewer cite. */
+  items: [outcome: number, treatment: number, claims: CitedRow, reviewer: CitedRow][];
+}
+
+/** The facet file of a shard's letters, given in row order. */
+export function facetFile(letters: readonly LetterFacts[]): FacetFile {
+  const values = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, [] as string[]])) as FacetFile['values'];
+  const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetValueKey, Map<string, number>>;
+  const sectionLabels: string[] = [];
+  const index = (key: FacetValueKey, value: string | undefined): number => {
+    if (value === undefined) return -1;
+    let i = at[key].get(value);
+    if (i === undefined) {
+      i = values[key].push(value) - 1;
+      at[key].set(value, i);
+    }
+    return i;
+  };
+  const citedRow = (c: CitedFacts, labels: Record<string, string>): CitedRow => [
+    c.guideline.map((g) => index('guideline', g)),
+    c.family.map((f) => index('family', f)),
+    c.section.map((s) => {
+      const i = index('section', s);
+      sectionLabels[i] ??= labels[s] ?? s;
+      return i;
+    }),
+  ];
+  const file: FacetFile = { version: 1, values, sectionLabels, letters: [], items: [] };
+  for (const l of letters) {
+    file.letters.push([index('year', l.year), l.specialty.map((s) => index('specialty', s)), index('priority', l.priority), l.items.length]);
+    for (const item of l.items) {
+      file.items.push([index('outcome', item.outcome), index('treatment', item.treatment), citedRow(item.claims, l.sections), citedRow(item.reviewer, l.sections)]);
+    }
+  }
+  return file;
+}
+
+/** One letter of a shard: its row, and where its items are in the shard's item list. */
+export interface LetterRow {
+  row: number;
+  firstItem: number;
+  items: number;
+  year: number;
+  specialty: number[];
+  priority: number;
+}
+
+/** A shard's facet file read for searching: rows resolved to letters and items. */
+export interface FacetTable {
+  file: FacetFile;
+  letters: LetterRow[];
+  /** Per row: the letter's index in `letters`, or -1 for the sentinel. */
+  letterOfRow: Int32Array;
+  /** Per row: 0 for the letter's own record, else the item number (1-based). */
+  itemOfRow: Int32Array;
+}
+
+export function facetTable(file: FacetFile): FacetTable {
+  if (file.version !== 1) throw new Error(`unknown facet file version ${String(file.version)}`);
+  const rows = 1 + file.letters.length + file.items.length;
+  const letterOfRow = new Int32Array(rows).fill(-1);
+  const itemOfRow = new Int32Array(rows);
+  const letters: LetterRow[] = [];
+  let row = 1;
+  let firstItem = 0;
+  file.letters.forEach(([year, specialty, priority, items], i) => {
+    letters.push({ row, firstItem, items, year, specialty, priority });
+    for (let n = 0; n <= items; n++) {
+      letterOfRow[row + n] = i;
+      itemOfRow[row + n] = n;
+    }
+    row += items + 1;
+    firstItem += items;
+  });
+  if (firstItem !== file.items.length) throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
+  return { file, letters, letterOfRow, itemOfRow };
+}

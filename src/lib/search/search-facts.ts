@@ -1,0 +1,72 @@
+import { citationTargets } from '../catalogue/citation-targets.ts';
+import type { Citation, Determination, Guideline } from '../schema/index.ts';
+
+/**
+ * What the search filters on, per letter and per disputed item. Each determination page carries
+ * it as JSON (<meta name="imr-search">); the search index turns it into one facet table per shard
+ * (scripts/search-index/facet-file.ts) that the search page filters and counts with, item by item.
+ */
+export interface LetterFacts {
+  /** Decision year ("2016"); absent when the letter states no date. */
+  year?: string;
+  /** Reviewer specialties as the letter writes them. */
+  specialty: string[];
+  priority?: string;
+  items: ItemFacts[];
+  /** Label of each section value the items cite ("mtus-chronic-pain-2009/page-121" → "MTUS Chronic Pain 2009, page 121"). */
+  sections: Record<string, string>;
+}
+
+export interface ItemFacts {
+  outcome: string;
+  treatment: string;
+  /** What each side's guideline line cites. */
+  claims: CitedFacts;
+  reviewer: CitedFacts;
+}
+
+export interface CitedFacts {
+  /** Guideline slugs. */
+  guideline: string[];
+  /** Their catalogue families ("mtus", "odg", ...); a slug the catalogue lacks has none. */
+  family: string[];
+  /** `<guideline>/<key>`: the section pages cited (a named section, or `page-<n>`). */
+  section: string[];
+}
+
+const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+function cited(citations: readonly Citation[], guidelineOf: (slug: string) => Guideline | undefined, labels: Record<string, string>): CitedFacts {
+  const sections: string[] = [];
+  for (const c of citations) {
+    const guideline = guidelineOf(c.guideline);
+    for (const target of citationTargets(c, guideline)) {
+      const value = `${c.guideline}/${target.key}`;
+      sections.push(value);
+      labels[value] = `${guideline?.short ?? c.guideline}, ${target.page !== undefined ? `page ${target.page}` : target.title}`;
+    }
+  }
+  return {
+    guideline: unique(citations.map((c) => c.guideline)),
+    family: unique(citations.map((c) => guidelineOf(c.guideline)?.family)),
+    section: unique(sections),
+  };
+}
+
+/** The search facts of one letter; `guidelineOf` looks a slug up in the catalogue. */
+export function searchFacts(d: Determination, guidelineOf: (slug: string) => Guideline | undefined): LetterFacts {
+  const sections: Record<string, string> = {};
+  const year = d.dates.decided?.slice(0, 4);
+  return {
+    ...(year ? { year } : {}),
+    specialty: unique(d.reviewer.specialties),
+    ...(d.priority ? { priority: d.priority } : {}),
+    items: d.items.map((item) => ({
+      outcome: item.outcome,
+      treatment: item.treatmentType,
+      claims: cited(item.citations.claimsAdministrator, guidelineOf, sections),
+      reviewer: cited(item.citations.reviewer, guidelineOf, sections),
+    })),
+    sections,
+  };
+}

@@ -1,0 +1,60 @@
+// A determination page cut into search records (one for the letter, one per disputed item), and
+// the score code that gives a record's shard and row back from a sorted search.
+import { describe, expect, test } from 'vitest';
+import { decodeAttribute, letterRecords } from '../../scripts/search-index/letter-records.ts';
+import { decodeScore } from '../../src/client/sharded-index.ts';
+
+const facts = { year: '2017', specialty: ['Pain Medicine'], items: [1, 2].map(() => ({ outcome: 'upheld', treatment: 'mri', claims: {}, reviewer: {} })), sections: {} };
+const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" content="${attr(JSON.stringify(facts))}"></head><body>
+<article class="determination" data-pagefind-body data-pagefind-sort="decided:2017-02-03"><h1>Case CM17-0012345</h1>
+<section class="decisions"><section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: TENS &amp; &quot;EMS&quot;</h3><div class="prose"><section class="footnotes">note</section><p>one</p></div></section>
+<section class="item" aria-labelledby="item-2"><h3 id="item-2">Item 2: Brace</h3><p>two</p></section></section>
+<section class="summary"><h2>Clinical case summary</h2><p>lifting a box</p></section></article></body></html>`;
+
+describe('letterRecords', () => {
+  const records = letterRecords(PAGE, 'determinations/CM17-0012345/index.html');
+
+  test('reads the search facts the page carries', () => {
+    expect(records.facts).toEqual(facts);
+  });
+
+  test('gives the letter’s record without its item sections, sorted by row and letter number', () => {
+    const letter = records.letter(7, 3);
+    expect(letter).toContain('<h1>Case CM17-0012345</h1>');
+    expect(letter).toContain('lifting a box');
+    expect(letter).not.toContain('Item 1');
+    expect(letter).not.toContain('two');
+    expect(letter).not.toContain('decided:');
+    expect(letter).toContain('<meta data-pagefind-sort="row[content]" content="7"><meta data-pagefind-sort="letter[content]" content="3"></head>');
+  });
+
+  test('gives each item a record of its own section, titled by its heading, nested sections and all', () => {
+    expect(records.items).toHaveLength(2);
+    const first = records.items[0]!(8);
+    expect(first).toContain('<meta data-pagefind-meta="title[content]" content="Item 1: TENS &amp; &quot;EMS&quot;">');
+    expect(first).toContain('<meta data-pagefind-sort="row[content]" content="8">');
+    expect(first).toContain('<section class="footnotes">note</section><p>one</p></div></section></div></body>');
+    expect(first).not.toContain('two');
+    expect(records.items[1]!(9)).toContain('<h3 id="item-2">Item 2: Brace</h3><p>two</p></section></div>');
+  });
+
+  test('refuses a page whose item sections and facts disagree', () => {
+    expect(() => letterRecords(PAGE.replace(/<section class="item" aria-labelledby="item-2">/, '<section class="other">'), 'x.html')).toThrow('x.html: 1 item sections for 2 items');
+    expect(() => letterRecords('<html></html>', 'y.html')).toThrow('y.html: no <meta name="imr-search">');
+  });
+
+  test('decodes the entities Astro writes in attributes', () => {
+    expect(decodeAttribute('&quot;a&quot; &amp; &lt;b&gt; &#39;c&#39; &#x263a;')).toBe('"a" & <b> \'c\' ☺');
+  });
+});
+
+describe('decodeScore', () => {
+  test('gives back the shard and position a sorted search scored, for large rows and many shards', () => {
+    for (const [shard, position] of [[0, 1], [3, 7], [16382, 262143], [99, 123456]] as const) {
+      const score = position * (1 + (shard + 1) / 2 ** 32);
+      expect(decodeScore(score)).toEqual({ shard, position });
+    }
+    expect(decodeScore(0)).toBeUndefined();
+  });
+});

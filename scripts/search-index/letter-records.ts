@@ -64,7 +64,7 @@ function itemDocument(section: string, row: number): string {
  * tags, without the rest of the page, which Pagefind would parse only to leave it out.
  */
 function letterDocument(page: string, sort: string): string {
-  const head = [...page.matchAll(/<meta data-pagefind-meta=[^>]*>/g)].map((m) => m[0]).join('');
+  const head = [...page.matchAll(/<meta\b[^>]*\bdata-pagefind-(?:meta|filter)=[^>]*>/g)].map((m) => m[0]).join('');
   const start = page.indexOf('<article');
   const end = page.lastIndexOf('</article>');
   const article = start >= 0 && end > start ? page.slice(start, end + '</article>'.length) : page;

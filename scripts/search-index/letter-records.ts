@@ -54,7 +54,10 @@ function itemSpans(html: string): [number, number][] {
 }
 
 /** Sort keys as head tags: `row` orders every record, `letter` only the letters' own records. */
-const sortKeys = (keys: Record<string, number>) => Object.entries(keys).map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`).join('');
+const sortKeys = (keys: Record<string, number>) =>
+  Object.entries(keys)
+    .map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`)
+    .join('');
 
 function itemDocument(section: string, row: number): string {
   const title = (HEADING.exec(section)?.[1] ?? '').replace(/<[^>]*>/g, '').trim();
@@ -91,6 +94,10 @@ export function letterRecords(html: string, file: string): LetterRecords {
   return {
     facts,
     letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
-    items: spans.map(([start, end]) => (row: number) => itemDocument(html.slice(start, end), row)),
+    items: spans.map(
+      ([start, end]) =>
+        (row: number) =>
+          itemDocument(html.slice(start, end), row),
+    ),
   };
 }

@@ -6,8 +6,9 @@
 // whole decision years (scripts/search-index/shard-plan.ts), each indexed by Pagefind in a child
 // process of its own so indexing memory stays bounded however large the corpus grows. Bundles are
 // kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
-// changed and links the others into place. The site gets pagefind/<shard>/ per shard and
-// pagefind/shards.json, which the search page reads to merge them (src/client/sharded-pagefind.ts).
+// changed and links the others into place. The site gets the newest shard as pagefind/ itself,
+// the others as pagefind/<shard>/, and pagefind/shards.json, which the search page reads to merge
+// them (src/client/sharded-index.ts).
 // Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
 // reports errors or a determination page is not indexed exactly once.
 import { fork } from 'node:child_process';

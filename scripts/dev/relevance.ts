@@ -17,12 +17,20 @@ const work = positionals[0] ? undefined : mkdtempSync(join(tmpdir(), 'imr-releva
 try {
   const dir = positionals[0] ? resolve(positionals[0]) : join(work!, 'site');
   if (work) await buildSite({ corpus: join(repoRoot, 'content'), outDir: dir, base: '/', cacheDir: join(work, 'cache'), shardPages: 40 });
-  const { index, server } = await openPagefind({ dir, base: '/', corpus: '', origin: '' }, undefined, values.ranking ? { ranking: JSON.parse(values.ranking) as unknown } : {});
+  const { index, server } = await openPagefind(
+    { dir, base: '/', corpus: '' },
+    undefined,
+    values.ranking ? { ranking: JSON.parse(values.ranking) as unknown } : {},
+  );
   const set = await rank(index, RELEVANCE_SET);
-  const runs = await rank(index, rationaleRuns(join(repoRoot, 'content')).map((r) => ({ kind: 'seven-word run', q: r.q, expected: [r.id] })));
+  const runs = await rank(
+    index,
+    rationaleRuns(join(repoRoot, 'content')).map((r) => ({ kind: 'seven-word run', q: r.q, expected: [r.id] })),
+  );
   await server.close();
   console.table([...scores(set), ...scores(runs).filter((s) => s.kind !== 'all')]);
-  for (const r of [...set, ...runs].filter((r) => r.rank !== 1)) console.log(`${r.rank || '-'}  ${r.kind}: ${r.q} (${r.expected.join(', ')}) → ${r.top.join(' ')}`);
+  for (const r of [...set, ...runs].filter((r) => r.rank !== 1))
+    console.log(`${r.rank || '-'}  ${r.kind}: ${r.q} (${r.expected.join(', ')}) → ${r.top.join(' ')}`);
 } finally {
   if (work) rmSync(work, { recursive: true, force: true });
 }

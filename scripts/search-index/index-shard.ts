@@ -66,6 +66,8 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     await runPool(records, IN_FLIGHT, async ({ url, html }) => {
       const added = await index.addHTMLFile({ url, content: html });
       problems.push(...added.errors.map((e) => `${url}: ${e}`));
+      // A letter's record must keep the page's metadata (its items, for the results list).
+      if (!url.includes('#') && added.file?.meta.items === undefined) problems.push(`${url}: the letter's metadata did not reach Pagefind`);
     });
     if (problems.length > 0) throw new Error(`Pagefind: ${problems.join('; ')}`);
     const written = await index.writeFiles({ outputPath: job.outDir });

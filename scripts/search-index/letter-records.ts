@@ -21,6 +21,8 @@ const SORT = /data-pagefind-sort="[^"]*"/;
 const ITEM_START = /<section class="item"/g;
 const SECTION_TAG = /<(\/?)section\b/g;
 const HEADING = /<h3 id="item-\d+"[^>]*>([\s\S]*?)<\/h3>/;
+// A <meta data-pagefind-meta> tag; its quoted values may hold ">" (a request "<script>" is text).
+const META_TAG = /<meta\s+data-pagefind-meta=(?:"[^"]*"|'[^']*')(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g;
 
 /** Attribute values as Astro escapes them: &quot; &amp; &lt; &gt; &#39; and numeric references. */
 export function decodeAttribute(value: string): string {
@@ -52,7 +54,10 @@ function itemSpans(html: string): [number, number][] {
 }
 
 /** Sort keys as head tags: `row` orders every record, `letter` only the letters' own records. */
-const sortKeys = (keys: Record<string, number>) => Object.entries(keys).map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`).join('');
+const sortKeys = (keys: Record<string, number>) =>
+  Object.entries(keys)
+    .map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`)
+    .join('');
 
 function itemDocument(section: string, row: number): string {
   const title = (HEADING.exec(section)?.[1] ?? '').replace(/<[^>]*>/g, '').trim();
@@ -64,11 +69,12 @@ function itemDocument(section: string, row: number): string {
  * tags, without the rest of the page, which Pagefind would parse only to leave it out.
  */
 function letterDocument(page: string, sort: string): string {
-  const head = [...page.matchAll(/<meta\b[^>]*\bdata-pagefind-(?:meta|filter)=[^>]*>/g)].map((m) => m[0]).join('');
+  const head = [...page.matchAll(META_TAG)].map((m) => m[0]).join('');
   const start = page.indexOf('<article');
   const end = page.lastIndexOf('</article>');
   const article = start >= 0 && end > start ? page.slice(start, end + '</article>'.length) : page;
-  return `<!doctype html><html lang="en"><head>${head}${sort}</head><body>${article.replace(SORT, '')}</body></html>`;
+  // The sort keys first: nothing in the page's tags can then hide them from Pagefind.
+  return `<!doctype html><html lang="en"><head>${sort}${head}</head><body>${article.replace(SORT, '')}</body></html>`;
 }
 
 export function letterRecords(html: string, file: string): LetterRecords {
@@ -88,6 +94,10 @@ export function letterRecords(html: string, file: string): LetterRecords {
   return {
     facts,
     letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
-    items: spans.map(([start, end]) => (row: number) => itemDocument(html.slice(start, end), row)),
+    items: spans.map(
+      ([start, end]) =>
+        (row: number) =>
+          itemDocument(html.slice(start, end), row),
+    ),
   };
 }

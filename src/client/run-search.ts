@@ -33,7 +33,11 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
   const matched = words ? await index.match(queryWords(words)) : undefined;
   const hits = matched?.hits;
   const place = new Map(index.manifest.shards.map((s, k) => [s.id, k]));
-  const parts: ShardPart[] = shards.map((s) => ({ place: place.get(s.id)!, table: index.table(s.id), ...(hits ? { hits: hits.get(s.id) ?? new Map() } : {}) }));
+  const parts: ShardPart[] = shards.map((s) => ({
+    place: place.get(s.id)!,
+    table: index.table(s.id),
+    ...(hits ? { hits: hits.get(s.id) ?? new Map() } : {}),
+  }));
   const search = itemSearch(parts, state.filters);
   const ordered = orderResults(search.letters, parts, state.sort, words !== '');
 

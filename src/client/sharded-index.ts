@@ -136,7 +136,8 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     return out;
   };
 
-  const match = (query: QueryWords) => matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query);
+  const match = (query: QueryWords) =>
+    matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query);
 
   const letterResult = async (id: string, letter: number) => {
     let results = letterResults.get(id);
@@ -144,7 +145,12 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
       // Only the letters' own records have the `letter` sort key: one search gives them all,
       // for every shard loaded so far (and is asked again for shards loaded later).
       const all = byPosition(null, 'letter');
-      for (const shard of tables.keys()) if (!letterResults.has(shard)) letterResults.set(shard, all.then((m) => m.get(shard) ?? new Map()));
+      for (const shard of tables.keys())
+        if (!letterResults.has(shard))
+          letterResults.set(
+            shard,
+            all.then((m) => m.get(shard) ?? new Map()),
+          );
       results = letterResults.get(id)!;
     }
     return (await results).get(letter + 1);

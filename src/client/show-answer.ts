@@ -28,7 +28,14 @@ export interface AnswerActions {
 }
 
 /** Writes the answer and returns the page of results it shows; undefined when a newer search came first. */
-export async function showAnswer(page: SearchPage, labels: FilterLabels, answer: SearchAnswer, shown: SearchState, current: () => boolean, actions: AnswerActions): Promise<ResultPage | undefined> {
+export async function showAnswer(
+  page: SearchPage,
+  labels: FilterLabels,
+  answer: SearchAnswer,
+  shown: SearchState,
+  current: () => boolean,
+  actions: AnswerActions,
+): Promise<ResultPage | undefined> {
   const { ordered } = answer;
   // Only the letters of the page shown are fetched; a page past the last shows the last.
   const at = resultPage(ordered.length, answer.complete ? shown.page : 1);

@@ -55,7 +55,9 @@ describe('ranking on the sample letters', () => {
     const lastExact = found.ordered[exact.indexOf(false) - 1]!;
     expect(found.ordered.slice(exact.indexOf(false)).some((m) => m.score > lastExact.score)).toBe(true);
     const state = parseSearchState('?q=cross');
-    expect(searchStatus(state, matchCount(found), resultPage(found.ordered.length, 1))).toMatch(/^\d+ disputed items in 6 determinations match “cross”\. 4 hold the exact words\.$/);
+    expect(searchStatus(state, matchCount(found), resultPage(found.ordered.length, 1))).toMatch(
+      /^\d+ disputed items in 6 determinations match “cross”\. 4 hold the exact words\.$/,
+    );
   });
 
   test('says when a word only starts longer words, and finds nothing for a word no letter has', async () => {
@@ -86,7 +88,8 @@ describe('ranking on the sample letters', () => {
   test('keeps a quoted query an exact phrase search', async () => {
     const quoted = await search('"left upper extremity"');
     const unquoted = await search('left upper extremity');
-    const ids = async (found: typeof quoted, n: number) => Promise.all(found.ordered.slice(0, n).map(async (m) => (await found.view(m)).url));
+    const ids = async (found: typeof quoted, n: number) =>
+      Promise.all(found.ordered.slice(0, n).map(async (m) => (await found.view(m)).url));
     expect(quoted.ordered.length).toBe(matchCount(unquoted).phrase);
     expect((await ids(quoted, quoted.ordered.length)).sort()).toEqual((await ids(unquoted, quoted.ordered.length)).sort());
   });

@@ -38,6 +38,11 @@ export function scores(ranked: readonly Ranked[]): { kind: string; queries: numb
   const kinds = [...new Set(ranked.map((r) => r.kind)), 'all'];
   return kinds.map((kind) => {
     const of = ranked.filter((r) => kind === 'all' || r.kind === kind);
-    return { kind, queries: of.length, top1: of.filter((r) => r.rank === 1).length, top3: of.filter((r) => r.rank >= 1 && r.rank <= 3).length };
+    return {
+      kind,
+      queries: of.length,
+      top1: of.filter((r) => r.rank === 1).length,
+      top3: of.filter((r) => r.rank >= 1 && r.rank <= 3).length,
+    };
   });
 }

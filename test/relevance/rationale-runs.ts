@@ -11,7 +11,11 @@ export interface RationaleRun {
 }
 
 const RUN = 7;
-const normalized = (text: string) => ` ${text.toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+const normalized = (text: string) =>
+  ` ${text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()} `;
 
 /** The item rationales of a letter's Markdown body: the text under its "### Item N:" headings. */
 function rationales(body: string): string[] {
@@ -19,7 +23,12 @@ function rationales(body: string): string[] {
     .split(/^### Item \d+:.*$/m)
     .slice(1)
     .map((part) => part.split(/^## /m)[0]!)
-    .map((part) => part.split('\n').filter((line) => line.trim() && !line.startsWith('**') && !/guideline:/.test(line)).join(' '));
+    .map((part) =>
+      part
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('**') && !/guideline:/.test(line))
+        .join(' '),
+    );
 }
 
 export function rationaleRuns(corpusDir: string): RationaleRun[] {

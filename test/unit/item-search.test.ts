@@ -8,15 +8,32 @@ import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/se
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 
 const none: CitedFacts = { guideline: [], family: [], section: [] };
-const cites = (guideline: string, family: string, section?: string): CitedFacts => ({ guideline: [guideline], family: [family], section: section ? [section] : [] });
-const item = (outcome: string, treatment: string, claims: CitedFacts = none, reviewer: CitedFacts = none): ItemFacts => ({ outcome, treatment, claims, reviewer });
-const letter = (year: string, items: ItemFacts[], specialty = ['Pain Medicine']): LetterFacts => ({ year, specialty, items, sections: { 'odg-pain/opioids': 'ODG Pain, Opioids' } });
+const cites = (guideline: string, family: string, section?: string): CitedFacts => ({
+  guideline: [guideline],
+  family: [family],
+  section: section ? [section] : [],
+});
+const item = (outcome: string, treatment: string, claims: CitedFacts = none, reviewer: CitedFacts = none): ItemFacts => ({
+  outcome,
+  treatment,
+  claims,
+  reviewer,
+});
+const letter = (year: string, items: ItemFacts[], specialty = ['Pain Medicine']): LetterFacts => ({
+  year,
+  specialty,
+  items,
+  sections: { 'odg-pain/opioids': 'ODG Pain, Opioids' },
+});
 
 // Letter 0: an overturned opioid. Letter 1: its opioid upheld, another item overturned.
 // Letter 2: an upheld MRI the reviewer decided under ODG, the claims administrator under MTUS.
 const LETTERS = [
   letter('2015', [item('overturned', 'opioids', cites('mtus-chronic-pain-2009', 'mtus'), cites('odg-pain', 'odg', 'odg-pain/opioids'))]),
-  letter('2017', [item('upheld', 'opioids', none, cites('odg-pain', 'odg', 'odg-pain/opioids')), item('overturned', 'physical-therapy', none, cites('mtus-chronic-pain-2009', 'mtus'))]),
+  letter('2017', [
+    item('upheld', 'opioids', none, cites('odg-pain', 'odg', 'odg-pain/opioids')),
+    item('overturned', 'physical-therapy', none, cites('mtus-chronic-pain-2009', 'mtus')),
+  ]),
   letter('2017', [item('upheld', 'mri', cites('mtus-neck-2004', 'mtus'), cites('odg-neck', 'odg'))], ['Orthopedic Surgery']),
 ];
 const table: FacetTable = facetTable(facetFile(LETTERS));
@@ -94,21 +111,31 @@ describe('item-level search', () => {
     expect(whole.matches).toEqual([[1, [1, 2]]]);
     expect(whole.letters[0]).toMatchObject({ own: [], letterHit: true, score: 1 });
     // Words in the summary and in an item: the item.
-    expect(search('', [
-      [3, 1],
-      [5, 4],
-    ]).matches).toEqual([[1, [2]]]);
+    expect(
+      search('', [
+        [3, 1],
+        [5, 4],
+      ]).matches,
+    ).toEqual([[1, [2]]]);
     // The filters still apply to the items of a letter matched as a whole.
     expect(search('?outcome=overturned', [[3, 1]]).matches).toEqual([[1, [2]]]);
   });
 
   test('ranks a letter by its best matching record and orders by date across shards', () => {
     const parts: ShardPart[] = [
-      { place: 0, table, hits: new Map([[2, { score: 1 }], [7, { score: 5 }]]) },
+      {
+        place: 0,
+        table,
+        hits: new Map([
+          [2, { score: 1 }],
+          [7, { score: 5 }],
+        ]),
+      },
       { place: 1, table, hits: new Map([[4, { score: 3 }]]) },
     ];
     const found = itemSearch(parts, {});
-    const ids = (sort: 'relevance' | 'newest' | 'oldest') => orderResults(found.letters, parts, sort, true).map((l) => `${l.part}:${l.letter}`);
+    const ids = (sort: 'relevance' | 'newest' | 'oldest') =>
+      orderResults(found.letters, parts, sort, true).map((l) => `${l.part}:${l.letter}`);
     expect(ids('relevance')).toEqual(['0:2', '1:1', '0:0']);
     expect(ids('newest')).toEqual(['1:1', '0:2', '0:0']);
     expect(ids('oldest')).toEqual(['0:0', '0:2', '1:1']);

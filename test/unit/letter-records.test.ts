@@ -4,9 +4,15 @@ import { describe, expect, test } from 'vitest';
 import { decodeAttribute, letterRecords } from '../../scripts/search-index/letter-records.ts';
 import { decodeScore } from '../../src/client/sharded-index.ts';
 
-const facts = { year: '2017', specialty: ['Pain Medicine'], items: [1, 2].map(() => ({ outcome: 'upheld', treatment: 'mri', claims: {}, reviewer: {} })), sections: {} };
+const facts = {
+  year: '2017',
+  specialty: ['Pain Medicine'],
+  items: [1, 2].map(() => ({ outcome: 'upheld', treatment: 'mri', claims: {}, reviewer: {} })),
+  sections: {},
+};
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" content="${attr(JSON.stringify(facts))}"></head><body>
+const ITEMS_META = `<meta data-pagefind-meta="items[content]" content="[[&quot;<script>alert(1)</script> brace&quot;,&quot;upheld&quot;]]">`;
+const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" content="${attr(JSON.stringify(facts))}">${ITEMS_META}</head><body>
 <article class="determination" data-pagefind-body data-pagefind-sort="decided:2017-02-03"><h1>Case CM17-0012345</h1>
 <section class="decisions"><section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: TENS &amp; &quot;EMS&quot;</h3><div class="prose"><section class="footnotes">note</section><p>one</p></div></section>
 <section class="item" aria-labelledby="item-2"><h3 id="item-2">Item 2: Brace</h3><p>two</p></section></section>
@@ -26,7 +32,10 @@ describe('letterRecords', () => {
     expect(letter).not.toContain('Item 1');
     expect(letter).not.toContain('two');
     expect(letter).not.toContain('decided:');
-    expect(letter).toContain('<meta data-pagefind-sort="row[content]" content="7"><meta data-pagefind-sort="letter[content]" content="3"></head>');
+    // The sort keys, then the page's metadata tags whole, even with a ">" in a value.
+    expect(letter).toContain(
+      `<head><meta data-pagefind-sort="row[content]" content="7"><meta data-pagefind-sort="letter[content]" content="3">${ITEMS_META}</head>`,
+    );
   });
 
   test('gives each item a record of its own section, titled by its heading, nested sections and all', () => {
@@ -40,7 +49,9 @@ describe('letterRecords', () => {
   });
 
   test('refuses a page whose item sections and facts disagree', () => {
-    expect(() => letterRecords(PAGE.replace(/<section class="item" aria-labelledby="item-2">/, '<section class="other">'), 'x.html')).toThrow('x.html: 1 item sections for 2 items');
+    expect(() =>
+      letterRecords(PAGE.replace(/<section class="item" aria-labelledby="item-2">/, '<section class="other">'), 'x.html'),
+    ).toThrow('x.html: 1 item sections for 2 items');
     expect(() => letterRecords('<html></html>', 'y.html')).toThrow('y.html: no <meta name="imr-search">');
   });
 
@@ -51,7 +62,12 @@ describe('letterRecords', () => {
 
 describe('decodeScore', () => {
   test('gives back the shard and position a sorted search scored, for large rows and many shards', () => {
-    for (const [shard, position] of [[0, 1], [3, 7], [16382, 262143], [99, 123456]] as const) {
+    for (const [shard, position] of [
+      [0, 1],
+      [3, 7],
+      [16382, 262143],
+      [99, 123456],
+    ] as const) {
       const score = position * (1 + (shard + 1) / 2 ** 32);
       expect(decodeScore(score)).toEqual({ shard, position });
     }

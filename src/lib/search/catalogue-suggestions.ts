@@ -29,7 +29,12 @@ export interface Suggestion {
  * rules are written for a citation already known to be of its family ("pain" for ODG Pain), so
  * they count only when the query names the family too ("ODG pain").
  */
-export function catalogueEntries(types: readonly TreatmentType[], fallback: string, guidelines: readonly Guideline[], familyLabels: Record<string, string>): CatalogueEntry[] {
+export function catalogueEntries(
+  types: readonly TreatmentType[],
+  fallback: string,
+  guidelines: readonly Guideline[],
+  familyLabels: Record<string, string>,
+): CatalogueEntry[] {
   const treatments = types
     .filter((t) => t.slug !== fallback)
     .map((t): CatalogueEntry => ({ key: 'treatment', value: t.slug, label: t.label, patterns: t.match, names: [t.label] }));
@@ -37,15 +42,27 @@ export function catalogueEntries(types: readonly TreatmentType[], fallback: stri
   const chapters = guidelines
     .filter((g) => g.family !== 'other')
     .map((g): CatalogueEntry => {
-      if (g.slug === g.family) return { key: 'family', value: g.family, label: familyLabels[g.family] ?? g.short, patterns: g.match, names: [g.short] };
-      return { key: 'guideline', value: g.slug, label: g.short, patterns: g.match, names: [g.short, g.title], requires: families.get(g.family)?.match ?? [] };
+      if (g.slug === g.family)
+        return { key: 'family', value: g.family, label: familyLabels[g.family] ?? g.short, patterns: g.match, names: [g.short] };
+      return {
+        key: 'guideline',
+        value: g.slug,
+        label: g.short,
+        patterns: g.match,
+        names: [g.short, g.title],
+        requires: families.get(g.family)?.match ?? [],
+      };
     });
   return [...treatments, ...chapters];
 }
 
 /** As the catalogue loader compiles match rules (RULE_FLAGS): case-insensitive. */
 const RULE_FLAGS = 'i';
-const squash = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+const squash = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
 
 const matchesAny = (q: string, patterns: readonly string[]) =>
   patterns.some((p) => {
@@ -64,9 +81,14 @@ export function suggestFilters(q: string, entries: readonly CatalogueEntry[], li
   const words = squash(q);
   if (words.trim() === '') return [];
   const named = (e: CatalogueEntry) =>
-    e.names.some((n) => squash(n).trim().length >= 3 && words.includes(squash(n))) || (matchesAny(q, e.patterns) && (!e.requires || matchesAny(q, e.requires)));
+    e.names.some((n) => squash(n).trim().length >= 3 && words.includes(squash(n))) ||
+    (matchesAny(q, e.patterns) && (!e.requires || matchesAny(q, e.requires)));
   const found = entries.filter(named);
-  const chapterFamilies = new Set(found.filter((e) => e.key === 'guideline' && e.requires).map((e) => entries.find((f) => f.key === 'family' && f.patterns === e.requires)?.value));
+  const chapterFamilies = new Set(
+    found
+      .filter((e) => e.key === 'guideline' && e.requires)
+      .map((e) => entries.find((f) => f.key === 'family' && f.patterns === e.requires)?.value),
+  );
   return found
     .filter((e) => !(e.key === 'family' && chapterFamilies.has(e.value)))
     .slice(0, limit)

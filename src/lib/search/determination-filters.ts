@@ -2,9 +2,9 @@ import type { FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
- * The Pagefind filter values of one determination page. A filter value belongs to the page,
- * not to an item: a letter with one upheld and one overturned item matches both outcomes.
- * Keys with no value (no decision date, no priority) are left out.
+ * The distinct filter values one determination has, over all its items: the values the search
+ * page lists as checkboxes (search-facets.ts). The search itself matches items one by one
+ * (search-facts.ts, item-search.ts). Keys with no value (no decision date, no priority) are left out.
  */
 export function determinationFilters(d: Determination): Partial<Record<FilterKey, string[]>> {
   const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];

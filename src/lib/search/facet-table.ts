@@ -50,9 +50,19 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
   ];
   const file: FacetFile = { version: 1, values, sectionLabels, letters: [], items: [] };
   for (const l of letters) {
-    file.letters.push([index('year', l.year), l.specialty.map((s) => index('specialty', s)), index('priority', l.priority), l.items.length]);
+    file.letters.push([
+      index('year', l.year),
+      l.specialty.map((s) => index('specialty', s)),
+      index('priority', l.priority),
+      l.items.length,
+    ]);
     for (const item of l.items) {
-      file.items.push([index('outcome', item.outcome), index('treatment', item.treatment), citedRow(item.claims, l.sections), citedRow(item.reviewer, l.sections)]);
+      file.items.push([
+        index('outcome', item.outcome),
+        index('treatment', item.treatment),
+        citedRow(item.claims, l.sections),
+        citedRow(item.reviewer, l.sections),
+      ]);
     }
   }
   return file;
@@ -95,6 +105,7 @@ export function facetTable(file: FacetFile): FacetTable {
     row += items + 1;
     firstItem += items;
   });
-  if (firstItem !== file.items.length) throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
+  if (firstItem !== file.items.length)
+    throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
   return { file, letters, letterOfRow, itemOfRow };
 }

@@ -98,7 +98,9 @@ function itemPasses(table: FacetTable, item: number, c: Chosen, skip?: Group): b
   if (reviewerOnly && reviewer[0].length === 0) return false;
   const cited = sides(table, item, reviewerOnly);
   if (skip !== 'guideline' && (c.guideline || c.family)) {
-    const cites = cited.some(([g, f]) => (c.guideline ? g.some((v) => c.guideline!.has(v)) : false) || (c.family ? f.some((v) => c.family!.has(v)) : false));
+    const cites = cited.some(
+      ([g, f]) => (c.guideline ? g.some((v) => c.guideline!.has(v)) : false) || (c.family ? f.some((v) => c.family!.has(v)) : false),
+    );
     if (!cites) return false;
   }
   if (skip !== 'section' && c.section && !cited.some(([, , s]) => s.some((v) => c.section!.has(v)))) return false;
@@ -107,7 +109,11 @@ function itemPasses(table: FacetTable, item: number, c: Chosen, skip?: Group): b
 
 function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group): boolean {
   const l = table.letters[letter]!;
-  return (skip === 'year' || meets(c.year, l.year)) && (skip === 'specialty' || meetsAny(c.specialty, l.specialty)) && (skip === 'priority' || meets(c.priority, l.priority));
+  return (
+    (skip === 'year' || meets(c.year, l.year)) &&
+    (skip === 'specialty' || meetsAny(c.specialty, l.specialty)) &&
+    (skip === 'priority' || meets(c.priority, l.priority))
+  );
 }
 
 interface WordMatches {
@@ -124,7 +130,13 @@ interface WordMatches {
 function wordMatches(part: ShardPart, letter: number): WordMatches {
   const l = part.table.letters[letter]!;
   const hits = part.hits;
-  if (!hits) return { items: Array<boolean>(l.items).fill(true), own: Array<boolean>(l.items).fill(false), letterHit: false, hit: Array<undefined>(l.items).fill(undefined) };
+  if (!hits)
+    return {
+      items: Array<boolean>(l.items).fill(true),
+      own: Array<boolean>(l.items).fill(false),
+      letterHit: false,
+      hit: Array<undefined>(l.items).fill(undefined),
+    };
   const own = Array.from({ length: l.items }, (_, i) => hits.has(l.row + 1 + i));
   const letterHit = hits.has(l.row);
   const whole = letterHit && !own.includes(true);
@@ -137,12 +149,18 @@ function wordMatches(part: ShardPart, letter: number): WordMatches {
 }
 
 /** Calls `visit` for each item that matches the words and the filters (less one group). */
-function eachMatch(parts: readonly ShardPart[], chosen: Chosen[], skip: Group | undefined, visit: (p: number, letter: number, item: number, n: number, words: WordMatches) => void): void {
+function eachMatch(
+  parts: readonly ShardPart[],
+  chosen: Chosen[],
+  skip: Group | undefined,
+  visit: (p: number, letter: number, item: number, n: number, words: WordMatches) => void,
+): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
     part.table.letters.forEach((l, letter) => {
       if (!letterPasses(part.table, letter, c, skip)) return;
-      if (part.hits && !part.hits.has(l.row) && !Array.from({ length: l.items }, (_, i) => part.hits!.has(l.row + 1 + i)).includes(true)) return;
+      if (part.hits && !part.hits.has(l.row) && !Array.from({ length: l.items }, (_, i) => part.hits!.has(l.row + 1 + i)).includes(true))
+        return;
       const words = wordMatches(part, letter);
       for (let n = 1; n <= l.items; n++) {
         if (words.items[n - 1] && itemPasses(part.table, l.firstItem + n - 1, c, skip)) visit(p, letter, l.firstItem + n - 1, n, words);

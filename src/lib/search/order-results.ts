@@ -8,7 +8,12 @@ import type { Sort } from './search-state.ts';
  * themselves (not only as starts of longer words), each by its best-matching record's relevance,
  * newer letters first among equals.
  */
-export function orderResults(letters: readonly LetterMatch[], parts: readonly Pick<ShardPart, 'place'>[], sort: Sort, hasWords: boolean): LetterMatch[] {
+export function orderResults(
+  letters: readonly LetterMatch[],
+  parts: readonly Pick<ShardPart, 'place'>[],
+  sort: Sort,
+  hasWords: boolean,
+): LetterMatch[] {
   const place = (m: LetterMatch) => parts[m.part]!.place;
   const newest = (a: LetterMatch, b: LetterMatch) => place(b) - place(a) || b.letter - a.letter;
   const order =
@@ -16,6 +21,7 @@ export function orderResults(letters: readonly LetterMatch[], parts: readonly Pi
       ? (a: LetterMatch, b: LetterMatch) => -newest(a, b)
       : sort === 'newest' || !hasWords
         ? newest
-        : (a: LetterMatch, b: LetterMatch) => Number(b.phrase) - Number(a.phrase) || Number(b.exact) - Number(a.exact) || b.score - a.score || newest(a, b);
+        : (a: LetterMatch, b: LetterMatch) =>
+            Number(b.phrase) - Number(a.phrase) || Number(b.exact) - Number(a.exact) || b.score - a.score || newest(a, b);
   return [...letters].sort(order);
 }

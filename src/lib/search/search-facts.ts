@@ -36,7 +36,11 @@ export interface CitedFacts {
 
 const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
 
-function cited(citations: readonly Citation[], guidelineOf: (slug: string) => Guideline | undefined, labels: Record<string, string>): CitedFacts {
+function cited(
+  citations: readonly Citation[],
+  guidelineOf: (slug: string) => Guideline | undefined,
+  labels: Record<string, string>,
+): CitedFacts {
   const sections: string[] = [];
   for (const c of citations) {
     const guideline = guidelineOf(c.guideline);

@@ -18,6 +18,10 @@ export function firstShards(manifest: ShardManifest, loaded: readonly ShardInfo[
 /** The decision dates the first shards cover, for the status line: from their first to their last. */
 export function datesCovered(shards: readonly ShardInfo[]): { first: string; last: string } {
   const first = shards.map((s) => s.first).sort()[0] ?? '';
-  const last = shards.map((s) => s.last).sort().at(-1) ?? '';
+  const last =
+    shards
+      .map((s) => s.last)
+      .sort()
+      .at(-1) ?? '';
   return { first, last };
 }

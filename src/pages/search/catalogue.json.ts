@@ -8,5 +8,7 @@ import { FAMILY_LABELS } from '../../lib/search/search-facets.ts';
 
 export function GET(): Response {
   const { taxonomy, guidelines } = loadCatalogue(contentDir());
-  return new Response(JSON.stringify(catalogueEntries(taxonomy.types, taxonomy.fallback, guidelines, FAMILY_LABELS)), { headers: { 'Content-Type': 'application/json' } });
+  return new Response(JSON.stringify(catalogueEntries(taxonomy.types, taxonomy.fallback, guidelines, FAMILY_LABELS)), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 }

@@ -6,12 +6,15 @@
 // Each page becomes several records (letter-records.ts): the letter's own text and one record per
 // disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
 // reads a result's row from its score in a search sorted by `row` (src/client/sharded-index.ts)
-// and finds its letter, item and filter values in the shard's facet file, written here too.
+// and finds its letter, item and filter values in the shard's facet file, written here too, as is
+// the shard's CSV data (RESULTS_FILE), fetched by the search page only for a download.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
+import { RESULTS_FILE } from '../../src/lib/search/result-items.ts';
+import type { ResultData } from '../../src/lib/search/result-rows.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 
@@ -75,6 +78,9 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const facts = job.files.map((f) => pages.get(f)!.facts);
     await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify(facetFile(facts)), { level: 9 }));
+    // URLs relative to the site's root, as the search page resolves them against its base.
+    const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
+    await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));
     const counts = { letters: job.files.length, items: records.length - job.files.length, records: records.length + 1 };
     const indexed = await bundlePageCount(job.outDir);
     if (indexed !== counts.records) throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} but was given ${counts.records}`);

@@ -2,14 +2,18 @@
 // disputed item (its <section class="item">: heading, guideline lines, rationale) and one for the
 // rest of the letter (case number, summary, the letter's own text), each as a small HTML document
 // so Pagefind applies data-pagefind-ignore, meta and sort as it does on pages. The page's
-// <meta name="imr-search"> gives the filter values (src/lib/search/search-facts.ts).
+// <meta name="imr-search"> gives the filter values (src/lib/search/search-facts.ts), and
+// <meta name="imr-result-csv"> the CSV download's data (src/lib/search/result-items.ts).
 //
 //   <article class="determination" data-pagefind-body data-pagefind-sort="decided:2016-12-09">
 //     ...<section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: MRI ...</h3>...</section>
+import type { ResultMeta } from '../../src/lib/search/result-items.ts';
 import type { LetterFacts } from '../../src/lib/search/search-facts.ts';
 
 export interface LetterRecords {
   facts: LetterFacts;
+  /** The CSV download's data of the letter. */
+  result: ResultMeta;
   /** The letter's own record (its article without the item sections), given its row and letter number in the shard. */
   letter: (row: number, letter: number) => string;
   /** One per item, in item order. */
@@ -17,6 +21,7 @@ export interface LetterRecords {
 }
 
 const FACTS = /<meta name="imr-search" content="([^"]*)"/;
+const RESULT = /<meta name="imr-result-csv" content="([^"]*)"/;
 const SORT = /data-pagefind-sort="[^"]*"/;
 const ITEM_START = /<section class="item"/g;
 const SECTION_TAG = /<(\/?)section\b/g;
@@ -81,6 +86,8 @@ export function letterRecords(html: string, file: string): LetterRecords {
   const json = FACTS.exec(html)?.[1];
   if (json === undefined) throw new Error(`${file}: no <meta name="imr-search">`);
   const facts = JSON.parse(decodeAttribute(json)) as LetterFacts;
+  const result = RESULT.exec(html)?.[1];
+  if (result === undefined) throw new Error(`${file}: no <meta name="imr-result-csv">`);
   if (!SORT.test(html)) throw new Error(`${file}: no data-pagefind-sort`);
   const spans = itemSpans(html);
   if (spans.length !== facts.items.length) throw new Error(`${file}: ${spans.length} item sections for ${facts.items.length} items`);
@@ -93,6 +100,7 @@ export function letterRecords(html: string, file: string): LetterRecords {
   rest += html.slice(from);
   return {
     facts,
+    result: JSON.parse(decodeAttribute(result)) as ResultMeta,
     letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
     items: spans.map(
       ([start, end]) =>

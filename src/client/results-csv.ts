@@ -1,7 +1,7 @@
 // The search results as CSV, built in the browser: runs the current search over every shard,
-// fetches each matching letter's record (a small file per letter, a batch at a time) and makes one
-// row per matching item (src/lib/search/result-rows.ts), up to MAX_ROWS. Loaded only when the button is pressed:
-// the CSV library stays off the search page's first load.
+// fetches the CSV data of the shards that hold the rows (a file per shard, only for a download)
+// and makes one row per matching item (src/lib/search/result-rows.ts), up to MAX_ROWS. Loaded
+// only when the button is pressed: the CSV library stays off the search page's first load.
 import { csvFile } from '../lib/open-data/csv.ts';
 import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
@@ -10,9 +10,6 @@ import { runSearch } from './run-search.ts';
 import type { ShardedIndex } from './sharded-index.ts';
 
 export const MAX_ROWS = RESULT_CSV_MAX_ROWS;
-/** Result files fetched at once. */
-const BATCH = 25;
-
 export interface ResultsCsv {
   text: string;
   rows: number;
@@ -30,15 +27,12 @@ export async function buildResultsCsv(index: ShardedIndex, state: SearchState, c
   const letters = answer.ordered;
   const rows: Cell[][] = [];
   let covered = 0;
-  for (let i = 0; i < letters.length && rows.length < MAX_ROWS; i += BATCH) {
-    const batch = letters.slice(i, i + BATCH);
-    const data = await Promise.all(batch.map(async (m) => (await index.letterResult(answer.shards[m.part]!.id, m.letter))?.data()));
-    batch.forEach((match, k) => {
-      const record = data[k];
-      if (!record || rows.length >= MAX_ROWS) return;
-      rows.push(...resultRows(record, match.items, { ...ctx, state }));
-      covered++;
-    });
+  for (const match of letters) {
+    if (rows.length >= MAX_ROWS) break;
+    const record = (await index.results(answer.shards[match.part]!.id))[match.letter];
+    if (!record) throw new Error(`no CSV data for letter ${match.letter} of shard ${answer.shards[match.part]!.id}`);
+    rows.push(...resultRows(record, match.items, { ...ctx, state }));
+    covered++;
   }
   const capped = rows.length > MAX_ROWS || covered < letters.length;
   return {

@@ -12,6 +12,8 @@
 // weights differ from 1 by less than one part in a billion.
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
+import { RESULTS_FILE } from '../lib/search/result-items.ts';
+import type { ResultData } from '../lib/search/result-rows.ts';
 import { MANIFEST_FILE, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResult } from './pagefind-api.ts';
 import { matchWords, type WordMatch } from './word-match.ts';
@@ -29,6 +31,8 @@ export interface ShardedIndex {
   match(query: QueryWords): Promise<WordMatch>;
   /** The Pagefind result of a letter's own record (for its title, facts and item list). */
   letterResult(id: string, letter: number): Promise<PagefindResult | undefined>;
+  /** A shard's CSV data, per letter in row order, with page URLs from the site's root ("/imr/determinations/<id>/"). */
+  results(id: string): Promise<ResultData[]>;
 }
 
 export interface OpenOptions {
@@ -156,6 +160,21 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     return (await results).get(letter + 1);
   };
 
+  const results = new Map<string, Promise<ResultData[]>>();
+  const resultsOf = (id: string) => {
+    let p = results.get(id);
+    if (!p) {
+      // The site's root is the pagefind/ folder's parent.
+      const site = root.replace(/[^/]+\/$/, '');
+      p = fetchOk(`${shardUrl(manifest, root, id)}${RESULTS_FILE}`)
+        .then((r) => readGzipJson<ResultData[]>(r))
+        .then((list) => list.map((r) => ({ ...r, url: `${site}${r.url}` })));
+      p.catch(() => results.delete(id));
+      results.set(id, p);
+    }
+    return p;
+  };
+
   return {
     manifest,
     loaded: () => manifest.shards.filter((s) => tables.has(s.id)),
@@ -163,5 +182,6 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     table,
     match,
     letterResult,
+    results: resultsOf,
   };
 }

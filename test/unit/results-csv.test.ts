@@ -1,7 +1,6 @@
 // The search page's CSV (src/client/results-csv.ts) over a stand-in index and search answer: at
 // most MAX_ROWS items, one row per matching item, and it says when it stopped short.
 import { describe, expect, test, vi } from 'vitest';
-import type { PagefindResult } from '../../src/client/pagefind-api.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
 import { resultItemsMeta } from '../../src/lib/search/result-items.ts';
 import { readCsv } from '../support/read-csv.ts';
@@ -26,20 +25,17 @@ function index(letters: number, perLetter: number, matched: number[]): ShardedIn
     treatmentType: 'mri',
     citations: { claimsAdministrator: [], reviewer: [] },
   }));
-  const record = (i: number) =>
-    ({
-      id: String(i),
-      score: 1,
-      words: [],
-      data: async () => {
-        fetched++;
-        return { url: `/determinations/CM18-${String(i).padStart(7, '0')}/`, excerpt: '', meta: { date: '2018-01-01', items: resultItemsMeta({ items }) }, filters: {}, sub_results: [] };
-      },
-    }) as unknown as PagefindResult;
+  const records = Array.from({ length: letters }, (_, i) => ({
+    url: `/determinations/CM18-${String(i).padStart(7, '0')}/`,
+    meta: { date: '2018-01-01', specialty: '', items: resultItemsMeta({ items }) },
+  }));
   return {
     manifest: { shards: [{ id: 'all' }] },
     load: async () => {},
-    letterResult: async (_shard: string, letter: number) => record(letter),
+    results: async () => {
+      fetched++;
+      return records;
+    },
     fetched: () => fetched,
   } as unknown as ShardedIndex & { fetched: () => number };
 }
@@ -56,11 +52,17 @@ describe('buildResultsCsv', () => {
     expect(rows.slice(1).map((r) => r[3])).toEqual(['2', '2', '2']);
   });
 
-  test(`stops at ${MAX_ROWS} items, fetching little past what it needs, and says so`, async () => {
+  test(`stops at ${MAX_ROWS} items, reading no letter past them, and says so`, async () => {
     const api = index(5000, 3, [1, 2, 3]);
     const csv = await buildResultsCsv(api, state, ctx);
     expect(csv).toMatchObject({ rows: MAX_ROWS, matched: 5000, covered: 667, capped: true });
     expect(readCsv(csv.text)).toHaveLength(MAX_ROWS + 1);
-    expect(api.fetched()).toBeLessThanOrEqual(675);
+    expect(api.fetched()).toBeLessThanOrEqual(667);
+  });
+
+  test('fails rather than leave out a matching letter the CSV data lacks', async () => {
+    const api = index(2, 1, [1]);
+    matching.letters = 3;
+    await expect(buildResultsCsv(api, state, ctx)).rejects.toThrow(/no CSV data for letter 2/);
   });
 });

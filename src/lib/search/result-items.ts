@@ -1,6 +1,9 @@
-// The disputed items of a determination as its search result carries them: the `items` metadata
-// of the page (PagefindFacts.astro), read back by the results list and the results CSV. Slugs, not
-// labels, keep it short; the search page holds the labels in its filters.
+// The disputed items of a determination as the search's CSV download needs them. The page carries
+// them in <meta name="imr-result-csv"> (PagefindFacts.astro), out of Pagefind's reach: Pagefind
+// indexes the words of its metadata, and a treatment slug such as "tens-ems-interferential" would
+// make "TENS" match every letter with such an item. The search index copies them into a file per
+// shard (RESULTS_FILE) that the search page fetches only for a download. Slugs, not labels, keep
+// it short; the search page holds the labels in its filters.
 import { citationWhere } from '../open-data/citation-text.ts';
 import type { Citation, Determination } from '../schema/index.ts';
 
@@ -18,7 +21,34 @@ export type ResultItem = [
 
 const cited = (list: readonly Citation[]): ResultCitation[] => list.map((c) => [c.guideline, citationWhere(c)]);
 
-/** The `items` metadata of a determination page (JSON). */
+/** A shard's CSV data, one entry per letter in row order (scripts/search-index/index-shard.ts). */
+export const RESULTS_FILE = 'results.json.gz';
+
+/** A letter's CSV data as the page carries it: decided date, specialties, priority and items (JSON). */
+export interface ResultMeta {
+  date?: string;
+  specialty: string;
+  priority?: string;
+  items: string;
+}
+
+/** The letter's CSV data (the content of <meta name="imr-result-csv">, JSON). */
+export function resultCsvMeta(d: Pick<Determination, 'items' | 'dates' | 'reviewer' | 'priority'>): string {
+  const meta: ResultMeta = {
+    ...(d.dates.decided ? { date: d.dates.decided } : {}),
+    specialty: d.reviewer.specialties.join(', '),
+    ...(d.priority ? { priority: d.priority } : {}),
+    items: resultItemsMeta(d),
+  };
+  return JSON.stringify(meta);
+}
+
+/** The `items` metadata Pagefind keeps for the results list: request and outcome only (JSON). */
+export function searchItemsMeta(d: Pick<Determination, 'items'>): string {
+  return JSON.stringify(d.items.map((i) => [i.request, i.outcome]));
+}
+
+/** Each item's request, outcome, treatment type and citations (JSON). */
 export function resultItemsMeta(d: Pick<Determination, 'items'>): string {
   const items: ResultItem[] = d.items.map((i) => [
     i.request,

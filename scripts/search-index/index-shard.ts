@@ -83,7 +83,8 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));
     const counts = { letters: job.files.length, items: records.length - job.files.length, records: records.length + 1 };
     const indexed = await bundlePageCount(job.outDir);
-    if (indexed !== counts.records) throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} but was given ${counts.records}`);
+    if (indexed !== counts.records)
+      throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} but was given ${counts.records}`);
     return counts;
   } finally {
     await index.deleteIndex();
@@ -93,7 +94,9 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
 
 /** Records indexed in a written bundle, from its pagefind-entry.json. */
 export async function bundlePageCount(dir: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
@@ -102,7 +105,8 @@ if (process.send && process.argv.includes('--shard-worker')) {
   process.once('message', (job: ShardJob) => {
     indexShard(job).then(
       (counts) => process.send!(counts satisfies ShardReply, () => process.exit(0)),
-      (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
+      (error: unknown) =>
+        process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
     );
   });
 }

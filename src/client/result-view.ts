@@ -43,7 +43,9 @@ export interface MatchedItems {
  */
 export function resultView(letter: PagefindResultData, matched: MatchedItems, hasWords: boolean): ResultView {
   const items = parseItems(letter.meta.items);
-  const facts = [letter.meta.decided, letter.meta.specialty, `${items.length} ${items.length === 1 ? 'item' : 'items'}`].filter(Boolean).join(' · ');
+  const facts = [letter.meta.decided, letter.meta.specialty, `${items.length} ${items.length === 1 ? 'item' : 'items'}`]
+    .filter(Boolean)
+    .join(' · ');
   const url = letter.url.replace(/#.*$/, '');
   const view = (n: number): ItemView => {
     const [request, outcome] = items[n - 1] ?? ['', ''];

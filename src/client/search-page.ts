@@ -53,8 +53,10 @@ const keyOf = (box: HTMLInputElement) => box.dataset.filter as FilterKey;
  */
 export function filterLabels(page: SearchPage): FilterLabels {
   const labels = new Map(FILTER_KEYS.map((key) => [key, new Map<string, string>()]));
-  for (const box of boxes(page)) labels.get(keyOf(box))?.set(box.value, box.closest('label')?.querySelector('.check-label')?.textContent ?? box.value);
-  const listed = document.querySelector<HTMLTemplateElement>('#filter-labels')?.content.querySelectorAll<HTMLDataElement>('data[data-filter]') ?? [];
+  for (const box of boxes(page))
+    labels.get(keyOf(box))?.set(box.value, box.closest('label')?.querySelector('.check-label')?.textContent ?? box.value);
+  const listed =
+    document.querySelector<HTMLTemplateElement>('#filter-labels')?.content.querySelectorAll<HTMLDataElement>('data[data-filter]') ?? [];
   for (const data of listed) labels.get(data.dataset.filter as FilterKey)?.set(data.value, data.textContent ?? data.value);
   return Object.fromEntries(labels);
 }
@@ -107,7 +109,12 @@ export function clearCounts(page: SearchPage): void {
  * even when a value sits below the fold of its list, or has no checkbox (a catalogue entry no
  * letter has yet).
  */
-export function showChips(page: SearchPage, used: readonly { key: FilterKey; value: string }[], labels: FilterLabels, remove: (key: FilterKey, value: string) => void): void {
+export function showChips(
+  page: SearchPage,
+  used: readonly { key: FilterKey; value: string }[],
+  labels: FilterLabels,
+  remove: (key: FilterKey, value: string) => void,
+): void {
   page.chips.replaceChildren();
   page.inUse.textContent = used.length > 0 ? ` (${used.length} in use)` : '';
   for (const { key, value } of used) {
@@ -128,7 +135,11 @@ export function showChips(page: SearchPage, used: readonly { key: FilterKey; val
  * The catalogue entries the words name, as filters one click away ("Treatment type: Opioids,
  * 14 items"), hidden when there is none.
  */
-export function showSuggestions(page: SearchPage, offered: readonly { key: FilterKey; value: string; label: string; count: number }[], pick: (key: FilterKey, value: string) => void): void {
+export function showSuggestions(
+  page: SearchPage,
+  offered: readonly { key: FilterKey; value: string; label: string; count: number }[],
+  pick: (key: FilterKey, value: string) => void,
+): void {
   page.suggestions.replaceChildren();
   page.suggestions.hidden = offered.length === 0;
   if (offered.length === 0) return;

@@ -16,7 +16,16 @@ import { STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../
 import { firstShards } from '../lib/search/staged-shards.ts';
 import type { Pagefind } from './pagefind-api.ts';
 import { runSearch, type SearchAnswer } from './run-search.ts';
-import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showNote, showState, showSuggestions } from './search-page.ts';
+import {
+  filterLabels,
+  findSearchPage,
+  foldFiltersOnPhones,
+  onFormChange,
+  readForm,
+  showNote,
+  showState,
+  showSuggestions,
+} from './search-page.ts';
 import { showAnswer } from './show-answer.ts';
 import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 import { setupCsvDownload } from './csv-download.ts';
@@ -102,10 +111,18 @@ export function startSearch(): void {
       .filter(({ key, value }) => !(shown.filters[key] ?? []).includes(value))
       .map((s) => ({ ...s, count: counts[s.key][s.value] ?? 0 }))
       .filter((s) => s.count > 0);
-    showSuggestions(page, offered, (key, value) => void go({ ...state, filters: { ...state.filters, [key]: [...(state.filters[key] ?? []), value] }, page: 1 }, 'push'));
+    showSuggestions(
+      page,
+      offered,
+      (key, value) => void go({ ...state, filters: { ...state.filters, [key]: [...(state.filters[key] ?? []), value] }, page: 1 }, 'push'),
+    );
   };
 
-  onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
+  onFormChange(
+    page,
+    (mode) => void go(formState(state, readForm(page)), mode),
+    () => void go(withoutFilters(state), 'push'),
+  );
   window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
   setupCsvDownload({ load: index, state: () => state });

@@ -44,7 +44,9 @@ describe('search index of the fixture site', () => {
   test('holds every determination and every disputed item exactly once', async () => {
     const all = await answer('');
     expect(all.search.items).toBe(7);
-    expect((await urls('')).sort()).toEqual(['CM14-0123456', 'CM15-0045678', 'CM16-0100001', 'CM16-0213037', 'CM17-0012345'].map((id) => `/determinations/${id}/`));
+    expect((await urls('')).sort()).toEqual(
+      ['CM14-0123456', 'CM15-0045678', 'CM16-0100001', 'CM16-0213037', 'CM17-0012345'].map((id) => `/determinations/${id}/`),
+    );
     expect(indexes.get(root)!.manifest.shards.map((s) => [s.id, s.pages, s.items])).toEqual([
       ['2014-2015', 2, 2],
       ['2016', 2, 3],
@@ -111,7 +113,8 @@ describe('search index of the fixture site', () => {
     // Every record's text: the letters' own records, and the items' (each begins "Item N:").
     const records: PagefindResultData[] = [];
     for (const shard of index.loaded()) {
-      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) records.push(await (await index.letterResult(shard.id, letter))!.data());
+      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++)
+        records.push(await (await index.letterResult(shard.id, letter))!.data());
     }
     for (const rows of (await index.match(queryWords('item'))).hits.values()) {
       for (const { result } of rows.values()) {
@@ -121,15 +124,32 @@ describe('search index of the fixture site', () => {
     }
     expect(records).toHaveLength(12);
     for (const { url, content } of records as (PagefindResultData & { content: string })[]) {
-      for (const words of ['MAXIMUS Federal Services', 'affiliation', 'Skip to main content', 'California workers’ compensation', 'Determinations Guidelines']) {
+      for (const words of [
+        'MAXIMUS Federal Services',
+        'affiliation',
+        'Skip to main content',
+        'California workers’ compensation',
+        'Determinations Guidelines',
+      ]) {
         expect(content, url).not.toContain(words);
       }
-      for (const label of ['Claims Administrator guideline', 'MAXIMUS guideline', 'Treatment type', 'Cite as', 'Reviewer specialty', 'SHA-256', 'Upheld', 'Overturned']) {
+      for (const label of [
+        'Claims Administrator guideline',
+        'MAXIMUS guideline',
+        'Treatment type',
+        'Cite as',
+        'Reviewer specialty',
+        'SHA-256',
+        'Upheld',
+        'Overturned',
+      ]) {
         expect(content, url).not.toContain(label);
       }
     }
     const zynex = records.find((p) => p.url === '/determinations/CM14-0123456/#item-1') as PagefindResultData & { content: string };
-    expect(zynex.content).toContain('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.');
+    expect(zynex.content).toContain(
+      'Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.',
+    );
     const letter = records.find((p) => p.url === '/determinations/CM17-0012345/') as PagefindResultData & { content: string };
     expect(letter.content).toContain('lifting a box');
     expect(letter.content).not.toContain('Lumbar supports have not been shown');
@@ -144,7 +164,9 @@ describe('search index of the fixture site', () => {
       }
     }
     const page = pages.find((p) => p.url === '/determinations/CM16-0100001/');
-    expect(page?.content).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
+    expect(page?.content).toContain(
+      `The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`,
+    );
   });
 
   test('keeps markup from the content as text in excerpts', async () => {
@@ -181,12 +203,16 @@ describe('item-level filters on the sample letters', () => {
       return 1;
     };
     let compared = 0;
-    const dirs = (path: string) => readdirSync(join(sample.dir, path), { withFileTypes: true }).filter((d) => d.isDirectory() && !/^\d+$/.test(d.name)).map((d) => d.name);
+    const dirs = (path: string) =>
+      readdirSync(join(sample.dir, path), { withFileTypes: true })
+        .filter((d) => d.isDirectory() && !/^\d+$/.test(d.name))
+        .map((d) => d.name);
     for (const slug of dirs('treatments')) compared += await compare(`/treatments/${slug}/`, `?treatment=${slug}`, counts.treatment[slug]);
     for (const slug of dirs('guidelines')) {
       compared += await compare(`/guidelines/${slug}/`, `?guideline=${slug}`, counts.guideline[slug]);
       for (const key of dirs(`guidelines/${slug}`)) {
-        if (hasPage(sample, `/guidelines/${slug}/${key}/`)) compared += await compare(`/guidelines/${slug}/${key}/`, `?section=${slug}/${key}`, counts.section[`${slug}/${key}`]);
+        if (hasPage(sample, `/guidelines/${slug}/${key}/`))
+          compared += await compare(`/guidelines/${slug}/${key}/`, `?section=${slug}/${key}`, counts.section[`${slug}/${key}`]);
       }
     }
     expect(compared).toBeGreaterThan(150);

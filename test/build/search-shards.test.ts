@@ -74,7 +74,17 @@ describe('sharded search index', () => {
   });
 
   test('gives the same answers, counts and order across three shards as one index does', async () => {
-    const queries = ['', '?q=lumbar', '?q=mri', '?outcome=overturned&sort=newest', '?sort=oldest', '?q=lumbar&sort=oldest', '?treatment=tens-ems-unit&outcome=upheld', '?q=lumbar&outcome=upheld&year=2014&year=2017', '?family=mtus&cited=reviewer'];
+    const queries = [
+      '',
+      '?q=lumbar',
+      '?q=mri',
+      '?outcome=overturned&sort=newest',
+      '?sort=oldest',
+      '?q=lumbar&sort=oldest',
+      '?treatment=tens-ems-unit&outcome=upheld',
+      '?q=lumbar&outcome=upheld&year=2014&year=2017',
+      '?family=mtus&cited=reviewer',
+    ];
     for (const query of queries) {
       const [a, b] = await Promise.all([summary(sharded, query), summary(single, query)]);
       // Best-match scores depend on each shard's own word statistics; dates give one order.
@@ -92,7 +102,11 @@ describe('sharded search index', () => {
     await staged.load(['2016', '2014-2015']);
     expect(staged.loaded().map((s) => s.id)).toEqual(['2014-2015', '2016', '2017-02']);
     // CM15-0045678 holds "lumbar" in its case summary only: the letter matches as a whole.
-    expect((await summary(staged, '?q=lumbar')).letters.sort()).toEqual(['/determinations/CM14-0123456/ 1', '/determinations/CM15-0045678/ 1', '/determinations/CM17-0012345/ 2']);
+    expect((await summary(staged, '?q=lumbar')).letters.sort()).toEqual([
+      '/determinations/CM14-0123456/ 1',
+      '/determinations/CM15-0045678/ 1',
+      '/determinations/CM17-0012345/ 2',
+    ]);
   });
 
   test('indexes again only the shards whose pages changed', async () => {
@@ -118,7 +132,9 @@ describe('sharded search index', () => {
     const { site } = await reindexedCopy('refused', 2);
     const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');
     writeFileSync(join(site.dir, 'guidelines/index.html'), '<html><body data-pagefind-body>x</body></html>');
-    await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow('data-pagefind-body outside determination pages: guidelines/index.html');
+    await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow(
+      'data-pagefind-body outside determination pages: guidelines/index.html',
+    );
     expect(readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
   });
 });

@@ -62,7 +62,8 @@ async function holdShards(page: Page, hold: string[]) {
 const counts = (page: Page) => page.locator('#search-app .count').allTextContents();
 
 /** The result links shown, as paths. */
-const resultPaths = (page: Page) => page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const resultPaths = (page: Page) =>
+  page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
   beforeAll(async () => {
@@ -71,7 +72,15 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -90,7 +99,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Zynex');
     await expect(page.locator('#search-status').textContent()).resolves.toBe('1 disputed item in 1 determination matches “Zynex”.');
-    await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
+    await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe(
+      'Item 1: Zynex EMS unit (home use)/purchase for lumbar spine',
+    );
 
     // The outcome filter: counts within this search, then applied.
     const upheld = page.locator('input[data-filter="outcome"][value="upheld"]');
@@ -140,7 +151,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('?treatment=other');
     const note = page.locator('#search-note');
     await expect(note.isVisible()).resolves.toBe(true);
-    await expect(note.textContent()).resolves.toBe('Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.');
+    await expect(note.textContent()).resolves.toBe(
+      'Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.',
+    );
     // The type's chip shows the catalogue's label, not its slug.
     await page.getByRole('button', { name: 'Remove filter Treatment type: Other' }).click();
     await expect.poll(() => resultPaths(page)).toHaveLength(5);
@@ -151,10 +164,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
 
   test('shows the last page for a page past it, and puts that page in the URL', async () => {
     const page = await open(sub, 'search/?page=99999');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=3');
     await page.getByRole('link', { name: '‹ Previous' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
     expect(errors).toEqual([]);
   });
@@ -168,7 +185,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toHaveLength(10);
     await expect(pending.count()).resolves.toBe(40);
     expect(fragments()).toHaveLength(10);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      '227 disputed items in 115 determinations, newest first. Showing 1–50.',
+    );
 
     // Scrolling to the 25th result loads it, the ones above it and those within a screen below;
     // the end of the page is still a placeholder, not fetched.
@@ -194,9 +213,13 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     // The last page holds the oldest letters, from three shards; all five have been read.
     await page.getByRole('link', { name: 'Next ›' }).first().click();
     await expect.poll(() => new URL(page.url()).search).toBe('?page=2');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('227 disputed items in 115 determinations, newest first. Showing 51–100.');
     await page.getByRole('link', { name: 'Next ›' }).first().click();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
     // Its five placeholders are within a screen of the top, so they load at once.
     await expect.poll(() => resultPaths(page)).toHaveLength(15);
     await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');
@@ -233,8 +256,14 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     held.release();
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
     await expect(page.locator('#search-status').textContent()).resolves.toBe('3 disputed items in 3 determinations match “lumbar”.');
-    expect((await resultPaths(page)).sort()).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
-    await expect(page.locator('input[data-filter="outcome"][value="upheld"]').locator('xpath=..').locator('.count').textContent()).resolves.toBe('2');
+    expect((await resultPaths(page)).sort()).toEqual([
+      '/determinations/CM14-0123456/',
+      '/determinations/CM15-0045678/',
+      '/determinations/CM17-0012345/',
+    ]);
+    await expect(
+      page.locator('input[data-filter="outcome"][value="upheld"]').locator('xpath=..').locator('.count').textContent(),
+    ).resolves.toBe('2');
     await expect.poll(() => new URL(page.url()).search).toBe('?q=lumbar');
     expect(errors).toEqual([]);
   });
@@ -248,14 +277,23 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
       'So far 2 disputed items in 2 determinations match “lumbar” among the letters decided up to March 20, 2015. Searching later years…',
     );
     held.release();
-    await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('3 disputed items in 3 determinations match “lumbar”, oldest first.');
+    await expect
+      .poll(() => resultPaths(page))
+      .toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      '3 disputed items in 3 determinations match “lumbar”, oldest first.',
+    );
     expect(errors).toEqual([]);
   });
 
   test('on the bulk site (five shards) lists the newest month first, then every letter newest first, and searches everything at once afterwards', async () => {
     let held!: Awaited<ReturnType<typeof holdShards>>;
-    const page = await open(sub, 'search/', undefined, async (p) => void (held = await holdShards(p, ['2014-2017', '2018.1', '2018.2', '2018.3'])));
+    const page = await open(
+      sub,
+      'search/',
+      undefined,
+      async (p) => void (held = await holdShards(p, ['2014-2017', '2018.1', '2018.2', '2018.3'])),
+    );
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
     // Nine letters: the first five fetched with the search, the others as they near the screen.
     await expect.poll(() => page.locator('#results > li').count()).toBe(9);
@@ -263,13 +301,20 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     expect(first.length).toBeGreaterThanOrEqual(5);
     const metas = await page.locator('#results .result-meta').allTextContents();
     expect(metas.every((m) => m.startsWith('December '))).toBe(true);
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('So far 18 disputed items in 9 determinations among the letters decided since December 4, 2018. Searching earlier years…');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      'So far 18 disputed items in 9 determinations among the letters decided since December 4, 2018. Searching earlier years…',
+    );
     await page.evaluate(() => {
       const seen: string[] = ((window as unknown as { statuses: string[] }).statuses = []);
-      new MutationObserver(() => seen.push(document.querySelector('#search-status')?.textContent ?? '')).observe(document.querySelector('#search-status')!, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => seen.push(document.querySelector('#search-status')?.textContent ?? '')).observe(
+        document.querySelector('#search-status')!,
+        { childList: true, characterData: true, subtree: true },
+      );
     });
     held.release();
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('227 disputed items in 115 determinations, newest first. Showing 1–50.');
     expect((await resultPaths(page)).slice(0, first.length)).toEqual(first);
     // A later search searches every shard at once: no first answer.
     await page.locator('#q').fill('zynex');
@@ -289,13 +334,24 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
   test('downloads the results as a CSV file: one row per item of the filtered type, with the open data’s columns', async () => {
     const page = await open(sub, 'search/?treatment=tens-ems-unit&sort=oldest');
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/', '/imr/determinations/CM17-0012345/']);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these results (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these results (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^imr-search-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
     expect(readCsv(text)[0]).toEqual(ITEM_HEADER);
     const origin = new URL(page.url()).origin;
     expect(readCsvRecords(text)).toEqual([
-      expect.objectContaining({ determination_id: 'CM14-0123456', decided: '2014-10-02', item_number: '1', request: 'Zynex EMS unit (home use)/purchase for lumbar spine', treatment_type: 'TENS / EMS units', outcome: 'upheld', page_url: `${origin}/imr/determinations/CM14-0123456/#item-1` }),
+      expect.objectContaining({
+        determination_id: 'CM14-0123456',
+        decided: '2014-10-02',
+        item_number: '1',
+        request: 'Zynex EMS unit (home use)/purchase for lumbar spine',
+        treatment_type: 'TENS / EMS units',
+        outcome: 'upheld',
+        page_url: `${origin}/imr/determinations/CM14-0123456/#item-1`,
+      }),
       expect.objectContaining({
         determination_id: 'CM17-0012345',
         request: 'TENS unit rental for 30 days',
@@ -305,7 +361,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
         page_url: `${origin}/imr/determinations/CM17-0012345/#item-1`,
       }),
     ]);
-    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
+    await expect
+      .poll(() => page.locator('#csv-note').textContent())
+      .toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
     expect(errors).toEqual([]);
   });
 });

@@ -10,12 +10,19 @@ import { openShardedIndex, type ShardedIndex } from '../../src/client/sharded-in
 import type { SiteBuild } from './build-site.ts';
 
 /** The site's index with every shard loaded (`shards: []` opens it with none). */
-export async function openPagefind(site: SiteBuild, shards?: string[], options: Record<string, unknown> = {}): Promise<{ index: ShardedIndex; server: StaticServer }> {
+export async function openPagefind(
+  site: SiteBuild,
+  shards?: string[],
+  options: Record<string, unknown> = {},
+): Promise<{ index: ShardedIndex; server: StaticServer }> {
   const server = await startStaticServer({ root: site.dir, base: site.base });
   const index = await openShardedIndex({
     root: `${server.url}pagefind/`,
     // A query string makes each opening its own module instance.
-    load: () => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`) as Promise<Pagefind>,
+    load: () =>
+      import(
+        /* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`
+      ) as Promise<Pagefind>,
     options: { baseUrl: site.base, ...options },
   });
   await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));

@@ -18,7 +18,13 @@ const labels = { treatmentLabel: (s: string) => treatmentLabels.get(s) ?? s, gui
 function result(d: Determination): ResultData {
   return {
     url: `/imr/determinations/${d.id}/`,
-    meta: { title: `Case ${d.id}`, date: d.dates.decided, specialty: d.reviewer.specialties.join(', '), priority: d.priority, items: resultItemsMeta(d) },
+    meta: {
+      title: `Case ${d.id}`,
+      date: d.dates.decided,
+      specialty: d.reviewer.specialties.join(', '),
+      priority: d.priority,
+      items: resultItemsMeta(d),
+    },
   };
 }
 const all = (d: Determination) => d.items.map((_, i) => i + 1);

@@ -11,16 +11,33 @@ const ITEMS = [
   ['Lumbar support brace', 'upheld'],
 ];
 
-function letter(meta: PagefindResultData['meta'] = {}, excerpt = 'after lifting a box at work. A one-month <mark>TENS</mark> trial and a lumbar brace'): PagefindResultData {
+function letter(
+  meta: PagefindResultData['meta'] = {},
+  excerpt = 'after lifting a box at work. A one-month <mark>TENS</mark> trial and a lumbar brace',
+): PagefindResultData {
   return {
     url: URL,
     excerpt,
-    meta: { title: 'Case CM17-0012345', decided: 'February 3, 2017', specialty: 'Physical Medicine & Rehabilitation', items: JSON.stringify(ITEMS), ...meta },
+    meta: {
+      title: 'Case CM17-0012345',
+      decided: 'February 3, 2017',
+      specialty: 'Physical Medicine & Rehabilitation',
+      items: JSON.stringify(ITEMS),
+      ...meta,
+    },
   };
 }
 
-const item = (n: number, excerpt: string): PagefindResultData => ({ url: `${URL}#item-${n}`, excerpt, meta: { title: `Item ${n}: ${ITEMS[n - 1]?.[0]}` } });
-const matched = (items: number[], own: [number, PagefindResultData][] = [], letterHit = false): MatchedItems => ({ items, own: new Map(own), letterHit });
+const item = (n: number, excerpt: string): PagefindResultData => ({
+  url: `${URL}#item-${n}`,
+  excerpt,
+  meta: { title: `Item ${n}: ${ITEMS[n - 1]?.[0]}` },
+});
+const matched = (items: number[], own: [number, PagefindResultData][] = [], letterHit = false): MatchedItems => ({
+  items,
+  own: new Map(own),
+  letterHit,
+});
 
 describe('resultView', () => {
   test('without words lists the matching items in letter order, linked to their headings, with their outcomes', () => {
@@ -39,7 +56,14 @@ describe('resultView', () => {
   test('with words shows the excerpt of each item whose own text holds them, and no excerpt of the letter', () => {
     const view = resultView(letter(), matched([2], [[2, item(2, 'a lumbar support <mark>brace</mark> is not recommended')]], true), true);
     expect(view.excerpt).toBeUndefined();
-    expect(view.items).toEqual([{ url: `${URL}#item-2`, title: 'Item 2: Lumbar support brace', outcome: 'upheld', excerpt: 'a lumbar support <mark>brace</mark> is not recommended' }]);
+    expect(view.items).toEqual([
+      {
+        url: `${URL}#item-2`,
+        title: 'Item 2: Lumbar support brace',
+        outcome: 'upheld',
+        excerpt: 'a lumbar support <mark>brace</mark> is not recommended',
+      },
+    ]);
   });
 
   test('folds the items that do not match, and marks them apart', () => {
@@ -64,7 +88,17 @@ describe('resultView', () => {
   test('reads missing or broken metadata as no facts and no items, and the URL as the title', () => {
     const view = resultView({ url: URL, excerpt: '', meta: { items: '[["Norco", "upheld"' } }, matched([]), false);
     expect(view).toEqual({ url: URL, title: URL, facts: '0 items', items: [], others: [] });
-    const one = resultView(letter({ specialty: '', items: JSON.stringify([['Norco', 'pending'], [42, 'upheld']]) }), matched([1]), false);
+    const one = resultView(
+      letter({
+        specialty: '',
+        items: JSON.stringify([
+          ['Norco', 'pending'],
+          [42, 'upheld'],
+        ]),
+      }),
+      matched([1]),
+      false,
+    );
     expect(one.facts).toBe('February 3, 2017 · 1 item');
     // An outcome the site does not know gets no badge.
     expect(one.items).toEqual([{ url: `${URL}#item-1`, title: 'Item 1: Norco' }]);

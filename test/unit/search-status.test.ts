@@ -44,11 +44,19 @@ describe('the status line above the results', () => {
     const state = parseSearchState('?q=lumbar mri');
     const at = resultPage(5, 1);
     expect(searchStatus(state, { items: 7, letters: 5, exact: 5 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”.');
-    expect(searchStatus(state, { items: 7, letters: 5, exact: 3 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words.');
-    expect(searchStatus(state, { items: 7, letters: 5, exact: 1 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”. 1 holds the exact words.');
+    expect(searchStatus(state, { items: 7, letters: 5, exact: 3 }, at)).toBe(
+      '7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words.',
+    );
+    expect(searchStatus(state, { items: 7, letters: 5, exact: 1 }, at)).toBe(
+      '7 disputed items in 5 determinations match “lumbar mri”. 1 holds the exact words.',
+    );
     const three = parseSearchState('?q=mri of the');
-    expect(searchStatus(three, { items: 7, letters: 5, exact: 3, phrase: 2 }, at)).toBe('7 disputed items in 5 determinations match “mri of the”. 2 hold the exact phrase, 3 the exact words.');
-    expect(searchStatus(three, { items: 7, letters: 5, exact: 5, phrase: 1 }, at)).toBe('7 disputed items in 5 determinations match “mri of the”. 1 holds the exact phrase.');
+    expect(searchStatus(three, { items: 7, letters: 5, exact: 3, phrase: 2 }, at)).toBe(
+      '7 disputed items in 5 determinations match “mri of the”. 2 hold the exact phrase, 3 the exact words.',
+    );
+    expect(searchStatus(three, { items: 7, letters: 5, exact: 5, phrase: 1 }, at)).toBe(
+      '7 disputed items in 5 determinations match “mri of the”. 1 holds the exact phrase.',
+    );
   });
 
   test('says when a word is only found as the start of longer words, or not at all', () => {
@@ -56,7 +64,9 @@ describe('the status line above the results', () => {
     expect(searchStatus(parseSearchState('?q=lumba'), { items: 2, letters: 2, exact: 0, prefixOnly: ['lumba'] }, at)).toBe(
       '2 disputed items in 2 determinations match “lumba”. No exact match for ‘lumba’; showing words that start with it.',
     );
-    expect(searchStatus(parseSearchState('?q=lumbar xyzzyq'), { items: 0, letters: 0, missing: ['xyzzyq'] }, at)).toBe('No disputed item matches “lumbar xyzzyq”: no letter has a word like ‘xyzzyq’.');
+    expect(searchStatus(parseSearchState('?q=lumbar xyzzyq'), { items: 0, letters: 0, missing: ['xyzzyq'] }, at)).toBe(
+      'No disputed item matches “lumbar xyzzyq”: no letter has a word like ‘xyzzyq’.',
+    );
   });
 });
 
@@ -69,12 +79,18 @@ describe('the status line of first results', () => {
     expect(partialStatus(parseSearchState('?outcome=upheld'), { items: 1, letters: 1 }, covered)).toBe(
       'So far 1 disputed item in 1 determination matches the filters among the letters decided since October 1, 2026. Searching earlier years…',
     );
-    expect(partialStatus(parseSearchState(''), { items: 9, letters: 5 }, covered)).toBe('So far 9 disputed items in 5 determinations among the letters decided since October 1, 2026. Searching earlier years…');
+    expect(partialStatus(parseSearchState(''), { items: 9, letters: 5 }, covered)).toBe(
+      'So far 9 disputed items in 5 determinations among the letters decided since October 1, 2026. Searching earlier years…',
+    );
   });
 
   test('says when nothing matches yet, and which way the search goes for oldest first', () => {
-    expect(partialStatus(parseSearchState('?q=zynex'), { items: 0, letters: 0 }, covered)).toBe('Nothing yet matches “zynex” among the letters decided since October 1, 2026. Searching earlier years…');
-    expect(partialStatus(parseSearchState('?q=zynex&sort=oldest'), { items: 2, letters: 1 }, { first: '0000-00-00', last: '2014-12-31' })).toBe(
+    expect(partialStatus(parseSearchState('?q=zynex'), { items: 0, letters: 0 }, covered)).toBe(
+      'Nothing yet matches “zynex” among the letters decided since October 1, 2026. Searching earlier years…',
+    );
+    expect(
+      partialStatus(parseSearchState('?q=zynex&sort=oldest'), { items: 2, letters: 1 }, { first: '0000-00-00', last: '2014-12-31' }),
+    ).toBe(
       'So far 2 disputed items in 1 determination match “zynex” among the letters decided up to December 31, 2014. Searching later years…',
     );
   });

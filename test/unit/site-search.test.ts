@@ -31,7 +31,10 @@ describe('determinationFilters', () => {
 
 describe('searchFacets', () => {
   const facets = searchFacets(determinations, {
-    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI']]),
+    treatment: new Map([
+      ['tens-ems-unit', 'TENS / EMS units'],
+      ['mri', 'MRI'],
+    ]),
     guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]),
   });
   const options = (key: string) => facets.find((f) => f.key === key)?.options.map((o) => `${o.value}=${o.label}`);
@@ -52,7 +55,13 @@ describe('searchFacets', () => {
     expect(options('outcome')).toEqual(['upheld=Upheld', 'overturned=Overturned']);
     expect(options('priority')).toEqual(['standard=Standard', 'expedited=Expedited']);
     expect(options('year')).toEqual(['2017=2017', '2016=2016', '2015=2015', '2014=2014']);
-    expect(options('treatment')).toEqual(['brace=brace', 'mri=MRI', 'opioids=opioids', 'physical-therapy=physical-therapy', 'tens-ems-unit=TENS / EMS units']);
+    expect(options('treatment')).toEqual([
+      'brace=brace',
+      'mri=MRI',
+      'opioids=opioids',
+      'physical-therapy=physical-therapy',
+      'tens-ems-unit=TENS / EMS units',
+    ]);
   });
 
   test('drops a filter no determination has a value for', () => {
@@ -62,7 +71,11 @@ describe('searchFacets', () => {
   });
 
   test('offers each guideline family the letters cite as one choice, in the catalogue’s order', () => {
-    const families = new Map([['mtus-chronic-pain-2009', 'mtus'], ['odg-pain', 'odg'], ['mtus-shoulder-2004', 'mtus']]);
+    const families = new Map([
+      ['mtus-chronic-pain-2009', 'mtus'],
+      ['odg-pain', 'odg'],
+      ['mtus-shoulder-2004', 'mtus'],
+    ]);
     const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map() }, (g) => families.get(g));
     expect(withFamilies.find((f) => f.key === 'family')?.options).toEqual([
       { value: 'mtus', label: 'Any MTUS chapter' },
@@ -74,8 +87,16 @@ describe('searchFacets', () => {
 
 describe('catalogueOnlyFacets', () => {
   const labels = {
-    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI'], ['bone-growth-stimulator', 'Bone growth stimulators'], ['other', 'Other']]),
-    guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'], ['acoem-2004', 'ACOEM 2004']]),
+    treatment: new Map([
+      ['tens-ems-unit', 'TENS / EMS units'],
+      ['mri', 'MRI'],
+      ['bone-growth-stimulator', 'Bone growth stimulators'],
+      ['other', 'Other'],
+    ]),
+    guideline: new Map([
+      ['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'],
+      ['acoem-2004', 'ACOEM 2004'],
+    ]),
   };
 
   test('lists the catalogue entries no letter has, with their labels, and none that has a checkbox', () => {
@@ -105,7 +126,12 @@ describe('search state in the URL', () => {
   test('defaults to best match with words and newest first without, and ignores what it does not know', () => {
     expect(parseSearchState('?q=+norco+')).toEqual({ q: 'norco', filters: {}, sort: 'relevance', page: 1 });
     expect(parseSearchState('')).toEqual({ q: '', filters: {}, sort: 'newest', page: 1 });
-    expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({ q: '', filters: { outcome: ['upheld'] }, sort: 'newest', page: 1 });
+    expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({
+      q: '',
+      filters: { outcome: ['upheld'] },
+      sort: 'newest',
+      page: 1,
+    });
   });
 
   test('writes a state back into a query string that reads the same, defaults left out', () => {

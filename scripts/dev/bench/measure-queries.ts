@@ -54,7 +54,15 @@ function kindOf(path: string): string {
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SETTLE_MS = 500;
 const PRECOMPRESSED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind|gz)$/;
 
@@ -80,7 +88,12 @@ function recorder(page: Page, site: string, base: string) {
     const body = await readFile(file).catch(() => undefined);
     if (!body) return undefined;
     const timing = request.timing();
-    return { url: path, bytes: body.length, gzipBytes: PRECOMPRESSED.test(path) ? body.length : gzipSync(body).length, end: timing.startTime + timing.responseEnd };
+    return {
+      url: path,
+      bytes: body.length,
+      gzipBytes: PRECOMPRESSED.test(path) ? body.length : gzipSync(body).length,
+      end: timing.startTime + timing.responseEnd,
+    };
   };
   page.context().on('requestfinished', (request) => log.push(record(request)));
   return {
@@ -111,13 +124,22 @@ async function resultsShown(page: Page, words: string, stage: 'first' | 'complet
   return { at: await at.jsonValue(), status: (await page.locator('#search-status').textContent()) ?? '' };
 }
 
-const stage = (fetched: Fetched[], ms: number): StageMeasure => ({ ms: Math.round(ms), bytes: fetched.reduce((n, f) => n + f.bytes, 0), requests: fetched.length });
+const stage = (fetched: Fetched[], ms: number): StageMeasure => ({
+  ms: Math.round(ms),
+  bytes: fetched.reduce((n, f) => n + f.bytes, 0),
+  requests: fetched.length,
+});
 
 /**
  * One search from `start()` to its first results and to its complete answer. The page writes
  * when it showed each (the first step's requests are over by then; the next step's begin after).
  */
-async function measureSearch(page: Page, log: ReturnType<typeof recorder>, search: string, start: () => Promise<unknown>): Promise<QueryMeasure> {
+async function measureSearch(
+  page: Page,
+  log: ReturnType<typeof recorder>,
+  search: string,
+  start: () => Promise<unknown>,
+): Promise<QueryMeasure> {
   const started = Date.now();
   await start();
   const first = await resultsShown(page, wordsOf(search), 'first');
@@ -126,7 +148,14 @@ async function measureSearch(page: Page, log: ReturnType<typeof recorder>, searc
   await page.waitForTimeout(SETTLE_MS);
   const all = await log.take();
   const measure = summarise(search, complete.status, complete.at - started, all);
-  return { ...measure, firstResults: stage(all.filter((f) => f.end <= first.at), first.at - started), complete: stage(all, complete.at - started) };
+  return {
+    ...measure,
+    firstResults: stage(
+      all.filter((f) => f.end <= first.at),
+      first.at - started,
+    ),
+    complete: stage(all, complete.at - started),
+  };
 }
 
 function summarise(search: string, status: string, ms: number, fetched: Fetched[]): Omit<QueryMeasure, 'firstResults' | 'complete'> {
@@ -153,7 +182,12 @@ function summarise(search: string, status: string, ms: number, fetched: Fetched[
 const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 
 /** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
-export async function measureQueries(site: string, base: string, cold: string, warm: string[]): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
+export async function measureQueries(
+  site: string,
+  base: string,
+  cold: string,
+  warm: string[],
+): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
   const server = await startStaticServer({ root: site, base });
   const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });

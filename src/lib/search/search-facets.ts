@@ -18,7 +18,12 @@ export interface Facet {
 const OUTCOME_LABELS: Record<string, string> = { upheld: 'Upheld', overturned: 'Overturned' };
 const PRIORITY_LABELS: Record<string, string> = { standard: 'Standard', expedited: 'Expedited' };
 /** A whole guideline family, picked as one ("any ODG chapter"). */
-export const FAMILY_LABELS: Record<string, string> = { mtus: 'Any MTUS chapter', acoem: 'Any ACOEM guideline', odg: 'Any ODG chapter', other: 'Any other evidence' };
+export const FAMILY_LABELS: Record<string, string> = {
+  mtus: 'Any MTUS chapter',
+  acoem: 'Any ACOEM guideline',
+  odg: 'Any ODG chapter',
+  other: 'Any other evidence',
+};
 const CITED_LABELS: Record<string, string> = { [CITED_BY_REVIEWER]: 'The reviewer (the claims administrator’s lines left out)' };
 
 /**
@@ -51,7 +56,11 @@ export function searchFacets(
     if (key === 'guideline') return labels.guideline.get(value) ?? value;
     return value;
   };
-  const fixedOrder: Partial<Record<FilterKey, string[]>> = { outcome: ['upheld', 'overturned'], family: Object.keys(FAMILY_LABELS), priority: ['standard', 'expedited'] };
+  const fixedOrder: Partial<Record<FilterKey, string[]>> = {
+    outcome: ['upheld', 'overturned'],
+    family: Object.keys(FAMILY_LABELS),
+    priority: ['standard', 'expedited'],
+  };
   return FILTER_KEYS.map((key) => {
     const options = [...(values.get(key) ?? [])].map((value) => ({ value, label: labelOf(key, value) }));
     const fixed = fixedOrder[key];
@@ -66,7 +75,10 @@ export function searchFacets(
  * The catalogue's treatment types and guidelines that have no checkbox (no letter has them yet),
  * as facets of their own: a search for one is a real search with no result, shown with its label.
  */
-export function catalogueOnlyFacets(facets: readonly Facet[], labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> }): Facet[] {
+export function catalogueOnlyFacets(
+  facets: readonly Facet[],
+  labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
+): Facet[] {
   return (['treatment', 'guideline'] as const)
     .map((key) => {
       const shown = new Set(facets.find((f) => f.key === key)?.options.map((o) => o.value));

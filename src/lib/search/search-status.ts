@@ -5,7 +5,8 @@ import type { SearchState } from './search-state.ts';
 
 /** The status line while a search runs, and when it cannot run. */
 export const STATUS_SEARCHING = 'Searching…';
-export const STATUS_INDEX_FAILED = 'The search index could not be loaded. Browse the determinations, guidelines or treatment types instead.';
+export const STATUS_INDEX_FAILED =
+  'The search index could not be loaded. Browse the determinations, guidelines or treatment types instead.';
 export const STATUS_SEARCH_FAILED = 'The search failed. Reload the page to try again.';
 
 /** How many disputed items match, and in how many letters. */
@@ -31,7 +32,10 @@ function exactNote(count: MatchCount): string {
   } else {
     const exact = count.exact ?? count.letters;
     const phrase = count.phrase ?? 0;
-    if (phrase > 0) notes.push(`${phrase} ${phrase === 1 ? 'holds' : 'hold'} the exact phrase${exact < count.letters ? `, ${exact} the exact words` : ''}.`);
+    if (phrase > 0)
+      notes.push(
+        `${phrase} ${phrase === 1 ? 'holds' : 'hold'} the exact phrase${exact < count.letters ? `, ${exact} the exact words` : ''}.`,
+      );
     else if (exact < count.letters) notes.push(`${exact} ${exact === 1 ? 'holds' : 'hold'} the exact words.`);
   }
   return notes.map((n) => ` ${n}`).join('');

@@ -17,7 +17,10 @@ export default tseslint.config(
       // A function longer than a screen or two is doing more than one job.
       'max-lines-per-function': ['error', { max: 100, skipBlankLines: true, skipComments: true, IIFEs: true }],
       // `_name` marks a value left unused on purpose (a destructured field dropped, a callback's index).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       eqeqeq: ['error', 'always'],
       // Letters arrive with control characters (form feeds, vertical tabs, ESC in file names) that the
       // importer, check and the terminal escaping find on purpose, with regexes that name them.

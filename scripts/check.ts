@@ -31,7 +31,9 @@ function main(): number {
     : {};
   const folder = join(root, 'determinations');
   if (!existsSync(folder)) {
-    console.error(`${shown(folder)}: no such folder (expected <content>/determinations/<year>/<id>.md; set CORPUS_DIR to another content folder)`);
+    console.error(
+      `${shown(folder)}: no such folder (expected <content>/determinations/<year>/<id>.md; set CORPUS_DIR to another content folder)`,
+    );
     return 1;
   }
   const entries = listLetterFiles(folder);
@@ -78,9 +80,13 @@ function main(): number {
   cache?.save();
   // File names and values can hold escape sequences; none reaches the terminal raw.
   for (const p of problems) console.error(escapeForTerminal(p));
-  const catalogueNote = catalogue ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types` : 'no valid catalogue';
+  const catalogueNote = catalogue
+    ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types`
+    : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
-  console.log(`checked ${letters} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`);
+  console.log(
+    `checked ${letters} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`,
+  );
   return problems.length === 0 ? 0 : 1;
 }
 

@@ -30,7 +30,12 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: { out: { type: 'string' }, report: { type: 'string' }, force: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        out: { type: 'string' },
+        report: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -57,13 +62,20 @@ async function main(): Promise<number> {
   const seconds = (performance.now() - started) / 1000;
   const count = (s: Status) => reports.filter((r) => r.status === s).length;
   const summary = { imported: count('imported'), updated: count('updated'), unchanged: count('unchanged'), skipped: count('skipped') };
-  if (args.values.report) writeFileSync(args.values.report, JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored }, null, 2) + '\n');
+  if (args.values.report)
+    writeFileSync(
+      args.values.report,
+      JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored }, null, 2) + '\n',
+    );
   // File names and letter text can hold escape sequences; none reaches the terminal raw.
   for (const r of reports.filter((r) => r.status === 'skipped')) console.error(escapeForTerminal(`skipped ${r.file}: ${r.reason}`));
   for (const r of reports) for (const w of r.warnings ?? []) console.error(escapeForTerminal(`warning ${r.file}: ${w}`));
   for (const r of reports) for (const old of r.movedFrom ?? []) console.error(escapeForTerminal(`moved ${old} -> ${r.path}`));
   const warned = reports.filter((r) => (r.warnings?.length ?? 0) > 0).length;
-  const ignoredNote = ignored.length > 0 ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)` : '';
+  const ignoredNote =
+    ignored.length > 0
+      ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)`
+      : '';
   const warnedNote = warned > 0 ? `; ${warned} with warnings` : '';
   const rate = files.length / Math.max(seconds, 1e-6);
   console.log(
@@ -84,7 +96,11 @@ async function importOne(file: string, output: Output, catalogue: Catalogue, cla
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    return { file, status: 'skipped', reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` };
+    return {
+      file,
+      status: 'skipped',
+      reason: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    };
   }
   try {
     return decide(file, await convertLetter(file, bytes, catalogue), output, claimed);
@@ -93,17 +109,31 @@ async function importOne(file: string, output: Output, catalogue: Catalogue, cla
   }
 }
 
-function decide(file: string, converted: Awaited<ReturnType<typeof convertLetter>>, { outDir, force, filesById }: Output, claimed: Map<string, string>): FileReport {
+function decide(
+  file: string,
+  converted: Awaited<ReturnType<typeof convertLetter>>,
+  { outDir, force, filesById }: Output,
+  claimed: Map<string, string>,
+): FileReport {
   if (!converted.ok) return { file, status: 'skipped', reason: converted.reason };
   const { determination, relativePath, markdown, warnings } = converted;
   const path = `${outDir}/${relativePath}`;
   const earlier = claimed.get(determination.id);
-  if (earlier) return { file, status: 'skipped', id: determination.id, reason: `same determination ${determination.id} as ${earlier}, imported earlier in this run` };
+  if (earlier)
+    return {
+      file,
+      status: 'skipped',
+      id: determination.id,
+      reason: `same determination ${determination.id} as ${earlier}, imported earlier in this run`,
+    };
   claimed.set(determination.id, file);
   const written = writeDetermination(outDir, relativePath, markdown, force, filesById);
   if (written.status === 'conflict') {
     const kept = `${outDir}/${written.kept}`;
-    const reason = kept === path ? `${path} exists with different content; not overwritten` : `${kept} holds this determination with different content; not moved to ${path}`;
+    const reason =
+      kept === path
+        ? `${path} exists with different content; not overwritten`
+        : `${kept} holds this determination with different content; not moved to ${path}`;
     return { file, status: 'skipped', id: determination.id, path, reason: `${reason} (use --force to replace it)` };
   }
   const moved = written.moved ? { movedFrom: written.moved.map((p) => `${outDir}/${p}`) } : {};

@@ -70,7 +70,8 @@ const SCAN_PREFIX = 'scan-';
 const INDEXER_VERSION = 'imr-shards-2';
 
 const repoRoot = join(import.meta.dirname, '..');
-const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string }).version;
+const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
+  .version;
 
 function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
@@ -108,7 +109,8 @@ function runShard(job: ShardJob): Promise<number> {
     child.on('error', reject);
     child.on('exit', (code) => {
       if (reply && 'pages' in reply) resolvePages(reply.pages);
-      else reject(new Error(`shard ${job.id}: ${reply && 'error' in reply ? reply.error : `indexer exited with ${code}: ${stderr.trim()}`}`));
+      else
+        reject(new Error(`shard ${job.id}: ${reply && 'error' in reply ? reply.error : `indexer exited with ${code}: ${stderr.trim()}`}`));
     });
     child.send(job);
   });
@@ -140,7 +142,9 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     await rm(join(cacheDir, hash), { recursive: true, force: true });
     await rename(outDir, join(cacheDir, hash));
     done += 1;
-    options.onProgress?.(`indexed shard ${shard.id} (${shard.pages.length} pages) in ${Math.round(performance.now() - shardStarted)} ms [${done}/${missing.length}]`);
+    options.onProgress?.(
+      `indexed shard ${shard.id} (${shard.pages.length} pages) in ${Math.round(performance.now() - shardStarted)} ms [${done}/${missing.length}]`,
+    );
   });
 
   // Every determination page in exactly one shard: the plan partitions the pages, and each
@@ -148,13 +152,16 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const shards: ShardInfo[] = [];
   for (const { shard, hash } of planned) {
     const indexed = await bundlePageCount(join(cacheDir, hash));
-    if (indexed !== shard.pages.length) throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
+    if (indexed !== shard.pages.length)
+      throw new Error(`Pagefind indexed ${indexed} pages of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
     shards.push({ id: shard.id, pages: indexed, first: shard.pages[0]!.decided, last: shard.pages.at(-1)!.decided, hash });
   }
   const pages = shards.reduce((n, s) => n + s.pages, 0);
   const distinct = new Set(planned.flatMap(({ shard }) => shard.pages.map((p) => p.file))).size;
   if (pages !== scan.pages.length || distinct !== scan.pages.length) {
-    throw new Error(`Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`);
+    throw new Error(
+      `Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`,
+    );
   }
 
   // Swap the new index in whole. A shard the site already has, with the same hash, is moved over
@@ -176,7 +183,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   // The cache keeps only what this site uses now.
   const keep = new Set(shards.map((s) => s.hash));
   for (const name of await readdir(cacheDir)) {
-    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX)) await rm(join(cacheDir, name), { recursive: true, force: true });
+    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
   }
 
   return {
@@ -193,7 +201,10 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
-    const { values, positionals } = parseArgs({ allowPositionals: true, options: { 'shard-pages': { type: 'string' }, jobs: { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      allowPositionals: true,
+      options: { 'shard-pages': { type: 'string' }, jobs: { type: 'string' } },
+    });
     const dir = positionals[0] ?? process.env.OUT_DIR ?? 'dist';
     const s = await indexSite(dir, {
       maxShardPages: positiveWhole(values['shard-pages'] ?? process.env.SEARCH_SHARD_PAGES, '--shard-pages'),
@@ -201,7 +212,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       onProgress: (line) => console.error(`search index: ${line}`),
     });
     const where = s.outputPath.startsWith(process.cwd()) ? relative(process.cwd(), s.outputPath) : s.outputPath;
-    console.log(`search index: ${s.pages} determination pages in ${s.shards} shard(s) (${s.indexed} indexed, ${s.reused} unchanged) into ${where} in ${s.milliseconds} ms`);
+    console.log(
+      `search index: ${s.pages} determination pages in ${s.shards} shard(s) (${s.indexed} indexed, ${s.reused} unchanged) into ${where} in ${s.milliseconds} ms`,
+    );
   } catch (error) {
     console.error(`search index: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

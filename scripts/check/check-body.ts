@@ -60,7 +60,10 @@ export function checkBody(body: string, lineOffset: number, itemCount: number | 
   visit(markdownToMdast(body, { features: LETTER_FEATURES }) as Node);
   body.split('\n').forEach((line, i) => {
     const unsafe = UNSAFE_CHAR.exec(line);
-    if (unsafe) problems.push(`body line ${i + 1 + lineOffset}: ${codePoint(unsafe[0])} is not allowed (a control or bidirectional formatting character)`);
+    if (unsafe)
+      problems.push(
+        `body line ${i + 1 + lineOffset}: ${codePoint(unsafe[0])} is not allowed (a control or bidirectional formatting character)`,
+      );
   });
   return [...problems, ...structureProblems(body, itemCount)];
 }
@@ -76,8 +79,10 @@ function structureProblems(body: string, itemCount: number | undefined): string[
   }
   if (itemCount === undefined) return problems;
   const numbers = cut.items.map((item) => item.n);
-  if (numbers.length !== itemCount) problems.push(`body: ${numbers.length} "### Item N:" headings for ${itemCount} item${itemCount === 1 ? '' : 's'} in the frontmatter`);
-  else if (numbers.some((n, i) => n !== i + 1)) problems.push(`body: "### Item N:" headings numbered ${numbers.join(', ')}; expected ${numbers.map((_, i) => i + 1).join(', ')}`);
+  if (numbers.length !== itemCount)
+    problems.push(`body: ${numbers.length} "### Item N:" headings for ${itemCount} item${itemCount === 1 ? '' : 's'} in the frontmatter`);
+  else if (numbers.some((n, i) => n !== i + 1))
+    problems.push(`body: "### Item N:" headings numbered ${numbers.join(', ')}; expected ${numbers.map((_, i) => i + 1).join(', ')}`);
   return problems;
 }
 
@@ -87,4 +92,3 @@ function refusal(node: Node): string | undefined {
   if (ALLOWED.has(node.type)) return undefined;
   return NAMES[node.type] ?? `${JSON.stringify(node.type)} is`;
 }
-

@@ -17,7 +17,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 function codeHash(): string {
   const hash = createHash('sha256');
   for (const folder of CODE_FOLDERS) {
-    const files = readdirSync(join(repoRoot, folder), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).sort();
+    const files = readdirSync(join(repoRoot, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
     for (const f of files) hash.update(`${folder}/${f}\n`).update(readFileSync(join(repoRoot, folder, f)));
   }
   hash.update(readFileSync(join(repoRoot, 'package-lock.json')));

@@ -38,10 +38,14 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
 
   const d = parsed.data;
   d.items.forEach((item, i) => {
-    if (known.treatments && !known.treatments.has(item.treatmentType)) problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
+    if (known.treatments && !known.treatments.has(item.treatmentType))
+      problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
     for (const side of ['claimsAdministrator', 'reviewer'] as const) {
       item.citations[side].forEach((c, k) => {
-        if (known.guidelines && !known.guidelines.has(c.guideline)) problems.push(`items.${i}.citations.${side}.${k}.guideline: unknown guideline "${c.guideline}" (no guidelines/${c.guideline}.yml)`);
+        if (known.guidelines && !known.guidelines.has(c.guideline))
+          problems.push(
+            `items.${i}.citations.${side}.${k}.guideline: unknown guideline "${c.guideline}" (no guidelines/${c.guideline}.yml)`,
+          );
       });
     }
   });

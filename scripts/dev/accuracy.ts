@@ -30,13 +30,29 @@ interface Reference {
   items: ReferenceItem[];
 }
 
-const { values } = parseArgs({ options: { txt: { type: 'boolean', default: false }, corpus: { type: 'string', default: '../shared/corpus/letters' } } });
+const { values } = parseArgs({
+  options: { txt: { type: 'boolean', default: false }, corpus: { type: 'string', default: '../shared/corpus/letters' } },
+});
 const corpus = values.corpus!;
-const references: Reference[] = readFileSync(join(corpus, 'reference.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+const references: Reference[] = readFileSync(join(corpus, 'reference.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l));
 const catalogue = loadCatalogue(contentDir());
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
-const tally = { items: 0, request: 0, outcome: 0, citation: 0, letters: 0, header: 0, caseNumber: 0, credentials: 0, skipped: 0, warned: 0 };
+const tally = {
+  items: 0,
+  request: 0,
+  outcome: 0,
+  citation: 0,
+  letters: 0,
+  header: 0,
+  caseNumber: 0,
+  credentials: 0,
+  skipped: 0,
+  warned: 0,
+};
 const misses: string[] = [];
 const leftovers: string[] = []; // requests that fell to the taxonomy's fallback type
 const started = performance.now();
@@ -63,7 +79,8 @@ for (const ref of references) {
   const credentials = credentialsProblem(d, ref);
   if (!credentials) tally.credentials++;
   else misses.push(`${ref.case_number}: ${credentials}`);
-  if (d.items.length !== ref.items.length) misses.push(`${ref.case_number}: ${d.items.length} items, the reference has ${ref.items.length}`);
+  if (d.items.length !== ref.items.length)
+    misses.push(`${ref.case_number}: ${d.items.length} items, the reference has ${ref.items.length}`);
   ref.items.forEach((ri, i) => {
     const item = d.items[i];
     if (!item) return void misses.push(`${ref.case_number} item ${i + 1}: missing`);
@@ -90,13 +107,15 @@ function citationProblem(citations: Citation[], text: string): string | undefine
     }),
   );
   const pages = new Set(citations.flatMap((c) => c.pages ?? []));
-  const sectionLists = [...text.matchAll(/Section\(s\):\s*(.+?)(?=, and [A-Z][^.:]*?\d{4}(?: Guidelines)?, Section\(s\)|\. Decision based|\.$|$)/g)].map((m) => m[1]);
+  const sectionLists = [
+    ...text.matchAll(/Section\(s\):\s*(.+?)(?=, and [A-Z][^.:]*?\d{4}(?: Guidelines)?, Section\(s\)|\. Decision based|\.$|$)/g),
+  ].map((m) => m[1]);
   for (const list of sectionLists) {
     for (const cited of list.split(/,\s(?=[A-Z0-9])/)) {
       const name = norm(cited.replace(/\.$/, ''));
       if (/^\d+$/.test(name)) {
         if (!pages.has(Number(name))) return `page ${name} missing`;
-      // Section names may hold commas ("NSAIDs, GI symptoms & cardiovascular risk"): a piece of one counts.
+        // Section names may hold commas ("NSAIDs, GI symptoms & cardiovascular risk"): a piece of one counts.
       } else if (![...ours].some((s) => s.includes(name) || name.startsWith(s))) return `section "${cited}" missing`;
     }
   }
@@ -105,17 +124,23 @@ function citationProblem(citations: Citation[], text: string): string | undefine
   }
   const named = (re: RegExp) => re.test(text);
   const families = new Set(citations.map((c) => catalogue.guidelines.find((g) => g.slug === c.guideline)?.family));
-  if (named(/\bMTUS\b(?! Guidelines\.)/) && !/outside of the MTUS/i.test(text.replace(/Non-\s?MTUS/g, '')) && !families.has('mtus')) return 'MTUS cited but no MTUS guideline resolved';
+  if (named(/\bMTUS\b(?! Guidelines\.)/) && !/outside of the MTUS/i.test(text.replace(/Non-\s?MTUS/g, '')) && !families.has('mtus'))
+    return 'MTUS cited but no MTUS guideline resolved';
   if (named(/\bODG\b|Official Disability Guidelines/) && !families.has('odg')) return 'ODG cited but no ODG guideline resolved';
   return undefined;
 }
 
 /** The reviewer's states and specialties, as lists: the reference keeps the letter's comma-separated text. */
 function credentialsProblem(d: Determination, ref: Reference): string | undefined {
-  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  const list = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
   const ours = { licensure: d.reviewer.licensedIn, specialty: d.reviewer.specialties };
   for (const field of ['licensure', 'specialty'] as const) {
-    if (JSON.stringify(ours[field]) !== JSON.stringify(list(ref[field]))) return `${field} ${JSON.stringify(ours[field])} vs ${JSON.stringify(ref[field])}`;
+    if (JSON.stringify(ours[field]) !== JSON.stringify(list(ref[field])))
+      return `${field} ${JSON.stringify(ours[field])} vs ${JSON.stringify(ref[field])}`;
   }
   return undefined;
 }
@@ -134,7 +159,15 @@ function sameHeader(d: Determination, ref: Reference): boolean {
 const seconds = (performance.now() - started) / 1000;
 const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)} % (${n}/${of})`;
 for (const m of misses) console.log(`  ${m}`);
-console.log(`letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}, with warnings ${tally.warned}, in ${seconds.toFixed(2)} s (${(tally.letters / seconds).toFixed(0)} letters/s, parsing and classifying included)`);
-console.log(`case numbers: ${pct(tally.caseNumber, tally.letters)}; header dates + priority: ${pct(tally.header, tally.letters)}; reviewer licensure + specialties: ${pct(tally.credentials, tally.letters)}`);
-console.log(`items: request ${pct(tally.request, tally.items)}; outcome ${pct(tally.outcome, tally.items)}; reviewer citation ${pct(tally.citation, tally.items)}`);
-console.log(`treatment type "${catalogue.taxonomy.fallback}": ${pct(leftovers.length, tally.items)}${leftovers.length > 0 ? `: ${leftovers.slice(0, 10).join('; ')}` : ''}`);
+console.log(
+  `letters: ${tally.letters} from ${values.txt ? 'text' : 'PDF'}, skipped ${tally.skipped}, with warnings ${tally.warned}, in ${seconds.toFixed(2)} s (${(tally.letters / seconds).toFixed(0)} letters/s, parsing and classifying included)`,
+);
+console.log(
+  `case numbers: ${pct(tally.caseNumber, tally.letters)}; header dates + priority: ${pct(tally.header, tally.letters)}; reviewer licensure + specialties: ${pct(tally.credentials, tally.letters)}`,
+);
+console.log(
+  `items: request ${pct(tally.request, tally.items)}; outcome ${pct(tally.outcome, tally.items)}; reviewer citation ${pct(tally.citation, tally.items)}`,
+);
+console.log(
+  `treatment type "${catalogue.taxonomy.fallback}": ${pct(leftovers.length, tally.items)}${leftovers.length > 0 ? `: ${leftovers.slice(0, 10).join('; ')}` : ''}`,
+);

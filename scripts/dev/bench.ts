@@ -45,7 +45,9 @@ const { values } = parseArgs({
 
 const count = positiveWhole(values.count, '--count');
 if (count === undefined) {
-  console.error('usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]');
+  console.error(
+    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]',
+  );
   process.exit(2);
 }
 const add = positiveWhole(values.add, '--add') ?? 100;
@@ -89,13 +91,20 @@ const stage = async (name: string, args: string[], cwd = repo, stageEnv = env) =
 // from the work folder, the bundle stays in this run's output, and finds its packages through a
 // link to the repository's node_modules.
 symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
-const astroBuild = (name: string, buildEnv = env) => stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work, buildEnv);
+const astroBuild = (name: string, buildEnv = env) =>
+  stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work, buildEnv);
 /** The similarity stage as the build printed it, and its share of the build's wall time. */
 const similarity = (build: StageRun) => {
   const m = SIMILAR_LOG.exec(build.stdout);
   if (!m) return undefined;
   const seconds = Number(m[2]) / 1000;
-  return { items: Number(m[1]), seconds, cpuSeconds: Number(m[3]) / 1000, keptMB: Number(m[4]), percentOfBuild: Math.round((seconds / build.seconds) * 1000) / 10 };
+  return {
+    items: Number(m[1]),
+    seconds,
+    cpuSeconds: Number(m[3]) / 1000,
+    keptMB: Number(m[4]),
+    percentOfBuild: Math.round((seconds / build.seconds) * 1000) / 10,
+  };
 };
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 // The open-data stage runs inside the build (the /data/ page writes the files) and says what it
@@ -125,7 +134,12 @@ try {
   let withoutSimilar;
   if (values['compare-similar']) {
     // A clean build of the same corpus with the stage off, into folders of its own.
-    const off = { ...env, IMR_SIMILAR: 'off', OUT_DIR: join(work, 'dist-without-similar'), ASTRO_CACHE_DIR: join(work, 'astro-cache-without-similar') };
+    const off = {
+      ...env,
+      IMR_SIMILAR: 'off',
+      OUT_DIR: join(work, 'dist-without-similar'),
+      ASTRO_CACHE_DIR: join(work, 'astro-cache-without-similar'),
+    };
     withoutSimilar = timing(await astroBuild('build without similarity', off));
   }
 
@@ -137,7 +151,21 @@ try {
 
   let incremental;
   if (values.incremental) {
-    await stage('add', node('scripts/dev/bench/generate-corpus.ts', join(repo, 'content'), corpus, String(add), '--start', String(count), '--from', NEW_LETTERS.from, '--to', NEW_LETTERS.to));
+    await stage(
+      'add',
+      node(
+        'scripts/dev/bench/generate-corpus.ts',
+        join(repo, 'content'),
+        corpus,
+        String(add),
+        '--start',
+        String(count),
+        '--from',
+        NEW_LETTERS.from,
+        '--to',
+        NEW_LETTERS.to,
+      ),
+    );
     const recheck = await stage('recheck', node('scripts/check.ts'));
     const rebuild = await astroBuild('rebuild');
     const reindex = await stage('reindex', node('scripts/search-index.ts', dist));
@@ -169,7 +197,12 @@ try {
     count,
     corpus: JSON.parse(generate.stdout) as { files: number; bytes: number },
     settings: { shardPages, indexJobs: jobs },
-    stages: { generate: timing(generate), check: timing(check), build: { ...timing(build), openData: openData(build) }, index: { ...timing(index), summary: index.stdout.trim() } },
+    stages: {
+      generate: timing(generate),
+      check: timing(check),
+      build: { ...timing(build), openData: openData(build) },
+      index: { ...timing(index), summary: index.stdout.trim() },
+    },
     buildAndIndex: full,
     similarity: similarity(build) && { ...similarity(build), buildWithoutSimilarity: withoutSimilar },
     site,

@@ -20,7 +20,9 @@ export function unhash(text: string): string {
 }
 
 function files(dir: string): Map<string, string> {
-  const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !INDEX_CHUNK.test(join(e.parentPath, e.name).slice(dir.length + 1)));
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && !INDEX_CHUNK.test(join(e.parentPath, e.name).slice(dir.length + 1)),
+  );
   return new Map(names.map((e) => [unhash(join(e.parentPath, e.name).slice(dir.length + 1)), join(e.parentPath, e.name)]));
 }
 
@@ -58,9 +60,16 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const diff = compareDist(before, after);
-  for (const [label, list] of [['changed', diff.changed], ['asset bundle changed', diff.assets], ['missing', diff.missing], ['extra', diff.extra]] as const) {
+  for (const [label, list] of [
+    ['changed', diff.changed],
+    ['asset bundle changed', diff.assets],
+    ['missing', diff.missing],
+    ['extra', diff.extra],
+  ] as const) {
     for (const name of list) console.log(`${label}: ${name}`);
   }
-  console.log(`${diff.same} identical, ${diff.changed.length} changed, ${diff.assets.length} asset bundles changed, ${diff.missing.length} missing, ${diff.extra.length} extra; Pagefind index chunks ${diff.indexChunks.join(' / ')} (not compared)`);
+  console.log(
+    `${diff.same} identical, ${diff.changed.length} changed, ${diff.assets.length} asset bundles changed, ${diff.missing.length} missing, ${diff.extra.length} extra; Pagefind index chunks ${diff.indexChunks.join(' / ')} (not compared)`,
+  );
   process.exit(diff.changed.length + diff.missing.length + diff.extra.length > 0 ? 1 : 0);
 }

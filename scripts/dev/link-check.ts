@@ -32,7 +32,12 @@ const ID_ATTR = /\sid="([^"]*)"/g;
 const ORIGIN = 'http://site.invalid';
 
 const decodeAttr = (v: string) =>
-  v.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 async function isFile(path: string): Promise<boolean> {
   try {
@@ -69,7 +74,7 @@ function linkResolver(root: string, prefix: string): (url: URL) => Promise<strin
     if (target !== root && !target.startsWith(root + sep)) return 'leaves the site folder';
     const candidates = rest === '' || rest.endsWith('/') ? [join(target, 'index.html')] : [target, join(target, 'index.html')];
     let found: string | undefined;
-    for (const c of candidates) if (await isFile(c)) (found ??= c);
+    for (const c of candidates) if (await isFile(c)) found ??= c;
     if (!found) return 'no such file';
     const fragment = decodeURIComponent(url.hash.slice(1));
     if (fragment && found.endsWith('.html') && !(await ids(found)).has(fragment)) return `no id="${fragment}" on the target page`;
@@ -126,7 +131,9 @@ export async function checkFeedLinks(siteDir: string, base = '/', origin = siteO
   for (const file of files) {
     const page = relative(root, file).split(sep).join('/');
     const text = await readFile(file, 'utf8');
-    const found = page.endsWith('robots.txt') ? [...text.matchAll(ROBOTS_SITEMAP)].map((m) => m[1]!) : [...text.matchAll(XML_URL)].map((m) => decodeAttr(m[1] ?? m[2] ?? ''));
+    const found = page.endsWith('robots.txt')
+      ? [...text.matchAll(ROBOTS_SITEMAP)].map((m) => m[1]!)
+      : [...text.matchAll(XML_URL)].map((m) => decodeAttr(m[1] ?? m[2] ?? ''));
     for (const link of found) {
       links += 1;
       let url: URL;

@@ -33,8 +33,6 @@ function compile(taxonomy: TreatmentTaxonomy): CompiledType[] {
 /** Slug of the treatment type of a request ("Norco 10/325mg #60" -> "opioids"). */
 export function classifyTreatment(request: string, taxonomy: TreatmentTaxonomy): string {
   const text = request.replace(/\s+/g, ' ').trim();
-  const hit = compile(taxonomy).find(
-    (t) => t.match.some((re) => re.test(text)) && !t.exclude.some((re) => re.test(text)),
-  );
+  const hit = compile(taxonomy).find((t) => t.match.some((re) => re.test(text)) && !t.exclude.some((re) => re.test(text)));
   return hit?.slug ?? taxonomy.fallback;
 }

@@ -23,7 +23,7 @@
  * Document metadata (Author holds a personal name) is never read.
  */
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /** An extraction failure; `reason` is short and safe to print in an import report. */
 export class ExtractError extends Error {
@@ -32,19 +32,19 @@ export class ExtractError extends Error {
 
   constructor(fileName: string, reason: string, options?: { cause?: unknown }) {
     super(`${fileName}: ${reason}`, options);
-    this.name = "ExtractError";
+    this.name = 'ExtractError';
     this.reason = reason;
     this.fileName = fileName;
   }
 }
 
-export const REASON_ENCRYPTED = "encrypted PDF (needs a password)";
-export const REASON_NO_TEXT = "no text in PDF (scanned image or empty)";
+export const REASON_ENCRYPTED = 'encrypted PDF (needs a password)';
+export const REASON_NO_TEXT = 'no text in PDF (scanned image or empty)';
 export const notPdfReason = (detail: string): string => `not a PDF file: ${detail}`;
 
 // Loaded once, on first use: the pdfjs bundle is large and most imports are text-only.
 let pdfjsPromise: Promise<PdfJs> | undefined;
-const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+const loadPdfJs = (): Promise<PdfJs> => (pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 /** A visible run of text in page space. */
 interface Run {
@@ -62,9 +62,9 @@ interface Line {
 }
 
 export async function extractPdfText(bytes: Uint8Array, fileName: string): Promise<string> {
-  if (bytes.length === 0) throw new ExtractError(fileName, notPdfReason("empty file (0 bytes)"));
+  if (bytes.length === 0) throw new ExtractError(fileName, notPdfReason('empty file (0 bytes)'));
   // pdfjs "repairs" almost anything, so reject non-PDFs by their magic number first.
-  if (!hasPdfHeader(bytes)) throw new ExtractError(fileName, notPdfReason("no %PDF header"));
+  if (!hasPdfHeader(bytes)) throw new ExtractError(fileName, notPdfReason('no %PDF header'));
 
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
@@ -98,15 +98,15 @@ export async function extractPdfText(bytes: Uint8Array, fileName: string): Promi
 
 function hasPdfHeader(bytes: Uint8Array): boolean {
   // The spec allows junk before "%PDF-"; readers accept it within the first 1 KB.
-  const head = new TextDecoder("latin1").decode(bytes.subarray(0, 1024));
-  return head.includes("%PDF-");
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
 }
 
 function toExtractError(err: unknown, fileName: string): ExtractError {
-  const name = err instanceof Error ? err.name : "";
+  const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : String(err);
-  if (name === "PasswordException") return new ExtractError(fileName, REASON_ENCRYPTED, { cause: err });
-  const detail = name === "InvalidPDFException" ? "invalid or truncated PDF structure" : `corrupt PDF (${message})`;
+  if (name === 'PasswordException') return new ExtractError(fileName, REASON_ENCRYPTED, { cause: err });
+  const detail = name === 'InvalidPDFException' ? 'invalid or truncated PDF structure' : `corrupt PDF (${message})`;
   return new ExtractError(fileName, notPdfReason(detail), { cause: err });
 }
 
@@ -114,10 +114,10 @@ function toExtractError(err: unknown, fileName: string): ExtractError {
 function toRuns(items: ReadonlyArray<object>): Run[] {
   const runs: Run[] = [];
   for (const item of items) {
-    if (!("str" in item) || !("transform" in item)) continue; // marked-content markers
+    if (!('str' in item) || !('transform' in item)) continue; // marked-content markers
     const { str, transform, width } = item as { str: string; transform: number[]; width: number };
     const text = str.trim();
-    if (text === "") continue; // spacer and hasEOL-marker items; gaps come from geometry
+    if (text === '') continue; // spacer and hasEOL-marker items; gaps come from geometry
     const [a = 0, b = 0, , , x = 0, y = 0] = transform;
     const charWidth = str.length > 0 ? width / str.length : 0;
     const lead = str.length - str.trimStart().length;
@@ -152,18 +152,18 @@ function layoutDocument(pages: Run[][]): string {
   const left = all.reduce((min, r) => Math.min(min, r.x), Infinity);
   const chars = all.reduce((sum, r) => sum + r.text.length, 0);
   const cell = all.reduce((sum, r) => sum + (r.end - r.x), 0) / chars || 5;
-  return pages.map((runs) => layoutPage(toLines(runs), left, cell)).join("");
+  return pages.map((runs) => layoutPage(toLines(runs), left, cell)).join('');
 }
 
 function layoutPage(lines: Line[], left: number, cell: number): string {
-  let out = "";
+  let out = '';
   let prev: Line | undefined;
   for (const line of lines) {
-    if (prev) out += "\n".repeat(blankLinesBetween(prev, line));
-    out += layoutLine(line, left, cell) + "\n";
+    if (prev) out += '\n'.repeat(blankLinesBetween(prev, line));
+    out += layoutLine(line, left, cell) + '\n';
     prev = line;
   }
-  return out + "\f";
+  return out + '\f';
 }
 
 /**
@@ -177,20 +177,20 @@ function blankLinesBetween(above: Line, below: Line): number {
 }
 
 function layoutLine(line: Line, left: number, cell: number): string {
-  let text = "";
+  let text = '';
   let prev: Run | undefined;
   for (const run of line.runs) {
     const column = Math.max(0, Math.round((run.x - left) / cell));
     if (!prev) {
-      text = " ".repeat(column);
+      text = ' '.repeat(column);
     } else {
       const gap = run.x - prev.end;
       const prevCharWidth = (prev.end - prev.x) / prev.text.length;
       if (gap > 1.5 * prevCharWidth) {
         // A table gap: at least two spaces, more to reach the run's column.
-        text += " ".repeat(Math.max(2, column - text.length));
+        text += ' '.repeat(Math.max(2, column - text.length));
       } else if (gap > 0.15 * prev.size) {
-        text += " "; // an ordinary word space between two items
+        text += ' '; // an ordinary word space between two items
       }
     }
     text += run.text;

@@ -13,8 +13,7 @@ import { toMarkdown } from './to-markdown.ts';
 import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 
 export type Converted =
-  | { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] }
-  | { ok: false; reason: string };
+  { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] } | { ok: false; reason: string };
 
 export async function convertLetter(file: string, bytes: Uint8Array, catalogue: Catalogue): Promise<Converted> {
   try {

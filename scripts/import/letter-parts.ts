@@ -31,7 +31,8 @@ export function listOrParagraphs(lines: string[]): string[] {
 export const CONCLUSION = /\b(?:medically (?:necessary|indicated)|appropriate|not (?:recommended|supported|indicated|warranted))$/i;
 // A rationale ends by stating the verdict: the last sentence of all 340 sample rationales says one
 // of these ("...is not medically necessary.", "...the medical necessity ... is not established.").
-const VERDICT = /\bmedical(?:ly)? (?:necessary|necessity|indicated|appropriate)\b|\b(?:recommended|supported|indicated|warranted|appropriate|certified|reasonable)\b/i;
+const VERDICT =
+  /\bmedical(?:ly)? (?:necessary|necessity|indicated|appropriate)\b|\b(?:recommended|supported|indicated|warranted|appropriate|certified|reasonable)\b/i;
 // A sentence ends at . ! ? before a capital, except after initials and the abbreviations of prose.
 const SENTENCE_END = /(?<!\b(?:[A-Z]|No|Dr|vs|Mr|Ms|Mrs|Inc|St|approx|e\.g|i\.e|et al|pg|pp?))[.!?]["'”)]*\s+(?=["“(]?[A-Z])/g;
 
@@ -39,8 +40,10 @@ const SENTENCE_END = /(?<!\b(?:[A-Z]|No|Dr|vs|Mr|Ms|Mrs|Inc|St|approx|e\.g|i\.e|
 export function checkComplete(items: RawItem[]): void {
   items.forEach((item, i) => {
     const n = i + 1;
-    if (item.reviewer === undefined) throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no reviewer guideline field`);
-    if (item.rationale.length === 0) throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no decision rationale`);
+    if (item.reviewer === undefined)
+      throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no reviewer guideline field`);
+    if (item.rationale.length === 0)
+      throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no decision rationale`);
   });
   const last = items[items.length - 1].rationale.at(-1) ?? '';
   if (!/[.!?)"”'\]]$/.test(last) && !CONCLUSION.test(last)) {
@@ -49,7 +52,9 @@ export function checkComplete(items: RawItem[]): void {
   // Cut at the end of a sentence: the sentences that remain have not yet given the verdict.
   const sentence = lastSentence(last);
   if (!VERDICT.test(sentence)) {
-    throw new ParseError(`truncated letter: the rationale of item ${items.length} ends without its conclusion (the last sentence, "${sentence.length > 60 ? `…${sentence.slice(-60)}` : sentence}", states no verdict on medical necessity)`);
+    throw new ParseError(
+      `truncated letter: the rationale of item ${items.length} ends without its conclusion (the last sentence, "${sentence.length > 60 ? `…${sentence.slice(-60)}` : sentence}", states no verdict on medical necessity)`,
+    );
   }
 }
 
@@ -66,13 +71,18 @@ function lastSentence(paragraph: string): string {
 export function checkLastPageWhole(raw: string): void {
   const lastFeed = raw.lastIndexOf('\f');
   if (lastFeed >= 0 && raw.slice(lastFeed + 1).trim() !== '') {
-    throw new ParseError('truncated letter: the text stops inside a page (each page of a PDF text dump ends with a form feed, and the last one has none)');
+    throw new ParseError(
+      'truncated letter: the text stops inside a page (each page of a PDF text dump ends with a form feed, and the last one has none)',
+    );
   }
 }
 
 /** Hash of the words of a letter, so that its PDF and its text dump get the same id. */
 export function hashWords(lines: string[]): string {
-  const words = lines.map((l) => l.replace(/\s+/g, ' ').trim()).filter(Boolean).join('\n');
+  const words = lines
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
   return createHash('sha256').update(words).digest('hex');
 }
 

@@ -30,7 +30,10 @@ export function listInputs(paths: string[]): Inputs {
       try {
         entries = readdirSync(path, { recursive: true });
       } catch (error) {
-        rejected.push({ file: path, reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+        rejected.push({
+          file: path,
+          reason: `cannot read the folder: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        });
         continue;
       }
       for (const name of entries.map(String)) {

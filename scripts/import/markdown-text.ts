@@ -10,8 +10,10 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE_SPECIAL, (c) => `\\${c}`)
     .replace(/&(?=[a-z#][a-z0-9]*;)/gi, '&amp;')
-    .replace(BLOCK_START, (_m, s1: string | undefined, num: string | undefined, mark: string | undefined, s2: string | undefined, sym: string | undefined) =>
-      num !== undefined ? `${s1}${num}\\${mark}` : `${s2}\\${sym}`,
+    .replace(
+      BLOCK_START,
+      (_m, s1: string | undefined, num: string | undefined, mark: string | undefined, s2: string | undefined, sym: string | undefined) =>
+        num !== undefined ? `${s1}${num}\\${mark}` : `${s2}\\${sym}`,
     );
 }
 

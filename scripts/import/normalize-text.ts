@@ -73,11 +73,7 @@ const GAP_BEFORE_VERB = /\b(by|per|to|from|with|Dr\.|of|at|see|saw)\s{2,}(?=(are
 export function joinParagraph(lines: string[]): string {
   // A continuation line that starts with spaces is a gap left at the line start by a cut name.
   const joined = lines.map((l) => l.replace(/^\s+/, '  ')).join(' ');
-  return joined
-    .replace(GAP_BEFORE_PUNCTUATION, `$1 ${REDACTED}`)
-    .replace(GAP_BEFORE_VERB, `$1 ${REDACTED} `)
-    .replace(/\s+/g, ' ')
-    .trim();
+  return joined.replace(GAP_BEFORE_PUNCTUATION, `$1 ${REDACTED}`).replace(GAP_BEFORE_VERB, `$1 ${REDACTED} `).replace(/\s+/g, ' ').trim();
 }
 
 // Numbered lists lose the space after each full stop in some dumps: "disease.2. Lumbar radiculitis.3. Status".

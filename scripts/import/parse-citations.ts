@@ -183,8 +183,7 @@ function scan(body: string, candidates: Entry[]): Hit[] {
       }
     }
   }
-  const order = (a: Hit, b: Hit) =>
-    a.start - b.start || b.entry.guideline.priority - a.entry.guideline.priority || b.end - a.end;
+  const order = (a: Hit, b: Hit) => a.start - b.start || b.entry.guideline.priority - a.entry.guideline.priority || b.end - a.end;
   const hits: Hit[] = [];
   for (const h of all.sort(order)) if (h.start >= (hits.at(-1)?.end ?? 0)) hits.push(h);
   return hits;
@@ -337,7 +336,7 @@ export function pageNumbers(list: string): number[] {
 /** Strips chapter furniture around a topic; unwraps "(Durable medical equipment (DME))". */
 function clean(s: string): string {
   let t = s.replace(/\s+/g, ' ').trim();
-  for (let before = ''; before !== t; ) {
+  for (let before = ''; before !== t;) {
     before = t;
     t = stripTrailingPunctuation(t.replace(LEADING_NOISE, '')).replace(TRAILING_NOISE, '').trim();
     const wrapped = /^\((.*)\)$/.exec(t);

@@ -56,7 +56,8 @@ export function readProseCredentials(text: string): Credentials {
 }
 
 // Specialty names that themselves contain "and", so "X and Y" is not always two specialties.
-const COMPOUND_SPECIALTIES = /Physical Medicine and Rehabilitation|Obstetrics and Gynecology|Hospice and Palliative Medicine|Public Health and General Preventive Medicine/gi;
+const COMPOUND_SPECIALTIES =
+  /Physical Medicine and Rehabilitation|Obstetrics and Gynecology|Hospice and Palliative Medicine|Public Health and General Preventive Medicine/gi;
 
 /** "Physical Medicine & Rehabilitation and Pain Management" -> two specialties. */
 function splitSpecialties(prose: string): string[] {
@@ -65,7 +66,10 @@ function splitSpecialties(prose: string): string[] {
 }
 
 function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function unique(values: string[]): string[] {
@@ -95,7 +99,11 @@ const NUMBERED_ITEM = /(?:^|\.?\s+)\d{1,2}\.\s+/g;
 /** Diagnoses named in the case summary; empty when the summary names none in a form we read. */
 export function readDiagnoses(summary: string): string[] {
   const numbered = NUMBERED_LIST.exec(summary);
-  if (numbered) return numbered[1].split(NUMBERED_ITEM).map((s) => s.trim().replace(/\.$/, '')).filter(Boolean);
+  if (numbered)
+    return numbered[1]
+      .split(NUMBERED_ITEM)
+      .map((s) => s.trim().replace(/\.$/, ''))
+      .filter(Boolean);
   for (const phrase of DIAGNOSIS_PHRASES) {
     const m = phrase.exec(summary);
     if (!m?.groups) continue;

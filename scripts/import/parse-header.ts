@@ -51,7 +51,8 @@ export function parseHeader(lines: string[]): { header: Header; problems: string
   const priority = PRIORITY.exec(text)?.[1];
   const known = priority?.toLowerCase();
   if (known === 'standard' || known === 'expedited') header.priority = known;
-  else if (priority !== undefined) problems.push(`header priority: ${priority ? `"${priority}"` : 'no value'} is not "Standard" or "Expedited"; left out`);
+  else if (priority !== undefined)
+    problems.push(`header priority: ${priority ? `"${priority}"` : 'no value'} is not "Standard" or "Expedited"; left out`);
   return { header, problems };
 }
 

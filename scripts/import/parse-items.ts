@@ -87,7 +87,9 @@ export function parseItems(lines: string[], options: { numberedTitles?: boolean 
 function leadingText(lines: string[], glued: string[]): string[] {
   const text = splitFields([...lines, ...glued]);
   if (text.some((p) => FIELDS.some(([, label]) => label.test(p)))) {
-    throw new ParseError(`text before the first item belongs to no item: "${excerpt(text.join(' '), 'start')}" (an item whose decision line cannot be read?)`);
+    throw new ParseError(
+      `text before the first item belongs to no item: "${excerpt(text.join(' '), 'start')}" (an item whose decision line cannot be read?)`,
+    );
   }
   return text;
 }
@@ -95,7 +97,9 @@ function leadingText(lines: string[], glued: string[]): string[] {
 /** Numbered titles ("1. MRI ...: Upheld") must run 1, 2, 3 ...: a gap is an item not found. */
 function checkNumbering(numbers: Array<string | undefined>): void {
   if (numbers.every((n, i) => Number(n) === i + 1)) return;
-  throw new ParseError(`items numbered ${numbers.map((n) => n ?? '(none)').join(', ')}: expected 1 to ${numbers.length}; an item is missing or its decision line cannot be read`);
+  throw new ParseError(
+    `items numbered ${numbers.map((n) => n ?? '(none)').join(', ')}: expected 1 to ${numbers.length}; an item is missing or its decision line cannot be read`,
+  );
 }
 
 function locateItems(lines: string[], first: number): Located[] {
@@ -105,7 +109,9 @@ function locateItems(lines: string[], first: number): Located[] {
     const outcome = decisionAt(lines, i);
     if (!outcome) {
       if (DECISION_WORD.test(lines[i]) && !isFieldLine(lines[i])) {
-        throw new ParseError(`a decision line cannot be read: "${excerpt(lines[i].trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`);
+        throw new ParseError(
+          `a decision line cannot be read: "${excerpt(lines[i].trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`,
+        );
       }
       continue;
     }
@@ -121,7 +127,8 @@ function locateItems(lines: string[], first: number): Located[] {
 function decisionAt(lines: string[], i: number): 'upheld' | 'overturned' | undefined {
   const line = lines[i];
   if (CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line)) return undefined;
-  const m = DECISION_AT_END.exec(line) ?? (DECISION_ALONE.test(line) && i > 0 && /:\s*$/.test(lines[i - 1]) ? DECISION_ALONE.exec(line) : null);
+  const m =
+    DECISION_AT_END.exec(line) ?? (DECISION_ALONE.test(line) && i > 0 && /:\s*$/.test(lines[i - 1]) ? DECISION_ALONE.exec(line) : null);
   if (!m) return undefined;
   return m[m.length - 1].toLowerCase() === 'upheld' ? 'upheld' : 'overturned';
 }
@@ -132,7 +139,9 @@ function isFieldLine(line: string): boolean {
 
 /** Splits a title block into rationale text glued before it and the title itself. */
 function cutTitle(block: string[]): { glued: string[]; title: string } {
-  const text = joinParagraph(block).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
+  const text = joinParagraph(block)
+    .replace(/:?\s*(Upheld|Overturned)\.?$/i, '')
+    .trim();
   // The title names the original request once; a rationale glued before it may name it too.
   const original = [...text.matchAll(ORIGINAL_REQUEST)].at(-1)?.index ?? -1;
   if (original >= 0) {
@@ -144,12 +153,16 @@ function cutTitle(block: string[]): { glued: string[]; title: string } {
   // Otherwise the title starts after the last earlier line that ends a sentence.
   let startLine = 0;
   for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j].trim())) startLine = j + 1;
-  const title = joinParagraph(block.slice(startLine)).replace(/:?\s*(Upheld|Overturned)\.?$/i, '').trim();
+  const title = joinParagraph(block.slice(startLine))
+    .replace(/:?\s*(Upheld|Overturned)\.?$/i, '')
+    .trim();
   // No title in the sample holds a sentence break or a line ending in a verdict: one that does
   // ran on from the text before it.
   const verdictLine = block.slice(startLine, -1).some((l) => CONCLUSION.test(l.trim()));
   if (verdictLine || [...title.replace(NUMBERED_TITLE, '').matchAll(SENTENCE_BREAK)].length > 0) {
-    throw new ParseError(`cannot tell where an item's title starts: "${excerpt(title, 'end')}" runs on from the text before it (a rationale without its final full stop?)`);
+    throw new ParseError(
+      `cannot tell where an item's title starts: "${excerpt(title, 'end')}" runs on from the text before it (a rationale without its final full stop?)`,
+    );
   }
   return { glued: block.slice(0, startLine), title };
 }
@@ -196,7 +209,9 @@ function checkOneOfEachField(title: string, n: number, paragraphs: string[]): vo
     const at = paragraphs.filter((p) => label.test(p));
     if (at.length < 2) continue;
     const before = paragraphs.slice(0, paragraphs.indexOf(at[1])).at(-1) ?? '';
-    throw new ParseError(`item ${n} ("${title}") has a second "${name}" field: the item after it has no readable decision line (near "${excerpt(before, 'end')}")`);
+    throw new ParseError(
+      `item ${n} ("${title}") has a second "${name}" field: the item after it has no readable decision line (near "${excerpt(before, 'end')}")`,
+    );
   }
 }
 

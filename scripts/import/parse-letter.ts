@@ -20,8 +20,23 @@ import { SECTION } from '../../src/lib/schema/body-vocab.ts';
 import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
 import { parseItems, type RawItem } from './parse-items.ts';
-import { readLabelledCredentials, readProseCredentials, readPatient, readDiagnoses, readProseDates, type Credentials } from './parse-facts.ts';
-import { ParseError, checkComplete, checkLastPageWhole, hashWords, listOrParagraphs, paragraphs, stripSyntheticMark } from './letter-parts.ts';
+import {
+  readLabelledCredentials,
+  readProseCredentials,
+  readPatient,
+  readDiagnoses,
+  readProseDates,
+  type Credentials,
+} from './parse-facts.ts';
+import {
+  ParseError,
+  checkComplete,
+  checkLastPageWhole,
+  hashWords,
+  listOrParagraphs,
+  paragraphs,
+  stripSyntheticMark,
+} from './letter-parts.ts';
 import { readNotice2013 } from './formats/notice-2013.ts';
 import { readProfessionalReview } from './formats/medical-professional-review.ts';
 
@@ -60,7 +75,10 @@ export function parseLetter(raw: string): ParsedLetter {
     ? readNotice2013(lines)
     : top.some((l) => PROFESSIONAL_REVIEW.test(l))
       ? readProfessionalReview(lines)
-      : readImrLetter(lines, top.some((l) => MAXIMUS_LETTERHEAD.test(l)));
+      : readImrLetter(
+          lines,
+          top.some((l) => MAXIMUS_LETTERHEAD.test(l)),
+        );
   // After the readers, whose reasons say more: a cut that left whole items is seen only here.
   checkLastPageWhole(raw);
   return letter;
@@ -83,7 +101,9 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
   if (summary < 0) throw new ParseError('missing "CLINICAL CASE SUMMARY" section');
   const order = [howMade, summary, documents, decisions].filter((i) => i >= 0);
   if (order.some((v, i) => i > 0 && v < order[i - 1])) {
-    throw new ParseError(`sections out of order: expected HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY${letterhead ? ', DOCUMENTS REVIEWED' : ''}, then ${decisionsName}`);
+    throw new ParseError(
+      `sections out of order: expected HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY${letterhead ? ', DOCUMENTS REVIEWED' : ''}, then ${decisionsName}`,
+    );
   }
 
   const headerLines = lines.slice(0, order[0]);
@@ -93,14 +113,16 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
   const summaryLines = lines.slice(summary + 1, documents >= 0 ? documents : decisions);
   const documentLines = documents >= 0 ? lines.slice(documents + 1, decisions) : [];
   const { intro, items } = parseItems(lines.slice(decisions + 1), { numberedTitles: letterhead });
-  if (items.length === 0) throw new ParseError(`no disputed items found: no line ending in ": Upheld" or ": Overturned" after "${decisionsName}"`);
+  if (items.length === 0)
+    throw new ParseError(`no disputed items found: no line ending in ": Upheld" or ": Overturned" after "${decisionsName}"`);
   checkComplete(items);
 
   const summaryParagraphs = paragraphs(summaryLines).map(unglueNumberedList);
   const summaryText = summaryParagraphs.join(' ');
   const howMadeParagraphs = paragraphs(howMadeLines);
   const labelled = readLabelledCredentials(howMadeLines);
-  const reviewer = labelled.licensedIn.length + labelled.specialties.length > 0 ? labelled : readProseCredentials(howMadeParagraphs.join(' '));
+  const reviewer =
+    labelled.licensedIn.length + labelled.specialties.length > 0 ? labelled : readProseCredentials(howMadeParagraphs.join(' '));
   if (!withTable) Object.assign(header, readProseDates(summaryText));
   return {
     format: letterhead ? 'maximus-header' : withTable ? 'imr-2016' : 'imr-2014',

@@ -22,7 +22,10 @@ export function toDetermination(letter: ParsedLetter, source: SourceInfo, catalo
   const { header } = letter;
   letter.items.forEach((item, i) => {
     for (const field of [item.claimsAdministrator, item.reviewer]) {
-      if ((field?.length ?? 0) > MAX_GUIDELINE_FIELD) throw new ParseError(`malformed letter: a guideline field of item ${i + 1} is ${field!.length} characters long (a citation is under ${MAX_GUIDELINE_FIELD})`);
+      if ((field?.length ?? 0) > MAX_GUIDELINE_FIELD)
+        throw new ParseError(
+          `malformed letter: a guideline field of item ${i + 1} is ${field!.length} characters long (a citation is under ${MAX_GUIDELINE_FIELD})`,
+        );
     }
   });
   const caseNumber = header.caseNumber ?? null;

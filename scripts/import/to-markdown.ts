@@ -13,7 +13,15 @@
 //   Claims Administrator guideline: ...
 import { stringify } from 'yaml';
 import type { Determination } from '../../src/lib/schema/determination.ts';
-import { CLAIMS_ADMINISTRATOR_LABEL, RATIONALE_LABEL, labelledLine, itemHeadingLine, outcomeLine, reviewerLabel, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
+import {
+  CLAIMS_ADMINISTRATOR_LABEL,
+  RATIONALE_LABEL,
+  labelledLine,
+  itemHeadingLine,
+  outcomeLine,
+  reviewerLabel,
+  sectionHeadingLine,
+} from '../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from './parse-letter.ts';
 import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
@@ -32,7 +40,8 @@ export function toBody(letter: ParsedLetter): string {
   letter.items.forEach((item, i) => {
     out.push(itemHeadingLine(i + 1, escapeHeading(item.request)));
     out.push(outcomeLine(item.outcome));
-    if (item.claimsAdministrator !== undefined) out.push(escapeMarkdown(labelledLine(CLAIMS_ADMINISTRATOR_LABEL, item.claimsAdministrator)));
+    if (item.claimsAdministrator !== undefined)
+      out.push(escapeMarkdown(labelledLine(CLAIMS_ADMINISTRATOR_LABEL, item.claimsAdministrator)));
     if (item.reviewer !== undefined) out.push(escapeMarkdown(labelledLine(reviewerLabel(letter.format), item.reviewer)));
     item.rationale.forEach((p, k) => out.push(escapeMarkdown(k === 0 ? labelledLine(RATIONALE_LABEL, p) : p)));
   });

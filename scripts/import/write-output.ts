@@ -29,7 +29,13 @@ export function indexById(outDir: string): IdIndex {
   return index;
 }
 
-export function writeDetermination(outDir: string, relativePath: string, markdown: string, force: boolean, index: IdIndex = indexById(outDir)): WriteResult {
+export function writeDetermination(
+  outDir: string,
+  relativePath: string,
+  markdown: string,
+  force: boolean,
+  index: IdIndex = indexById(outDir),
+): WriteResult {
   const id = basename(relativePath, '.md');
   const target = join(outDir, relativePath);
   const exists = existsSync(target);

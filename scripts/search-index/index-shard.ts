@@ -51,7 +51,9 @@ export async function indexShard(job: ShardJob): Promise<number> {
 
 /** Pages indexed in a written bundle, from its pagefind-entry.json. */
 export async function bundlePageCount(dir: string): Promise<number> {
-  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8')) as {
+    languages: Record<string, { page_count: number }>;
+  };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
@@ -60,7 +62,8 @@ if (process.send && process.argv.includes('--shard-worker')) {
   process.once('message', (job: ShardJob) => {
     indexShard(job).then(
       (pages) => process.send!({ pages } satisfies ShardReply, () => process.exit(0)),
-      (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
+      (error: unknown) =>
+        process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
     );
   });
 }

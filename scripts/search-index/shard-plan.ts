@@ -58,7 +58,10 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
       closeRun();
       const parts = Math.ceil(group.pages.length / maxPages);
       for (let i = 0; i < parts; i++) {
-        const pagesOfPart = group.pages.slice(Math.floor((i * group.pages.length) / parts), Math.floor(((i + 1) * group.pages.length) / parts));
+        const pagesOfPart = group.pages.slice(
+          Math.floor((i * group.pages.length) / parts),
+          Math.floor(((i + 1) * group.pages.length) / parts),
+        );
         shards.push({ id: `${group.id}.${i + 1}`, pages: pagesOfPart });
       }
       continue;

@@ -13,7 +13,12 @@ export interface LazyResults {
  * Appends a placeholder per result to `list` and fills each in with `render(data)` as it comes
  * within a screen of view; `current()` says whether this search is still the one shown.
  */
-export function appendLazily(list: HTMLElement, results: readonly PagefindResult[], render: (d: PagefindResultData) => HTMLElement, current: () => boolean): LazyResults {
+export function appendLazily(
+  list: HTMLElement,
+  results: readonly PagefindResult[],
+  render: (d: PagefindResultData) => HTMLElement,
+  current: () => boolean,
+): LazyResults {
   const pending = new Map<Element, PagefindResult>(); // in list order
   const fill = (target: Element, result: PagefindResult) => {
     pending.delete(target);

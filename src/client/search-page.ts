@@ -51,8 +51,10 @@ const keyOf = (box: HTMLInputElement) => box.dataset.filter as FilterKey;
  */
 export function filterLabels(page: SearchPage): FilterLabels {
   const labels = new Map(FILTER_KEYS.map((key) => [key, new Map<string, string>()]));
-  for (const box of boxes(page)) labels.get(keyOf(box))?.set(box.value, box.closest('label')?.querySelector('.check-label')?.textContent ?? box.value);
-  const listed = document.querySelector<HTMLTemplateElement>('#filter-labels')?.content.querySelectorAll<HTMLDataElement>('data[data-filter]') ?? [];
+  for (const box of boxes(page))
+    labels.get(keyOf(box))?.set(box.value, box.closest('label')?.querySelector('.check-label')?.textContent ?? box.value);
+  const listed =
+    document.querySelector<HTMLTemplateElement>('#filter-labels')?.content.querySelectorAll<HTMLDataElement>('data[data-filter]') ?? [];
   for (const data of listed) labels.get(data.dataset.filter as FilterKey)?.set(data.value, data.textContent ?? data.value);
   return Object.fromEntries(labels);
 }
@@ -95,7 +97,12 @@ export function showCounts(page: SearchPage, counts: Partial<Record<FilterKey, R
  * even when a value sits below the fold of its list, or has no checkbox (a catalogue entry no
  * letter has yet).
  */
-export function showChips(page: SearchPage, used: readonly { key: FilterKey; value: string }[], labels: FilterLabels, remove: (key: FilterKey, value: string) => void): void {
+export function showChips(
+  page: SearchPage,
+  used: readonly { key: FilterKey; value: string }[],
+  labels: FilterLabels,
+  remove: (key: FilterKey, value: string) => void,
+): void {
   page.chips.replaceChildren();
   page.inUse.textContent = used.length > 0 ? ` (${used.length} in use)` : '';
   for (const { key, value } of used) {

@@ -15,7 +15,18 @@ import { appendLazily, type LazyResults } from './lazy-results.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { resultElement } from './result-element.ts';
 import { resultView } from './result-view.ts';
-import { filterLabels, findSearchPage, foldFiltersOnPhones, onFormChange, readForm, showChips, showCounts, showNote, showPager, showState } from './search-page.ts';
+import {
+  filterLabels,
+  findSearchPage,
+  foldFiltersOnPhones,
+  onFormChange,
+  readForm,
+  showChips,
+  showCounts,
+  showNote,
+  showPager,
+  showState,
+} from './search-page.ts';
 import { openShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 import { setupCsvDownload } from './csv-download.ts';
 
@@ -70,7 +81,11 @@ export function startSearch(): void {
     // Only the results of the page shown are fetched; a page past the last shows the last.
     const main = await api.search(term, pagefindOptions(shown), (total) => resultPage(total, shown.page));
     const at = resultPage(main.total, shown.page);
-    const counts = await facetCounts(shown, main.filters, async (others) => (await api.search(term, pagefindOptions(others), () => ({ start: 0, end: 0 }))).filters);
+    const counts = await facetCounts(
+      shown,
+      main.filters,
+      async (others) => (await api.search(term, pagefindOptions(others), () => ({ start: 0, end: 0 }))).filters,
+    );
     // Each result's text is a file of its own (~2 KB): the first screenful is fetched now, the
     // rest of the page as it scrolls into view.
     const data = await Promise.all(main.results.slice(0, EAGER_RESULTS).map((r) => r.data()));
@@ -91,7 +106,11 @@ export function startSearch(): void {
     showPager(page, pager(at), (n) => urlOf({ ...state, page: n }), toPage);
   };
 
-  onFormChange(page, (mode) => void go(formState(state, readForm(page)), mode), () => void go(withoutFilters(state), 'push'));
+  onFormChange(
+    page,
+    (mode) => void go(formState(state, readForm(page)), mode),
+    () => void go(withoutFilters(state), 'push'),
+  );
   window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
   setupCsvDownload({ load: index, state: () => state });

@@ -72,7 +72,10 @@ export async function openShardedPagefind({ root, load, options = {} }: OpenOpti
     else if (!order || manifest.shards.length === 1) results = main.results.slice(start, end);
     else {
       for (const span of shardSpans(manifest.shards, main.filters[SHARD_FILTER] ?? {}, order, start, end)) {
-        const one = await pagefind.search(term, { ...searchOptions, filters: { ...searchOptions.filters, [SHARD_FILTER]: { any: [span.id] } } });
+        const one = await pagefind.search(term, {
+          ...searchOptions,
+          filters: { ...searchOptions.filters, [SHARD_FILTER]: { any: [span.id] } },
+        });
         results.push(...one.results.slice(span.skip, span.skip + span.take));
       }
     }

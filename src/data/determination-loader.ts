@@ -37,7 +37,10 @@ export function determinationLoader(base: string): Loader {
       const shown = (file: string) => escapeForTerminal(pathOf(file));
       const entries = listLetterFiles(base);
       const irregular = entries.flatMap((e) => (e.kind === 'irregular' ? [`${shown(e.path)} is ${e.what}`] : []));
-      if (irregular.length > 0) throw new Error(`not regular files: ${irregular.join('; ')} (a letter is a plain file <year>/<id>.md; npm run check reports these)`);
+      if (irregular.length > 0)
+        throw new Error(
+          `not regular files: ${irregular.join('; ')} (a letter is a plain file <year>/<id>.md; npm run check reports these)`,
+        );
       const files = entries.flatMap((e) => (e.kind === 'letter' ? [e.path] : []));
       const before = JSON.parse(meta.get(STAMPS) ?? '{}') as Record<string, string>;
       const stamps: Record<string, string> = {};
@@ -60,7 +63,8 @@ export function determinationLoader(base: string): Loader {
         for (const file of batch) {
           const id = basename(file, '.md');
           const earlier = seen.get(id);
-          if (earlier) logger.warn(escapeForTerminal(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`));
+          if (earlier)
+            logger.warn(escapeForTerminal(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`));
           seen.set(id, file);
           const text = textOf.get(file);
           if (text === undefined) continue;

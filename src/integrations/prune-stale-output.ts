@@ -40,7 +40,10 @@ export function pruneStaleOutput(): AstroIntegration {
         for (const folder of new Set(stale.map((f) => dirname(join(root, f))))) {
           if (folder !== root) await rmdir(folder).catch(() => undefined);
         }
-        if (stale.length > 0) logger.info(`removed ${stale.length} file(s) the last build left: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`);
+        if (stale.length > 0)
+          logger.info(
+            `removed ${stale.length} file(s) the last build left: ${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', …' : ''}`,
+          );
       },
     },
   };

@@ -37,7 +37,8 @@ describe('html-validate', () => {
   });
 
   test('still reports what the site once shipped, so a clean run means something', async () => {
-    const html = '<!DOCTYPE html><html lang="en"><head><title>t</title><meta data-pagefind-filter="outcome[content]" content="upheld"></head><body><main><div class="bar"><span style="width:40%"></span></div></main></body></html>';
+    const html =
+      '<!DOCTYPE html><html lang="en"><head><title>t</title><meta data-pagefind-filter="outcome[content]" content="upheld"></head><body><main><div class="bar"><span style="width:40%"></span></div></main></body></html>';
     const report = await validator.validateString(html, 'old.html');
     const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
     expect(rules).toEqual(expect.arrayContaining(['attribute-misuse', 'no-inline-style']));

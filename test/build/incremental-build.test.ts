@@ -1,7 +1,19 @@
 // Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/corpus/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
 // others as they were, and removes the pages of letters that are gone.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -28,9 +40,18 @@ describe('incremental build', () => {
     const edited = mtime('/determinations/CM17-0012345/');
 
     const path17 = letter('2017/CM17-0012345.md');
-    writeFileSync(path17, readFileSync(path17, 'utf8').replace('### Item 1: TENS unit rental for 30 days', '### Item 1: TENS unit rental for 30 days\n\nQuixotic rebuild marker.'));
+    writeFileSync(
+      path17,
+      readFileSync(path17, 'utf8').replace(
+        '### Item 1: TENS unit rental for 30 days',
+        '### Item 1: TENS unit rental for 30 days\n\nQuixotic rebuild marker.',
+      ),
+    );
     unlinkSync(letter('2015/CM15-0045678.md'));
-    writeFileSync(letter('2016/CM16-0999999.md'), readFileSync(letter('2016/CM16-0100001.md'), 'utf8').replaceAll('CM16-0100001', 'CM16-0999999'));
+    writeFileSync(
+      letter('2016/CM16-0999999.md'),
+      readFileSync(letter('2016/CM16-0100001.md'), 'utf8').replaceAll('CM16-0100001', 'CM16-0999999'),
+    );
     await buildSite(options);
 
     expect(mtime('/determinations/CM16-0213037/')).toBe(untouched);
@@ -60,11 +81,16 @@ describe('incremental build', () => {
   test('leaves every determination page as it was when a letter decided after all the others arrives', async () => {
     // The "earlier determinations" block shows earlier letters only, and its key says so.
     const pages = readdirSync(join(site.dir, 'determinations')).filter((name) => /^(CM\d{2}-\d{7}|imr-)/.test(name));
-    const before = new Map(pages.map((id) => [id, { html: readPage(site, `/determinations/${id}/`), mtime: mtime(`/determinations/${id}/`) }]));
+    const before = new Map(
+      pages.map((id) => [id, { html: readPage(site, `/determinations/${id}/`), mtime: mtime(`/determinations/${id}/`) }]),
+    );
     expect(before.size).toBeGreaterThan(3);
     mkdirSync(letter('2018'), { recursive: true });
     const sample = readFileSync(letter('2016/CM16-0213037.md'), 'utf8');
-    writeFileSync(letter('2018/CM18-0000001.md'), sample.replaceAll('CM16-0213037', 'CM18-0000001').replace(/decided: .*/, 'decided: 2018-01-10'));
+    writeFileSync(
+      letter('2018/CM18-0000001.md'),
+      sample.replaceAll('CM16-0213037', 'CM18-0000001').replace(/decided: .*/, 'decided: 2018-01-10'),
+    );
     await buildSite(options);
 
     for (const [id, page] of before) {
@@ -79,16 +105,36 @@ describe('incremental build', () => {
   test('writes the open data again with a letter’s change, renders only the feeds it reaches, and prunes none of them', async () => {
     const fileOf = (path: string) => join(site.dir, path);
     const feedMtime = (path: string) => statSync(fileOf(path)).mtimeMs;
-    const outputs = ['data/determinations.jsonl', 'data/items.csv', 'data/schema.json', 'treatments/tens-ems-unit/items.csv', 'feed.xml', 'treatments/tens-ems-unit/feed.xml', 'guidelines/mtus-shoulder-2004/feed.xml', 'sitemap-index.xml', 'sitemap-0.xml', 'robots.txt'];
+    const outputs = [
+      'data/determinations.jsonl',
+      'data/items.csv',
+      'data/schema.json',
+      'treatments/tens-ems-unit/items.csv',
+      'feed.xml',
+      'treatments/tens-ems-unit/feed.xml',
+      'guidelines/mtus-shoulder-2004/feed.xml',
+      'sitemap-index.xml',
+      'sitemap-0.xml',
+      'robots.txt',
+    ];
     const untouchedFeed = feedMtime('guidelines/mtus-shoulder-2004/feed.xml');
     const touchedFeed = feedMtime('treatments/tens-ems-unit/feed.xml');
 
     const path17 = letter('2017/CM17-0012345.md');
-    writeFileSync(path17, readFileSync(path17, 'utf8').replace('- request: TENS unit rental for 30 days', '- request: TENS unit rental for 60 days'));
+    writeFileSync(
+      path17,
+      readFileSync(path17, 'utf8').replace('- request: TENS unit rental for 30 days', '- request: TENS unit rental for 60 days'),
+    );
     await buildSite(options);
 
     for (const path of outputs) expect(existsSync(fileOf(path)), path).toBe(true);
-    for (const path of ['data/items.csv', 'data/determinations.jsonl', 'treatments/tens-ems-unit/items.csv', 'treatments/tens-ems-unit/feed.xml', 'feed.xml']) {
+    for (const path of [
+      'data/items.csv',
+      'data/determinations.jsonl',
+      'treatments/tens-ems-unit/items.csv',
+      'treatments/tens-ems-unit/feed.xml',
+      'feed.xml',
+    ]) {
       expect(readFileSync(fileOf(path), 'utf8'), path).toContain('TENS unit rental for 60 days');
     }
     expect(feedMtime('treatments/tens-ems-unit/feed.xml')).toBeGreaterThan(touchedFeed);

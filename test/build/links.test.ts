@@ -32,6 +32,8 @@ describe('link check', () => {
     const subReport = await checkFeedLinks(sub.dir, '/imr/', sub.origin);
     expect(subReport.broken).toEqual([]);
     // A build for one origin is broken under another.
-    expect((await checkFeedLinks(sub.dir, '/imr/', root.origin)).broken[0]?.reason).toBe(`not on the site's origin ${root.origin} (SITE_URL as for the build)`);
+    expect((await checkFeedLinks(sub.dir, '/imr/', root.origin)).broken[0]?.reason).toBe(
+      `not on the site's origin ${root.origin} (SITE_URL as for the build)`,
+    );
   });
 });

@@ -85,22 +85,41 @@ describe('Pagefind index of the fixture site', () => {
     const pages = (await search('')) as (PagefindResultData & { content: string })[];
     for (const { url, content } of pages) {
       // The fixed "How the IMR final determination was made" paragraph and the site's chrome.
-      for (const words of ['MAXIMUS Federal Services', 'affiliation', 'Skip to main content', 'California workers’ compensation', 'Determinations Guidelines']) {
+      for (const words of [
+        'MAXIMUS Federal Services',
+        'affiliation',
+        'Skip to main content',
+        'California workers’ compensation',
+        'Determinations Guidelines',
+      ]) {
         expect(content, url).not.toContain(words);
       }
       // Labels that would glue onto the values beside them.
-      for (const label of ['Claims Administrator guideline', 'MAXIMUS guideline', 'Treatment type', 'Cite as', 'Reviewer specialty', 'SHA-256', 'Upheld', 'Overturned']) {
+      for (const label of [
+        'Claims Administrator guideline',
+        'MAXIMUS guideline',
+        'Treatment type',
+        'Cite as',
+        'Reviewer specialty',
+        'SHA-256',
+        'Upheld',
+        'Overturned',
+      ]) {
         expect(content, url).not.toContain(label);
       }
     }
     const zynex = pages.find((p) => p.url === '/determinations/CM14-0123456/');
-    expect(zynex?.content).toContain('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.');
+    expect(zynex?.content).toContain(
+      'Item 1: Zynex EMS unit (home use)/purchase for lumbar spine. Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 121.',
+    );
   });
 
   test('indexes a letter’s text as written: straight quotes, hyphens and addresses', async () => {
     const pages = (await search('')) as (PagefindResultData & { content: string })[];
     const page = pages.find((p) => p.url === '/determinations/CM16-0100001/');
-    expect(page?.content).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
+    expect(page?.content).toContain(
+      `The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`,
+    );
   });
 
   test('keeps markup from the content as text in excerpts', async () => {

@@ -58,7 +58,16 @@ describe('sharded search index', () => {
   });
 
   test('gives the same results, counts and order across three shards as one index does', async () => {
-    const queries = ['', '?q=lumbar', '?q=mri', '?outcome=overturned&sort=newest', '?sort=oldest', '?q=lumbar&sort=oldest', '?treatment=tens-ems-unit&outcome=upheld', '?q=lumbar&outcome=upheld&year=2014&year=2017'];
+    const queries = [
+      '',
+      '?q=lumbar',
+      '?q=mri',
+      '?outcome=overturned&sort=newest',
+      '?sort=oldest',
+      '?q=lumbar&sort=oldest',
+      '?treatment=tens-ems-unit&outcome=upheld',
+      '?q=lumbar&outcome=upheld&year=2014&year=2017',
+    ];
     for (const query of queries) {
       const state = parseSearchState(query);
       const [a, b] = await Promise.all([sharded, single].map((p) => p.search(state.q || null, pagefindOptions(state))));
@@ -109,7 +118,9 @@ describe('sharded search index', () => {
     const { site } = await reindexedCopy('refused', 2);
     const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');
     writeFileSync(join(site.dir, 'guidelines/index.html'), '<html><body data-pagefind-body>x</body></html>');
-    await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow('data-pagefind-body outside determination pages: guidelines/index.html');
+    await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow(
+      'data-pagefind-body outside determination pages: guidelines/index.html',
+    );
     expect(readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
   });
 });

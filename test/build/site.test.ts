@@ -33,7 +33,9 @@ describe('home page', () => {
   });
 
   test('leads to the guidelines and treatment types, and lists the latest determination first', () => {
-    expect(attributeValues(html, 'href')).toEqual(expect.arrayContaining(['/guidelines/', '/treatments/', '/guidelines/mtus-chronic-pain-2009/', '/treatments/tens-ems-unit/']));
+    expect(attributeValues(html, 'href')).toEqual(
+      expect.arrayContaining(['/guidelines/', '/treatments/', '/guidelines/mtus-chronic-pain-2009/', '/treatments/tens-ems-unit/']),
+    );
     const latest = html.slice(html.indexOf('id="latest-heading"'));
     expect(latest.indexOf('CM17-0012345')).toBeLessThan(latest.indexOf('CM14-0123456'));
   });
@@ -52,7 +54,18 @@ describe('determination page', () => {
   const text = visibleText(html);
 
   test('shows the header facts: case number, dates, priority, patient, reviewer', () => {
-    for (const fact of ['Case number CM15-0045678', 'Decision date March 20, 2015', 'Date assigned March 2, 2015', 'Application received February 26, 2015', 'UR denial date February 20, 2015', 'Date of injury August 21, 2009', 'Priority expedited', 'Injured worker 61-year-old male', 'Reviewer specialty Anesthesiology, Pain Medicine', 'Reviewer licensed in California, Texas']) {
+    for (const fact of [
+      'Case number CM15-0045678',
+      'Decision date March 20, 2015',
+      'Date assigned March 2, 2015',
+      'Application received February 26, 2015',
+      'UR denial date February 20, 2015',
+      'Date of injury August 21, 2009',
+      'Priority expedited',
+      'Injured worker 61-year-old male',
+      'Reviewer specialty Anesthesiology, Pain Medicine',
+      'Reviewer licensed in California, Texas',
+    ]) {
       expect(text).toContain(fact);
     }
   });
@@ -67,7 +80,9 @@ describe('determination page', () => {
     for (const p of [78, 79, 80]) expect(item).toContain(`href="/guidelines/mtus-chronic-pain-2009/page-${p}/"`);
     // Reviewer: an ODG section, resolved to the catalogue's name.
     expect(item).toContain('href="/guidelines/odg-pain/opioids-criteria-for-use/"');
-    expect(visibleText(item)).toContain('Decision based on Non-MTUS Official Disability Guidelines (ODG), Pain (Chronic), Opioids, criteria for use.');
+    expect(visibleText(item)).toContain(
+      'Decision based on Non-MTUS Official Disability Guidelines (ODG), Pain (Chronic), Opioids, criteria for use.',
+    );
     expect(visibleText(item)).toContain('The request for Norco 10/325mg #60 is medically necessary.');
   });
 
@@ -119,7 +134,9 @@ describe('content cannot put markup or script into a page', () => {
 
   test('a bare web address, a www address and an e-mail address in the body stay text, quotes and hyphens as written', () => {
     expect(html).not.toMatch(/href="(https?:\/\/(www\.)?evil\.example|mailto:)/);
-    expect(visibleText(html)).toContain(`The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`);
+    expect(visibleText(html)).toContain(
+      `The patient's "pain level" -- 7/10 --- is on file at https://evil.example/x and www.evil.example; ask claims@evil.example.`,
+    );
   });
 
   test('markup in frontmatter strings is escaped wherever it is shown', () => {
@@ -142,7 +159,9 @@ describe('content cannot put markup or script into a page', () => {
 describe('guideline pages', () => {
   test('the catalogue lists every guideline with item and outcome counts, and cited guidelines missing from it', () => {
     const text = visibleText(readPage(root, '/guidelines/'));
-    expect(text).toContain('MTUS Chronic Pain Medical Treatment Guidelines (2009) The MTUS Chronic Pain Medical Treatment Guidelines, 8 CCR §9792.24.2, effective July 18, 2009.');
+    expect(text).toContain(
+      'MTUS Chronic Pain Medical Treatment Guidelines (2009) The MTUS Chronic Pain Medical Treatment Guidelines, 8 CCR §9792.24.2, effective July 18, 2009.',
+    );
     expect(text).toMatch(/so each cited page is listed with the topics printed on it\. 4 1 3 9/);
     expect(text).toContain('Outside MTUS / other evidence 0 0 0 0');
     expect(text).toContain('Cited but not in the catalogue');
@@ -161,13 +180,18 @@ describe('guideline pages', () => {
   });
 
   test('pages the catalogue has not checked carry an "unverified" mark, explained once; pages a letter cites carry none', () => {
-    const note = 'unverified Pages as recalled from the printed guideline: not yet checked against it, nor confirmed by a letter that cites them for this topic.';
+    const note =
+      'unverified Pages as recalled from the printed guideline: not yet checked against it, nor confirmed by a letter that cites them for this topic.';
     const guideline = readPage(root, '/guidelines/mtus-chronic-pain-2009/');
     expect(visibleText(guideline)).toContain('Page 121 — NMES (neuromuscular electrical stimulation devices) 1 1 0');
-    expect(visibleText(guideline)).toMatch(/TENS, chronic pain \(transcutaneous electrical nerve stimulation\) \(pp\. 114–116\) unverified 1 0 1/);
+    expect(visibleText(guideline)).toMatch(
+      /TENS, chronic pain \(transcutaneous electrical nerve stimulation\) \(pp\. 114–116\) unverified 1 0 1/,
+    );
     expect(visibleText(guideline).split(note)).toHaveLength(2);
     const unchecked = visibleText(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-115/'));
-    expect(unchecked).toContain('Items whose letters cite page 115 of this guideline, the page on TENS, chronic pain (transcutaneous electrical nerve stimulation). unverified');
+    expect(unchecked).toContain(
+      'Items whose letters cite page 115 of this guideline, the page on TENS, chronic pain (transcutaneous electrical nerve stimulation). unverified',
+    );
     expect(unchecked).toContain(note);
     expect(readPage(root, '/guidelines/mtus-chronic-pain-2009/page-121/')).not.toContain('unverified');
     // On a letter's page, beside the topic of a cited page.
@@ -227,7 +251,8 @@ describe('treatment pages', () => {
 describe('search page and 404', () => {
   test('the search page renders every filter value of the corpus with a label, and loads its one script', () => {
     const html = readPage(root, '/search/');
-    for (const key of ['outcome', 'treatment', 'guideline', 'year', 'specialty', 'priority']) expect(html).toContain(`data-filter="${key}"`);
+    for (const key of ['outcome', 'treatment', 'guideline', 'year', 'specialty', 'priority'])
+      expect(html).toContain(`data-filter="${key}"`);
     expect(html).toMatch(/value="tens-ems-unit" data-filter="treatment"\/?>\s*<span class="check-label">TENS \/ EMS units<\/span>/);
     expect(html.match(/<script/g)).toHaveLength(1);
   });
@@ -235,11 +260,9 @@ describe('search page and 404', () => {
   test('the search page lists the catalogue entries no letter has with their labels, for the chips, without a checkbox', () => {
     const html = readPage(root, '/search/');
     const listed = /<template id="filter-labels">(.*?)<\/template>/s.exec(html)?.[1] ?? '';
-    expect([...listed.matchAll(/<data data-filter="(\w+)" value="([^"]*)">([^<]*)<\/data>/g)].map((m) => `${m[1]}:${m[2]}=${m[3]}`)).toEqual([
-      'treatment:other=Other',
-      'guideline:mtus=MTUS',
-      'guideline:other=Other evidence',
-    ]);
+    expect(
+      [...listed.matchAll(/<data data-filter="(\w+)" value="([^"]*)">([^<]*)<\/data>/g)].map((m) => `${m[1]}:${m[2]}=${m[3]}`),
+    ).toEqual(['treatment:other=Other', 'guideline:mtus=MTUS', 'guideline:other=Other evidence']);
     expect(html).not.toMatch(/<input[^>]*value="other"/);
   });
 
@@ -259,8 +282,19 @@ describe('search index markup', () => {
 
   test('filters, metadata and the sort date are attributes, never text', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const filters = [...html.matchAll(/<meta name="imr-filter-(\w+)" content="([^"]*)" data-pagefind-filter="\1\[content\]">/g)].map((m) => `${m[1]}:${m[2]}`);
-    expect(filters).toEqual(['outcome:overturned', 'outcome:upheld', 'treatment:tens-ems-unit', 'treatment:brace', 'guideline:mtus-chronic-pain-2009', 'guideline:mtus-low-back-2004', 'year:2017', 'specialty:Physical Medicine &amp; Rehabilitation']);
+    const filters = [...html.matchAll(/<meta name="imr-filter-(\w+)" content="([^"]*)" data-pagefind-filter="\1\[content\]">/g)].map(
+      (m) => `${m[1]}:${m[2]}`,
+    );
+    expect(filters).toEqual([
+      'outcome:overturned',
+      'outcome:upheld',
+      'treatment:tens-ems-unit',
+      'treatment:brace',
+      'guideline:mtus-chronic-pain-2009',
+      'guideline:mtus-low-back-2004',
+      'year:2017',
+      'specialty:Physical Medicine &amp; Rehabilitation',
+    ]);
     expect(html).toContain('data-pagefind-sort="decided:2017-02-03"');
   });
 
@@ -297,14 +331,18 @@ describe('a body in a layout the page does not know', () => {
     const text = visibleText(html);
     expect(text).toContain('Item 1: MRI of the right shoulder without contrast');
     expect(text).toContain('The rationale is in the letter text below.');
-    expect(text).toMatch(/Decisions as the letter states them The Final Determination .* Therefore the request for an MRI of the shoulder is determined to be not medically necessary\./);
+    expect(text).toMatch(
+      /Decisions as the letter states them The Final Determination .* Therefore the request for an MRI of the shoulder is determined to be not medically necessary\./,
+    );
     expect(html).toMatch(/<section class="letter-text" aria-labelledby="letter-text"><h2 id="letter-text">/);
     expect(html).toMatch(/<details class="how-made" data-pagefind-ignore>/);
   });
 
-  test('without any heading, shows the whole body through Astro\'s renderer', () => {
+  test("without any heading, shows the whole body through Astro's renderer", () => {
     const html = readPage(sub, `/determinations/${id(BULK_COUNT)}/`);
-    expect(visibleText(html)).toMatch(/Letter text MAXIMUS Federal Services sent the complete case file .* Therefore the request for an MRI of the shoulder is determined to be not medically necessary\./);
+    expect(visibleText(html)).toMatch(
+      /Letter text MAXIMUS Federal Services sent the complete case file .* Therefore the request for an MRI of the shoulder is determined to be not medically necessary\./,
+    );
     expect(html.indexOf('id="item-1"')).toBeLessThan(html.indexOf('id="letter-text"'));
   });
 });
@@ -329,6 +367,8 @@ describe('pagination', () => {
     const items = 2 * (BULK_COUNT + 1);
     expect(visibleText(readPage(sub, '/treatments/mri/'))).toContain(`Showing 1–50 of ${items} items`);
     expect(hasPage(sub, '/treatments/mri/5/')).toBe(true);
-    expect(visibleText(readPage(sub, '/guidelines/mtus-shoulder-2004/special-studies/3/'))).toContain(`Showing 101–${BULK_COUNT + 1} of ${BULK_COUNT + 1} items`);
+    expect(visibleText(readPage(sub, '/guidelines/mtus-shoulder-2004/special-studies/3/'))).toContain(
+      `Showing 101–${BULK_COUNT + 1} of ${BULK_COUNT + 1} items`,
+    );
   });
 });

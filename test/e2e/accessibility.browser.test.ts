@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
-import { HAVE_CHROMIUM, launchChromium, requireChromium, RUN_BROWSER_TESTS, warnWithoutChromium, type Browser } from '../support/chromium.ts';
+import {
+  HAVE_CHROMIUM,
+  launchChromium,
+  requireChromium,
+  RUN_BROWSER_TESTS,
+  warnWithoutChromium,
+  type Browser,
+} from '../support/chromium.ts';
 import { PAGED_TEMPLATE_PAGES, TEMPLATE_PAGES, type TemplatePage } from '../support/page-templates.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 
@@ -81,7 +88,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('accessibility (axe-core in Chromium)', () =
   test('still reports a link that lacks contrast, so a clean run means something', async () => {
     requireChromium();
     const page = await browser.context.newPage();
-    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><p style="opacity:0.5"><a href="#x">faint link</a></p></main></body></html>');
+    await page.setContent(
+      '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><p style="opacity:0.5"><a href="#x">faint link</a></p></main></body></html>',
+    );
     expect((await axeViolations(page)).join('\n')).toMatch(/^color-contrast \(serious\)/m);
     await page.close();
   });

@@ -5,7 +5,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { nginxSnippet, PAGE_POLICY, SEARCH_POLICY } from '../../scripts/lib/security-headers.ts';
-import { HAVE_CHROMIUM, launchChromium, requireChromium, RUN_BROWSER_TESTS, warnWithoutChromium, type Browser } from '../support/chromium.ts';
+import {
+  HAVE_CHROMIUM,
+  launchChromium,
+  requireChromium,
+  RUN_BROWSER_TESTS,
+  warnWithoutChromium,
+  type Browser,
+} from '../support/chromium.ts';
 import { HAVE_NGINX, requireNginx, RUN_NGINX_TESTS, startNginx, warnWithoutNginx, type Nginx } from '../support/nginx.ts';
 import { PAGED_TEMPLATE_PAGES, TEMPLATE_PAGES } from '../support/page-templates.ts';
 
@@ -35,14 +42,17 @@ async function open(path: string): Promise<{ page: Page; complaints: string[] }>
   await page.exposeFunction('reportViolation', (text: string) => complaints.push(`securitypolicyviolation: ${text}`));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { reportViolation(text: string): void }).reportViolation(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      (window as unknown as { reportViolation(text: string): void }).reportViolation(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+      );
     });
   });
   await page.goto(new URL(path, nginx.url).href);
   return { page, complaints };
 }
 
-const resultPaths = (page: Page) => page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const resultPaths = (page: Page) =>
+  page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served by nginx with a strict Content-Security-Policy', () => {
   beforeAll(async () => {
@@ -71,14 +81,17 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
     expect(`${PAGE_POLICY} ${SEARCH_POLICY}`).not.toContain('unsafe-inline');
   });
 
-  test.each([...TEMPLATE_PAGES, ...PAGED_TEMPLATE_PAGES])('shows the $template page with no violation or console complaint', async ({ path }) => {
-    const { page, complaints } = await open(path);
-    if (path.startsWith('search/')) await expect.poll(() => resultPaths(page).then((r) => r.length)).toBeGreaterThan(0);
-    else await page.waitForLoadState('load');
-    await page.close();
-    expect(complaints).toEqual([]);
-    expect(nginx.errorLog()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
-  });
+  test.each([...TEMPLATE_PAGES, ...PAGED_TEMPLATE_PAGES])(
+    'shows the $template page with no violation or console complaint',
+    async ({ path }) => {
+      const { page, complaints } = await open(path);
+      if (path.startsWith('search/')) await expect.poll(() => resultPaths(page).then((r) => r.length)).toBeGreaterThan(0);
+      else await page.waitForLoadState('load');
+      await page.close();
+      expect(complaints).toEqual([]);
+      expect(nginx.errorLog()).not.toMatch(/\[(error|crit|alert|emerg)\]/);
+    },
+  );
 
   test('runs a search typed in the browser, with a filter, under the policy', async () => {
     const { page, complaints } = await open('search/');

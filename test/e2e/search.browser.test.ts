@@ -37,7 +37,8 @@ async function open(site: typeof root, path: string, fetched?: string[]): Promis
 }
 
 /** The result links shown, as paths. */
-const resultPaths = (page: Page) => page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+const resultPaths = (page: Page) =>
+  page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
 describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
   beforeAll(async () => {
@@ -46,7 +47,15 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -65,7 +74,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Zynex');
     await expect(page.locator('#search-status').textContent()).resolves.toBe('1 determination matches “Zynex”.');
-    await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe('Item 1: Zynex EMS unit (home use)/purchase for lumbar spine');
+    await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe(
+      'Item 1: Zynex EMS unit (home use)/purchase for lumbar spine',
+    );
 
     // The outcome filter: counts within this search, then applied.
     const upheld = page.locator('input[data-filter="outcome"][value="upheld"]');
@@ -115,7 +126,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('?treatment=other');
     const note = page.locator('#search-note');
     await expect(note.isVisible()).resolves.toBe(true);
-    await expect(note.textContent()).resolves.toBe('Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.');
+    await expect(note.textContent()).resolves.toBe(
+      'Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.',
+    );
     // The type's chip shows the catalogue's label, not its slug.
     await page.getByRole('button', { name: 'Remove filter Treatment type: Other' }).click();
     await expect.poll(() => resultPaths(page)).toHaveLength(5);
@@ -189,13 +202,24 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
   test('downloads the results as a CSV file: one row per item of the filtered type, with the open data’s columns', async () => {
     const page = await open(sub, 'search/?treatment=tens-ems-unit&sort=oldest');
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/', '/imr/determinations/CM17-0012345/']);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download these results (CSV)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download these results (CSV)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^imr-search-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync(await download.path(), 'utf8');
     expect(readCsv(text)[0]).toEqual(ITEM_HEADER);
     const origin = new URL(page.url()).origin;
     expect(readCsvRecords(text)).toEqual([
-      expect.objectContaining({ determination_id: 'CM14-0123456', decided: '2014-10-02', item_number: '1', request: 'Zynex EMS unit (home use)/purchase for lumbar spine', treatment_type: 'TENS / EMS units', outcome: 'upheld', page_url: `${origin}/imr/determinations/CM14-0123456/#item-1` }),
+      expect.objectContaining({
+        determination_id: 'CM14-0123456',
+        decided: '2014-10-02',
+        item_number: '1',
+        request: 'Zynex EMS unit (home use)/purchase for lumbar spine',
+        treatment_type: 'TENS / EMS units',
+        outcome: 'upheld',
+        page_url: `${origin}/imr/determinations/CM14-0123456/#item-1`,
+      }),
       expect.objectContaining({
         determination_id: 'CM17-0012345',
         request: 'TENS unit rental for 30 days',
@@ -205,7 +229,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
         page_url: `${origin}/imr/determinations/CM17-0012345/#item-1`,
       }),
     ]);
-    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
+    await expect
+      .poll(() => page.locator('#csv-note').textContent())
+      .toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
     expect(errors).toEqual([]);
   });
 });

@@ -11,12 +11,18 @@ const letters = join(repo, 'test/fixtures/letters');
 let work: string;
 
 function runImport(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), ...args], { cwd: repo, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr };
 }
 
 function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
 }
 
 beforeEach(() => {
@@ -36,9 +42,15 @@ describe('npm run import', { timeout: 30_000 }, () => {
     const report = join(work, 'report.json');
     const run = runImport('--out', out, '--report', report, work, join(work, 'notes.docx'), join(work, 'missing.txt'));
 
-    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders \(listed in --report\)\)$/);
+    expect(run.stdout).toMatch(
+      /^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders \(listed in --report\)\)$/,
+    );
     expect(run.code).toBe(1);
-    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/), '2016/CM16-0213037.md', '2017/CM16-0231706.md']);
+    expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([
+      expect.stringMatching(/^2014\/imr-[0-9a-f]{16}\.md$/),
+      '2016/CM16-0213037.md',
+      '2017/CM16-0231706.md',
+    ]);
     const files = JSON.parse(readFileSync(report, 'utf8')).files as Array<{ file: string; status: string; reason?: string }>;
     const byName = Object.fromEntries(files.map((f) => [f.file.split('/').pop(), f]));
     expect(byName['truncated.txt']).toMatchObject({ status: 'skipped', reason: expect.stringMatching(/^truncated/) });
@@ -76,14 +88,19 @@ describe('npm run import', { timeout: 30_000 }, () => {
   });
 
   test('moves the file of a corrected letter whose decision year changed, with --force, instead of adding a second', () => {
-    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace('Decision Date:        12/09/2016', 'Decision Date:        01/05/2017');
+    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace(
+      'Decision Date:        12/09/2016',
+      'Decision Date:        01/05/2017',
+    );
     const out = join(work, 'out');
     runImport('--out', out, join(work, 'CM16-0213037.pdf'));
     const later = mkdtempSync(join(tmpdir(), 'imr-corrected-'));
     writeFileSync(join(later, 'CM16-0213037.txt'), corrected);
     const kept = runImport('--out', out, later);
     expect(kept.code).toBe(1);
-    expect(kept.stderr).toContain(`${out}/2016/CM16-0213037.md holds this determination with different content; not moved to ${out}/2017/CM16-0213037.md (use --force to replace it)`);
+    expect(kept.stderr).toContain(
+      `${out}/2016/CM16-0213037.md holds this determination with different content; not moved to ${out}/2017/CM16-0213037.md (use --force to replace it)`,
+    );
     expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual(['2016/CM16-0213037.md']);
     const forced = runImport('--out', out, '--force', later);
     expect(forced.stdout).toMatch(/^imported 0, updated 1, unchanged 0, skipped 0 /);
@@ -92,7 +109,10 @@ describe('npm run import', { timeout: 30_000 }, () => {
   });
 
   test('imports one file for a letter and its correction given in one run, and says why the second is skipped', () => {
-    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace('Decision Date:        12/09/2016', 'Decision Date:        01/05/2017');
+    const corrected = readFileSync(join(repo, 'test/fixtures/pdf/CM16-0213037.txt'), 'utf8').replace(
+      'Decision Date:        12/09/2016',
+      'Decision Date:        01/05/2017',
+    );
     writeFileSync(join(work, 'corrected.txt'), corrected);
     const out = join(work, 'out');
     const run = runImport('--out', out, join(work, 'CM16-0213037.pdf'), join(work, 'corrected.txt'));

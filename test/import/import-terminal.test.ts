@@ -13,7 +13,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 test('writes control and bidirectional formatting characters of input names as escapes', () => {
   copyFileSync(join(repo, 'test/fixtures/letters/CM16-0231706-txt/CM16-0231706.txt'), join(work, 'letter\u001b[2J\u202e.txt'));
   writeFileSync(join(work, 'bad\u001b]0;title\u0007.pdf'), '');
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), '--out', join(work, 'out'), work], { cwd: repo, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), '--out', join(work, 'out'), work], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
   expect(run.stderr).toContain(`skipped ${join(work, 'bad\\x1b]0;title\\x07.pdf')}: not a PDF file: empty file (0 bytes)`);
   expect(run.stderr).toMatch(/\[2\/2\] imported .*letter\\x1b\[2J\\u202e\.txt\n/);
   expect(run.stderr + run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);

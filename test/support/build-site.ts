@@ -18,7 +18,14 @@ export interface SiteBuild {
   origin: string;
 }
 
-export async function buildSite(options: { corpus: string; outDir: string; base: string; cacheDir: string; shardPages?: number; siteUrl?: string }): Promise<SiteBuild> {
+export async function buildSite(options: {
+  corpus: string;
+  outDir: string;
+  base: string;
+  cacheDir: string;
+  shardPages?: number;
+  siteUrl?: string;
+}): Promise<SiteBuild> {
   const env = {
     ...process.env,
     SITE_URL: options.siteUrl ?? '',
@@ -35,7 +42,9 @@ export async function buildSite(options: { corpus: string; outDir: string; base:
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`)),
+    );
   });
   await indexSite(options.outDir, { cacheDir: join(options.cacheDir, 'search-index'), maxShardPages: options.shardPages });
   return { dir: options.outDir, base: options.base, corpus: options.corpus, origin: siteOrigin(options.siteUrl).origin };

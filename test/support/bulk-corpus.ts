@@ -15,9 +15,7 @@ export function writeBulkCorpus(fixture: string, target: string, count: number):
     const id = `CM18-${String(i).padStart(7, '0')}`;
     const day = String(1 + (i % 28)).padStart(2, '0');
     const month = String(1 + (i % 12)).padStart(2, '0');
-    const text = sample
-      .replaceAll('CM16-0213037', id)
-      .replace(/decided: .*/, `decided: 2018-${month}-${day}`);
+    const text = sample.replaceAll('CM16-0213037', id).replace(/decided: .*/, `decided: 2018-${month}-${day}`);
     // The last two are in layouts the page does not know: one without "Item N:" headings, one
     // without any heading.
     const body = i === count - 1 ? text.replace(/^### Item \d+: .*$/gm, '') : i === count ? text.replace(/^#{2,3} .*$/gm, '') : text;

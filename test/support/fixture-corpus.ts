@@ -3,7 +3,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { DeterminationSchema, GuidelineSchema, TreatmentTaxonomySchema, type Determination, type Guideline, type TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
+import {
+  DeterminationSchema,
+  GuidelineSchema,
+  TreatmentTaxonomySchema,
+  type Determination,
+  type Guideline,
+  type TreatmentTaxonomy,
+} from '../../src/lib/schema/index.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 

@@ -26,8 +26,21 @@ export default async function setup(project: TestProject) {
   // One after the other: Pagefind's service and two Astro builds at once gain nothing on 2 cores.
   // The root site's index is cut into shards of at most two letters (2014–2015, 2016, and the
   // newest month, 2017-02), so every search test runs across merged shards as a large corpus would.
-  const root = await buildSite({ corpus: fixture, outDir: join(work, 'root'), base: '/', cacheDir: join(work, 'cache-root'), shardPages: 2 });
-  const sub = await buildSite({ corpus: bulk, outDir: join(work, 'sub'), base: '/imr/', cacheDir: join(work, 'cache-sub'), shardPages: 40, siteUrl: 'https://imr.example.org' });
+  const root = await buildSite({
+    corpus: fixture,
+    outDir: join(work, 'root'),
+    base: '/',
+    cacheDir: join(work, 'cache-root'),
+    shardPages: 2,
+  });
+  const sub = await buildSite({
+    corpus: bulk,
+    outDir: join(work, 'sub'),
+    base: '/imr/',
+    cacheDir: join(work, 'cache-sub'),
+    shardPages: 40,
+    siteUrl: 'https://imr.example.org',
+  });
   project.provide('sites', { root, sub });
   return () => {
     if (process.env.KEEP_SITE) console.log(`fixture sites kept in ${work}`);

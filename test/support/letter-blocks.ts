@@ -30,7 +30,12 @@ export function letterBlocks(text: string, titles: string[]): LetterBlocks | und
   for (const [k, d] of decisions.entries()) {
     const target = norm(`${titles[k]}: ${DECISION_LINE.exec(lines[d]!)![1]}`);
     let start = d;
-    while (start - 1 > (decisions[k - 1] ?? -1) && norm(lines[start - 1]!) !== '' && target.endsWith(norm(lines.slice(start - 1, d + 1).join(' ')))) start--;
+    while (
+      start - 1 > (decisions[k - 1] ?? -1) &&
+      norm(lines[start - 1]!) !== '' &&
+      target.endsWith(norm(lines.slice(start - 1, d + 1).join(' ')))
+    )
+      start--;
     // The lines from start to the decision must hold the whole title, from a line start.
     if (norm(lines.slice(start, d + 1).join(' ')) !== target) return undefined;
     starts.push(start);

@@ -14,7 +14,10 @@ export async function openPagefind(site: SiteBuild): Promise<{ pagefind: Sharded
   const pagefind = await openShardedPagefind({
     root: `${server.url}pagefind/`,
     // A query string makes each site's bundle its own module instance.
-    load: (shard) => import(/* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', shard.id, 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}`) as Promise<Pagefind>,
+    load: (shard) =>
+      import(
+        /* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', shard.id, 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}`
+      ) as Promise<Pagefind>,
     options: { baseUrl: site.base },
   });
   return { pagefind, server };

@@ -16,11 +16,35 @@ describe('loadCatalogue on the real content folder', () => {
 
   test('loads every guideline the letters cite, by file', () => {
     for (const slug of [
-      'mtus-low-back-2004', 'mtus-neck-upper-back-2004', 'mtus-shoulder-2004', 'mtus-knee-2004', 'mtus-elbow-2007',
-      'mtus-forearm-wrist-hand-2004', 'mtus-general-approaches-2004', 'mtus-ankle-foot-2004', 'mtus-stress-related-2004',
-      'mtus-acupuncture-2007', 'mtus-chronic-pain-2009', 'mtus-chronic-pain-2016', 'mtus-postsurgical-2009', 'mtus-opioid-2016',
-      'odg', 'odg-low-back', 'odg-neck-upper-back', 'odg-pain', 'odg-shoulder', 'odg-knee-leg', 'odg-hip-pelvis', 'odg-head',
-      'odg-forearm-wrist-hand', 'odg-elbow', 'odg-fitness-for-duty', 'odg-ankle-foot', 'odg-mental-stress', 'acoem', 'other',
+      'mtus-low-back-2004',
+      'mtus-neck-upper-back-2004',
+      'mtus-shoulder-2004',
+      'mtus-knee-2004',
+      'mtus-elbow-2007',
+      'mtus-forearm-wrist-hand-2004',
+      'mtus-general-approaches-2004',
+      'mtus-ankle-foot-2004',
+      'mtus-stress-related-2004',
+      'mtus-acupuncture-2007',
+      'mtus-chronic-pain-2009',
+      'mtus-chronic-pain-2016',
+      'mtus-postsurgical-2009',
+      'mtus-opioid-2016',
+      'odg',
+      'odg-low-back',
+      'odg-neck-upper-back',
+      'odg-pain',
+      'odg-shoulder',
+      'odg-knee-leg',
+      'odg-hip-pelvis',
+      'odg-head',
+      'odg-forearm-wrist-hand',
+      'odg-elbow',
+      'odg-fitness-for-duty',
+      'odg-ankle-foot',
+      'odg-mental-stress',
+      'acoem',
+      'other',
     ]) {
       expect(slugs).toContain(slug);
     }
@@ -153,8 +177,12 @@ describe('loadCatalogue on a broken copy', () => {
         summary.citedIn = [];
       });
     });
-    const knee = parse(readFileSync(join(content, 'guidelines', 'mtus-knee-2004.yml'), 'utf8')).sections.findIndex((s: { name: string }) => s.name === 'Special Studies');
-    const shoulder = parse(readFileSync(join(content, 'guidelines', 'mtus-shoulder-2004.yml'), 'utf8')).sections.findIndex((s: { name: string }) => s.name === 'Summary');
+    const knee = parse(readFileSync(join(content, 'guidelines', 'mtus-knee-2004.yml'), 'utf8')).sections.findIndex(
+      (s: { name: string }) => s.name === 'Special Studies',
+    );
+    const shoulder = parse(readFileSync(join(content, 'guidelines', 'mtus-shoulder-2004.yml'), 'utf8')).sections.findIndex(
+      (s: { name: string }) => s.name === 'Summary',
+    );
     expect(message).toBe(
       [
         'Invalid catalogue (2 problems):',

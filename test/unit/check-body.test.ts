@@ -18,7 +18,8 @@ process.env.CORPUS_DIR = corpus;
 const letterWith = (markdown: string) => original.replace('## Clinical case summary\n\n', `## Clinical case summary\n\n${markdown}\n\n`);
 
 /** Body problems `check` finds in the letter with `markdown` added. */
-const bodyProblems = (markdown: string) => checkDetermination(LETTER, letterWith(markdown), {}).problems.filter((p) => p.startsWith('body'));
+const bodyProblems = (markdown: string) =>
+  checkDetermination(LETTER, letterWith(markdown), {}).problems.filter((p) => p.startsWith('body'));
 
 /** The element names of the letter's page body, rendered as the page renders it. */
 async function renderedTags(markdown: string): Promise<Set<string>> {
@@ -81,9 +82,15 @@ describe('check and the page agree on a letter body', () => {
   });
 
   test('refuses control and bidirectional formatting characters by line', () => {
-    expect(bodyProblems('right\u000bshoulder')).toEqual(['body line 63: U+000B is not allowed (a control or bidirectional formatting character)']);
-    expect(bodyProblems('dose \u202e01 gm')).toEqual(['body line 63: U+202E is not allowed (a control or bidirectional formatting character)']);
-    expect(bodyProblems('next\u0085line')).toEqual(['body line 63: U+0085 is not allowed (a control or bidirectional formatting character)']);
+    expect(bodyProblems('right\u000bshoulder')).toEqual([
+      'body line 63: U+000B is not allowed (a control or bidirectional formatting character)',
+    ]);
+    expect(bodyProblems('dose \u202e01 gm')).toEqual([
+      'body line 63: U+202E is not allowed (a control or bidirectional formatting character)',
+    ]);
+    expect(bodyProblems('next\u0085line')).toEqual([
+      'body line 63: U+0085 is not allowed (a control or bidirectional formatting character)',
+    ]);
     expect(bodyProblems('a\ttab')).toEqual([]);
   });
 });

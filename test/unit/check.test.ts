@@ -105,7 +105,9 @@ describe('npm run check', () => {
     const text = readFileSync(letter, 'utf8');
     writeFileSync(letter, text + 'Padding. '.repeat(120_000));
     const run = runCheck(corpus);
-    expect(run.output).toContain(`<corpus>/determinations/2016/CM16-0213037.md → (file): ${(Buffer.byteLength(text) + 1_080_000).toLocaleString('en-US')} bytes; a letter file may be at most 1,048,576 bytes (1 MiB)\n`);
+    expect(run.output).toContain(
+      `<corpus>/determinations/2016/CM16-0213037.md → (file): ${(Buffer.byteLength(text) + 1_080_000).toLocaleString('en-US')} bytes; a letter file may be at most 1,048,576 bytes (1 MiB)\n`,
+    );
     expect(run.code).toBe(1);
   });
 
@@ -113,10 +115,17 @@ describe('npm run check', () => {
     const corpus = corpusOf('2016/CM16-0213037.md');
     const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
     const bomb = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 9; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 9; i++)
+      bomb.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     writeFileSync(letter, readFileSync(letter, 'utf8').replace('---\n', `---\n${bomb.join('\n')}\n`));
     const run = runCheck(corpus);
-    expect(run.output).toContain('<corpus>/determinations/2016/CM16-0213037.md → (frontmatter): more than 100 YAML alias expansions (a letter needs none)\n');
+    expect(run.output).toContain(
+      '<corpus>/determinations/2016/CM16-0213037.md → (frontmatter): more than 100 YAML alias expansions (a letter needs none)\n',
+    );
     expect(run.code).toBe(1);
   });
 

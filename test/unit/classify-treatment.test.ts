@@ -78,11 +78,17 @@ describe('classifyTreatment on real requests', () => {
     ['Post-op Zofran', 'antiemetics'],
     ['Post-op Colace 100mg #60, 1 tablet by mouth as needed', 'laxatives'],
     ['Venlafaxine HCL ER 37.5mg #90', 'antidepressants'],
-    ['Diazepam (Valium) 5mg take 1 tab orally 1 hour before exam, may repeat dose 1/2 hour after first dose for anxiety', 'benzodiazepines'],
+    [
+      'Diazepam (Valium) 5mg take 1 tab orally 1 hour before exam, may repeat dose 1/2 hour after first dose for anxiety',
+      'benzodiazepines',
+    ],
     ['Three months coverage of Viagra 50mg', 'other-medications'],
     // Care settings, programs, equipment, visits
     ['Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left foot fracture', 'inpatient-rehab-snf'],
-    ["Home aide 6 hours per day, 5 times a week for 4 weeks to assist with mobility, transfer, ADL's and safety in the home when wife is working", 'home-health'],
+    [
+      "Home aide 6 hours per day, 5 times a week for 4 weeks to assist with mobility, transfer, ADL's and safety in the home when wife is working",
+      'home-health',
+    ],
     ['Partial Hospitalization day treatment', 'psychological-care'],
     ['Functional capacity evaluation (FCE)', 'functional-capacity-evaluation'],
     ['Gym membership', 'gym-membership'],

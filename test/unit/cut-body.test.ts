@@ -7,53 +7,26 @@ import { cutBody } from '../../src/lib/body/cut-body.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
 import { DeterminationSchema, REQUIRED_BODY_HEADINGS, RATIONALE_LABEL, outcomeLine } from '../../src/lib/schema/index.ts';
+import { SAMPLE_BODY } from '../support/sample-body.ts';
 
 // A determination body as the importer writes it, with a third-level heading that is not an item
 // and a section the page does not know.
-const BODY = `## How the IMR final determination was made
-
-MAXIMUS Federal Services sent the complete case file to an expert reviewer.
-
-## Clinical case summary
-
-The injured worker is a 48 year old male.
-
-### History
-
-Older notes.
-
-## Decisions and rationales
-
-The Final Determination was based on decisions for the disputed items/services set forth below:
-
-### Item 1: MRI of the right shoulder without contrast
-
-**Upheld.**
-
-Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.
-
-MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies.
-
-Decision rationale: CA MTUS/ACOEM Guidelines state that … not medically necessary.
-
-### Item 2: MRI of the cervical spine & neck
-
-**Overturned.**
-
-The request is medically necessary.
-
-## Notes
-
-An extra section.
-`;
+const BODY = SAMPLE_BODY.replace('\n\nCA MTUS/ACOEM Guidelines state', '\n\nDecision rationale: CA MTUS/ACOEM Guidelines state');
 
 describe('cutBody', () => {
   const cut = cutBody(BODY);
 
   test('cuts the sections apart at their headings, each without its heading, in body order', () => {
-    expect(cut.sections.map((s) => s.title)).toEqual(['How the IMR final determination was made', 'Clinical case summary', 'Decisions and rationales', 'Notes']);
+    expect(cut.sections.map((s) => s.title)).toEqual([
+      'How the IMR final determination was made',
+      'Clinical case summary',
+      'Decisions and rationales',
+      'Notes',
+    ]);
     expect(cut.sections[0]!.markdown).toBe('MAXIMUS Federal Services sent the complete case file to an expert reviewer.');
-    expect(cut.sections[2]!.markdown).toBe('The Final Determination was based on decisions for the disputed items/services set forth below:');
+    expect(cut.sections[2]!.markdown).toBe(
+      'The Final Determination was based on decisions for the disputed items/services set forth below:',
+    );
     expect(cut.sections[3]!.markdown).toBe('An extra section.');
     expect(cut.preamble).toBe('');
   });
@@ -64,7 +37,9 @@ describe('cutBody', () => {
 
   test('gives each item everything under its "Item N:" heading, and as its rationale that without the outcome and guideline lines', () => {
     expect(cut.items.map((i) => i.n)).toEqual([1, 2]);
-    expect(cut.items[0]!.markdown).toMatch(/^\*\*Upheld\.\*\*\n\nClaims Administrator guideline: .*\n\nMAXIMUS guideline: .*\n\nDecision rationale: .* not medically necessary\.$/);
+    expect(cut.items[0]!.markdown).toMatch(
+      /^\*\*Upheld\.\*\*\n\nClaims Administrator guideline: .*\n\nMAXIMUS guideline: .*\n\nDecision rationale: .* not medically necessary\.$/,
+    );
     expect(cut.items[0]!.rationale).toEqual(['Decision rationale: CA MTUS/ACOEM Guidelines state that … not medically necessary.']);
     expect(cut.items[1]!.rationale).toEqual(['The request is medically necessary.']);
   });
@@ -77,14 +52,23 @@ describe('cutBody', () => {
 
   test('leaves a missing section out rather than making one up', () => {
     const withoutSummary = cutBody(BODY.replace(/## Clinical case summary[\s\S]*?(?=## Decisions)/, ''));
-    expect(withoutSummary.sections.map((s) => s.title)).toEqual(['How the IMR final determination was made', 'Decisions and rationales', 'Notes']);
+    expect(withoutSummary.sections.map((s) => s.title)).toEqual([
+      'How the IMR final determination was made',
+      'Decisions and rationales',
+      'Notes',
+    ]);
     expect(layoutBody(withoutSummary).summary).toEqual([]);
   });
 
   test('keeps repeated "Item N:" headings apart in body order, and the page layout gives the number all of them', () => {
-    const twice = cutBody(BODY.replace('### Item 2: MRI of the cervical spine & neck', '### Item 1: again\n\nMore on the shoulder.\n\n### Item 2: MRI'));
+    const twice = cutBody(
+      BODY.replace('### Item 2: MRI of the cervical spine & neck', '### Item 1: again\n\nMore on the shoulder.\n\n### Item 2: MRI'),
+    );
     expect(twice.items.map((i) => i.n)).toEqual([1, 1, 2]);
-    expect(layoutBody(twice).items.get(1)).toEqual(['Decision rationale: CA MTUS/ACOEM Guidelines state that … not medically necessary.', 'More on the shoulder.']);
+    expect(layoutBody(twice).items.get(1)).toEqual([
+      'Decision rationale: CA MTUS/ACOEM Guidelines state that … not medically necessary.',
+      'More on the shoulder.',
+    ]);
   });
 
   test('reads an item heading written loosely ("item  2 :"), and not a third-level heading that only mentions an item', () => {
@@ -100,7 +84,9 @@ describe('cutBody', () => {
   });
 
   test('cuts where the renderer sees a heading however it is written: an underlined title, a closing "##", a heading that interrupts a paragraph', () => {
-    const cut = cutBody('Intro\n## Clinical case summary ##\nText.\n\nDecisions and rationales\n------------------------\n\nAll.\n### Item 1: x\nWhy.');
+    const cut = cutBody(
+      'Intro\n## Clinical case summary ##\nText.\n\nDecisions and rationales\n------------------------\n\nAll.\n### Item 1: x\nWhy.',
+    );
     expect(cut.preamble).toBe('Intro');
     expect(cut.sections).toEqual([
       { title: 'Clinical case summary', markdown: 'Text.' },
@@ -115,12 +101,20 @@ describe('cutBody', () => {
   });
 
   test('knows the guideline lines of the older layouts', () => {
-    const cut = cutBody('### Item 1: x\n\nMedical Treatment Guideline(s) used by the Expert Reviewer: MTUS.\n\nMedical treatment guideline(s) relied upon by the professional reviewer: ODG.\n\nRationale.\n');
+    const cut = cutBody(
+      '### Item 1: x\n\nMedical Treatment Guideline(s) used by the Expert Reviewer: MTUS.\n\nMedical treatment guideline(s) relied upon by the professional reviewer: ODG.\n\nRationale.\n',
+    );
     expect(cut.items[0]!.rationale).toEqual(['Rationale.']);
   });
 
   test('keeps a paragraph that only mentions a guideline or an outcome', () => {
-    const kept = ['The MAXIMUS guideline: is quoted here.', '**Upheld.** Then more.', '**Upheld by** the reviewer.', '*Upheld.*', 'Claims Administrator guidelines: plural'];
+    const kept = [
+      'The MAXIMUS guideline: is quoted here.',
+      '**Upheld.** Then more.',
+      '**Upheld by** the reviewer.',
+      '*Upheld.*',
+      'Claims Administrator guidelines: plural',
+    ];
     const cut = cutBody(`### Item 1: x\n\n${kept.join('\n\n')}\n`);
     expect(cut.items[0]!.rationale).toEqual([kept.join('\n\n')]);
   });
@@ -129,7 +123,10 @@ describe('cutBody', () => {
     const source = '## Notes "on" the -- case... &amp; *more*\n\nText.';
     const renderer = await letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
     const { code } = await renderer.render(source);
-    const shown = /<h2[^>]*>(.*)<\/h2>/.exec(code)![1]!.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&');
+    const shown = /<h2[^>]*>(.*)<\/h2>/
+      .exec(code)![1]!
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&');
     expect(cutBody(source).sections[0]!.title).toBe(shown);
     expect(shown).toBe('Notes "on" the -- case... & more');
   });
@@ -144,21 +141,24 @@ describe('cutBody on the sample letters', () => {
   const folder = join(import.meta.dirname, '../../content/determinations');
   const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
 
-  test.each(files)('%s: the required sections, one item per frontmatter item in order, each opening with its outcome and its rationale whole', (file) => {
-    const { data, body } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
-    const d = DeterminationSchema.parse(data);
-    const cut = cutBody(body.trim());
-    for (const heading of REQUIRED_BODY_HEADINGS) expect(cut.sections.map((s) => s.title)).toContain(heading);
-    expect(cut.items.map((i) => i.n)).toEqual(d.items.map((_, i) => i + 1));
-    cut.items.forEach((item, i) => {
-      expect(item.markdown.startsWith(outcomeLine(d.items[i]!.outcome))).toBe(true);
-      expect(item.rationale).toHaveLength(1);
-      expect(item.rationale[0]!.startsWith(`${RATIONALE_LABEL}: `)).toBe(true);
-      expect(item.markdown.endsWith(item.rationale[0]!)).toBe(true);
-    });
-    // Every line of the body is in one part, apart from the headings that cut it.
-    const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
-    const parts = [cut.preamble, ...cut.sections.map((s) => s.markdown), ...cut.items.map((i) => i.markdown)];
-    expect(parts.flatMap(lines)).toEqual(lines(body).filter((l) => !/^(?:## |### Item \d+: )/.test(l)));
-  });
+  test.each(files)(
+    '%s: the required sections, one item per frontmatter item in order, each opening with its outcome and its rationale whole',
+    (file) => {
+      const { data, body } = parseFrontmatter(readFileSync(join(folder, file), 'utf8'));
+      const d = DeterminationSchema.parse(data);
+      const cut = cutBody(body.trim());
+      for (const heading of REQUIRED_BODY_HEADINGS) expect(cut.sections.map((s) => s.title)).toContain(heading);
+      expect(cut.items.map((i) => i.n)).toEqual(d.items.map((_, i) => i + 1));
+      cut.items.forEach((item, i) => {
+        expect(item.markdown.startsWith(outcomeLine(d.items[i]!.outcome))).toBe(true);
+        expect(item.rationale).toHaveLength(1);
+        expect(item.rationale[0]!.startsWith(`${RATIONALE_LABEL}: `)).toBe(true);
+        expect(item.markdown.endsWith(item.rationale[0]!)).toBe(true);
+      });
+      // Every line of the body is in one part, apart from the headings that cut it.
+      const lines = (text: string) => text.split('\n').filter((l) => l.trim() !== '');
+      const parts = [cut.preamble, ...cut.sections.map((s) => s.markdown), ...cut.items.map((i) => i.markdown)];
+      expect(parts.flatMap(lines)).toEqual(lines(body).filter((l) => !/^(?:## |### Item \d+: )/.test(l)));
+    },
+  );
 });

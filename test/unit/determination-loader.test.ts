@@ -25,7 +25,13 @@ async function load({ root, letters }: { root: string; letters: string }): Promi
   const store = new Map<string, { digest: string }>();
   const meta = new Map<string, string>();
   const context = {
-    store: { has: (id: string) => store.has(id), get: (id: string) => store.get(id), set: (e: { id: string; digest: string }) => store.set(e.id, e), keys: () => store.keys(), delete: (id: string) => store.delete(id) },
+    store: {
+      has: (id: string) => store.has(id),
+      get: (id: string) => store.get(id),
+      set: (e: { id: string; digest: string }) => store.set(e.id, e),
+      keys: () => store.keys(),
+      delete: (id: string) => store.delete(id),
+    },
     meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => meta.set(k, v) },
     parseData: async ({ data }: { data: unknown }) => data,
     generateDigest: (text: string) => String(text.length),
@@ -55,13 +61,17 @@ describe('the determinations loader', () => {
     const folder = lettersOf('2016/CM16-0213037.md');
     const file = join(folder.letters, '2016/CM16-0213037.md');
     writeFileSync(file, readFileSync(file, 'utf8') + 'x'.repeat(1024 * 1024));
-    await expect(load(folder)).rejects.toThrow(/^determinations\/2016\/CM16-0213037\.md → \(file\): [\d,]+ bytes; a letter file may be at most 1,048,576 bytes \(1 MiB\)$/);
+    await expect(load(folder)).rejects.toThrow(
+      /^determinations\/2016\/CM16-0213037\.md → \(file\): [\d,]+ bytes; a letter file may be at most 1,048,576 bytes \(1 MiB\)$/,
+    );
   });
 
   test('names the file whose frontmatter it cannot read', async () => {
     const folder = lettersOf('2016/CM16-0213037.md');
     const file = join(folder.letters, '2016/CM16-0213037.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('---\n', '---\nitems: [unclosed\n'));
-    await expect(load(folder)).rejects.toThrow(/^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/);
+    await expect(load(folder)).rejects.toThrow(
+      /^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/,
+    );
   });
 });

@@ -43,7 +43,7 @@ describe('atomXml', () => {
     expect(entry.title).toBe('Physical therapy <script>alert("x")</script> & ]]> x 12  “ok” ½');
     expect(entry.summary).toBe('Physical therapy <script>alert("x")</script> & ]]> x 12  “ok” ½\nline two');
     // What XML 1.0 cannot hold is gone (a parser may not say so).
-     
+
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uD800]/);
     expect(entry.link[0].href).toBe('https://imr.example.org/determinations/CM16-0100001/?a=1&b=2');
   });

@@ -10,7 +10,12 @@ const files = readdirSync(letters, { recursive: true, encoding: 'utf8' }).filter
 /** YAML whose last key expands to 10^depth strings through nested aliases. */
 function aliasBomb(depth: number): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= depth; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= depth; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `---\n${lines.join('\n')}\n---\n## Body\n`;
 }
 

@@ -9,7 +9,10 @@ import { convertLetter } from '../../scripts/import/import-letter.ts';
 
 const root = join(import.meta.dirname, '../fixtures/letters');
 const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
-const cases = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 
 describe('golden letters', () => {
   test('covers at least 20 real letters, PDF and text, the 2014 fragment and every synthetic layout', () => {
@@ -17,7 +20,14 @@ describe('golden letters', () => {
     expect(real.length).toBeGreaterThanOrEqual(20);
     expect(real.some((c) => c.endsWith('-pdf'))).toBe(true);
     expect(real.some((c) => c.endsWith('-txt'))).toBe(true);
-    expect(cases).toEqual(expect.arrayContaining(['2014-fragment', 'synthetic-maximus-header', 'synthetic-notice-2013', 'synthetic-medical-professional-review']));
+    expect(cases).toEqual(
+      expect.arrayContaining([
+        '2014-fragment',
+        'synthetic-maximus-header',
+        'synthetic-notice-2013',
+        'synthetic-medical-professional-review',
+      ]),
+    );
   });
 
   test.each(cases)('imports %s exactly as its expected.md', async (name) => {

@@ -17,8 +17,12 @@ const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
 
 /** Real letters as text: pdftotext dumps and the 2014 fragment, not the synthetic layouts. */
 const files = [
-  ...readdirSync(join(fixtures, 'letters'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt') && !f.startsWith('synthetic-')).map((f) => join(fixtures, 'letters', f)),
-  ...readdirSync(join(fixtures, 'pdf')).filter((f) => f.endsWith('.txt')).map((f) => join(fixtures, 'pdf', f)),
+  ...readdirSync(join(fixtures, 'letters'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.txt') && !f.startsWith('synthetic-'))
+    .map((f) => join(fixtures, 'letters', f)),
+  ...readdirSync(join(fixtures, 'pdf'))
+    .filter((f) => f.endsWith('.txt'))
+    .map((f) => join(fixtures, 'pdf', f)),
 ].sort();
 
 interface Item {
@@ -39,7 +43,10 @@ const letters = await Promise.all(
     const text = readFileSync(file, 'utf8');
     const result = await convertLetter(file, new TextEncoder().encode(text), catalogue);
     if (!result.ok) throw new Error(`${file}: ${result.reason}`);
-    const blocks = letterBlocks(text, parseLetter(text).items.map((i) => i.title));
+    const blocks = letterBlocks(
+      text,
+      parseLetter(text).items.map((i) => i.title),
+    );
     if (!blocks) throw new Error(`${file}: its item titles do not each start a line`);
     return { file, blocks, items: itemsOf(result) };
   }),
@@ -67,7 +74,12 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
-  fc.record({ kind: fc.constant('mangle' as const), at: fc.nat(), how: fc.constantFrom(...(Object.keys(MANGLES) as Mangle[])), line: fc.nat() }),
+  fc.record({
+    kind: fc.constant('mangle' as const),
+    at: fc.nat(),
+    how: fc.constantFrom(...(Object.keys(MANGLES) as Mangle[])),
+    line: fc.nat(),
+  }),
 );
 
 function apply(letter: LetterBlocks, ops: Op[]): LetterBlocks {
@@ -126,12 +138,16 @@ describe('importing real letters with items dropped, reordered, duplicated or ma
           expect(written).toEqual(mutated.blocks.map((b) => letter.items[b.item]));
         } else {
           // Fewer (or more) items than the letter's blocks: never silent.
-          expect(result.warnings.length, `${letter.file}: ${written.length} items of ${mutated.blocks.length}, no warning`).toBeGreaterThan(0);
+          expect(result.warnings.length, `${letter.file}: ${written.length} items of ${mutated.blocks.length}, no warning`).toBeGreaterThan(
+            0,
+          );
         }
       }),
       { seed: 20260509, numRuns: CASES },
     );
-    console.info(`import fuzz: ${tally.cases} cases, ${tally.imported} imported (${tally.warned} with warnings), ${tally.skipped} skipped: ${[...tally.reasons].map(([r, n]) => `${r} ${n}`).join('; ')}`);
+    console.info(
+      `import fuzz: ${tally.cases} cases, ${tally.imported} imported (${tally.warned} with warnings), ${tally.skipped} skipped: ${[...tally.reasons].map(([r, n]) => `${r} ${n}`).join('; ')}`,
+    );
     // Both paths were taken: letters imported whole and letters refused.
     expect(tally.imported).toBeGreaterThan(CASES / 10);
     expect(tally.skipped).toBeGreaterThan(CASES / 10);

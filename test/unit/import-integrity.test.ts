@@ -39,7 +39,9 @@ describe('an item whose decision line cannot be read', () => {
   });
 
   test('skips the letter when the first item is the one whose decision line cannot be read', async () => {
-    expect(await skipReason(twoMris.replace(SHOULDER, `${SHOULDER};`))).toMatch(/^a decision line cannot be read: "MRI of the right shoulder without contrast: Upheld;"/);
+    expect(await skipReason(twoMris.replace(SHOULDER, `${SHOULDER};`))).toMatch(
+      /^a decision line cannot be read: "MRI of the right shoulder without contrast: Upheld;"/,
+    );
   });
 
   test('skips the letter when the second title lost its decision, rather than give the first item its guidelines', async () => {
@@ -57,7 +59,9 @@ describe('an item whose decision line cannot be read', () => {
   test('keeps text between the intro and the first item, when it holds no item field, with the intro', async () => {
     const result = await importText(twoMris.replace(`${SHOULDER}\n`, `The items are listed in the order of the request.\n\n${SHOULDER}\n`));
     if (!result.ok) throw new Error(result.reason);
-    expect(result.markdown).toContain('set forth below:\n\nThe items are listed in the order of the request.\n\n### Item 1: MRI of the right shoulder');
+    expect(result.markdown).toContain(
+      'set forth below:\n\nThe items are listed in the order of the request.\n\n### Item 1: MRI of the right shoulder',
+    );
   });
 
   test('reads a modified-request title glued to a rationale that names the original request too', async () => {
@@ -70,7 +74,9 @@ describe('an item whose decision line cannot be read', () => {
     if (!result.ok) throw new Error(result.reason);
     const [first, second] = result.determination.items;
     expect(second).toEqual(first);
-    expect(first!.request).toBe('Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left foot fracture');
+    expect(first!.request).toBe(
+      'Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left foot fracture',
+    );
     expect(result.markdown).toContain('left foot fracture, is medically necessary.\n\n### Item 2:');
   });
 
@@ -83,7 +89,11 @@ describe('an item whose decision line cannot be read', () => {
     if (!result.ok) throw new Error(result.reason);
     const [first, second] = result.determination.items.slice(-2);
     expect(first!.citations.reviewer).toEqual([
-      { guideline: 'odg-low-back', section: 'Hyperstimulation analgesia', text: 'Decision based on Non-MTUS Citation Low Back (Hyperstimulation analgesia).' },
+      {
+        guideline: 'odg-low-back',
+        section: 'Hyperstimulation analgesia',
+        text: 'Decision based on Non-MTUS Citation Low Back (Hyperstimulation analgesia).',
+      },
     ]);
     expect(second).toEqual(first);
   });
@@ -107,7 +117,11 @@ describe('an item whose decision line cannot be read', () => {
 
   test('skips a 2013 notice whose second item line cannot be read, rather than give the first item its guidelines', async () => {
     const notice = readFileSync(join(fixtures, 'letters/synthetic-notice-2013/synthetic-notice-2013.txt'), 'utf8');
-    expect(await skipReason(notice.replace('2. Urine drug screen is medically necessary and appropriate.', '2. Urine drug screen is medically necessary.'))).toBe(
+    expect(
+      await skipReason(
+        notice.replace('2. Urine drug screen is medically necessary and appropriate.', '2. Urine drug screen is medically necessary.'),
+      ),
+    ).toBe(
       'item 1 ("Lidoderm 5% patches #30") has a second "Claims Administrator guideline" field: the item after it has no readable decision line',
     );
   });
@@ -116,7 +130,10 @@ describe('an item whose decision line cannot be read', () => {
     ['U+2028', '\u2028'],
     ['U+2029', '\u2029'],
   ])('reads a title with %s inside it as one title of its own item', async (_name, separator) => {
-    for (const mangled of [twoMris.replace(NECK, NECK.replace('cervical ', `cervical${separator}`)), twoMris.replace(SHOULDER, SHOULDER.replace('right ', `right${separator}`))]) {
+    for (const mangled of [
+      twoMris.replace(NECK, NECK.replace('cervical ', `cervical${separator}`)),
+      twoMris.replace(SHOULDER, SHOULDER.replace('right ', `right${separator}`)),
+    ]) {
       const result = await importText(mangled);
       if (!result.ok) throw new Error(result.reason);
       expect(result.determination.items.map((i) => [i.request, i.citations.reviewer.map((c) => c.guideline)])).toEqual([
@@ -148,7 +165,9 @@ describe('a truncated letter', () => {
   });
 
   test('is skipped when a letter without page breaks is cut at the end of a sentence', async () => {
-    expect(await skipReason(upTo(fragment, '"pain and disuse atrophy."'))).toMatch(/^truncated letter: the rationale of item 1 ends without its conclusion/);
+    expect(await skipReason(upTo(fragment, '"pain and disuse atrophy."'))).toMatch(
+      /^truncated letter: the rationale of item 1 ends without its conclusion/,
+    );
   });
 
   test('is skipped when a 2013 notice is cut before an item its "Final Determination" counts', async () => {
@@ -173,7 +192,10 @@ describe('credentials that wrap onto a second line', () => {
   const letter = readFileSync(join(fixtures, 'letters/CM16-0219557-txt/CM16-0219557.txt'), 'utf8');
 
   test('keeps a specialty whose name is cut by the wrap whole', async () => {
-    const wrapped = letter.replace('Certification(s)/Specialty: Preventive Medicine, Occupational Medicine', 'Certification(s)/Specialty: Preventive Medicine, Occupational\nMedicine');
+    const wrapped = letter.replace(
+      'Certification(s)/Specialty: Preventive Medicine, Occupational Medicine',
+      'Certification(s)/Specialty: Preventive Medicine, Occupational\nMedicine',
+    );
     const result = await importText(wrapped);
     if (!result.ok) throw new Error(result.reason);
     expect(result.determination.reviewer.specialties).toEqual(['Preventive Medicine', 'Occupational Medicine']);

@@ -7,9 +7,21 @@ import { parseSearchState, searchQuery } from '../../src/lib/search/search-state
 // The values of the fixture site's search page: its checkboxes, and "other", a treatment type of
 // the catalogue no letter has.
 const LABELS: FilterLabels = {
-  outcome: new Map([['upheld', 'Upheld'], ['overturned', 'Overturned']]),
-  treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['brace', 'brace'], ['other', 'Other']]),
-  year: new Map([['2017', '2017'], ['2016', '2016'], ['2015', '2015'], ['2014', '2014']]),
+  outcome: new Map([
+    ['upheld', 'Upheld'],
+    ['overturned', 'Overturned'],
+  ]),
+  treatment: new Map([
+    ['tens-ems-unit', 'TENS / EMS units'],
+    ['brace', 'brace'],
+    ['other', 'Other'],
+  ]),
+  year: new Map([
+    ['2017', '2017'],
+    ['2016', '2016'],
+    ['2015', '2015'],
+    ['2014', '2014'],
+  ]),
   specialty: new Map([['Physical Medicine & Rehabilitation', 'Physical Medicine & Rehabilitation']]),
 };
 const known = (query: string) => keepKnownFilters(parseSearchState(query), LABELS);
@@ -43,15 +55,20 @@ describe('keepKnownFilters', () => {
   });
 
   test('gives a search whose filters are all known, and drops nothing a second time', () => {
-    const value = fc.oneof(fc.constantFrom('upheld', 'other', '2014', 'brace', 'Physical Medicine & Rehabilitation'), fc.string({ minLength: 1 }));
+    const value = fc.oneof(
+      fc.constantFrom('upheld', 'other', '2014', 'brace', 'Physical Medicine & Rehabilitation'),
+      fc.string({ minLength: 1 }),
+    );
     const filters = fc.dictionary(fc.constantFrom(...FILTER_KEYS), fc.uniqueArray(value, { minLength: 1, maxLength: 4 }));
-    fc.assert(fc.property(filters, (f) => {
-      const { state, dropped } = keepKnownFilters({ q: '', filters: f, sort: 'newest', page: 1 }, LABELS);
-      for (const key of FILTER_KEYS) for (const v of state.filters[key] ?? []) expect(LABELS[key]?.has(v)).toBe(true);
-      const kept = Object.values(state.filters).flat().length;
-      expect(kept + dropped.length).toBe(Object.values(f).flat().length);
-      expect(keepKnownFilters(state, LABELS)).toEqual({ state, dropped: [] });
-    }));
+    fc.assert(
+      fc.property(filters, (f) => {
+        const { state, dropped } = keepKnownFilters({ q: '', filters: f, sort: 'newest', page: 1 }, LABELS);
+        for (const key of FILTER_KEYS) for (const v of state.filters[key] ?? []) expect(LABELS[key]?.has(v)).toBe(true);
+        const kept = Object.values(state.filters).flat().length;
+        expect(kept + dropped.length).toBe(Object.values(f).flat().length);
+        expect(keepKnownFilters(state, LABELS)).toEqual({ state, dropped: [] });
+      }),
+    );
   });
 });
 
@@ -61,7 +78,9 @@ describe('droppedNote', () => {
   });
 
   test('names each value left out with the legend of its group', () => {
-    expect(droppedNote(known('?treatment=tens').dropped)).toBe('Treatment type “tens” is not a filter value on this site, so it was left out.');
+    expect(droppedNote(known('?treatment=tens').dropped)).toBe(
+      'Treatment type “tens” is not a filter value on this site, so it was left out.',
+    );
     expect(droppedNote(known('?treatment=no-such-type&year=1999').dropped)).toBe(
       'Treatment type “no-such-type” and Decision year “1999” are not filter values on this site, so they were left out.',
     );

@@ -17,7 +17,8 @@ function site(files: Record<string, string>): string {
 describe('checkLinks', () => {
   test('accepts links to files, to directories with index.html, and to ids that exist', async () => {
     const dir = site({
-      'index.html': '<a href="/a/">a</a><a href="/a/#x">x</a><link href="/s.css"><a href="a/">relative</a><a href="#top">top</a><p id="top"></p>',
+      'index.html':
+        '<a href="/a/">a</a><a href="/a/#x">x</a><link href="/s.css"><a href="a/">relative</a><a href="#top">top</a><p id="top"></p>',
       'a/index.html': '<h2 id="x">x</h2><a href="../">up</a>',
       's.css': '',
     });
@@ -45,9 +46,11 @@ describe('checkFeedLinks', () => {
     const dir = site({
       'imr/index.html': '',
       'imr/a/index.html': '<h3 id="item-1"></h3>',
-      'imr/feed.xml': '<feed><link rel="self" href="https://x.org/imr/feed.xml"/><entry><link href="https://x.org/imr/a/#item-1"/></entry><entry><link href="https://x.org/imr/a/#item-2"/></entry></feed>',
+      'imr/feed.xml':
+        '<feed><link rel="self" href="https://x.org/imr/feed.xml"/><entry><link href="https://x.org/imr/a/#item-1"/></entry><entry><link href="https://x.org/imr/a/#item-2"/></entry></feed>',
       'imr/sitemap-index.xml': '<sitemapindex><sitemap><loc>https://x.org/imr/sitemap-0.xml</loc></sitemap></sitemapindex>',
-      'imr/sitemap-0.xml': '<urlset><url><loc>https://x.org/imr/</loc></url><url><loc>https://y.org/imr/a/</loc></url><url><loc>https://x.org/imr/gone/</loc></url></urlset>',
+      'imr/sitemap-0.xml':
+        '<urlset><url><loc>https://x.org/imr/</loc></url><url><loc>https://y.org/imr/a/</loc></url><url><loc>https://x.org/imr/gone/</loc></url></urlset>',
       'imr/robots.txt': 'User-agent: *\nSitemap: https://x.org/imr/sitemap-index.xml\n',
     });
     const report = await checkFeedLinks(join(dir, 'imr'), '/imr/', 'https://x.org');
@@ -56,7 +59,11 @@ describe('checkFeedLinks', () => {
       links: 8,
       broken: expect.arrayContaining([
         { page: 'feed.xml', link: 'https://x.org/imr/a/#item-2', reason: 'no id="item-2" on the target page' },
-        { page: 'sitemap-0.xml', link: 'https://y.org/imr/a/', reason: "not on the site's origin https://x.org (SITE_URL as for the build)" },
+        {
+          page: 'sitemap-0.xml',
+          link: 'https://y.org/imr/a/',
+          reason: "not on the site's origin https://x.org (SITE_URL as for the build)",
+        },
         { page: 'sitemap-0.xml', link: 'https://x.org/imr/gone/', reason: 'no such file' },
       ]),
     });
@@ -78,7 +85,8 @@ describe('hasAttribute', () => {
   });
 
   test('ignores the name in text and inside another attribute’s value', () => {
-    const list = '<meta name="description" content="Request: data-pagefind-body x"><td>data-pagefind-body test &lt;p data-pagefind-body&gt;</td>';
+    const list =
+      '<meta name="description" content="Request: data-pagefind-body x"><td>data-pagefind-body test &lt;p data-pagefind-body&gt;</td>';
     expect(hasAttribute(list, 'data-pagefind-body')).toBe(false);
   });
 });

@@ -28,7 +28,11 @@ describe('normalizeLines', () => {
   });
 
   test('keeps header columns where a control character stood, and page breaks as no break', () => {
-    expect(normalizeLines('Date:\u000b   01/05/2017\nfirst half\n\fsecond half')).toEqual(['Date:    01/05/2017', 'first half', 'second half']);
+    expect(normalizeLines('Date:\u000b   01/05/2017\nfirst half\n\fsecond half')).toEqual([
+      'Date:    01/05/2017',
+      'first half',
+      'second half',
+    ]);
   });
 });
 
@@ -37,7 +41,11 @@ describe('an imported letter', () => {
     const text = readFileSync(join(repo, 'test/fixtures/letters/CM16-0231706-txt/CM16-0231706.txt'), 'utf8')
       .replace('physiotherapy treatment 6 visits is: Upheld', 'physiotherapy\u000btreatment 6 visits is: Upheld')
       .replace('Manipulation is', 'Manipulation\u0085\u202eis');
-    const converted = await convertLetter('CM16\u001b[31m-0231706\u202e.txt', new TextEncoder().encode(text), loadCatalogue(join(repo, 'content')));
+    const converted = await convertLetter(
+      'CM16\u001b[31m-0231706\u202e.txt',
+      new TextEncoder().encode(text),
+      loadCatalogue(join(repo, 'content')),
+    );
     if (!converted.ok) throw new Error(converted.reason);
     expect(converted.determination.items[0]!.request).toBe('Chiropractic physiotherapy treatment 6 visits');
     expect(converted.markdown).toContain('### Item 1: Chiropractic physiotherapy treatment 6 visits\n');

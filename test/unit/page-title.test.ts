@@ -25,7 +25,7 @@ describe('page titles', () => {
 
 describe('page titles with characters the page escapes', () => {
   test('count & < > " \' as their entities, so the page source stays within the limit', () => {
-    const title = 'CM16-0100001: Physical therapy <script>alert(\'request\')</script> x 6 visits';
+    const title = "CM16-0100001: Physical therapy <script>alert('request')</script> x 6 visits";
     const shown = pageTitle(title);
     expect(sourceLength(shown)).toBeLessThanOrEqual(MAX_TITLE);
     expect(shown.startsWith('CM16-0100001: Physical therapy <script>')).toBe(true);

@@ -44,11 +44,19 @@ describe('parseCitations on single citations', () => {
     ['ODG guidelines, Neck and Upper back, MRI', 'odg-neck-upper-back', 'Magnetic resonance imaging (MRI)'],
     ['Official Disability Guidelines (ODG) Pain Section/Lidoderm® (lidocaine patch) Topic', 'odg-pain', 'Lidoderm® (lidocaine patch)'],
     ['Official Disability Guidelines (ODG) Shoulder/MR Arthrogram', 'odg-shoulder', 'MR arthrogram'],
-    ['Official Disability Guidelines (ODG) Knee and Leg (Durable medical equipment (DME))', 'odg-knee-leg', 'Durable medical equipment (DME)'],
+    [
+      'Official Disability Guidelines (ODG) Knee and Leg (Durable medical equipment (DME))',
+      'odg-knee-leg',
+      'Durable medical equipment (DME)',
+    ],
     ['Official Disability Guidelines (ODG) PRP', 'odg', 'Platelet-rich plasma (PRP)'],
     ['Low Back (Hyperstimulation analgesia)', 'odg-low-back', 'Hyperstimulation analgesia'],
     ['Official Disability Guidelines (ODG) MRI Elbow', 'odg-elbow', 'MRIs (magnetic resonance imaging)'],
-    ['Official Disability Guidelines (ODG) Head (trauma, headaches, etc., not including stress & mental disorders) Hearing aids', 'odg-head', 'Hearing aids'],
+    [
+      'Official Disability Guidelines (ODG) Head (trauma, headaches, etc., not including stress & mental disorders) Hearing aids',
+      'odg-head',
+      'Hearing aids',
+    ],
   ])('reads the ODG citation "%s" as %s, section "%s"', (citation, guideline, section) => {
     const text = `Decision based on Non-MTUS Citation ${citation}.`;
     expect(parse(`The Expert Reviewer based their decision on recommendation(s) outside of the MTUS Guidelines. ${text}`)).toEqual([
@@ -71,7 +79,8 @@ describe('parseCitations on single citations', () => {
 
   test('normalises a cited section to the catalogue name, typos and stray spaces included', () => {
     expect(parse('Decision based on MTUS Knee Complaints 2004, Section(s): Diagnositc Criteria.')[0]?.section).toBe('Diagnostic Criteria');
-    const field = 'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies, and Chronic Pain Medical Treatment 2016, Section(s): Electro- diagnostic testing (EMG/NCS).';
+    const field =
+      'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies, and Chronic Pain Medical Treatment 2016, Section(s): Electro- diagnostic testing (EMG/NCS).';
     expect(parse(field).map((c) => [c.guideline, c.section])).toEqual([
       ['mtus-neck-upper-back-2004', 'Special Studies'],
       ['mtus-chronic-pain-2016', 'Electrodiagnostic testing (EMG/NCS)'],
@@ -84,9 +93,14 @@ describe('parseCitations on single citations', () => {
   });
 
   test('keeps a numbered opioid section whole, colons and commas included', () => {
-    const text = 'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment.';
+    const text =
+      'Decision based on MTUS Opioid Treatment 2016, Section(s): 3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment.';
     expect(parse(text)).toEqual([
-      { guideline: 'mtus-opioid-2016', section: '3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment', text },
+      {
+        guideline: 'mtus-opioid-2016',
+        section: '3.3.9 Opioids for Chronic Pain and Chronic Opioid Treatment: Maintenance of Chronic Opioid Treatment',
+        text,
+      },
     ]);
   });
 });
@@ -94,7 +108,8 @@ describe('parseCitations on single citations', () => {
 describe('parseCitations on fields that cite several guidelines', () => {
   test('gives each MTUS section its own citation, then the ODG topic, then the other source', () => {
     const mtus = 'Decision based on MTUS Low Back Complaints 2004, Section(s): Surgical Considerations, Physical Methods, Summary.';
-    const odg = 'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back (Thoracic and Lumbar, Acute and Chronic) Chapter, Epidural Steroid Injection (ESI) and Other Medical Treatment Guidelines www.mdguidelines.com.';
+    const odg =
+      'Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low Back (Thoracic and Lumbar, Acute and Chronic) Chapter, Epidural Steroid Injection (ESI) and Other Medical Treatment Guidelines www.mdguidelines.com.';
     expect(parse(`${mtus} ${odg}`)).toEqual([
       { guideline: 'mtus-low-back-2004', section: 'Surgical Considerations', text: mtus },
       { guideline: 'mtus-low-back-2004', section: 'Physical Methods', text: mtus },
@@ -107,7 +122,12 @@ describe('parseCitations on fields that cite several guidelines', () => {
   test('splits MTUS chapters joined by ", and" even with commas inside a chapter name, and reads "Section(s): 326" as a page', () => {
     const text =
       'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies, Summary, and Shoulder Complaints 2004, Section(s): Surgical Considerations, Summary, and Elbow Complaints 2007, Section(s): 326, Diagnostic Criteria, and Forearm, Wrist, and Hand Complaints 2004, Section(s): Special Studies, Diagnostic Criteria, Summary, and Chronic Pain Medical Treatment 2016, Section(s): Diabetic neuropathy, Electrodiagnostic testing (EMG/NCS).';
-    const c = (guideline: string, section?: string, pages?: number[]) => ({ guideline, ...(section ? { section } : {}), ...(pages ? { pages } : {}), text });
+    const c = (guideline: string, section?: string, pages?: number[]) => ({
+      guideline,
+      ...(section ? { section } : {}),
+      ...(pages ? { pages } : {}),
+      text,
+    });
     expect(parse(text)).toEqual([
       c('mtus-neck-upper-back-2004', 'Special Studies'),
       c('mtus-neck-upper-back-2004', 'Summary'),
@@ -132,15 +152,16 @@ describe('parseCitations on fields that cite several guidelines', () => {
       'NSAIDs, hypertension and renal function',
       'NSAIDs, specific drug list & adverse effects',
     ]);
-    expect(parse('Decision based on MTUS Postsurgical Treatment 2009, Section(s): Knee, Forearm, Wrist, & Hand.').map((c) => c.section)).toEqual([
-      'Knee',
-      'Forearm, Wrist, & Hand',
-    ]);
+    expect(
+      parse('Decision based on MTUS Postsurgical Treatment 2009, Section(s): Knee, Forearm, Wrist, & Hand.').map((c) => c.section),
+    ).toEqual(['Knee', 'Forearm, Wrist, & Hand']);
   });
 
   test('reads a non-MTUS ACOEM page after two MTUS chapters', () => {
-    const mtus = 'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks.';
-    const acoem = 'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.';
+    const mtus =
+      'Decision based on MTUS Low Back Complaints 2004, Section(s): Summary, and Chronic Pain Medical Treatment 2016, Section(s): Facet blocks.';
+    const acoem =
+      'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.';
     expect(parse(`${mtus} ${acoem}`)).toEqual([
       { guideline: 'mtus-low-back-2004', section: 'Summary', text: mtus },
       { guideline: 'mtus-chronic-pain-2016', section: 'Facet blocks', text: mtus },
@@ -166,7 +187,8 @@ describe('parseCitations on 2014 letters that cite by page', () => {
   });
 
   test('keeps the topic the letter names beside its page', () => {
-    const text = 'Decision based on MTUS Chronic Pain Treatment Guidelines Guidelines MTUS Neuromuscular electrical stimulation (NMES devices) Page(s): 121.';
+    const text =
+      'Decision based on MTUS Chronic Pain Treatment Guidelines Guidelines MTUS Neuromuscular electrical stimulation (NMES devices) Page(s): 121.';
     expect(parse(text)).toEqual([
       { guideline: 'mtus-chronic-pain-2009', section: 'Neuromuscular electrical stimulation (NMES devices)', pages: [121], text },
     ]);
@@ -174,7 +196,9 @@ describe('parseCitations on 2014 letters that cite by page', () => {
 
   test('expands page ranges and keeps lists in the order cited', () => {
     expect(parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 78-80.')[0]?.pages).toEqual([78, 79, 80]);
-    expect(parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 111-113, 22.')[0]?.pages).toEqual([111, 112, 113, 22]);
+    expect(parse('Decision based on MTUS Chronic Pain Medical Treatment Guidelines Page(s): 111-113, 22.')[0]?.pages).toEqual([
+      111, 112, 113, 22,
+    ]);
     expect(pageNumbers('116/127')).toEqual([116, 127]);
     expect(pageNumbers('303 - 305 and 309')).toEqual([303, 304, 305, 309]);
   });
@@ -194,7 +218,11 @@ describe('parseCitations on every guideline field of the corpus', () => {
   test('never sends an MTUS chapter to "other" or to the unnamed-MTUS catch-all', () => {
     const mtusSentences = fields.flatMap((f) => f.split(/(?=Decision based on )/)).filter((s) => s.startsWith('Decision based on MTUS'));
     expect(mtusSentences.length).toBeGreaterThan(100);
-    const strays = mtusSentences.flatMap((s) => parse(s).filter((c) => c.guideline === 'other' || c.guideline === 'mtus').map(() => s));
+    const strays = mtusSentences.flatMap((s) =>
+      parse(s)
+        .filter((c) => c.guideline === 'other' || c.guideline === 'mtus')
+        .map(() => s),
+    );
     expect(strays).toEqual([]);
   });
 
@@ -228,12 +256,19 @@ describe('parseCitations on text after a guideline name', () => {
   });
 
   test('keeps sentence-like dots inside a citation: initials, list numbers, abbreviations', () => {
-    expect(parse('Decision based on MTUS Opioid Treatment 2016, Section(s): 2. Opioids for Subacute Pain.').map((c) => c.section)).toEqual(['2. Opioids for Subacute Pain']);
-    expect(parse('Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.').map((c) => c.pages)).toEqual([[607]]);
+    expect(parse('Decision based on MTUS Opioid Treatment 2016, Section(s): 2. Opioids for Subacute Pain.').map((c) => c.section)).toEqual([
+      '2. Opioids for Subacute Pain',
+    ]);
+    expect(
+      parse(
+        'Decision based on Non-MTUS Citation ACOEM Occupational Medicine Practice Guidelines, 3rd ed., Low Back Disorders, pg. 607.',
+      ).map((c) => c.pages),
+    ).toEqual([[607]]);
   });
 
   test('cites one source once when its names repeat in one sentence', () => {
-    const uptodate = 'Decision based on Non-MTUS Citation Benditt D, et al. Syncope in adults. Topic 969, version 21.0. UpToDate, accessed 02/18/2017.';
+    const uptodate =
+      'Decision based on Non-MTUS Citation Benditt D, et al. Syncope in adults. Topic 969, version 21.0. UpToDate, accessed 02/18/2017.';
     expect(parse(uptodate)).toEqual([{ guideline: 'other', text: uptodate }]);
     // CM16-0229336, which had this "other" citation twice.
     const links =

@@ -55,7 +55,9 @@ describe('parseLetter on real letters', () => {
   test('joins an item title that a page break splits', () => {
     const letter = parseLetter(read('CM16-0231706-txt/CM16-0231706.txt'));
     expect(letter.items[0].request).toBe('Chiropractic physiotherapy treatment 6 visits');
-    expect(letter.items[0].modified?.originalRequest).toBe('Chiropractic physiotherapy treatment 12 visits for the cervical spine and back followed by re-examination');
+    expect(letter.items[0].modified?.originalRequest).toBe(
+      'Chiropractic physiotherapy treatment 12 visits for the cervical spine and back followed by re-examination',
+    );
   });
 
   test('keeps a guideline field whole across a page break', async () => {
@@ -72,9 +74,18 @@ describe('parseLetter on real letters', () => {
     const letter = parseLetter(fragment);
     expect(letter.format).toBe('imr-2014');
     expect(letter.header).toEqual({ injury: '2009-04-01', urDenial: '2014-09-04' });
-    expect(letter.reviewer).toEqual({ licensedIn: ['California'], specialties: ['Physical Medicine & Rehabilitation', 'Pain Management', 'Interventional Spine'] });
+    expect(letter.reviewer).toEqual({
+      licensedIn: ['California'],
+      specialties: ['Physical Medicine & Rehabilitation', 'Pain Management', 'Interventional Spine'],
+    });
     expect(letter.patient).toEqual({ age: 52, sex: 'female' });
-    expect(letter.diagnoses).toEqual(['Lumbar degenerative disk disease', 'Lumbar radiculitis', 'Status post L5-S1 microdiscectomy, 10/04/2013', 'Depression', 'Anxiety']);
+    expect(letter.diagnoses).toEqual([
+      'Lumbar degenerative disk disease',
+      'Lumbar radiculitis',
+      'Status post L5-S1 microdiscectomy, 10/04/2013',
+      'Depression',
+      'Anxiety',
+    ]);
     const summary = letter.sections.find((s) => s.heading === 'Clinical case summary')!.paragraphs.join(' ');
     expect(summary).toContain('The listed diagnoses per [redacted] are:');
     expect(summary).toContain('as recommended by [redacted]. Examination');
@@ -83,13 +94,17 @@ describe('parseLetter on real letters', () => {
       request: 'Zynex EMS unit (home use)/purchase for lumbar spine',
       outcome: 'upheld',
       claimsAdministrator: 'Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 116/127.',
-      reviewer: 'Decision based on MTUS Chronic Pain Treatment Guidelines Guidelines MTUS Neuromuscular electrical stimulation (NMES devices) Page(s): 121.',
+      reviewer:
+        'Decision based on MTUS Chronic Pain Treatment Guidelines Guidelines MTUS Neuromuscular electrical stimulation (NMES devices) Page(s): 121.',
     });
   });
 
   test('gives a PDF and its text dump of the same letter the same words hash', async () => {
     const { extractPdfText } = await import('../../scripts/import/extract-text.ts');
-    const pdf = await extractPdfText(readFileSync(join(import.meta.dirname, '../fixtures/letters/CM16-0213037-pdf/CM16-0213037.pdf')), 'CM16-0213037.pdf');
+    const pdf = await extractPdfText(
+      readFileSync(join(import.meta.dirname, '../fixtures/letters/CM16-0213037-pdf/CM16-0213037.pdf')),
+      'CM16-0213037.pdf',
+    );
     const txt = readFileSync(join(import.meta.dirname, '../fixtures/pdf/CM16-0213037.txt'), 'utf8');
     expect(parseLetter(pdf).textHash).toBe(parseLetter(txt).textHash);
   });
@@ -102,7 +117,9 @@ describe('parseLetter on bad input', () => {
   });
 
   test('skips text in no known layout, naming the headings it looked for', () => {
-    expect(reasonOf('Dear Sir,\nThis is a grocery list.\nEggs: Upheld\n')).toMatch(/^unknown letter format: found none of the headings "HOW THE IMR FINAL DETERMINATION WAS MADE"/);
+    expect(reasonOf('Dear Sir,\nThis is a grocery list.\nEggs: Upheld\n')).toMatch(
+      /^unknown letter format: found none of the headings "HOW THE IMR FINAL DETERMINATION WAS MADE"/,
+    );
   });
 
   test('skips a letter cut before its decisions', () => {
@@ -142,27 +159,50 @@ describe('parseLetter never crashes', () => {
   };
 
   test('ends in a parsed letter or a clear skip reason for truncated letters', () => {
-    fc.assert(fc.property(fc.constantFrom(...samples), fc.double({ min: 0, max: 1, noNaN: true }), (text, cut) => {
-      outcome(text.slice(0, Math.floor(text.length * cut)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.double({ min: 0, max: 1, noNaN: true }), (text, cut) => {
+        outcome(text.slice(0, Math.floor(text.length * cut)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test('ends in a parsed letter or a clear skip reason for letters with shuffled lines', () => {
-    fc.assert(fc.property(fc.constantFrom(...samples), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (text, swaps) => {
-      const lines = text.split('\n');
-      for (const s of swaps) {
-        const [a, b] = [s % lines.length, (s * 7919) % lines.length];
-        [lines[a], lines[b]] = [lines[b], lines[a]];
-      }
-      outcome(lines.join('\n'));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.constantFrom(...samples), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (text, swaps) => {
+        const lines = text.split('\n');
+        for (const s of swaps) {
+          const [a, b] = [s % lines.length, (s * 7919) % lines.length];
+          [lines[a], lines[b]] = [lines[b], lines[a]];
+        }
+        outcome(lines.join('\n'));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test('ends in a parsed letter or a clear skip reason for garbage', () => {
-    const letterish = fc.constantFrom('CLINICAL CASE SUMMARY', 'IMR ISSUES, DECISIONS AND RATIONALES', 'HOW THE IMR FINAL DETERMINATION WAS MADE', 'MRI: Upheld', 'X: Overturned', 'Claims Administrator guideline: ', 'MAXIMUS guideline: ', 'Decision rationale: ', '\f', '', 'was the original request.', 'Case Number: CM16-0000001', 'Decision Date: 13/45/2016');
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), letterish), { maxLength: 60 }), (parts) => {
-      outcome(parts.join('\n'));
-    }), { numRuns: 400 });
+    const letterish = fc.constantFrom(
+      'CLINICAL CASE SUMMARY',
+      'IMR ISSUES, DECISIONS AND RATIONALES',
+      'HOW THE IMR FINAL DETERMINATION WAS MADE',
+      'MRI: Upheld',
+      'X: Overturned',
+      'Claims Administrator guideline: ',
+      'MAXIMUS guideline: ',
+      'Decision rationale: ',
+      '\f',
+      '',
+      'was the original request.',
+      'Case Number: CM16-0000001',
+      'Decision Date: 13/45/2016',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), letterish), { maxLength: 60 }), (parts) => {
+        outcome(parts.join('\n'));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 
@@ -190,6 +230,9 @@ describe('parseLetter stays fast on hostile text', () => {
     const started = performance.now();
     const result = await convertLetter('hostile.txt', new TextEncoder().encode(hostile), catalogue);
     expect(performance.now() - started).toBeLessThan(1500);
-    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^malformed letter: a guideline field of item 1 is \d+ characters long/) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^malformed letter: a guideline field of item 1 is \d+ characters long/),
+    });
   });
 });

@@ -14,13 +14,23 @@ function result(subs: PagefindSubResult[], meta: PagefindResultData['meta'] = {}
   return {
     url: URL,
     excerpt: '',
-    meta: { title: 'Case CM17-0012345', decided: 'February 3, 2017', specialty: 'Physical Medicine & Rehabilitation', items: JSON.stringify(ITEMS), ...meta },
+    meta: {
+      title: 'Case CM17-0012345',
+      decided: 'February 3, 2017',
+      specialty: 'Physical Medicine & Rehabilitation',
+      items: JSON.stringify(ITEMS),
+      ...meta,
+    },
     filters: {},
     sub_results: subs,
   };
 }
 
-const pageStart: PagefindSubResult = { title: 'Case CM17-0012345', url: URL, excerpt: 'after lifting a box at work. A one-month <mark>TENS</mark> trial and a lumbar brace' };
+const pageStart: PagefindSubResult = {
+  title: 'Case CM17-0012345',
+  url: URL,
+  excerpt: 'after lifting a box at work. A one-month <mark>TENS</mark> trial and a lumbar brace',
+};
 const item = (n: number, excerpt: string): PagefindSubResult => ({
   title: `Item ${n}: ${ITEMS[n - 1]?.[0]}`,
   url: `${URL}#item-${n}`,
@@ -46,7 +56,13 @@ describe('resultView', () => {
     const view = resultView(result([pageStart, item(2, 'a lumbar support <mark>brace</mark> is not recommended')]), true, []);
     expect(view.excerpt).toBeUndefined();
     expect(view.items).toEqual([
-      { url: `${URL}#item-2`, title: 'Item 2: Lumbar support brace', outcome: 'upheld', otherOutcome: false, excerpt: 'a lumbar support <mark>brace</mark> is not recommended' },
+      {
+        url: `${URL}#item-2`,
+        title: 'Item 2: Lumbar support brace',
+        outcome: 'upheld',
+        otherOutcome: false,
+        excerpt: 'a lumbar support <mark>brace</mark> is not recommended',
+      },
     ]);
   });
 
@@ -79,7 +95,17 @@ describe('resultView', () => {
   test('reads missing or broken metadata as no facts and no items, and the URL as the title', () => {
     const view = resultView({ ...result([]), meta: { items: '[["Norco", "upheld"' } }, false, []);
     expect(view).toEqual({ url: URL, title: URL, facts: '0 items', items: [] });
-    const one = resultView(result([], { specialty: '', items: JSON.stringify([['Norco', 'pending'], [42, 'upheld']]) }), false, []);
+    const one = resultView(
+      result([], {
+        specialty: '',
+        items: JSON.stringify([
+          ['Norco', 'pending'],
+          [42, 'upheld'],
+        ]),
+      }),
+      false,
+      [],
+    );
     expect(one.facts).toBe('February 3, 2017 · 1 item');
     // An outcome the site does not know gets no badge.
     expect(one.items).toEqual([{ url: `${URL}#item-1`, title: 'Item 1: Norco', otherOutcome: false }]);

@@ -7,7 +7,12 @@ describe('formState', () => {
   const before = parseSearchState('?q=Zynex&outcome=upheld&page=3');
 
   test('takes the words trimmed and the boxes ticked, from the first page', () => {
-    expect(formState(before, { q: '  lumbar MRI ', sort: 'relevance', filters: { year: ['2016'] } })).toEqual({ q: 'lumbar MRI', filters: { year: ['2016'] }, sort: 'relevance', page: 1 });
+    expect(formState(before, { q: '  lumbar MRI ', sort: 'relevance', filters: { year: ['2016'] } })).toEqual({
+      q: 'lumbar MRI',
+      filters: { year: ['2016'] },
+      sort: 'relevance',
+      page: 1,
+    });
   });
 
   test('lets an order left at its default follow the words', () => {

@@ -15,7 +15,11 @@ const summary = (pages: PageRef[], max: number) => planShards(pages, max).map((s
 
 describe('planShards', () => {
   test('packs whole decision years into shards of at most the limit, oldest first', () => {
-    expect(summary([...year('2015', 3), ...year('2013', 2), ...year('2014', 2), ...year('2016', 4)], 5)).toEqual(['2013-2014:4', '2015:3', '2016-01:4']);
+    expect(summary([...year('2015', 3), ...year('2013', 2), ...year('2014', 2), ...year('2016', 4)], 5)).toEqual([
+      '2013-2014:4',
+      '2015:3',
+      '2016-01:4',
+    ]);
   });
 
   test('gives the newest month, where new letters land, a shard of its own once there are several', () => {

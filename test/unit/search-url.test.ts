@@ -6,7 +6,10 @@ import { parseSearchState, searchQuery, SORTS, type SearchState } from '../../sr
 
 /** Text as the page holds it: trimmed, not empty; any script, and the characters URLs treat specially. */
 const text = fc
-  .oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom('&', '=', '+', '%', '%26', '#', '?', 'a b', 'Physical Medicine & Rehabilitation', '“Zynex”', 'Norco 10/325 mg #60'))
+  .oneof(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
+    fc.constantFrom('&', '=', '+', '%', '%26', '#', '?', 'a b', 'Physical Medicine & Rehabilitation', '“Zynex”', 'Norco 10/325 mg #60'),
+  )
   .map((s) => s.trim())
   .filter((s) => s !== '');
 
@@ -19,27 +22,64 @@ const states: fc.Arbitrary<SearchState> = fc.record({
 
 /** Query strings as people and programs mangle them. */
 const queries = fc
-  .array(fc.oneof(fc.constantFrom('?', '&', '=', 'q=', 'outcome=', 'year=', 'sort=', 'page=', 'upheld', 'oldest', '%', '%2', '%26', '%E0%A4', '+', ' ', '-1', '2.5', '1e3', '0x10', 'Infinity'), fc.string()), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        '?',
+        '&',
+        '=',
+        'q=',
+        'outcome=',
+        'year=',
+        'sort=',
+        'page=',
+        'upheld',
+        'oldest',
+        '%',
+        '%2',
+        '%26',
+        '%E0%A4',
+        '+',
+        ' ',
+        '-1',
+        '2.5',
+        '1e3',
+        '0x10',
+        'Infinity',
+      ),
+      fc.string(),
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(''));
 
 describe('search state in the URL, round trip', () => {
   test('reads back every state it writes, whatever the words and filter values hold', () => {
-    fc.assert(fc.property(states, (state) => {
-      expect(parseSearchState(searchQuery(state))).toEqual(state);
-    }));
+    fc.assert(
+      fc.property(states, (state) => {
+        expect(parseSearchState(searchQuery(state))).toEqual(state);
+      }),
+    );
   });
 
   test('writes any query string it reads as one that reads the same', () => {
-    fc.assert(fc.property(queries, (query) => {
-      const state = parseSearchState(query);
-      expect(parseSearchState(searchQuery(state))).toEqual(state);
-      expect(searchQuery(parseSearchState(searchQuery(state)))).toBe(searchQuery(state));
-    }));
+    fc.assert(
+      fc.property(queries, (query) => {
+        const state = parseSearchState(query);
+        expect(parseSearchState(searchQuery(state))).toEqual(state);
+        expect(searchQuery(parseSearchState(searchQuery(state)))).toBe(searchQuery(state));
+      }),
+    );
   });
 
   test('keeps characters that mean something in a URL as part of the values', () => {
     const state = parseSearchState('?q=a%26b%3Dc+d%2B&specialty=Physical+Medicine+%26+Rehabilitation&treatment=%23hash');
-    expect(state).toEqual({ q: 'a&b=c d+', filters: { treatment: ['#hash'], specialty: ['Physical Medicine & Rehabilitation'] }, sort: 'relevance', page: 1 });
+    expect(state).toEqual({
+      q: 'a&b=c d+',
+      filters: { treatment: ['#hash'], specialty: ['Physical Medicine & Rehabilitation'] },
+      sort: 'relevance',
+      page: 1,
+    });
     expect(searchQuery(state)).toBe('?q=a%26b%3Dc+d%2B&treatment=%23hash&specialty=Physical+Medicine+%26+Rehabilitation');
   });
 

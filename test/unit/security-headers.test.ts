@@ -21,11 +21,25 @@ describe('recommended security headers', () => {
     expect(SEARCH_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'");
     const snippet = nginxSnippet('/imr/', '/var/www');
     expect(snippet.match(/wasm-unsafe-eval/g)).toHaveLength(3); // the comment, search/, pagefind/
-    expect(headersFile('/').split('\n').filter((l) => l.includes('wasm-unsafe-eval'))).toHaveLength(2);
+    expect(
+      headersFile('/')
+        .split('\n')
+        .filter((l) => l.includes('wasm-unsafe-eval')),
+    ).toHaveLength(2);
   });
 
   test('give every top-level path of a build one rule in _headers, none overlapping', () => {
-    const paths = headersFile('/imr/').split('\n').filter((l) => !l.startsWith(' '));
-    expect(paths).toEqual(['/imr/', '/imr/determinations/*', '/imr/guidelines/*', '/imr/treatments/*', '/imr/404.html', '/imr/search/*', '/imr/pagefind/*']);
+    const paths = headersFile('/imr/')
+      .split('\n')
+      .filter((l) => !l.startsWith(' '));
+    expect(paths).toEqual([
+      '/imr/',
+      '/imr/determinations/*',
+      '/imr/guidelines/*',
+      '/imr/treatments/*',
+      '/imr/404.html',
+      '/imr/search/*',
+      '/imr/pagefind/*',
+    ]);
   });
 });

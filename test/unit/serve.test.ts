@@ -60,13 +60,21 @@ describe('static server', () => {
   test('never redirects to a "//" location, which a browser reads as another host', async () => {
     const res = await new Promise<string | undefined>((resolve, reject) => {
       const { hostname, port } = new URL(server.url);
-      request({ hostname, port, path: '/imr//guidelines' }, (r) => resolve(r.headers.location)).on('error', reject).end();
+      request({ hostname, port, path: '/imr//guidelines' }, (r) => resolve(r.headers.location))
+        .on('error', reject)
+        .end();
     });
     expect(res).toBe('/imr/guidelines/');
   });
 
   test('answers 404 with 404.html for misses, paths outside the base and escapes from the root', async () => {
-    for (const path of ['/imr/nope/', '/index.html', '/imr/../imr-serve-secret.txt', '/imr/..%2fimr-serve-secret.txt', `/imr/${'../'.repeat(8)}etc/passwd`]) {
+    for (const path of [
+      '/imr/nope/',
+      '/index.html',
+      '/imr/../imr-serve-secret.txt',
+      '/imr/..%2fimr-serve-secret.txt',
+      `/imr/${'../'.repeat(8)}etc/passwd`,
+    ]) {
       const res = await rawGet(path);
       expect(res.status, path).toBe(404);
       expect(res.body, path).toBe('<h1>not found</h1>');

@@ -5,56 +5,23 @@ import { renderBody } from '../../src/data/letter-body.ts';
 import { markdownBody } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
 import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
+import { SAMPLE_BODY } from '../support/sample-body.ts';
 
-// The sample determination's body, as the importer writes it.
-const BODY = `## How the IMR final determination was made
-
-MAXIMUS Federal Services sent the complete case file to an expert reviewer.
-
-## Clinical case summary
-
-The injured worker is a 48 year old male.
-
-### History
-
-Older notes.
-
-## Decisions and rationales
-
-The Final Determination was based on decisions for the disputed items/services set forth below:
-
-### Item 1: MRI of the right shoulder without contrast
-
-**Upheld.**
-
-Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.
-
-MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies.
-
-CA MTUS/ACOEM Guidelines state that … not medically necessary.
-
-### Item 2: MRI of the cervical spine & neck
-
-**Overturned.**
-
-The request is medically necessary.
-
-## Notes
-
-An extra section.
-`;
+const BODY = SAMPLE_BODY;
 
 describe('renderBody', async () => {
   const body = await renderBody(BODY);
 
   test('renders the boilerplate, the case summary and the decisions intro apart, without their headings', () => {
     expect(body.howMade).toBe('<p>MAXIMUS Federal Services sent the complete case file to an expert reviewer.</p>');
-    expect(body.decisionsIntro).toBe('<p>The Final Determination was based on decisions for the disputed items/services set forth below:</p>');
+    expect(body.decisionsIntro).toBe(
+      '<p>The Final Determination was based on decisions for the disputed items/services set forth below:</p>',
+    );
     expect(body.preamble).toBe('');
     expect(body.whole).toBeUndefined();
   });
 
-  test('keeps third-level headings that are not items inside their section, with the renderer\'s ids', () => {
+  test("keeps third-level headings that are not items inside their section, with the renderer's ids", () => {
     expect(body.summary).toBe('<p>The injured worker is a 48 year old male.</p>\n<h3 id="history">History</h3>\n<p>Older notes.</p>');
   });
 
@@ -77,7 +44,9 @@ describe('renderBody', async () => {
   });
 
   test('gives an item whose heading repeats all its parts, and an item heading with nothing under it an empty rationale', async () => {
-    const repeated = await renderBody(BODY.replace('### Item 2: MRI of the cervical spine & neck', '### Item 1: again\n\nMore.\n\n### Item 2: MRI\n\n### Item 3: x'));
+    const repeated = await renderBody(
+      BODY.replace('### Item 2: MRI of the cervical spine & neck', '### Item 1: again\n\nMore.\n\n### Item 2: MRI\n\n### Item 3: x'),
+    );
     expect(repeated.items.get(1)).toBe('<p>CA MTUS/ACOEM Guidelines state that … not medically necessary.</p>\n<p>More.</p>');
     expect(repeated.items.get(2)).toBe('');
   });
@@ -100,10 +69,21 @@ describe('renderBody', async () => {
       const markdown = markdownBody(readFileSync(join(folder, file), 'utf8'));
       const [parts, { code }] = await Promise.all([renderBody(markdown), renderer.render(markdown.trim())]);
       // In body order, as the importer writes the sections: other sections come before the decisions.
-      const html = [parts.preamble, parts.howMade, parts.summary, ...parts.other.map((o) => o.text), parts.decisionsIntro, ...parts.items.values()];
+      const html = [
+        parts.preamble,
+        parts.howMade,
+        parts.summary,
+        ...parts.other.map((o) => o.text),
+        parts.decisionsIntro,
+        ...parts.items.values(),
+      ];
       for (const part of html.filter(Boolean)) expect(code, file).toContain(part);
       // Nothing of the whole is lost but the headings and the item facts.
-      const words = (h: string) => h.replace(/<h[23][^>]*>.*?<\/h[23]>|<p><strong>(?:Upheld|Overturned)\.<\/strong><\/p>|<p>(?:Claims Administrator|MAXIMUS) guideline:.*?<\/p>|<[^>]+>|\s+/g, '');
+      const words = (h: string) =>
+        h.replace(
+          /<h[23][^>]*>.*?<\/h[23]>|<p><strong>(?:Upheld|Overturned)\.<\/strong><\/p>|<p>(?:Claims Administrator|MAXIMUS) guideline:.*?<\/p>|<[^>]+>|\s+/g,
+          '',
+        );
       expect(html.map(words).join(''), file).toBe(words(code));
     }
   });
@@ -111,7 +91,19 @@ describe('renderBody', async () => {
 
 describe('undoYamlDates', () => {
   test('turns dates a YAML 1.1 parser made back into ISO text, deep inside the data', () => {
-    const parsed = { dates: { decided: new Date(Date.UTC(2016, 11, 9)) }, items: [{ at: new Date('2016-12-09T10:30:00Z') }], n: 3, s: 'x', z: null };
-    expect(undoYamlDates(parsed)).toEqual({ dates: { decided: '2016-12-09' }, items: [{ at: '2016-12-09T10:30:00.000Z' }], n: 3, s: 'x', z: null });
+    const parsed = {
+      dates: { decided: new Date(Date.UTC(2016, 11, 9)) },
+      items: [{ at: new Date('2016-12-09T10:30:00Z') }],
+      n: 3,
+      s: 'x',
+      z: null,
+    };
+    expect(undoYamlDates(parsed)).toEqual({
+      dates: { decided: '2016-12-09' },
+      items: [{ at: '2016-12-09T10:30:00.000Z' }],
+      n: 3,
+      s: 'x',
+      z: null,
+    });
   });
 });

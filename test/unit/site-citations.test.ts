@@ -17,13 +17,19 @@ describe('citationLine', () => {
     expect(citationLine(byId('CM16-0213037'), 1)).toBe(
       'IMR Final Determination CM16-0213037 (Dec. 9, 2016), item 1: MRI of the right shoulder without contrast — Upheld',
     );
-    expect(citationLine(byId('CM17-0012345'), 1)).toBe('IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 1: TENS unit rental for 30 days — Overturned');
-    expect(citationLine(byId('CM17-0012345'), 2)).toBe('IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 2: Lumbar support brace — Upheld');
+    expect(citationLine(byId('CM17-0012345'), 1)).toBe(
+      'IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 1: TENS unit rental for 30 days — Overturned',
+    );
+    expect(citationLine(byId('CM17-0012345'), 2)).toBe(
+      'IMR Final Determination CM17-0012345 (Feb. 3, 2017), item 2: Lumbar support brace — Upheld',
+    );
   });
 
   test('falls back to the id without a case number and says "undated" without a decision date', () => {
     const d = { ...byId('CM16-0213037'), id: 'imr-0123456789abcdef', caseNumber: null, dates: {} };
-    expect(citationLine(d, 2)).toBe('IMR Final Determination imr-0123456789abcdef (undated), item 2: MRI of the cervical spine without contrast — Upheld');
+    expect(citationLine(d, 2)).toBe(
+      'IMR Final Determination imr-0123456789abcdef (undated), item 2: MRI of the cervical spine without contrast — Upheld',
+    );
   });
 
   test('refuses an item number the letter does not have', () => {
@@ -55,7 +61,15 @@ describe('citationTargets', () => {
   test('a citation by page belongs to one section page per page, named with the catalogue topic', () => {
     const citation = { guideline: 'mtus-chronic-pain-2009', pages: [121], text: 'Page(s): 121.' };
     expect(citationTargets(citation, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'page-121', title: 'Page 121', topic: 'NMES (neuromuscular electrical stimulation devices)', page: 121, pages: [121], certainty: 'cited' },
+      {
+        guideline: 'mtus-chronic-pain-2009',
+        key: 'page-121',
+        title: 'Page 121',
+        topic: 'NMES (neuromuscular electrical stimulation devices)',
+        page: 121,
+        pages: [121],
+        certainty: 'cited',
+      },
     ]);
     const range = citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [78, 79, 80, 79], text: 'Page(s): 78-80.' }, chronicPain);
     expect(range.map((t) => t.key)).toEqual(['page-78', 'page-79', 'page-80']);
@@ -76,7 +90,8 @@ describe('citationTargets', () => {
   });
 
   test('carry how sure the catalogue is of the pages: a letter cites them, or they are unverified', () => {
-    const page = (n: number) => citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [n], text: `p. ${n}` }, chronicPain)[0]?.certainty;
+    const page = (n: number) =>
+      citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [n], text: `p. ${n}` }, chronicPain)[0]?.certainty;
     expect(page(121)).toBe('cited');
     expect(page(115)).toBe('unverified');
     expect(page(3)).toBeUndefined();
@@ -86,12 +101,23 @@ describe('citationTargets', () => {
 
   test('a section the catalogue lacks keeps its cited name', () => {
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Aquatic  therapy', text: '…' }, chronicPain)).toEqual([
-      { guideline: 'mtus-chronic-pain-2009', key: 'aquatic-therapy', title: 'Aquatic therapy', topic: undefined, page: undefined, pages: [], certainty: undefined },
+      {
+        guideline: 'mtus-chronic-pain-2009',
+        key: 'aquatic-therapy',
+        title: 'Aquatic therapy',
+        topic: undefined,
+        page: undefined,
+        pages: [],
+        certainty: undefined,
+      },
     ]);
   });
 
   test('a section wins over pages, and a citation with neither has no section page', () => {
-    const both = citationTargets({ guideline: 'mtus-chronic-pain-2009', section: 'Physical Medicine', pages: [98, 99], text: '…' }, chronicPain);
+    const both = citationTargets(
+      { guideline: 'mtus-chronic-pain-2009', section: 'Physical Medicine', pages: [98, 99], text: '…' },
+      chronicPain,
+    );
     expect(both.map((t) => t.key)).toEqual(['physical-medicine']);
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', text: 'Decision based on MTUS.' }, chronicPain)).toEqual([]);
   });

@@ -22,7 +22,13 @@ describe('sortByDecided', () => {
 
   test('puts undated determinations last and breaks ties by id', () => {
     const d = (id: string, decided?: string) => ({ id, dates: decided ? { decided } : {} });
-    expect(sortByDecided([d('b'), d('c', '2016-01-01'), d('a'), d('a2', '2016-01-01'), d('z', '2017-01-01')]).map((x) => x.id)).toEqual(['z', 'a2', 'c', 'a', 'b']);
+    expect(sortByDecided([d('b'), d('c', '2016-01-01'), d('a'), d('a2', '2016-01-01'), d('z', '2017-01-01')]).map((x) => x.id)).toEqual([
+      'z',
+      'a2',
+      'c',
+      'a',
+      'b',
+    ]);
   });
 });
 
@@ -44,14 +50,27 @@ describe('flattenItems and countOutcomes', () => {
 
 describe('indexGuidelines', () => {
   test('lists the catalogue by family (MTUS, ACOEM, ODG, other) then title, and cited slugs it lacks last', () => {
-    expect(index.map((g) => g.slug)).toEqual(['mtus', 'mtus-chronic-pain-2009', 'mtus-neck-upper-back-2004', 'mtus-shoulder-2004', 'odg-pain', 'other', 'mtus-low-back-2004']);
+    expect(index.map((g) => g.slug)).toEqual([
+      'mtus',
+      'mtus-chronic-pain-2009',
+      'mtus-neck-upper-back-2004',
+      'mtus-shoulder-2004',
+      'odg-pain',
+      'other',
+      'mtus-low-back-2004',
+    ]);
     expect(entry('mtus-low-back-2004')?.guideline).toBeUndefined();
     expect(entry('other')?.items).toEqual([]);
   });
 
   test('counts an item once per guideline and section however many sides cite it', () => {
     const cp = entry('mtus-chronic-pain-2009');
-    expect(cp?.items.map((r) => `${r.determinationId}#${r.number}`)).toEqual(['CM17-0012345#1', 'CM16-0100001#1', 'CM15-0045678#1', 'CM14-0123456#1']);
+    expect(cp?.items.map((r) => `${r.determinationId}#${r.number}`)).toEqual([
+      'CM17-0012345#1',
+      'CM16-0100001#1',
+      'CM15-0045678#1',
+      'CM14-0123456#1',
+    ]);
     const page121 = cp?.sections.find((s) => s.key === 'page-121');
     expect(page121?.items).toHaveLength(1);
     expect(page121?.items[0]?.sides).toEqual(['claimsAdministrator', 'reviewer']);
@@ -75,7 +94,11 @@ describe('indexGuidelines', () => {
   test('records which side cited an item under a section', () => {
     const tens = entry('mtus-chronic-pain-2009')?.sections.find((s) => s.key.startsWith('tens-'));
     expect(tens?.items.map((r) => r.sides)).toEqual([['reviewer']]);
-    expect(entry('mtus-chronic-pain-2009')?.sections.find((s) => s.key === 'page-114')?.items.map((r) => r.sides)).toEqual([['claimsAdministrator']]);
+    expect(
+      entry('mtus-chronic-pain-2009')
+        ?.sections.find((s) => s.key === 'page-114')
+        ?.items.map((r) => r.sides),
+    ).toEqual([['claimsAdministrator']]);
   });
 });
 
@@ -124,7 +147,12 @@ describe('treatmentRows', () => {
 
 describe('groupConsecutive', () => {
   test('splits an ordered list into runs under one key, keeping order', () => {
-    const rows = [{ g: 'a', n: 1 }, { g: 'a', n: 2 }, { g: 'b', n: 3 }, { g: 'a', n: 4 }];
+    const rows = [
+      { g: 'a', n: 1 },
+      { g: 'a', n: 2 },
+      { g: 'b', n: 3 },
+      { g: 'a', n: 4 },
+    ];
     expect(groupConsecutive(rows, (r) => r.g)).toEqual([
       { key: 'a', rows: [rows[0], rows[1]] },
       { key: 'b', rows: [rows[2]] },

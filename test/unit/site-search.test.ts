@@ -32,7 +32,10 @@ describe('determinationFilters', () => {
 
 describe('searchFacets', () => {
   const facets = searchFacets(determinations, {
-    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI']]),
+    treatment: new Map([
+      ['tens-ems-unit', 'TENS / EMS units'],
+      ['mri', 'MRI'],
+    ]),
     guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]),
   });
   const options = (key: string) => facets.find((f) => f.key === key)?.options.map((o) => `${o.value}=${o.label}`);
@@ -52,7 +55,13 @@ describe('searchFacets', () => {
     expect(options('outcome')).toEqual(['upheld=Upheld', 'overturned=Overturned']);
     expect(options('priority')).toEqual(['standard=Standard', 'expedited=Expedited']);
     expect(options('year')).toEqual(['2017=2017', '2016=2016', '2015=2015', '2014=2014']);
-    expect(options('treatment')).toEqual(['brace=brace', 'mri=MRI', 'opioids=opioids', 'physical-therapy=physical-therapy', 'tens-ems-unit=TENS / EMS units']);
+    expect(options('treatment')).toEqual([
+      'brace=brace',
+      'mri=MRI',
+      'opioids=opioids',
+      'physical-therapy=physical-therapy',
+      'tens-ems-unit=TENS / EMS units',
+    ]);
   });
 
   test('drops a filter no determination has a value for', () => {
@@ -64,8 +73,16 @@ describe('searchFacets', () => {
 
 describe('catalogueOnlyFacets', () => {
   const labels = {
-    treatment: new Map([['tens-ems-unit', 'TENS / EMS units'], ['mri', 'MRI'], ['bone-growth-stimulator', 'Bone growth stimulators'], ['other', 'Other']]),
-    guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'], ['acoem-2004', 'ACOEM 2004']]),
+    treatment: new Map([
+      ['tens-ems-unit', 'TENS / EMS units'],
+      ['mri', 'MRI'],
+      ['bone-growth-stimulator', 'Bone growth stimulators'],
+      ['other', 'Other'],
+    ]),
+    guideline: new Map([
+      ['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'],
+      ['acoem-2004', 'ACOEM 2004'],
+    ]),
   };
 
   test('lists the catalogue entries no letter has, with their labels, and none that has a checkbox', () => {
@@ -95,7 +112,12 @@ describe('search state in the URL', () => {
   test('defaults to best match with words and newest first without, and ignores what it does not know', () => {
     expect(parseSearchState('?q=+norco+')).toEqual({ q: 'norco', filters: {}, sort: 'relevance', page: 1 });
     expect(parseSearchState('')).toEqual({ q: '', filters: {}, sort: 'newest', page: 1 });
-    expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({ q: '', filters: { outcome: ['upheld'] }, sort: 'newest', page: 1 });
+    expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({
+      q: '',
+      filters: { outcome: ['upheld'] },
+      sort: 'newest',
+      page: 1,
+    });
   });
 
   test('writes a state back into a query string that reads the same, defaults left out', () => {

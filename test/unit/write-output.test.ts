@@ -22,22 +22,36 @@ describe('writeDetermination', () => {
     put('2017/CM16-0000001.md', 'b');
     put('2017/CM17-0000002.md', 'c');
     mkdirSync(join(out, '2017/not-a-file.md'));
-    expect(indexById(out)).toEqual(new Map([['CM16-0000001', ['2016/CM16-0000001.md', '2017/CM16-0000001.md']], ['CM17-0000002', ['2017/CM17-0000002.md']]]));
+    expect(indexById(out)).toEqual(
+      new Map([
+        ['CM16-0000001', ['2016/CM16-0000001.md', '2017/CM16-0000001.md']],
+        ['CM17-0000002', ['2017/CM17-0000002.md']],
+      ]),
+    );
   });
 
   test('moves the file of a determination whose year changed when forced, leaving one file', () => {
     put('2016/CM16-0000001.md', 'decided 2016-12-30');
     const index = indexById(out);
-    expect(writeDetermination(out, '2017/CM16-0000001.md', 'decided 2017-01-05', false, index)).toEqual({ status: 'conflict', kept: '2016/CM16-0000001.md' });
+    expect(writeDetermination(out, '2017/CM16-0000001.md', 'decided 2017-01-05', false, index)).toEqual({
+      status: 'conflict',
+      kept: '2016/CM16-0000001.md',
+    });
     expect(existsSync(join(out, '2017/CM16-0000001.md'))).toBe(false);
-    expect(writeDetermination(out, '2017/CM16-0000001.md', 'decided 2017-01-05', true, index)).toEqual({ status: 'updated', moved: ['2016/CM16-0000001.md'] });
+    expect(writeDetermination(out, '2017/CM16-0000001.md', 'decided 2017-01-05', true, index)).toEqual({
+      status: 'updated',
+      moved: ['2016/CM16-0000001.md'],
+    });
     expect(indexById(out)).toEqual(new Map([['CM16-0000001', ['2017/CM16-0000001.md']]]));
     expect(readFileSync(join(out, '2017/CM16-0000001.md'), 'utf8')).toBe('decided 2017-01-05');
   });
 
   test('moves a file with the very same content without --force: nothing is lost', () => {
     put('undated/imr-0123456789abcdef.md', 'same');
-    expect(writeDetermination(out, '2014/imr-0123456789abcdef.md', 'same', false)).toEqual({ status: 'updated', moved: ['undated/imr-0123456789abcdef.md'] });
+    expect(writeDetermination(out, '2014/imr-0123456789abcdef.md', 'same', false)).toEqual({
+      status: 'updated',
+      moved: ['undated/imr-0123456789abcdef.md'],
+    });
     expect(indexById(out)).toEqual(new Map([['imr-0123456789abcdef', ['2014/imr-0123456789abcdef.md']]]));
   });
 

@@ -134,7 +134,10 @@ export function generateCorpus(
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { start: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { start: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  });
   const [sample, out, n] = positionals;
   if (!sample || !out || !n || !/^\d+$/.test(n)) {
     console.error('usage: generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]');

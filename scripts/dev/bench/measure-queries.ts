@@ -40,7 +40,15 @@ function kindOf(path: string): string {
 }
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const SETTLE_MS = 500;
 const PRECOMPRESSED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind)$/;
 
@@ -113,7 +121,12 @@ function summarise(search: string, status: string, ms: number, fetched: Fetched[
 const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 
 /** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
-export async function measureQueries(site: string, base: string, cold: string, warm: string[]): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
+export async function measureQueries(
+  site: string,
+  base: string,
+  cold: string,
+  warm: string[],
+): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
   const server = await startStaticServer({ root: site, base });
   const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });

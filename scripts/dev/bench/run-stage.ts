@@ -24,10 +24,19 @@ const PAGE_LINE = /[├└]─ /;
 const TIMES_SCRIPT = '"$@"; status=$?; times >&2; exit $status';
 const TIMES_LINE = /^(\d+)m([\d.]+)s (\d+)m([\d.]+)s$/;
 
-export function runStage(name: string, command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd: string }): Promise<StageRun> {
+export function runStage(
+  name: string,
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd: string },
+): Promise<StageRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('bash', ['-c', TIMES_SCRIPT, name, command, ...args], { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', ['-c', TIMES_SCRIPT, name, command, ...args], {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const meter = samplePeak(child.pid!);
     let stdout = '';
     let pages = 0;

@@ -12,7 +12,13 @@ export interface SiteStats {
 }
 
 export async function siteStats(dir: string): Promise<SiteStats> {
-  const stats: SiteStats = { files: 0, bytes: 0, htmlPages: 0, determinationPages: 0, search: { files: 0, bytes: 0, shards: 0, largestShardPages: 0, indexedPages: 0 } };
+  const stats: SiteStats = {
+    files: 0,
+    bytes: 0,
+    htmlPages: 0,
+    determinationPages: 0,
+    search: { files: 0, bytes: 0, shards: 0, largestShardPages: 0, indexedPages: 0 },
+  };
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);

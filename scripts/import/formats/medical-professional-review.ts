@@ -33,16 +33,23 @@ const CONCLUSION = /\b(?:is|are|was|were)\s+(not\s+)?medically\s+necessary/gi;
 export function readProfessionalReview(lines: string[]): ParsedLetter {
   const starts = (Object.keys(LABELS) as Label[]).map((label) => ({ label, at: lines.findIndex((l) => LABELS[label].test(l.trim())) }));
   const missing = starts.filter((s) => s.at < 0 && s.label !== 'documents' && s.label !== 'qualifications');
-  if (missing.length > 0) throw new ParseError(`malformed MEDICAL PROFESSIONAL REVIEW: missing section(s) ${missing.map((m) => `"${m.label}"`).join(', ')}`);
+  if (missing.length > 0)
+    throw new ParseError(`malformed MEDICAL PROFESSIONAL REVIEW: missing section(s) ${missing.map((m) => `"${m.label}"`).join(', ')}`);
   // The reviewer's qualifications close the letter: without them it was cut after the rationale.
-  if (starts.find((s) => s.label === 'qualifications')!.at < 0) throw new ParseError('truncated letter: no closing "MEDICAL REVIEWER QUALIFICATIONS:" section');
+  if (starts.find((s) => s.label === 'qualifications')!.at < 0)
+    throw new ParseError('truncated letter: no closing "MEDICAL REVIEWER QUALIFICATIONS:" section');
   const found = starts.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at);
   const section = (label: Label) => {
     const i = found.findIndex((s) => s.label === label);
     return i < 0 ? [] : paragraphs(lines.slice(found[i].at + 1, found[i + 1]?.at ?? lines.length));
   };
-  const issues = section('issue').join(' ').split(/\s*\b\d{1,2}\.\s+/).map((s) => s.trim()).filter(Boolean);
-  if (issues.length !== 1) throw new ParseError(`MEDICAL PROFESSIONAL REVIEW with ${issues.length} issues at dispute: only single-issue letters are supported`);
+  const issues = section('issue')
+    .join(' ')
+    .split(/\s*\b\d{1,2}\.\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (issues.length !== 1)
+    throw new ParseError(`MEDICAL PROFESSIONAL REVIEW with ${issues.length} issues at dispute: only single-issue letters are supported`);
   const rationale = section('rationale');
   const conclusions = [...rationale.join(' ').matchAll(CONCLUSION)];
   const last = conclusions.at(-1);

@@ -40,7 +40,13 @@ export function readNotice2013(lines: string[]): ParsedLetter {
   if (firstItem < 0) throw new ParseError('no disputed items found: no numbered "... is (not) medically necessary and appropriate." line');
   const summaryStart = body.findIndex((p) => CASE_SUMMARY.test(p));
   const credentials = body.slice(0, summaryStart >= 0 ? summaryStart : firstItem);
-  const summary = summaryStart >= 0 ? body.slice(summaryStart, firstItem).map((p) => p.replace(CASE_SUMMARY, '')).filter(Boolean) : [];
+  const summary =
+    summaryStart >= 0
+      ? body
+          .slice(summaryStart, firstItem)
+          .map((p) => p.replace(CASE_SUMMARY, ''))
+          .filter(Boolean)
+      : [];
   const items = readItems(body.slice(firstItem));
   checkComplete(items);
   checkFinalDetermination(preamble, items);
@@ -70,7 +76,9 @@ function readItems(body: string[]): RawItem[] {
     const m = ITEM.exec(p);
     if (m?.groups) {
       if (Number(m.groups.number) !== items.length + 1) {
-        throw new ParseError(`item numbered ${m.groups.number} follows item ${items.length}: an item is missing or its decision line cannot be read`);
+        throw new ParseError(
+          `item numbered ${m.groups.number} follows item ${items.length}: an item is missing or its decision line cannot be read`,
+        );
       }
       const request = m.groups.request.trim();
       items.push({ title: request, request, outcome: m.groups.not ? 'upheld' : 'overturned', rationale: [] });
@@ -80,7 +88,8 @@ function readItems(body: string[]): RawItem[] {
     const item = items[items.length - 1];
     const n = items.length;
     // A second field in one item is the next item's, whose decision line was not recognised.
-    const twice = (field: string) => new ParseError(`item ${n} ("${item.request}") has a second "${field}" field: the item after it has no readable decision line`);
+    const twice = (field: string) =>
+      new ParseError(`item ${n} ("${item.request}") has a second "${field}" field: the item after it has no readable decision line`);
     if (CLAIMS.test(p)) {
       if (item.claimsAdministrator !== undefined) throw twice('Claims Administrator guideline');
       item.claimsAdministrator = p.replace(CLAIMS, '');
@@ -93,7 +102,10 @@ function readItems(body: string[]): RawItem[] {
       const rest = p.replace(RATIONALE, '');
       if (rest) item.rationale.push(rest);
     } else if (inRationale) item.rationale.push(p);
-    else throw new ParseError(`text in item ${n} ("${item.request}") belongs to none of its fields: "${p.slice(0, 80)}${p.length > 80 ? '…' : ''}"`);
+    else
+      throw new ParseError(
+        `text in item ${n} ("${item.request}") belongs to none of its fields: "${p.slice(0, 80)}${p.length > 80 ? '…' : ''}"`,
+      );
   }
   return items;
 }
@@ -108,6 +120,8 @@ function checkFinalDetermination(preamble: string[], items: RawItem[]): void {
   const upheld = items.filter((i) => i.outcome === 'upheld').length;
   const fits = stated === 'UPHOLD' ? upheld === items.length : stated === 'OVERTURN' ? upheld === 0 : upheld > 0 && upheld < items.length;
   if (!fits) {
-    throw new ParseError(`truncated or malformed notice: "Final Determination: ${stated}" but ${upheld} of ${items.length} item${items.length === 1 ? '' : 's'} read ${upheld === 1 ? 'is' : 'are'} upheld`);
+    throw new ParseError(
+      `truncated or malformed notice: "Final Determination: ${stated}" but ${upheld} of ${items.length} item${items.length === 1 ? '' : 's'} read ${upheld === 1 ? 'is' : 'are'} upheld`,
+    );
   }
 }

@@ -29,7 +29,14 @@ const PLACE = new Map<string, 'howMade' | 'summary' | 'decisionsIntro'>([
 
 /** The body's Markdown by place, each place as the slices to render one after the other. */
 export function layoutBody(cut: CutBody): BodyLayout<string[]> {
-  const layout: BodyLayout<string[]> = { preamble: pieces(cut.preamble), howMade: [], summary: [], decisionsIntro: [], items: new Map(), other: [] };
+  const layout: BodyLayout<string[]> = {
+    preamble: pieces(cut.preamble),
+    howMade: [],
+    summary: [],
+    decisionsIntro: [],
+    items: new Map(),
+    other: [],
+  };
   for (const section of cut.sections) {
     const place = PLACE.get(section.title.toLowerCase());
     if (place) layout[place].push(...pieces(section.markdown));

@@ -53,7 +53,8 @@ function readYaml(yaml: string): Record<string, unknown> {
   try {
     data = parse(yaml, { version: '1.1', maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    if (error instanceof ReferenceError) throw new FrontmatterError(`more than ${MAX_ALIAS_COUNT} YAML alias expansions (a letter needs none)`);
+    if (error instanceof ReferenceError)
+      throw new FrontmatterError(`more than ${MAX_ALIAS_COUNT} YAML alias expansions (a letter needs none)`);
     throw new FrontmatterError(`not valid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
   }
   if (data === null || data === undefined) return {};

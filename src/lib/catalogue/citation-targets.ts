@@ -41,7 +41,17 @@ export function citationTargets(citation: Citation, guideline: Guideline | undef
     const cited = squash(citation.section);
     const known = guideline?.sections.find((s) => squash(s.name) === cited || s.aliases.some((a) => squash(a) === cited));
     const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
-    return [{ guideline: citation.guideline, key: slugify(title), title, topic: undefined, page: undefined, pages: known?.pages ?? [], certainty: leastSure(known ? [known] : []) }];
+    return [
+      {
+        guideline: citation.guideline,
+        key: slugify(title),
+        title,
+        topic: undefined,
+        page: undefined,
+        pages: known?.pages ?? [],
+        certainty: leastSure(known ? [known] : []),
+      },
+    ];
   }
   return [...new Set(citation.pages ?? [])].map((page) => {
     const onPage = guideline?.sections.filter((s) => s.pages.includes(page)) ?? [];

@@ -48,7 +48,10 @@ function addCited(list: CitedItem[], seen: Map<string, CitedItem>, ref: ItemRef,
  */
 export function indexGuidelines(items: readonly ItemRef[], guidelines: readonly Guideline[]): GuidelineEntry[] {
   const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
-  const entries = new Map<string, { entry: GuidelineEntry; seen: Map<string, CitedItem>; sections: Map<string, { section: SectionEntry; seen: Map<string, CitedItem> }> }>();
+  const entries = new Map<
+    string,
+    { entry: GuidelineEntry; seen: Map<string, CitedItem>; sections: Map<string, { section: SectionEntry; seen: Map<string, CitedItem> }> }
+  >();
   const entryFor = (slug: string) => {
     let e = entries.get(slug);
     if (!e) {

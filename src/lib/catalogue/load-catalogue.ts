@@ -49,7 +49,9 @@ export function loadCatalogue(contentDir: string): Catalogue {
 function loadGuidelines(dir: string, shown: (f: string) => string, problems: Problems): Guideline[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yml'))
+      .sort();
   } catch {
     problems.push(`${shown(dir)}: folder not found`);
     return [];
@@ -115,7 +117,6 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, label: string, 
   return undefined;
 }
 
-
 function checkRule(rule: string, where: string, problems: Problems): void {
   try {
     new RegExp(rule, RULE_FLAGS);
@@ -149,14 +150,18 @@ function checkFallbacks(guidelines: Guideline[], label: string, problems: Proble
   const bottom = guidelines.filter((g) => g.priority === lowest);
   if (bottom.length !== 1 || bottom[0]!.family !== 'other') {
     const found = bottom.map((g) => `${g.slug} (${g.family})`).join(', ');
-    problems.push(`${label}: expected exactly one guideline of family "other" with the lowest priority (${lowest}) as the fallback, found ${found}`);
+    problems.push(
+      `${label}: expected exactly one guideline of family "other" with the lowest priority (${lowest}) as the fallback, found ${found}`,
+    );
   }
   for (const family of new Set(guidelines.map((g) => g.family))) {
     const members = guidelines.filter((g) => g.family === family);
     const min = Math.min(...members.map((g) => g.priority));
     const tied = members.filter((g) => g.priority === min);
     if (tied.length > 1) {
-      problems.push(`${label}: family "${family}" needs one catch-all with its lowest priority (${min}), found ${tied.map((g) => g.slug).join(', ')}`);
+      problems.push(
+        `${label}: family "${family}" needs one catch-all with its lowest priority (${min}), found ${tied.map((g) => g.slug).join(', ')}`,
+      );
     }
   }
 }

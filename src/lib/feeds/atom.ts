@@ -28,7 +28,6 @@ export interface AtomFeed {
 // Tab, line feed and carriage return are the only control characters XML 1.0 allows; lone
 // surrogates and U+FFFE/U+FFFF are not characters at all.
 const NOT_XML =
-   
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text for XML element content or a double-quoted attribute. */

@@ -3,7 +3,8 @@ export const MAX_TITLE = 70;
 const SITE = 'IMR Determinations';
 
 /** Length as the page's source spells it: Astro writes & < > " ' as entities, and html-validate counts those. */
-export const sourceLength = (s: string) => s.replace(/&/g, '&amp;').replace(/[<>]/g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').length;
+export const sourceLength = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/[<>]/g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').length;
 
 /**
  * The <title> of a page: "Page · IMR Determinations" when that fits in MAX_TITLE characters, else

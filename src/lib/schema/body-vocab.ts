@@ -86,7 +86,10 @@ export function labelledLine(label: string, text: string): string {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const GUIDELINE_TEXT = new RegExp(`^(?:${[CLAIMS_ADMINISTRATOR_LABEL, ...new Set(Object.values(REVIEWER_LABEL))].map(escapeRegExp).join('|')}):`, 'i');
+const GUIDELINE_TEXT = new RegExp(
+  `^(?:${[CLAIMS_ADMINISTRATOR_LABEL, ...new Set(Object.values(REVIEWER_LABEL))].map(escapeRegExp).join('|')}):`,
+  'i',
+);
 
 /** True for text that starts as a guideline line of any layout does ("MAXIMUS guideline: ..."). */
 export function isGuidelineText(text: string): boolean {

@@ -49,7 +49,10 @@ export const DeterminationSchema = z.strictObject({
   /** IMR case number when the letter has one, else "imr-" + 16 hex of the sha256 of its words. */
   id: z.string().regex(/^(CM\d{2}-\d{7}|imr-[0-9a-f]{16})$/, 'expected a case number like "CM16-0213037" or "imr-" and 16 hex digits'),
   /** The IMR case number, or null when the letter does not show one. */
-  caseNumber: z.string().regex(/^CM\d{2}-\d{7}$/).nullable(),
+  caseNumber: z
+    .string()
+    .regex(/^CM\d{2}-\d{7}$/)
+    .nullable(),
   /** Header dates, each absent when the letter does not give it. */
   dates: z.strictObject({
     /** Date Assigned: case assigned to the reviewer. */

@@ -27,10 +27,12 @@ export const GuidelineSectionSchema = z
   })
   .superRefine((section, ctx) => {
     // The field's own value as the "got" of the message, not the whole section.
-    const problem = (path: 'certainty' | 'citedIn', message: string) => ctx.addIssue({ code: 'custom', path: [path], message, input: section[path] });
+    const problem = (path: 'certainty' | 'citedIn', message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, input: section[path] });
     if (section.pages.length > 0 && !section.certainty) problem('certainty', 'a page range needs a certainty: "cited" or "unverified"');
     if (section.pages.length === 0 && section.certainty) problem('certainty', 'only a section with pages has a certainty');
-    if (section.certainty === 'cited' && section.citedIn.length === 0) problem('citedIn', 'a "cited" page range names the letters that cite it');
+    if (section.certainty === 'cited' && section.citedIn.length === 0)
+      problem('citedIn', 'a "cited" page range names the letters that cite it');
     if (section.certainty !== 'cited' && section.citedIn.length > 0) problem('certainty', 'a range with letters in citedIn is "cited"');
   });
 export type GuidelineSection = z.output<typeof GuidelineSectionSchema>;

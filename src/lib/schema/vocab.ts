@@ -33,7 +33,9 @@ export const IsoDate = z.iso.date({ error: 'expected an ISO date YYYY-MM-DD' });
  * character and no bidirectional formatting character (U+202E ...), which would hide or reorder
  * what is shown. May be empty; `Text` is the same with at least one character.
  */
-export const ShownText = z.string().refine((s) => !UNSAFE_CHAR.test(s), 'expected text without control or bidirectional formatting characters');
+export const ShownText = z
+  .string()
+  .refine((s) => !UNSAFE_CHAR.test(s), 'expected text without control or bidirectional formatting characters');
 
 /** Shown text of at least one character (see ShownText). */
 export const Text = z.string().min(1).pipe(ShownText);

@@ -39,5 +39,7 @@ export function droppedNote(dropped: readonly { key: FilterKey; value: string }[
   if (dropped.length === 0) return '';
   const named = dropped.map(({ key, value }) => `${FILTER_LEGENDS[key]} “${value}”`);
   const list = named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
-  return dropped.length === 1 ? `${list} is not a filter value on this site, so it was left out.` : `${list} are not filter values on this site, so they were left out.`;
+  return dropped.length === 1
+    ? `${list} is not a filter value on this site, so it was left out.`
+    : `${list} are not filter values on this site, so they were left out.`;
 }

@@ -55,7 +55,10 @@ export function searchFacets(
  * The catalogue's treatment types and guidelines that have no checkbox (no letter has them yet),
  * as facets of their own: a search for one is a real search with no result, shown with its label.
  */
-export function catalogueOnlyFacets(facets: readonly Facet[], labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> }): Facet[] {
+export function catalogueOnlyFacets(
+  facets: readonly Facet[],
+  labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
+): Facet[] {
   return (['treatment', 'guideline'] as const)
     .map((key) => {
       const shown = new Set(facets.find((f) => f.key === key)?.options.map((o) => o.value));

@@ -27,7 +27,14 @@ export function parseSearchState(search: string): SearchState {
   const q = (params.get('q') ?? '').trim();
   const filters: SearchState['filters'] = {};
   for (const key of FILTER_KEYS) {
-    const values = [...new Set(params.getAll(key).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(key)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length > 0) filters[key] = values;
   }
   const sortParam = params.get('sort');

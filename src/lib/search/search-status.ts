@@ -4,7 +4,8 @@ import type { SearchState } from './search-state.ts';
 
 /** The status line while a search runs, and when it cannot run. */
 export const STATUS_SEARCHING = 'Searching…';
-export const STATUS_INDEX_FAILED = 'The search index could not be loaded. Browse the determinations, guidelines or treatment types instead.';
+export const STATUS_INDEX_FAILED =
+  'The search index could not be loaded. Browse the determinations, guidelines or treatment types instead.';
 export const STATUS_SEARCH_FAILED = 'The search failed. Reload the page to try again.';
 
 /**

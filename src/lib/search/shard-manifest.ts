@@ -41,7 +41,13 @@ export interface ShardSpan {
  * Which shards hold results start..end (end exclusive) of a search sorted by decision date, given
  * how many results each shard has: newest shards first for 'desc', oldest first for 'asc'.
  */
-export function shardSpans(shards: readonly ShardInfo[], counts: Readonly<Record<string, number>>, order: 'asc' | 'desc', start: number, end: number): ShardSpan[] {
+export function shardSpans(
+  shards: readonly ShardInfo[],
+  counts: Readonly<Record<string, number>>,
+  order: 'asc' | 'desc',
+  start: number,
+  end: number,
+): ShardSpan[] {
   const ordered = order === 'asc' ? shards : [...shards].reverse();
   const spans: ShardSpan[] = [];
   let offset = 0;

@@ -1,5 +1,5 @@
 // Debian's chromium for the browser tests, through playwright-core (no browser is ever
-// downloaded), with the flags of test/e2e/search.browser.test.ts. Without chromium a test file
+// downloaded), with the flags the project uses everywhere (scripts/dev/bench/measure-queries.ts has its own copy: dev tools do not import tests). Without chromium a test file
 // skips with a message, except under CI=true, where its tests fail.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

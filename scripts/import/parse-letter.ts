@@ -15,19 +15,11 @@
 // The MAXIMUS-letterhead layout has the same items under "IMR DECISION(S) AND RATIONALE(S)"
 // with a "DOCUMENTS REVIEWED" section; the 2013 notices and "MEDICAL PROFESSIONAL REVIEW"
 // letters are read in formats/.
-import type { LetterFormat } from '../../src/lib/schema/vocab.ts';
 import { SECTION } from '../../src/lib/schema/body-vocab.ts';
 import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
-import { parseItems, type RawItem } from './parse-items.ts';
-import {
-  readLabelledCredentials,
-  readProseCredentials,
-  readPatient,
-  readDiagnoses,
-  readProseDates,
-  type Credentials,
-} from './parse-facts.ts';
+import { parseItems } from './parse-items.ts';
+import { readLabelledCredentials, readProseCredentials, readPatient, readDiagnoses, readProseDates } from './parse-facts.ts';
 import {
   ParseError,
   checkComplete,
@@ -37,26 +29,12 @@ import {
   paragraphs,
   stripSyntheticMark,
 } from './letter-parts.ts';
+import type { ParsedLetter } from './parsed-letter.ts';
 import { readNotice2013 } from './formats/notice-2013.ts';
 import { readProfessionalReview } from './formats/medical-professional-review.ts';
 
 export { ParseError, paragraphs } from './letter-parts.ts';
-
-/** A letter split into its parts, before classification. */
-export interface ParsedLetter {
-  format: LetterFormat;
-  header: Header;
-  reviewer: Credentials;
-  patient: { age?: number; sex?: 'female' | 'male' };
-  diagnoses: string[];
-  /** Body sections in letter order; the last one holds the items. */
-  sections: Array<{ heading: string; paragraphs: string[] }>;
-  items: RawItem[];
-  /** sha256 of the letter's words (spacing and page layout ignored): the same for its PDF and its text. */
-  textHash: string;
-  /** Non-fatal oddities worth a look (reported, not skipped). */
-  warnings: string[];
-}
+export type { ParsedLetter } from './parsed-letter.ts';
 
 const HOW_MADE = /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i;
 const SUMMARY = /^CLINICAL CASE SUMMARY$/i;

@@ -22,7 +22,7 @@ import {
   reviewerLabel,
   sectionHeadingLine,
 } from '../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from './parse-letter.ts';
+import type { ParsedLetter } from './parsed-letter.ts';
 import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */

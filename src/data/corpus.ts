@@ -40,6 +40,9 @@ export interface Corpus {
   keys: CacheKeys;
 }
 
+/** What the catalogue-aware components need from the corpus; pages hand it down. */
+export type CatalogueView = Pick<Corpus, 'guidelineIndex' | 'guidelineLabel' | 'treatmentLabel'>;
+
 let corpus: Promise<Corpus> | undefined;
 
 export function loadCorpus(): Promise<Corpus> {

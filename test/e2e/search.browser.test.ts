@@ -1,31 +1,32 @@
 // The search page driven in a real browser (Debian's chromium through playwright-core; no browser
 // is ever downloaded): type, filter, reload, follow a result. Without chromium the tests are
 // skipped with a message, except under CI=true, where they fail.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
 import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
+import {
+  HAVE_CHROMIUM,
+  launchChromium,
+  requireChromium,
+  RUN_BROWSER_TESTS,
+  warnWithoutChromium,
+  type Browser,
+} from '../support/chromium.ts';
 import { readCsv, readCsvRecords } from '../support/read-csv.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const IN_CI = process.env.CI === 'true';
-if (!HAVE_CHROMIUM && !IN_CI) {
-  console.warn(`Skipping the browser tests: no chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
-}
+warnWithoutChromium('the browser tests');
 
 const { root, sub } = inject('sites');
+let browser: Browser | undefined;
 let context: BrowserContext;
-let profile: string;
 const servers: StaticServer[] = [];
 const errors: string[] = [];
 
 /** Opens `path` of a built site in a new tab; `fetched`, when given, collects every URL it requests; `before` runs before it loads. */
 async function open(site: typeof root, path: string, fetched?: string[], before?: (page: Page) => Promise<void>): Promise<Page> {
-  if (!HAVE_CHROMIUM) throw new Error(`CI=true but no chromium at ${CHROMIUM}: .ci/run installs it with apt-get install -y chromium`);
+  requireChromium();
   const server = await startStaticServer({ root: site.dir, base: site.base });
   servers.push(server);
   const page = await context.newPage();
@@ -65,29 +66,16 @@ const counts = (page: Page) => page.locator('#search-app .count').allTextContent
 const resultPaths = (page: Page) =>
   page.locator('#results > li > h3 > a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
-describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('search page in a browser', () => {
+describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
   beforeAll(async () => {
     if (!HAVE_CHROMIUM) return; // each test fails on its own (see open), so CI counts them failed
-    profile = mkdtempSync(join(tmpdir(), 'imr-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     for (const s of servers) await s.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   test('finds the 2014 Zynex letter, filters it by outcome, keeps the search across a reload, and opens it', async () => {

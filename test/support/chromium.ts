@@ -1,12 +1,13 @@
 // Debian's chromium for the browser tests, through playwright-core (no browser is ever
-// downloaded), with the flags of test/e2e/search.browser.test.ts. Without chromium a test file
+// downloaded), with the flags of scripts/lib/chromium-flags.ts (the bench uses them too). Without chromium a test file
 // skips with a message, except under CI=true, where its tests fail.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium-flags.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
 export const IN_CI = process.env.CI === 'true';
 /** True when a browser test file should run (chromium present, or CI, where a missing one fails). */
@@ -32,15 +33,7 @@ export async function launchChromium(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,

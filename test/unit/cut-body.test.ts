@@ -7,45 +7,11 @@ import { cutBody } from '../../src/lib/body/cut-body.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
 import { DeterminationSchema, REQUIRED_BODY_HEADINGS, RATIONALE_LABEL, outcomeLine } from '../../src/lib/schema/index.ts';
+import { SAMPLE_BODY } from '../support/sample-body.ts';
 
 // A determination body as the importer writes it, with a third-level heading that is not an item
 // and a section the page does not know.
-const BODY = `## How the IMR final determination was made
-
-MAXIMUS Federal Services sent the complete case file to an expert reviewer.
-
-## Clinical case summary
-
-The injured worker is a 48 year old male.
-
-### History
-
-Older notes.
-
-## Decisions and rationales
-
-The Final Determination was based on decisions for the disputed items/services set forth below:
-
-### Item 1: MRI of the right shoulder without contrast
-
-**Upheld.**
-
-Claims Administrator guideline: Decision based on MTUS Shoulder Complaints 2004.
-
-MAXIMUS guideline: Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies.
-
-Decision rationale: CA MTUS/ACOEM Guidelines state that … not medically necessary.
-
-### Item 2: MRI of the cervical spine & neck
-
-**Overturned.**
-
-The request is medically necessary.
-
-## Notes
-
-An extra section.
-`;
+const BODY = SAMPLE_BODY.replace('\n\nCA MTUS/ACOEM Guidelines state', '\n\nDecision rationale: CA MTUS/ACOEM Guidelines state');
 
 describe('cutBody', () => {
   const cut = cutBody(BODY);

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { startStaticServer } from '../serve.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../lib/chromium-flags.ts';
 
 /** Time, bytes and requests from the start of a search to a point of it. */
 export interface StageMeasure {
@@ -53,16 +54,7 @@ function kindOf(path: string): string {
   return 'page';
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+export { CHROMIUM };
 const SETTLE_MS = 500;
 const PRECOMPRESSED = /\.(pf_meta|pf_index|pf_fragment|pf_filter|pagefind|gz)$/;
 
@@ -190,7 +182,7 @@ export async function measureQueries(
 ): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
   const server = await startStaticServer({ root: site, base });
   const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];

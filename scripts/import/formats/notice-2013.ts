@@ -15,7 +15,7 @@
 //   The Expert Reviewer's decision rationale:
 //   ...
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from '../parse-letter.ts';
+import type { ParsedLetter } from '../parsed-letter.ts';
 import type { RawItem } from '../parse-items.ts';
 import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
 import { parseHeader } from '../parse-header.ts';

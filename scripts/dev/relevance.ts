@@ -18,7 +18,7 @@ try {
   const dir = positionals[0] ? resolve(positionals[0]) : join(work!, 'site');
   if (work) await buildSite({ corpus: join(repoRoot, 'content'), outDir: dir, base: '/', cacheDir: join(work, 'cache'), shardPages: 40 });
   const { index, server } = await openPagefind(
-    { dir, base: '/', corpus: '' },
+    { dir, base: '/', corpus: '', origin: '' },
     undefined,
     values.ranking ? { ranking: JSON.parse(values.ranking) as unknown } : {},
   );

@@ -349,9 +349,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
         page_url: `${origin}/imr/determinations/CM17-0012345/#item-1`,
       }),
     ]);
-    await expect
-      .poll(() => page.locator('#csv-note').textContent())
-      .toBe('The file holds 2 items from 2 determinations (the items that match the filters).');
+    await expect.poll(() => page.locator('#csv-note').textContent()).toBe('The file holds 2 matching items from 2 determinations.');
     expect(errors).toEqual([]);
   });
 });

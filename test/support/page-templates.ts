@@ -20,7 +20,7 @@ export const TEMPLATE_PAGES: TemplatePage[] = [
   { template: 'guideline section cited by name', path: 'guidelines/mtus-shoulder-2004/special-studies/' },
   { template: 'treatments list', path: 'treatments/' },
   { template: 'treatment', path: 'treatments/tens-ems-unit/' },
-  { template: 'search with a query and a filter', path: 'search/?q=lumbar&outcome=overturned' },
+  { template: 'search with a query and a filter', path: 'search/?q=TENS&outcome=overturned' },
   { template: 'page not found', path: '404.html' },
 ];
 

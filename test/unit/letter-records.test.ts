@@ -12,7 +12,8 @@ const facts = {
 };
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 const ITEMS_META = `<meta data-pagefind-meta="items[content]" content="[[&quot;<script>alert(1)</script> brace&quot;,&quot;upheld&quot;]]">`;
-const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" content="${attr(JSON.stringify(facts))}">${ITEMS_META}</head><body>
+const result = { date: '2017-02-03', specialty: 'Pain Medicine', items: '[]' };
+const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" content="${attr(JSON.stringify(facts))}"><meta name="imr-result-csv" content="${attr(JSON.stringify(result))}">${ITEMS_META}</head><body>
 <article class="determination" data-pagefind-body data-pagefind-sort="decided:2017-02-03"><h1>Case CM17-0012345</h1>
 <section class="decisions"><section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: TENS &amp; &quot;EMS&quot;</h3><div class="prose"><section class="footnotes">note</section><p>one</p></div></section>
 <section class="item" aria-labelledby="item-2"><h3 id="item-2">Item 2: Brace</h3><p>two</p></section></section>
@@ -21,8 +22,13 @@ const PAGE = `<!doctype html><html lang="en"><head><meta name="imr-search" conte
 describe('letterRecords', () => {
   const records = letterRecords(PAGE, 'determinations/CM17-0012345/index.html');
 
-  test('reads the search facts the page carries', () => {
+  test('reads the search facts and the CSV data the page carries', () => {
     expect(records.facts).toEqual(facts);
+    expect(records.result).toEqual(result);
+  });
+
+  test('leaves the CSV data out of the letter’s record, where Pagefind would index its words', () => {
+    expect(records.letter(1, 1)).not.toContain('imr-result-csv');
   });
 
   test('gives the letter’s record without its item sections, sorted by row and letter number', () => {

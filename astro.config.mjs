@@ -47,5 +47,7 @@ export default defineConfig({
   // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
   // then sees them written by this build.
   integrations: [openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
+  // Astro's line per page becomes progress and a summary (src/integrations/build-log.mjs).
+  logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },
 });

@@ -28,11 +28,11 @@ function chartTable(html: string): Map<string, Counts> {
   return rows;
 }
 
-/** Every row of a paginated item list, over all its pages: decision date and outcome. */
+/** Every row of a dated item list, over all its pages (its own, then 1, 2, …): decision date and outcome. */
 function listRows(site: SiteBuild, path: string): { decided: string | undefined; outcome: string }[] {
   const rows: { decided: string | undefined; outcome: string }[] = [];
-  for (let n = 1; n === 1 || hasPage(site, `${path}${n}/`); n++) {
-    const html = readPage(site, n === 1 ? path : `${path}${n}/`);
+  for (let n = 0; n === 0 || hasPage(site, `${path}${n}/`); n++) {
+    const html = readPage(site, n === 0 ? path : `${path}${n}/`);
     // The item table is the page's last table: its caption starts "Disputed items".
     const items = html.slice(html.lastIndexOf('<caption class="visually-hidden">Disputed items'));
     for (const row of items.split('<tr>').slice(2)) {

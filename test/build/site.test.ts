@@ -381,24 +381,51 @@ describe('pagination', () => {
   // The sub-path build has the 5 fixture letters plus BULK_COUNT copies of the MRI sample.
   const total = 5 + BULK_COUNT;
 
-  test('the determinations list has 50 rows per page and links its pages', () => {
-    const first = readPage(sub, '/determinations/');
-    expect(visibleText(first)).toContain(`Showing 1–50 of ${total} determinations`);
-    expect(first.match(/<tr>/g)).toHaveLength(51); // header row + 50
-    expect(first).toContain('href="/imr/determinations/2/"');
-    expect(first).toContain('href="/imr/determinations/3/"');
-    const last = readPage(sub, '/determinations/3/');
-    expect(visibleText(last)).toContain(`Showing 101–${total} of ${total} determinations`);
-    expect(last).toContain('rel="prev"');
-    expect(hasPage(sub, '/determinations/4/')).toBe(false);
+  test('the determinations list shows the newest on its own page and numbers older pages from the oldest', () => {
+    const newest = readPage(sub, '/determinations/');
+    // 115 letters: page 1 holds the oldest 50, the list's own page the newest 65.
+    expect(visibleText(newest)).toContain(`The ${total - 50} newest of ${total} determinations`);
+    expect(newest.match(/<tr>/g)).toHaveLength(total - 50 + 1); // header row + rows
+    expect(newest).toContain('href="/imr/determinations/1/" rel="next">Older ›');
+    const oldest = readPage(sub, '/determinations/1/');
+    expect(visibleText(oldest)).toContain('Determinations 1–50, counting from the oldest');
+    expect(oldest.match(/<tr>/g)).toHaveLength(51);
+    expect(oldest).toContain('href="/imr/determinations/" rel="prev">‹ Newer');
+    expect(oldest).toContain('aria-label="Pages, below the list"');
+    expect(hasPage(sub, '/determinations/2/')).toBe(false);
+    // Newest first within a page: the fixture letters (2014–2017) are the oldest rows.
+    const dates = [...oldest.matchAll(/<time datetime="([^"]+)"/g)].map((m) => m[1]!);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates.at(-1)).toBe('2014-10-02');
   });
 
-  test('a section page and a treatment page paginate their items too', () => {
+  test('a section page and a treatment page paginate their items the same way, counts on the newest page only', () => {
     const items = 2 * (BULK_COUNT + 1);
-    expect(visibleText(readPage(sub, '/treatments/mri/'))).toContain(`Showing 1–50 of ${items} items`);
-    expect(hasPage(sub, '/treatments/mri/5/')).toBe(true);
-    expect(visibleText(readPage(sub, '/guidelines/mtus-shoulder-2004/special-studies/3/'))).toContain(
-      `Showing 101–${BULK_COUNT + 1} of ${BULK_COUNT + 1} items`,
-    );
+    const mri = visibleText(readPage(sub, '/treatments/mri/'));
+    expect(mri).toContain(`The ${items - 150} newest of ${items} items`);
+    expect(mri).toContain(`${items} items · `);
+    expect(mri).toContain('Guideline sections most cited');
+    expect(mri).toContain(`Download these ${items} items (CSV)`);
+    const older = visibleText(readPage(sub, '/treatments/mri/3/'));
+    expect(older).toContain('Items 101–150, counting from the oldest');
+    expect(older).not.toContain(`${items} items`);
+    expect(older).not.toContain('Guideline sections most cited');
+    expect(older).not.toContain('Decisions by');
+    expect(older).toContain('Download the whole list (CSV)');
+    expect(hasPage(sub, '/treatments/mri/4/')).toBe(false);
+    const section = visibleText(readPage(sub, '/guidelines/mtus-shoulder-2004/special-studies/1/'));
+    expect(section).toContain('Items 1–50, counting from the oldest');
+    expect(section).not.toContain('upheld (');
+  });
+
+  test('the treatment × guideline lists page the same way', () => {
+    const items = BULK_COUNT + 1;
+    for (const path of ['/treatments/mri/mtus-shoulder-2004/', '/treatments/mri/mtus-shoulder-2004/special-studies/']) {
+      expect(visibleText(readPage(sub, path)), path).toContain(`The ${items - 50} newest of ${items} items`);
+      const oldest = visibleText(readPage(sub, `${path}1/`));
+      expect(oldest, path).toContain('Items 1–50, counting from the oldest');
+      expect(oldest, path).not.toContain('Decisions by');
+      expect(hasPage(sub, `${path}2/`), path).toBe(false);
+    }
   });
 });

@@ -24,9 +24,10 @@ export const TEMPLATE_PAGES: TemplatePage[] = [
   { template: 'page not found', path: '404.html' },
 ];
 
-/** Later pages of paginated lists (two pagination navs): only the /imr/ build has enough letters. */
+/** Older pages of dated lists (two pagination navs, no counts): only the /imr/ build has enough letters. */
 export const PAGED_TEMPLATE_PAGES: TemplatePage[] = [
-  { template: 'determinations list, page 2', path: 'determinations/2/' },
-  { template: 'guideline section, page 2', path: 'guidelines/mtus-shoulder-2004/special-studies/2/' },
-  { template: 'treatment, page 2', path: 'treatments/mri/2/' },
+  { template: 'determinations list, page 1', path: 'determinations/1/' },
+  { template: 'guideline section, page 1', path: 'guidelines/mtus-shoulder-2004/special-studies/1/' },
+  { template: 'treatment, page 1', path: 'treatments/mri/1/' },
+  { template: 'treatment × guideline, page 1', path: 'treatments/mri/mtus-shoulder-2004/1/' },
 ];

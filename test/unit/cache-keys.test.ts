@@ -29,6 +29,13 @@ describe('cacheKeys', () => {
     expect(keys.of(['A'], '')).toBe(keys.of(['A']));
   });
 
+  test('moves a key with the plain data a page shows besides its letters, and only then', () => {
+    const keys = cacheKeys(versions(), catalogue);
+    expect(keys.of(['A'], { counts: { total: 3 } })).toBe(keys.of(['A'], { counts: { total: 3 } }));
+    expect(keys.of(['A'], { counts: { total: 4 } })).not.toBe(keys.of(['A'], { counts: { total: 3 } }));
+    expect(keys.of(['A'], { counts: { total: 3 } })).not.toBe(keys.of(['A']));
+  });
+
   test('a letter’s version follows its file digest and its parsed data', () => {
     expect(letterVersion('123', { id: 'A' })).toBe(letterVersion('123', { id: 'A' }));
     expect(letterVersion('124', { id: 'A' })).not.toBe(letterVersion('123', { id: 'A' }));

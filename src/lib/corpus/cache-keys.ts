@@ -2,15 +2,18 @@
 // getStaticPaths with a cacheKey is not rendered again while its key and its code are unchanged.
 // A page's key covers every determination it shows (its file and parsed data) and the catalogue
 // (guideline and treatment labels appear on every page), so any change that could alter the page
-// changes the key. Lists key on the whole list: each page of one shows the list's counts.
+// changes the key. A page of a dated list (src/lib/paging/dated-paths.ts) keys on its own rows and
+// what else it shows, so an older page keeps its key when newer letters arrive; the lists of
+// guidelines, sections and treatment types key on every letter they count.
 import { createHash } from 'node:crypto';
 
 export interface CacheKeys {
   /**
-   * Key of a page that shows these determinations (ids) and the catalogue; `figures`: anything
-   * else the page shows that they do not determine (counts over other letters).
+   * Key of a page that shows these determinations (ids) and the catalogue; `shown`: anything else
+   * the page shows that they do not determine (counts over other letters, its place in a list), as
+   * text or as plain data (hashed as JSON).
    */
-  of(ids: Iterable<string>, figures?: string): string;
+  of(ids: Iterable<string>, shown?: unknown): string;
   /** Key of a page that shows every determination (the whole corpus). */
   readonly corpus: string;
 }
@@ -28,10 +31,11 @@ export function letterVersion(digest: unknown, data: unknown): string {
 /** `versions`: determination id -> its letterVersion; `catalogue`: the guideline and treatment data. */
 export function cacheKeys(versions: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
   const catalogueKey = sha256(JSON.stringify(catalogue));
-  const of = (ids: Iterable<string>, figures?: string) => {
+  const of = (ids: Iterable<string>, shown?: unknown) => {
     const hash = createHash('sha256').update(catalogueKey);
     for (const id of ids) hash.update(`\n${id} ${versions.get(id) ?? ''}`);
-    if (figures) hash.update(`\n\n${figures}`);
+    const text = typeof shown === 'string' ? shown : JSON.stringify(shown);
+    if (text) hash.update(`\n\n${text}`);
     return hash.digest('base64url');
   };
   return { of, corpus: of([...versions.keys()].sort()) };

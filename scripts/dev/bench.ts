@@ -1,10 +1,13 @@
 // The scale benchmark:
-//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]
+//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]]
+//                   [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]
 // Generates N determinations from the sample letters in content/ (scripts/dev/bench/generate-corpus.ts),
 // then runs check, build (astro) and index (scripts/search-index.ts), each as a child process timed
 // with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
 // and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
-// letters and checks, builds and indexes again on the warm caches, as a site update would.
+// letters and checks, builds and indexes again on the warm caches, as a site update would. With
+// --compare it also builds the floor and the naive site on the same corpus right after the site's
+// own build and index, and reports the site's time as a ratio of theirs (scripts/dev/bench/compare.ts).
 // The similarity stage ("earlier determinations like this one", src/data/precedents.ts) runs inside
 // the build; its time, read from the build's output, is reported as `similarity`. With
 // --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison.
@@ -14,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } 
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { compare, type Comparison } from './bench/compare.ts';
 import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
 import { runStage, type StageResult, type StageRun } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
@@ -40,19 +44,22 @@ const { values } = parseArgs({
     jobs: { type: 'string' },
     'skip-queries': { type: 'boolean', default: false },
     'compare-similar': { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
+    'naive-max': { type: 'string' },
   },
 });
 
 const count = positiveWhole(values.count, '--count');
 if (count === undefined) {
   console.error(
-    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]',
+    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]',
   );
   process.exit(2);
 }
 const add = positiveWhole(values.add, '--add') ?? 100;
 const shardPages = positiveWhole(values['shard-pages'], '--shard-pages') ?? DEFAULT_SHARD_PAGES;
 const jobs = positiveWhole(values.jobs, '--jobs') ?? DEFAULT_JOBS;
+const naiveMax = positiveWhole(values['naive-max'], '--naive-max') ?? 20_000;
 
 let work: string;
 if (values.out) {
@@ -130,6 +137,10 @@ try {
   const index = await stage('index', node('scripts/search-index.ts', dist));
   const site = await siteStats(dist);
   const full = sumOf(build, index);
+
+  // Right after the site's own build, so the three run as close in time as they can.
+  let comparison: Comparison | undefined;
+  if (values.compare) comparison = await compare({ repo, work, corpus, count, naiveMax, ours: full, stage, log });
 
   let withoutSimilar;
   if (values['compare-similar']) {
@@ -212,6 +223,7 @@ try {
     },
     queries,
     incremental,
+    compare: comparison,
     kept: values.keep ? work : undefined,
   };
   console.log(JSON.stringify(result, null, 2));

@@ -2,11 +2,13 @@
 // build and index (this machine's speed drifts by a quarter within an hour, so absolute times of
 // different runs do not compare), builds
 //   floor: gray-matter + the site's Markdown renderer, one bare page per letter, one Pagefind
-//          index through its Node API (scripts/dev/bench/floor-build.ts);
+//          index through its Node API (scripts/dev/bench/floor-build.ts); skipped when that one
+//          index would not fit in the free memory (it holds every page: 3.45 GB at 10k);
 //   naive: Astro's glob collection with one page per letter, then the Pagefind CLI
 //          (scripts/dev/bench/naive-site.ts); skipped above `naiveMax` letters, where it takes
 //          tens of minutes and most of the memory;
 // and gives the site's build + index as a ratio of each.
+import { freemem } from 'node:os';
 import { join } from 'node:path';
 import type { StageRun } from './run-stage.ts';
 import { writeNaiveSite } from './naive-site.ts';
@@ -20,14 +22,14 @@ export interface Timing {
 }
 
 export interface Comparison {
-  floor: Timing & { pages: number; renderSeconds: number; indexSeconds: number };
+  floor: (Timing & { pages: number; renderSeconds: number; indexSeconds: number }) | { skipped: string };
   naive: (Timing & { build: Timing; index: Timing }) | { skipped: string };
-  /** The site's build + index over the floor's seconds. */
-  ratioToFloor: number;
+  /** The site's build + index over the floor's seconds; null when it was skipped. */
+  ratioToFloor: number | null;
   /** The site's build + index over the naive site's seconds; null when it was skipped. */
   ratioToNaive: number | null;
   /** The same ratios of CPU seconds. */
-  cpuRatioToFloor: number;
+  cpuRatioToFloor: number | null;
   cpuRatioToNaive: number | null;
 }
 
@@ -46,6 +48,8 @@ export interface CompareOptions {
   log: (line: string) => void;
 }
 
+/** Peak memory of the floor per letter: its one Pagefind index keeps every page (10k letters: 3.45 GB). */
+const FLOOR_BYTES_PER_LETTER = 350_000;
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageRun): Timing => ({
   seconds,
@@ -57,17 +61,22 @@ const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
 export async function compare(options: CompareOptions): Promise<Comparison> {
   const { repo, work, stage } = options;
-  const floorRun = await stage('floor', [
-    '--import',
-    'tsx',
-    join(repo, 'scripts/dev/bench/floor-build.ts'),
-    options.corpus,
-    join(work, 'floor'),
-  ]);
-  const floor = {
-    ...timing(floorRun),
-    ...(JSON.parse(floorRun.stdout.trim().split('\n').at(-1)!) as { pages: number; renderSeconds: number; indexSeconds: number }),
-  };
+  let floor: Comparison['floor'];
+  const needs = options.count * FLOOR_BYTES_PER_LETTER;
+  if (needs > freemem() * 0.8) {
+    floor = { skipped: `its one Pagefind index would need about ${gb(needs)} GB, more than the ${gb(freemem())} GB free` };
+    options.log(`floor: skipped, ${floor.skipped}`);
+  } else {
+    const run = await stage('floor', [
+      '--import',
+      'tsx',
+      join(repo, 'scripts/dev/bench/floor-build.ts'),
+      options.corpus,
+      join(work, 'floor'),
+    ]);
+    const split = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { pages: number; renderSeconds: number; indexSeconds: number };
+    floor = { ...timing(run), ...split };
+  }
 
   let naive: Comparison['naive'];
   if (options.count > options.naiveMax) {
@@ -91,9 +100,9 @@ export async function compare(options: CompareOptions): Promise<Comparison> {
   return {
     floor,
     naive,
-    ratioToFloor: ratio(options.ours.seconds, floor.seconds),
+    ratioToFloor: 'skipped' in floor ? null : ratio(options.ours.seconds, floor.seconds),
     ratioToNaive: 'skipped' in naive ? null : ratio(options.ours.seconds, naive.seconds),
-    cpuRatioToFloor: ratio(options.ours.cpuSeconds, floor.cpuSeconds),
+    cpuRatioToFloor: 'skipped' in floor ? null : ratio(options.ours.cpuSeconds, floor.cpuSeconds),
     cpuRatioToNaive: 'skipped' in naive ? null : ratio(options.ours.cpuSeconds, naive.cpuSeconds),
   };
 }

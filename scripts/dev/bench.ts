@@ -121,6 +121,11 @@ const openData = ({ stdout }: { stdout: string }) => {
   const m = /open data: (\d+) files, (\d+) bytes, in ([\d.]+) s/.exec(stdout);
   return m ? { files: Number(m[1]), bytes: Number(m[2]), seconds: Number(m[3]) } : undefined;
 };
+/** The build's summary line (src/integrations/build-log.mjs): "11721 pages: 315 rendered, 11406 kept from the last build". */
+const pagesOf = ({ stdout }: { stdout: string }) => {
+  const m = /(\d+) pages: (\d+) rendered, (\d+) kept/.exec(stdout);
+  return m ? { total: Number(m[1]), rendered: Number(m[2]), kept: Number(m[3]) } : undefined;
+};
 const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes), cpuSeconds });
 const sumOf = (...stages: StageResult[]) => ({
   seconds: Math.round(stages.reduce((n, s) => n + s.seconds, 0) * 100) / 100,
@@ -187,7 +192,7 @@ try {
       decided: `${NEW_LETTERS.from}..${NEW_LETTERS.to}`,
       // `npm run build` checks first; its cache validates only the added letters.
       check: { ...timing(recheck), summary: recheck.stdout.trim() },
-      build: { ...timing(rebuild), openData: openData(rebuild) },
+      build: { ...timing(rebuild), openData: openData(rebuild), pages: pagesOf(rebuild) },
       similarity: similarity(rebuild),
       index: { ...timing(reindex), summary: reindex.stdout.trim() },
       buildAndIndex: both,

@@ -5,7 +5,7 @@ import { groupConsecutive } from '../../src/lib/corpus/group-consecutive.ts';
 import { indexGuidelines, type SectionEntry } from '../../src/lib/catalogue/index-guidelines.ts';
 import { relatedSections } from '../../src/lib/catalogue/related-sections.ts';
 import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
-import { topSections } from '../../src/lib/catalogue/top-sections.ts';
+import { topSections, topSectionsByType } from '../../src/lib/catalogue/top-sections.ts';
 import { treatmentRows, UNLISTED_GROUP } from '../../src/lib/catalogue/treatment-rows.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureTaxonomy } from '../support/fixture-corpus.ts';
 
@@ -118,6 +118,23 @@ describe('topSections', () => {
     expect(top.every((t) => t.count === 1)).toBe(true);
     const doubled = topSections([...tens, ...tens], index, 100);
     expect(doubled.map((t) => t.count)).toEqual(doubled.map(() => 1));
+  });
+
+  test('ranks every treatment type at once as it ranks the type’s items', () => {
+    const types = [...new Set(items.map((r) => r.item.treatmentType))];
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    for (const limit of [1, 2, 10]) {
+      const byType = topSectionsByType(index, limit);
+      for (const type of types) {
+        expect(byType.get(type) ?? [], type).toEqual(
+          topSections(
+            items.filter((r) => r.item.treatmentType === type),
+            index,
+            limit,
+          ),
+        );
+      }
+    }
   });
 });
 

@@ -31,6 +31,19 @@ function leastSure(sections: GuidelineSection[]): PageCertainty | undefined {
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** Each guideline's sections by squashed name and alias, built once: the index resolves every citation. */
+const sectionsByName = new WeakMap<Guideline, Map<string, GuidelineSection>>();
+function sectionNamed(guideline: Guideline, cited: string): GuidelineSection | undefined {
+  let names = sectionsByName.get(guideline);
+  if (!names) {
+    names = new Map();
+    // The first section a spelling names wins, as a search through the sections in order would.
+    for (const s of guideline.sections) for (const name of [s.name, ...s.aliases]) if (!names.has(squash(name))) names.set(squash(name), s);
+    sectionsByName.set(guideline, names);
+  }
+  return names.get(cited);
+}
+
 /**
  * The section pages one citation belongs to. A cited section resolves to the catalogue's
  * canonical name when it matches a name or alias (so spellings share one page); a citation by
@@ -39,7 +52,7 @@ const squash = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 export function citationTargets(citation: Citation, guideline: Guideline | undefined): SectionTarget[] {
   if (citation.section) {
     const cited = squash(citation.section);
-    const known = guideline?.sections.find((s) => squash(s.name) === cited || s.aliases.some((a) => squash(a) === cited));
+    const known = guideline && sectionNamed(guideline, cited);
     const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
     return [
       {

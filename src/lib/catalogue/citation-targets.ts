@@ -31,6 +31,16 @@ function leastSure(sections: GuidelineSection[]): PageCertainty | undefined {
 
 const squash = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
 
+/** squash of the cited spellings, once each (letters repeat a few thousand spellings). */
+const squashed = new Map<string, string>();
+/** slugify of the few hundred section names, once each: the index calls this for every citation. */
+const keys = new Map<string, string>();
+function keyOf(title: string): string {
+  let key = keys.get(title);
+  if (key === undefined) keys.set(title, (key = slugify(title)));
+  return key;
+}
+
 /** Each guideline's sections by squashed name and alias, built once: the index resolves every citation. */
 const sectionsByName = new WeakMap<Guideline, Map<string, GuidelineSection>>();
 function sectionNamed(guideline: Guideline, cited: string): GuidelineSection | undefined {
@@ -51,13 +61,14 @@ function sectionNamed(guideline: Guideline, cited: string): GuidelineSection | u
  */
 export function citationTargets(citation: Citation, guideline: Guideline | undefined): SectionTarget[] {
   if (citation.section) {
-    const cited = squash(citation.section);
+    let cited = squashed.get(citation.section);
+    if (cited === undefined) squashed.set(citation.section, (cited = squash(citation.section)));
     const known = guideline && sectionNamed(guideline, cited);
     const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
     return [
       {
         guideline: citation.guideline,
-        key: slugify(title),
+        key: keyOf(title),
         title,
         topic: undefined,
         page: undefined,

@@ -29,14 +29,12 @@ export interface GuidelineEntry {
 const FAMILY_ORDER = ['mtus', 'acoem', 'odg', 'other'];
 const SIDES: CitingSide[] = ['claimsAdministrator', 'reviewer'];
 
-function addCited(list: CitedItem[], seen: Map<string, CitedItem>, ref: ItemRef, side: CitingSide): void {
-  const id = `${ref.determinationId}#${ref.number}`;
-  let cited = seen.get(id);
-  if (!cited) {
-    cited = { ...ref, sides: [] };
-    seen.set(id, cited);
-    list.push(cited);
-  }
+// Items are indexed one after the other, so an item a list already holds is its last entry: no
+// lookup per citation (at 100,000 letters a map of the items seen was the index's largest cost).
+function addCited(list: CitedItem[], ref: ItemRef, side: CitingSide): void {
+  const last = list.at(-1);
+  const cited = last && last.determinationId === ref.determinationId && last.number === ref.number ? last : { ...ref, sides: [] };
+  if (cited !== last) list.push(cited);
   if (!cited.sides.includes(side)) cited.sides.push(side);
 }
 
@@ -48,14 +46,11 @@ function addCited(list: CitedItem[], seen: Map<string, CitedItem>, ref: ItemRef,
  */
 export function indexGuidelines(items: readonly ItemRef[], guidelines: readonly Guideline[]): GuidelineEntry[] {
   const bySlug = new Map(guidelines.map((g) => [g.slug, g]));
-  const entries = new Map<
-    string,
-    { entry: GuidelineEntry; seen: Map<string, CitedItem>; sections: Map<string, { section: SectionEntry; seen: Map<string, CitedItem> }> }
-  >();
+  const entries = new Map<string, { entry: GuidelineEntry; sections: Map<string, SectionEntry> }>();
   const entryFor = (slug: string) => {
     let e = entries.get(slug);
     if (!e) {
-      e = { entry: { slug, guideline: bySlug.get(slug), items: [], sections: [] }, seen: new Map(), sections: new Map() };
+      e = { entry: { slug, guideline: bySlug.get(slug), items: [], sections: [] }, sections: new Map() };
       entries.set(slug, e);
     }
     return e;
@@ -66,14 +61,14 @@ export function indexGuidelines(items: readonly ItemRef[], guidelines: readonly 
     for (const side of SIDES) {
       for (const citation of ref.item.citations[side]) {
         const e = entryFor(citation.guideline);
-        addCited(e.entry.items, e.seen, ref, side);
+        addCited(e.entry.items, ref, side);
         for (const target of citationTargets(citation, e.entry.guideline)) {
-          let s = e.sections.get(target.key);
-          if (!s) {
-            s = { section: { ...target, items: [] }, seen: new Map() };
-            e.sections.set(target.key, s);
+          let section = e.sections.get(target.key);
+          if (!section) {
+            section = { ...target, items: [] };
+            e.sections.set(target.key, section);
           }
-          addCited(s.section.items, s.seen, ref, side);
+          addCited(section.items, ref, side);
         }
       }
     }
@@ -81,7 +76,7 @@ export function indexGuidelines(items: readonly ItemRef[], guidelines: readonly 
 
   const result = [...entries.values()].map(({ entry, sections }) => ({
     ...entry,
-    sections: [...sections.values()].map((s) => s.section).sort(compareSections),
+    sections: [...sections.values()].sort(compareSections),
   }));
   return result.sort(compareGuidelines);
 }

@@ -58,12 +58,12 @@ async function scanFile(path: string): Promise<Scanned[1]> {
 }
 
 export async function scanSite(root: string, cacheFile?: string): Promise<SiteScan> {
-  const skip = join(root, 'pagefind') + sep;
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((f) => !f.startsWith(skip));
+  // The search index (pagefind/, a file per page) is not listed at all.
+  const top = (await readdir(root, { withFileTypes: true })).filter((e) => e.name !== 'pagefind');
+  const nested = await Promise.all(
+    top.filter((e) => e.isDirectory()).map((e) => readdir(join(root, e.name), { recursive: true, withFileTypes: true })),
+  );
+  const files = [...top, ...nested.flat()].filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
   const before = await readCache(cacheFile);
   const now: Record<string, Scanned> = {};
   const pages: ScannedPage[] = [];

@@ -28,7 +28,9 @@ import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
   // YAML 1.1 quoting keeps "2016-11-09" a string for YAML 1.1 readers (src/lib/body/frontmatter.ts).
-  const frontmatter = stringify(determination, { version: '1.1', lineWidth: 0 });
+  // An item or citation the letter repeats is written out again, never as a YAML alias: a letter
+  // file reads whole on its own.
+  const frontmatter = stringify(determination, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
   return `---\n${frontmatter}---\n\n${toBody(letter)}`;
 }
 

@@ -27,8 +27,18 @@ describe('parseFrontmatter', () => {
     expect(body).toBe(text.slice(text.indexOf('\n---\n', 3) + 5));
   });
 
-  test('stops a YAML alias bomb at 100 expansions with an error instead of expanding it', () => {
+  test('stops a YAML alias bomb at 100 expansions with an error instead of walking it', () => {
     expect(() => parseFrontmatter(aliasBomb(9))).toThrow('more than 100 YAML alias expansions (a letter needs none)');
+  });
+
+  test('reads the few aliases an older importer wrote for an item listed twice', () => {
+    const { data } = parseFrontmatter('---\nitems:\n  - &a1\n    request: MRI\n    outcome: upheld\n  - *a1\n---\n');
+    expect(data).toEqual({
+      items: [
+        { request: 'MRI', outcome: 'upheld' },
+        { request: 'MRI', outcome: 'upheld' },
+      ],
+    });
   });
 
   test('never runs a front-matter block written in another language', () => {
@@ -40,7 +50,10 @@ describe('parseFrontmatter', () => {
 
   test('says what is wrong with frontmatter that is unclosed, not YAML, or not a mapping, by the file’s line', () => {
     expect(() => parseFrontmatter('---\nid: x\n')).toThrow('no line "---" closes the frontmatter');
-    expect(() => parseFrontmatter('---\nid: x\nitems: [unclosed\n---\n')).toThrow(/^not valid YAML: .* at line 3, column 17$/);
+    expect(() => parseFrontmatter('---\nid: x\nitems: [unclosed\n---\n')).toThrow(
+      /^not valid YAML: Flow sequence .* at line 3, column 17$/,
+    );
+    expect(() => parseFrontmatter('---\nid: x\nid: y\n---\n')).toThrow('not valid YAML: Map keys must be unique at line 3, column 1');
     expect(() => parseFrontmatter('---\n- a\n- b\n---\n')).toThrow('not a YAML mapping of fields');
   });
 });

@@ -122,7 +122,7 @@ export function generateCorpus(
       ...chosen.flatMap((p, i) => [itemHeadingLine(i + 1, escapeHeading(p.item.request)), p.block]),
     ].join('\n\n');
     d.source.sha256 = createHash('sha256').update(body).digest('hex');
-    const text = `---\n${stringify(d, { version: '1.1', lineWidth: 0 })}---\n\n${body}\n`;
+    const text = `---\n${stringify(d, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })}---\n\n${body}\n`;
     const dir = join(outDir, 'determinations', determinationYear(d));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${id}.md`), text);

@@ -3,7 +3,7 @@
 // Markdown pipeline when the page is built. The content layer keeps frontmatter only (see
 // determination-loader.ts), so each page reads its own file: memory holds one body at a time.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { layoutBody, type BodyLayout } from '../lib/body/body-layout.ts';
 import { cutBody } from '../lib/body/cut-body.ts';
 import { markdownBody } from '../lib/body/frontmatter.ts';
@@ -30,12 +30,16 @@ async function renderAll(pieces: string[]): Promise<string> {
 }
 
 /**
- * `entry.filePath` is where the content loader read the entry, relative to the project root (the
- * folder builds run in).
+ * `entry.filePath` is where the content loader read the entry, relative to the project root
+ * (`root`, a folder URL), which need not be the folder the build runs in: the bench runs it from
+ * its work folder.
  */
-export async function renderLetterBody(entry: { id: string; filePath?: string }): Promise<LetterBody> {
+export async function renderLetterBody(
+  entry: { id: string; filePath?: string },
+  root: URL = pathToFileURL(`${process.cwd()}/`),
+): Promise<LetterBody> {
   if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the content store`);
-  return renderBody(markdownBody(await readFile(resolve(entry.filePath), 'utf8')));
+  return renderBody(markdownBody(await readFile(fileURLToPath(new URL(entry.filePath, root)), 'utf8')));
 }
 
 /** A body's Markdown (the file after its frontmatter) as its page's HTML parts. */

@@ -1,6 +1,6 @@
 // The scale benchmark:
 //   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]]
-//                   [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]
+//                   [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]
 // Generates N determinations from the sample letters in content/ (scripts/dev/bench/generate-corpus.ts),
 // then runs check, build (astro) and index (scripts/search-index.ts), each as a child process timed
 // with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
@@ -10,7 +10,8 @@
 // own build and index, and reports the site's time as a ratio of theirs (scripts/dev/bench/compare.ts).
 // The similarity stage ("earlier determinations like this one", src/data/precedents.ts) runs inside
 // the build; its time, read from the build's output, is reported as `similarity`. With
-// --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison.
+// --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison; with
+// --compare-open-data one without the open data stage (IMR_OPEN_DATA=off), reported beside it.
 // Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
 // unless --out) is removed at the end unless --keep.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     jobs: { type: 'string' },
     'skip-queries': { type: 'boolean', default: false },
     'compare-similar': { type: 'boolean', default: false },
+    'compare-open-data': { type: 'boolean', default: false },
     compare: { type: 'boolean', default: false },
     'naive-max': { type: 'string' },
   },
@@ -52,7 +54,7 @@ const { values } = parseArgs({
 const count = positiveWhole(values.count, '--count');
 if (count === undefined) {
   console.error(
-    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar]',
+    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]',
   );
   process.exit(2);
 }
@@ -158,6 +160,16 @@ try {
     };
     withoutSimilar = timing(await astroBuild('build without similarity', off));
   }
+  let withoutOpenData;
+  if (values['compare-open-data']) {
+    const off = {
+      ...env,
+      IMR_OPEN_DATA: 'off',
+      OUT_DIR: join(work, 'dist-without-open-data'),
+      ASTRO_CACHE_DIR: join(work, 'astro-cache-without-open-data'),
+    };
+    withoutOpenData = timing(await astroBuild('build without open data', off));
+  }
 
   let queries: { cold: QueryMeasure; warm: QueryMeasure[] } | undefined;
   if (!values['skip-queries']) {
@@ -216,7 +228,7 @@ try {
     stages: {
       generate: timing(generate),
       check: timing(check),
-      build: { ...timing(build), openData: openData(build) },
+      build: { ...timing(build), openData: openData(build) && { ...openData(build), buildWithoutOpenData: withoutOpenData } },
       index: { ...timing(index), summary: index.stdout.trim() },
     },
     buildAndIndex: full,

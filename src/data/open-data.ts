@@ -3,6 +3,8 @@
 // corpus the pages already hold, into the build's output folder: appended to a part of the corpus
 // at a time and renamed into place when all are whole (src/lib/files/partial-files.ts). They are
 // written on every build (no cache key), so the prune step keeps exactly those this build made.
+// IMR_OPEN_DATA=off skips the stage (nothing written, the page reports none), to measure the build
+// without it (npm run bench -- --compare-open-data).
 import { loadCorpus } from './corpus.ts';
 import { partialFiles } from '../lib/files/partial-files.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
@@ -23,7 +25,13 @@ export function publishOpenData(): Promise<OpenData & { seconds: number }> {
   return published;
 }
 
+const NONE = (path: string) => ({ path, rows: 0, bytes: 0 });
+
 async function publish(): Promise<OpenData & { seconds: number }> {
+  if (process.env.IMR_OPEN_DATA === 'off') {
+    const none = { determinations: NONE(''), items: NONE(''), schema: NONE(''), lists: { treatments: 0, sections: 0, bytes: 0 } };
+    return { ...none, seconds: 0 };
+  }
   const started = performance.now();
   const corpus = await loadCorpus();
   const files = outDir ? partialFiles(outDir) : undefined;

@@ -149,27 +149,18 @@ try {
   let comparison: Comparison | undefined;
   if (values.compare) comparison = await compare({ repo, work, corpus, count, naiveMax, ours: full, stage, log });
 
-  let withoutSimilar;
-  if (values['compare-similar']) {
-    // A clean build of the same corpus with the stage off, into folders of its own.
-    const off = {
-      ...env,
-      IMR_SIMILAR: 'off',
-      OUT_DIR: join(work, 'dist-without-similar'),
-      ASTRO_CACHE_DIR: join(work, 'astro-cache-without-similar'),
-    };
-    withoutSimilar = timing(await astroBuild('build without similarity', off));
-  }
-  let withoutOpenData;
-  if (values['compare-open-data']) {
-    const off = {
-      ...env,
-      IMR_OPEN_DATA: 'off',
-      OUT_DIR: join(work, 'dist-without-open-data'),
-      ASTRO_CACHE_DIR: join(work, 'astro-cache-without-open-data'),
-    };
-    withoutOpenData = timing(await astroBuild('build without open data', off));
-  }
+  // A clean build of the same corpus with one stage off (its switch set), into folders of its own.
+  const buildWithout = async (stageName: string, slug: string, switchVar: string) =>
+    timing(
+      await astroBuild(`build without ${stageName}`, {
+        ...env,
+        [switchVar]: 'off',
+        OUT_DIR: join(work, `dist-without-${slug}`),
+        ASTRO_CACHE_DIR: join(work, `astro-cache-without-${slug}`),
+      }),
+    );
+  const withoutSimilar = values['compare-similar'] ? await buildWithout('similarity', 'similar', 'IMR_SIMILAR') : undefined;
+  const withoutOpenData = values['compare-open-data'] ? await buildWithout('open data', 'open-data', 'IMR_OPEN_DATA') : undefined;
 
   let queries: { cold: QueryMeasure; warm: QueryMeasure[] } | undefined;
   if (!values['skip-queries']) {

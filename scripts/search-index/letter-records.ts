@@ -20,8 +20,6 @@ export interface LetterRecords {
   items: ((row: number) => string)[];
 }
 
-const FACTS = /<meta name="imr-search" content="([^"]*)"/;
-const RESULT = /<meta name="imr-result-csv" content="([^"]*)"/;
 const SORT = /data-pagefind-sort="[^"]*"/;
 const ITEM_START = /<section class="item"/g;
 const SECTION_TAG = /<(\/?)section\b/g;
@@ -82,12 +80,16 @@ function letterDocument(page: string, sort: string): string {
   return `<!doctype html><html lang="en"><head>${sort}${head}</head><body>${article.replace(SORT, '')}</body></html>`;
 }
 
+/** The JSON a page carries in <meta name="<name>" content="...">. */
+function metaJson<T>(html: string, name: string, file: string): T {
+  const content = new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1];
+  if (content === undefined) throw new Error(`${file}: no <meta name="${name}">`);
+  return JSON.parse(decodeAttribute(content)) as T;
+}
+
 export function letterRecords(html: string, file: string): LetterRecords {
-  const json = FACTS.exec(html)?.[1];
-  if (json === undefined) throw new Error(`${file}: no <meta name="imr-search">`);
-  const facts = JSON.parse(decodeAttribute(json)) as LetterFacts;
-  const result = RESULT.exec(html)?.[1];
-  if (result === undefined) throw new Error(`${file}: no <meta name="imr-result-csv">`);
+  const facts = metaJson<LetterFacts>(html, 'imr-search', file);
+  const result = metaJson<ResultMeta>(html, 'imr-result-csv', file);
   if (!SORT.test(html)) throw new Error(`${file}: no data-pagefind-sort`);
   const spans = itemSpans(html);
   if (spans.length !== facts.items.length) throw new Error(`${file}: ${spans.length} item sections for ${facts.items.length} items`);
@@ -100,7 +102,7 @@ export function letterRecords(html: string, file: string): LetterRecords {
   rest += html.slice(from);
   return {
     facts,
-    result: JSON.parse(decodeAttribute(result)) as ResultMeta,
+    result,
     letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
     items: spans.map(
       ([start, end]) =>

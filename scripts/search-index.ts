@@ -11,7 +11,6 @@
 // them (src/client/sharded-index.ts).
 // Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
 // reports errors or a determination page is not indexed exactly once.
-import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -21,9 +20,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
-import { runPool } from './search-index/run-pool.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { bundlePageCount, type ShardCounts, type ShardJob, type ShardReply } from './search-index/index-shard.ts';
+import { bundlePageCount } from './search-index/index-shard.ts';
+import { runShardJobs } from './search-index/shard-workers.ts';
 import { linkTree } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
@@ -110,29 +109,6 @@ async function publishedShards(outputPath: string): Promise<Map<string, string>>
   }
 }
 
-/** Indexes one shard in a forked child process; resolves with what it indexed. */
-function runShard(job: ShardJob): Promise<ShardCounts> {
-  return new Promise((resolveCounts, reject) => {
-    const child = fork(join(import.meta.dirname, 'search-index/index-shard.ts'), ['--shard-worker'], {
-      cwd: repoRoot,
-      env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
-      execArgv: ['--import', 'tsx'],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    let stderr = '';
-    let reply: ShardReply | undefined;
-    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('message', (m: ShardReply) => (reply = m));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      if (reply && 'records' in reply) resolveCounts(reply);
-      else
-        reject(new Error(`shard ${job.id}: ${reply && 'error' in reply ? reply.error : `indexer exited with ${code}: ${stderr.trim()}`}`));
-    });
-    child.send(job);
-  });
-}
-
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const root = resolve(siteDir);
@@ -150,18 +126,25 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
+  const hashOf = new Map(missing.map(({ shard, hash }) => [shard.id, hash]));
+  const jobs = missing.map(({ shard, hash }) => ({
+    site: root,
+    outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
+    id: shard.id,
+    files: shard.pages.map((p) => p.file),
+  }));
+  for (const job of jobs) await rm(job.outDir, { recursive: true, force: true });
   let done = 0;
-  await runPool(missing, options.jobs ?? DEFAULT_JOBS, async ({ shard, hash }) => {
-    const outDir = join(cacheDir, `${hash}.tmp-${process.pid}`);
-    await rm(outDir, { recursive: true, force: true });
-    const shardStarted = performance.now();
-    await runShard({ site: root, outDir, id: shard.id, files: shard.pages.map((p) => p.file) });
-    await rm(join(cacheDir, hash), { recursive: true, force: true });
-    await rename(outDir, join(cacheDir, hash));
-    done += 1;
-    options.onProgress?.(
-      `indexed shard ${shard.id} (${shard.pages.length} pages) in ${Math.round(performance.now() - shardStarted)} ms [${done}/${missing.length}]`,
-    );
+  await runShardJobs(jobs, options.jobs ?? DEFAULT_JOBS, {
+    cwd: repoRoot,
+    env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
+    onDone: async (job, milliseconds) => {
+      const hash = hashOf.get(job.id)!;
+      await rm(join(cacheDir, hash), { recursive: true, force: true });
+      await rename(job.outDir, join(cacheDir, hash));
+      done += 1;
+      options.onProgress?.(`indexed shard ${job.id} (${job.files.length} pages) in ${milliseconds} ms [${done}/${missing.length}]`);
+    },
   });
 
   // Every determination page in exactly one shard: the plan partitions the pages, and each

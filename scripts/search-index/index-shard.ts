@@ -1,7 +1,8 @@
-// Indexes one shard of determination pages into a Pagefind bundle of its own. It runs in a child
-// process of scripts/search-index.ts (forked with `--import tsx`), so the memory Pagefind's Rust
-// service took for the shard is returned to the system when the child exits: indexing memory
-// depends on the shard size, not on the corpus.
+// Indexes one shard of determination pages into a Pagefind bundle of its own. It runs in a worker
+// process of scripts/search-index.ts (shard-workers.ts), with a Pagefind service of its own for
+// each shard, closed when the shard is written, so the memory Pagefind's Rust service took for
+// the shard is returned to the system: indexing memory depends on the shard size, not on the
+// corpus.
 //
 // Each page becomes several records (letter-records.ts): the letter's own text and one record per
 // disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
@@ -100,13 +101,13 @@ export async function bundlePageCount(dir: string): Promise<number> {
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
-// As a forked child: one job in by IPC, one reply out, then exit.
+// As a forked worker (shard-workers.ts): one reply per job sent, until the parent disconnects.
 if (process.send && process.argv.includes('--shard-worker')) {
-  process.once('message', (job: ShardJob) => {
+  process.on('message', (job: ShardJob) => {
     indexShard(job).then(
-      (counts) => process.send!(counts satisfies ShardReply, () => process.exit(0)),
-      (error: unknown) =>
-        process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply, () => process.exit(1)),
+      (counts) => process.send!(counts satisfies ShardReply),
+      (error: unknown) => process.send!({ error: error instanceof Error ? error.message : String(error) } satisfies ShardReply),
     );
   });
+  process.once('disconnect', () => process.exit(0));
 }

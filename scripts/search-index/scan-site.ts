@@ -3,11 +3,13 @@
 // its bytes, from which shard hashes are made. With a cache file, a file whose size and times are
 // those of the last scan is not read again: an incremental build leaves unchanged pages as they
 // were, so a rebuild of 100,000 letters reads the pages it wrote, not all of them.
+// The files are read with synchronous calls, one after another: nothing else runs in the indexer
+// meanwhile, and a promise per call made the 12,000-file scan of 10k letters 2.5 times as long.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
-import { runPool } from './run-pool.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
 
@@ -33,8 +35,6 @@ const BODY = Buffer.from('data-pagefind-body');
 // The page writes `data-pagefind-sort="decided:YYYY-MM-DD"` on its <article>.
 const SORT = Buffer.from('data-pagefind-sort="decided:');
 const DETERMINATION = /^determinations\/[^/]+\/index\.html$/;
-/** Files read at once: enough to keep the disk busy, few enough to keep memory flat. */
-const IN_FLIGHT = 16;
 
 async function readCache(file: string | undefined): Promise<Record<string, Scanned>> {
   if (!file) return {};
@@ -46,9 +46,26 @@ async function readCache(file: string | undefined): Promise<Record<string, Scann
   }
 }
 
-/** Reads one file: whether it carries a body and, if so, its decision date and hash. */
-async function scanFile(path: string): Promise<Scanned[1]> {
-  const bytes = await readFile(path);
+/** The whole of a file, and the stamp of what was read. */
+function readWithStamp(path: string): { bytes: Buffer; stamp: string } {
+  const fd = openSync(path, 'r');
+  try {
+    const stats = fstatSync(fd);
+    const bytes = Buffer.allocUnsafe(stats.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    return { bytes: bytes.subarray(0, at), stamp: fileStamp(stats) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether a file's bytes carry a body and, if so, its decision date and hash. */
+function scanBytes(bytes: Buffer): Scanned[1] {
   // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
   // (shown as text on a list page) from counting as one.
   if (!bytes.includes(BODY) || !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) return null;
@@ -69,21 +86,22 @@ export async function scanSite(root: string, cacheFile?: string): Promise<SiteSc
   const pages: ScannedPage[] = [];
   const outside: string[] = [];
   let read = 0;
-  await runPool(files, IN_FLIGHT, async (path) => {
+  for (const path of files) {
     const file = relative(root, path).split(sep).join('/');
-    const stamp = fileStamp(await stat(path));
     const known = before[file];
-    let body: Scanned[1];
-    if (known && known[0] === stamp) body = known[1];
+    let scanned: Scanned;
+    if (known && known[0] === fileStamp(statSync(path))) scanned = known;
     else {
-      body = await scanFile(path);
+      const { bytes, stamp } = readWithStamp(path);
+      scanned = [stamp, scanBytes(bytes)];
       read++;
     }
-    now[file] = [stamp, body];
-    if (!body) return;
+    now[file] = scanned;
+    const body = scanned[1];
+    if (!body) continue;
     if (DETERMINATION.test(file)) pages.push({ file, ...body });
     else outside.push(file);
-  });
+  }
   if (cacheFile) {
     await writeFile(`${cacheFile}.tmp`, JSON.stringify({ version: CACHE_VERSION, files: now }));
     await rename(`${cacheFile}.tmp`, cacheFile);

@@ -128,6 +128,18 @@ describe('sharded search index', () => {
     expect(after.shards.map((s) => s.hash === before.shards.find((b) => b.id === s.id)?.hash)).toEqual([true, true, false]);
   });
 
+  test('a shard its worker cannot index stops the run with the page at fault, and leaves the index as it was', async () => {
+    const { site } = await reindexedCopy('broken', 2);
+    const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');
+    // A page whose item sections are gone no longer matches its own list of items.
+    const page = join(site.dir, 'determinations/CM17-0012345/index.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replaceAll('<section class="item"', '<section class="gone"'));
+    await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'broken-cache') })).rejects.toThrow(
+      /^shard 2017-02: determinations\/CM17-0012345\/index\.html: 0 item sections for 2 items$/,
+    );
+    expect(readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
+  });
+
   test('refuses data-pagefind-body outside the determination pages and leaves the index as it was', async () => {
     const { site } = await reindexedCopy('refused', 2);
     const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');

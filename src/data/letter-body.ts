@@ -2,12 +2,12 @@
 // (src/lib/body/cut-body.ts, body-layout.ts), each part rendered to HTML with the site's one
 // Markdown pipeline when the page is built. The content layer keeps frontmatter only (see
 // determination-loader.ts), so each page reads its own file: memory holds one body at a time.
-import { readFile } from 'node:fs/promises';
+// A page's body is read and rendered on a worker thread (body-thread.ts) with renderBody below.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { layoutBody, type BodyLayout } from '../lib/body/body-layout.ts';
 import { cutBody } from '../lib/body/cut-body.ts';
-import { markdownBody } from '../lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../lib/body/letter-markdown.ts';
+import { renderBodyFile } from './body-thread.ts';
 
 /** The body's parts as HTML, by place on the page. */
 export interface LetterBody extends BodyLayout<string> {
@@ -39,7 +39,7 @@ export async function renderLetterBody(
   root: URL = pathToFileURL(`${process.cwd()}/`),
 ): Promise<LetterBody> {
   if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the content store`);
-  return renderBody(markdownBody(await readFile(fileURLToPath(new URL(entry.filePath, root)), 'utf8')));
+  return renderBodyFile(fileURLToPath(new URL(entry.filePath, root)), root);
 }
 
 /** A body's Markdown (the file after its frontmatter) as its page's HTML parts. */

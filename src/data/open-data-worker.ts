@@ -1,0 +1,61 @@
+// The worker thread of the open-data stage (src/data/open-data.ts): given the corpus's letters
+// and the catalogue's names, writes the open data files (src/lib/open-data/write-open-data.ts)
+// into the build's output folder, or, without one (astro dev), only counts them. Node runs this
+// file as it stands (type stripping), so it and what it imports use erasable TypeScript only.
+import { parentPort } from 'node:worker_threads';
+import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
+import { flattenItems } from '../lib/corpus/flatten-items.ts';
+import { partialFiles } from '../lib/files/partial-files.ts';
+import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
+import { absoluteUrl } from '../lib/paths/absolute-url.ts';
+import { determinationPath } from '../lib/paths/routes.ts';
+import type { Determination, Guideline } from '../lib/schema/index.ts';
+
+export interface OpenDataJob {
+  /** Newest decision first, as the corpus holds them. */
+  determinations: readonly Determination[];
+  /** The catalogue's guidelines, in slug order. */
+  guidelines: readonly Guideline[];
+  treatmentLabels: [slug: string, label: string][];
+  guidelineLabels: [slug: string, short: string][];
+  /** The site's origin and base path, for the absolute page URLs of the rows. */
+  site: string;
+  base: string;
+  /** The build's output folder; none in astro dev. */
+  outDir: string | undefined;
+}
+
+export type OpenDataReply = { data: OpenData } | { error: string };
+
+async function publish(job: OpenDataJob): Promise<OpenData> {
+  const items = flattenItems(job.determinations);
+  const treatmentLabels = new Map(job.treatmentLabels);
+  const guidelineLabels = new Map(job.guidelineLabels);
+  const files = job.outDir ? partialFiles(job.outDir) : undefined;
+  try {
+    const data = await writeOpenData(
+      {
+        determinations: job.determinations,
+        items,
+        guidelineIndex: indexGuidelines(items, job.guidelines),
+        treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
+        guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
+        pageUrl: (id, n) => absoluteUrl(job.site, job.base, determinationPath(id, n)),
+      },
+      files ?? { append: async () => undefined },
+    );
+    await files?.commit();
+    return data;
+  } catch (error) {
+    await files?.abort();
+    throw error;
+  }
+}
+
+parentPort!.once('message', (job: OpenDataJob) => {
+  publish(job).then(
+    (data) => parentPort!.postMessage({ data } satisfies OpenDataReply),
+    (error: unknown) =>
+      parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies OpenDataReply),
+  );
+});

@@ -6,7 +6,9 @@
 // is built (src/data/letter-body.ts), and nothing else reads bodies.
 //
 // A file whose size and times are unchanged since the last sync is not read again (100,000 letters:
-// 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not parsed again.
+// 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not stored again.
+// Files are read and their YAML parsed on a worker thread (frontmatter-thread.ts) while this one
+// validates and stores those before them.
 // (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
 // <year>/<id>.md. The files are the ones check walks (src/lib/files/letter-files.ts); an entry that is
@@ -14,16 +16,16 @@
 // the file's path, as check reports them. Each entry keeps the path it was read from (`filePath`,
 // from the project root), where its page reads the body; stamps are kept by that path too, so a
 // content folder moved elsewhere is read again and its entries point at the new place.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { fileStamp } from '../lib/files/file-stamp.ts';
-import { parseFrontmatter } from '../lib/body/frontmatter.ts';
 import { letterSizeProblem, listLetterFiles } from '../lib/files/letter-files.ts';
 import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
+import { readLetterFiles } from './frontmatter-thread.ts';
 
-/** Files read at once: enough to keep the disk busy, few enough to bound memory. */
+/** Files whose stamps are taken at once. */
 const BATCH = 256;
 /** Meta key of the stamps (size, mtime, ctime) of the files as last synced, by filePath. */
 const STAMPS = 'file-stamps';
@@ -47,43 +49,46 @@ export function determinationLoader(base: string): Loader {
       const seen = new Map<string, string>();
       let read = 0;
       let parsed = 0;
+      // Which files changed since the last sync, by their stamps.
+      const changed = new Set<string>();
       for (let i = 0; i < files.length; i += BATCH) {
         const batch = files.slice(i, i + BATCH);
         const stats = await Promise.all(batch.map((f) => stat(join(base, f))));
-        const toRead = batch.filter((file, k) => {
+        batch.forEach((file, k) => {
           const tooLarge = letterSizeProblem(stats[k]!.size);
           if (tooLarge) throw new Error(`${shown(file)} → ${tooLarge}`);
           const filePath = pathOf(file);
           stamps[filePath] = fileStamp(stats[k]!);
-          return stamps[filePath] !== before[filePath] || !store.has(basename(file, '.md'));
+          if (stamps[filePath] !== before[filePath] || !store.has(basename(file, '.md'))) changed.add(file);
         });
-        const texts = await Promise.all(toRead.map((f) => readFile(join(base, f), 'utf8')));
-        const textOf = new Map(toRead.map((f, k) => [f, texts[k]!]));
-        read += toRead.length;
-        for (const file of batch) {
+      }
+      // Those are read and their frontmatter parsed on a worker thread, in this order.
+      const reads = readLetterFiles(files.filter((f) => changed.has(f)).map((f) => join(base, f)));
+      try {
+        for (const file of files) {
           const id = basename(file, '.md');
           const earlier = seen.get(id);
           if (earlier)
             logger.warn(escapeForTerminal(`${file}: id ${id} is also ${earlier}; the later file wins (npm run check reports this)`));
           seen.set(id, file);
-          const text = textOf.get(file);
-          if (text === undefined) continue;
-          const digest = generateDigest(text);
+          if (!changed.has(file)) continue;
+          const { value: reply } = await reads.next();
+          if (!reply) throw new Error(`${shown(file)} was not read`);
+          if ('readError' in reply) throw new Error(reply.readError);
+          read++;
+          const digest = generateDigest(reply.text);
           const filePath = pathOf(file);
           const stored = store.get(id);
           if (stored?.digest === digest && stored.filePath === filePath) continue;
           // The store ignores a set with an unchanged digest: a moved file's entry goes first.
           if (stored && stored.filePath !== filePath) store.delete(id);
-          let frontmatter;
-          try {
-            frontmatter = parseFrontmatter(text).data;
-          } catch (error) {
-            throw new Error(`${shown(file)} → (frontmatter): ${(error as Error).message}`, { cause: error });
-          }
-          const data = await parseData({ id, data: frontmatter, filePath });
+          if ('frontmatterError' in reply) throw new Error(`${shown(file)} → (frontmatter): ${reply.frontmatterError}`);
+          const data = await parseData({ id, data: reply.data, filePath });
           store.set({ id, data, digest, filePath });
           parsed++;
         }
+      } finally {
+        await reads.return(undefined);
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       meta.set(STAMPS, JSON.stringify(stamps));

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { determinationLoader } from '../../src/data/determination-loader.ts';
+import { readLetterFiles } from '../../src/data/frontmatter-thread.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'imr-loader-'));
@@ -73,5 +74,25 @@ describe('the determinations loader', () => {
     await expect(load(folder)).rejects.toThrow(
       /^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/,
     );
+  });
+});
+
+describe('readLetterFiles', () => {
+  test('gives every file, in the order asked, past its read-ahead window, with the one it cannot parse marked', async () => {
+    const folder = join(work, 'read-ahead');
+    mkdirSync(folder);
+    const letter = readFileSync(join(repo, 'content/determinations/2016/CM16-0213037.md'), 'utf8');
+    const paths = Array.from({ length: 600 }, (_, i) => join(folder, `${String(i).padStart(3, '0')}.md`));
+    // Each file says which it is in its text, so order shows; one is not valid YAML.
+    paths.forEach((path, i) => writeFileSync(path, i === 417 ? '---\nitems: [unclosed\n---\n' : `${letter}\nfile ${i}\n`));
+    const replies = [];
+    for await (const reply of readLetterFiles([...paths].reverse())) replies.push(reply);
+    expect(replies).toHaveLength(600);
+    replies.forEach((reply, k) => {
+      const i = 599 - k;
+      if (i === 417) expect(reply).toMatchObject({ frontmatterError: expect.stringContaining('not valid YAML') });
+      else
+        expect(reply).toMatchObject({ text: expect.stringMatching(new RegExp(`\\nfile ${i}\\n$`)), data: { caseNumber: 'CM16-0213037' } });
+    });
   });
 });

@@ -3,8 +3,9 @@
 // Only determination pages carry data-pagefind-body, so they alone are indexed, each once, as one
 // record for the letter and one per disputed item (scripts/search-index/index-shard.ts), with a
 // facet table per shard for item-level filters and counts. The pages are cut into shards of
-// whole decision years (scripts/search-index/shard-plan.ts), each indexed by Pagefind in a child
-// process of its own so indexing memory stays bounded however large the corpus grows. Bundles are
+// whole decision years (scripts/search-index/shard-plan.ts), each indexed by a Pagefind service
+// of its own in a worker process (scripts/search-index/shard-workers.ts), so indexing memory stays
+// bounded however large the corpus grows. Bundles are
 // kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
 // changed and links the others into place. The site gets the newest shard as pagefind/ itself,
 // the others as pagefind/<shard>/, and pagefind/shards.json, which the search page reads to merge

@@ -5,9 +5,8 @@
 // facet table per shard for item-level filters and counts. The pages are cut into shards of
 // whole decision years (scripts/search-index/shard-plan.ts), each indexed by a Pagefind service
 // of its own in a worker process (scripts/search-index/shard-workers.ts), so indexing memory stays
-// bounded however large the corpus grows. Bundles are
-// kept in a cache by the hash of their pages' HTML: a rebuild indexes only the shards whose pages
-// changed and links the others into place. The site gets the newest shard as pagefind/ itself,
+// bounded however large the corpus grows. Bundles are kept in a cache by the hash of their pages'
+// HTML: a rebuild indexes only the shards whose pages changed and links the others into place. The site gets the newest shard as pagefind/ itself,
 // the others as pagefind/<shard>/, and pagefind/shards.json, which the search page reads to merge
 // them (src/client/sharded-index.ts).
 // Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind

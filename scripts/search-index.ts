@@ -6,9 +6,9 @@
 // whole decision years (scripts/search-index/shard-plan.ts), each indexed by a Pagefind service
 // of its own in a worker process (scripts/search-index/shard-workers.ts), so indexing memory stays
 // bounded however large the corpus grows. Bundles are kept in a cache by the hash of their pages'
-// HTML: a rebuild indexes only the shards whose pages changed and links the others into place. The site gets the newest shard as pagefind/ itself,
-// the others as pagefind/<shard>/, and pagefind/shards.json, which the search page reads to merge
-// them (src/client/sharded-index.ts).
+// HTML: a rebuild indexes only the shards whose pages changed and links the others into place.
+// The site gets the newest shard as pagefind/ itself, the others as pagefind/<shard>/, and
+// pagefind/shards.json, which the search page reads to merge them (src/client/sharded-index.ts).
 // Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
 // reports errors or a determination page is not indexed exactly once.
 import { createHash } from 'node:crypto';
@@ -126,8 +126,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
-  const hashOf = new Map(missing.map(({ shard, hash }) => [shard.id, hash]));
   const jobs = missing.map(({ shard, hash }) => ({
+    hash,
     site: root,
     outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
     id: shard.id,
@@ -139,9 +139,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     cwd: repoRoot,
     env: { ...process.env, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: String(INDEX_CHUNK_SIZE) },
     onDone: async (job, milliseconds) => {
-      const hash = hashOf.get(job.id)!;
-      await rm(join(cacheDir, hash), { recursive: true, force: true });
-      await rename(job.outDir, join(cacheDir, hash));
+      await rm(join(cacheDir, job.hash), { recursive: true, force: true });
+      await rename(job.outDir, join(cacheDir, job.hash));
       done += 1;
       options.onProgress?.(`indexed shard ${job.id} (${job.files.length} pages) in ${milliseconds} ms [${done}/${missing.length}]`);
     },

@@ -45,12 +45,13 @@ function runOn(worker: Worker, job: ShardJob): Promise<ShardCounts> {
 /**
  * Indexes every job on at most `count` workers, the largest shards first so that a small one,
  * not a large one, is left for the end while the other workers wait. `onDone` runs in the main
- * process as each job ends, given its time. The workers are stopped when all are done or one fails.
+ * process as each job ends, given its time and the job as passed in (with whatever else it carries).
+ * The workers are stopped when all are done or one fails.
  */
-export async function runShardJobs(
-  jobs: readonly ShardJob[],
+export async function runShardJobs<Job extends ShardJob>(
+  jobs: readonly Job[],
   count: number,
-  options: { cwd: string; env: NodeJS.ProcessEnv; onDone: (job: ShardJob, milliseconds: number) => Promise<void> },
+  options: { cwd: string; env: NodeJS.ProcessEnv; onDone: (job: Job, milliseconds: number) => Promise<void> },
 ): Promise<void> {
   const queue = [...jobs].sort((a, b) => b.files.length - a.files.length);
   const idle: Worker[] = [];

@@ -28,6 +28,8 @@ export interface OpenDataJob {
 export type OpenDataReply = { data: OpenData } | { error: string };
 
 async function publish(job: OpenDataJob): Promise<OpenData> {
+  // The items and guideline index are made again here rather than copied over: copying is work on
+  // the build's thread, making them is work on this one.
   const items = flattenItems(job.determinations);
   const treatmentLabels = new Map(job.treatmentLabels);
   const guidelineLabels = new Map(job.guidelineLabels);

@@ -1,5 +1,6 @@
 // @ts-check
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { defineConfig } from 'astro/config';
 import { contentDir } from './src/lib/files/content-dir.ts';
 import { listLetterFiles } from './src/lib/files/letter-files.ts';
@@ -22,6 +23,13 @@ const letters = (() => {
     return 0;
   }
 })();
+
+// Each page leaves its HTML behind in buffers outside the JavaScript heap, and V8 starts a full
+// garbage collection whenever such memory has grown by 64 MB. At 100k letters that was every two
+// seconds over a 1.5 GB heap: 183 collections, about 100 s of marking. Counted against the heap's
+// own limit instead, a 100k build took 278 s instead of 327 s (user CPU 249 s instead of 407 s)
+// and peaked at 5.3 GB instead of 4.5; at 10k it changes nothing measurable.
+setFlagsFromString('--external-memory-accounted-in-global-limit');
 
 // Absolute URLs (feeds, sitemaps, robots.txt, data files): SITE_URL=https://imr.example.org, else
 // a placeholder origin and one line saying so (src/lib/paths/site-origin.ts).

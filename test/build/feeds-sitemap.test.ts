@@ -61,6 +61,24 @@ describe.each([
     }
   });
 
+  test('every treatment type and guideline has a feed, one without determinations yet too', () => {
+    const lists = (dir: string) =>
+      readdirSync(join(site.dir, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => `${dir}/${e.name}`);
+    const empty: string[] = [];
+    for (const list of [...lists('treatments'), ...lists('guidelines')]) {
+      const feed = readFeed(site, `${list}/feed.xml`);
+      if ((feed.entry ?? []).length > 0) continue;
+      empty.push(list);
+      // Atom requires <updated>: a fixed date, so the empty feed stays byte for byte the same.
+      expect(feed.updated, list).toBe('1970-01-01T00:00:00Z');
+      expect(readPage(site, `/${list}/`), list).toContain(`<a class="feed-link" href="${site.base}${list}/feed.xml"`);
+    }
+    // The fixture catalogue has types and guidelines no fixture letter cites.
+    expect(empty.length).toBeGreaterThan(0);
+  });
+
   test('pages name their feed in <head> and show a Follow (Atom) link to it', () => {
     for (const [page, feed] of [
       ['/', 'feed.xml'],

@@ -5,7 +5,7 @@ import { describe, expect, inject, test } from 'vitest';
 import type { SiteBuild } from '../support/build-site.ts';
 import { attributeValues, hasPage, readPage, visibleText } from '../support/site-files.ts';
 
-const { root, sub } = inject('sites');
+const { root, sub, sample } = inject('sites');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 interface Counts {
@@ -179,5 +179,34 @@ describe('earlier determinations like this one', () => {
     // Less the letter's own item on that list.
     expect(Number(cohort[2])).toBe(earlier.length - 1);
     expect(Number(cohort[3])).toBe(earlier.filter((r) => r.outcome === 'upheld').length - 1);
+  });
+});
+
+describe('on the sample letters', () => {
+  test('a citation naming a section and a page is listed under the page too, and an undated list says why it has no chart', () => {
+    // The 2014 letter: "Neuromuscular electrical stimulation (NMES devices) Page(s): 121."
+    const text = visibleText(readPage(sample, '/guidelines/mtus-chronic-pain-2009/page-121/'));
+    expect(text).toContain('imr-87ce093ee60f634e');
+    expect(text).toContain('Also cited by name: Neuromuscular electrical stimulation (NMES devices) (1 item)');
+    expect(text).toContain('No chart: the one item here is undated (the letter states no decision date).');
+  });
+
+  test('the figure counts the reviewer’s cited section with the most earlier items', () => {
+    // The reviewer cites "Diagnostic Criteria, Special Studies, Summary"; Special Studies has the most.
+    const html = readPage(sample, '/determinations/CM17-0012614/');
+    const figure = /Before this decision, <a href="[^"]*\/special-studies\/">[^<]+<\/a>: (\d+) items/.exec(html);
+    expect(Number(figure?.[1])).toBeGreaterThanOrEqual(5);
+  });
+
+  test('a guideline page says how many of its items the IMR reviewer decided under it', () => {
+    const html = readPage(sample, '/guidelines/odg-low-back/');
+    const all = summary(html);
+    const share =
+      /The IMR reviewer cited the guideline for (\d+) items: (\d+) upheld, (\d+) overturned; for the other (\d+) items only the claims administrator did\./.exec(
+        visibleText(html),
+      )!;
+    expect(Number(share[1]) + Number(share[4])).toBe(all.total);
+    expect(Number(share[2]) + Number(share[3])).toBe(Number(share[1]));
+    expect(Number(share[4])).toBeGreaterThan(0);
   });
 });

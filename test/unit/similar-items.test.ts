@@ -129,6 +129,33 @@ describe('earlier determinations like this one', () => {
     expect(first.counts).toEqual({ total: 3, upheld: 3, overturned: 0 });
   });
 
+  test('counts, of the sections the reviewer cites, the one with the most earlier items', () => {
+    // The reviewer cites "Diagnostic Criteria, Special Studies": one earlier item shares the first,
+    // three the second, so the figure is of Special Studies whatever order the letter cites them in.
+    const twoSections = (id: string, sections: string[]) => {
+      const d = letter(id, '2017-03-01', [{ request: 'MRI of the lumbar spine' }]);
+      d.items[0]!.citations.reviewer = sections.map((section) => ({ guideline: 'mtus-neck-upper-back-2004', section, text: '…' }));
+      return d;
+    };
+    const earlier = [
+      letter('CM17-0000021', '2017-01-02', [{ request: 'MRI of the lumbar spine', section: 'Diagnostic Criteria' }]),
+      letter('CM17-0000022', '2017-01-03', [{ request: 'MRI', section: SS }]),
+      letter('CM17-0000023', '2017-01-04', [{ request: 'MRI', section: SS, outcome: 'overturned' }]),
+      letter('CM17-0000024', '2017-01-05', [{ request: 'MRI', section: SS }]),
+    ];
+    for (const order of [
+      ['Diagnostic Criteria', SS],
+      [SS, 'Diagnostic Criteria'],
+    ]) {
+      const [p] = precedentsOf([...earlier, twoSections('CM17-0000120', order)]).of('CM17-0000120');
+      expect(p!.cohort).toMatchObject({ kind: 'section', section: { key: 'special-studies' } });
+      expect(p!.counts).toEqual({ total: 3, upheld: 2, overturned: 1 });
+    }
+    // Equal lists: the first the reviewer cites.
+    const tie = precedentsOf([...earlier.slice(0, 2), twoSections('CM17-0000121', ['Diagnostic Criteria', SS])]).of('CM17-0000121');
+    expect(tie[0]!.cohort).toMatchObject({ kind: 'section', section: { title: 'Diagnostic Criteria' } });
+  });
+
   test('says nothing is earlier than a letter without a decision date', () => {
     const undated = precedentsOf(letters).of('CM17-0000007')[0]!;
     expect(undated.dated).toBe(false);
@@ -180,12 +207,20 @@ describe('earlier determinations over the 148 sample letters', () => {
         if (p.cohort.kind === 'guideline') return basis.guidelines.includes(p.cohort.guideline);
         return true;
       };
-      const earlier = items.filter((o) => o.decided && o.decided <= ref.decided! && o.determinationId !== ref.determinationId && inList(o));
+      const before = (o: ItemRef) => o.decided && o.decided <= ref.decided! && o.determinationId !== ref.determinationId;
+      const earlier = items.filter((o) => before(o) && inList(o));
       expect(p.counts, `${ref.determinationId} item ${ref.number}`).toEqual({
         total: earlier.length,
         upheld: earlier.filter((o) => o.item.outcome === 'upheld').length,
         overturned: earlier.filter((o) => o.item.outcome === 'overturned').length,
       });
+      // No other section the reviewer cites has more earlier items of the type.
+      for (const section of sections(ref)) {
+        const there = items.filter(
+          (o) => before(o) && o.item.treatmentType === ref.item.treatmentType && sections(o).includes(section),
+        ).length;
+        expect(there, `${ref.determinationId} item ${ref.number}: ${section}`).toBeLessThanOrEqual(p.counts.total);
+      }
     }
   });
 });

@@ -75,6 +75,21 @@ describe('citationTargets', () => {
     expect(range.map((t) => t.key)).toEqual(['page-78', 'page-79', 'page-80']);
   });
 
+  test('a citation naming a section and its pages belongs to the section and to each page', () => {
+    // The 2014 letter's "Neuromuscular electrical stimulation (NMES devices) Page(s): 121": a user
+    // asking how IMR ruled under page 121 finds it on the page-121 page too.
+    const citation = {
+      guideline: 'mtus-chronic-pain-2009',
+      section: 'Neuromuscular electrical stimulation (NMES devices)',
+      pages: [121],
+      text: 'MTUS Neuromuscular electrical stimulation (NMES devices) Page(s): 121.',
+    };
+    expect(citationTargets(citation, chronicPain).map((t) => [t.key, t.title])).toEqual([
+      ['nmes-neuromuscular-electrical-stimulation-devices', 'NMES (neuromuscular electrical stimulation devices)'],
+      ['page-121', 'Page 121'],
+    ]);
+  });
+
   test('a page no catalogue topic covers still has its page, without a topic', () => {
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', pages: [3], text: 'p. 3' }, chronicPain)[0]?.topic).toBeUndefined();
     expect(citationTargets({ guideline: 'unknown', pages: [3], text: 'p. 3' }, undefined)[0]?.key).toBe('page-3');
@@ -113,12 +128,12 @@ describe('citationTargets', () => {
     ]);
   });
 
-  test('a section wins over pages, and a citation with neither has no section page', () => {
+  test('a citation with a section and pages has the section first, and one with neither has no section page', () => {
     const both = citationTargets(
       { guideline: 'mtus-chronic-pain-2009', section: 'Physical Medicine', pages: [98, 99], text: '…' },
       chronicPain,
     );
-    expect(both.map((t) => t.key)).toEqual(['physical-medicine']);
+    expect(both.map((t) => t.key)).toEqual(['physical-medicine', 'page-98', 'page-99']);
     expect(citationTargets({ guideline: 'mtus-chronic-pain-2009', text: 'Decision based on MTUS.' }, chronicPain)).toEqual([]);
   });
 });

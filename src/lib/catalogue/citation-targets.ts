@@ -54,29 +54,35 @@ function sectionNamed(guideline: Guideline, cited: string): GuidelineSection | u
   return names.get(cited);
 }
 
+/** The section page of a cited section: the catalogue's canonical name when it matches a name or alias (so spellings share one page). */
+function sectionTarget(slug: string, section: string, guideline: Guideline | undefined): SectionTarget {
+  let cited = squashed.get(section);
+  if (cited === undefined) squashed.set(section, (cited = squash(section)));
+  const known = guideline && sectionNamed(guideline, cited);
+  const title = known?.name ?? section.trim().replace(/\s+/g, ' ');
+  return {
+    guideline: slug,
+    key: keyOf(title),
+    title,
+    topic: undefined,
+    page: undefined,
+    pages: known?.pages ?? [],
+    certainty: leastSure(known ? [known] : []),
+  };
+}
+
 /**
- * The section pages one citation belongs to. A cited section resolves to the catalogue's
- * canonical name when it matches a name or alias (so spellings share one page); a citation by
- * page belongs to each cited page; a citation with neither belongs to no section.
+ * The section pages one citation belongs to: its cited section's page, then one page per cited
+ * page number ("Neuromuscular electrical stimulation (NMES devices) Page(s): 121" belongs to the
+ * section and to page 121, where a user asking about page 121 looks); a citation with neither
+ * belongs to no section.
  */
 export function citationTargets(citation: Citation, guideline: Guideline | undefined): SectionTarget[] {
-  if (citation.section) {
-    let cited = squashed.get(citation.section);
-    if (cited === undefined) squashed.set(citation.section, (cited = squash(citation.section)));
-    const known = guideline && sectionNamed(guideline, cited);
-    const title = known?.name ?? citation.section.trim().replace(/\s+/g, ' ');
-    return [
-      {
-        guideline: citation.guideline,
-        key: keyOf(title),
-        title,
-        topic: undefined,
-        page: undefined,
-        pages: known?.pages ?? [],
-        certainty: leastSure(known ? [known] : []),
-      },
-    ];
-  }
+  const section = citation.section ? [sectionTarget(citation.guideline, citation.section, guideline)] : [];
+  return [...section, ...pageTargets(citation, guideline)];
+}
+
+function pageTargets(citation: Citation, guideline: Guideline | undefined): SectionTarget[] {
   return [...new Set(citation.pages ?? [])].map((page) => {
     const onPage = guideline?.sections.filter((s) => s.pages.includes(page)) ?? [];
     const topics = onPage.map((s) => s.name);

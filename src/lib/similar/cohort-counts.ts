@@ -6,7 +6,10 @@ import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
 import type { Subject } from './subjects.ts';
 
-export type CohortSubject = TimelineItem & Pick<Subject, 'outcome' | 'cohort'>;
+export type CohortSubject = TimelineItem & Pick<Subject, 'outcome' | 'cohorts'>;
+
+/** Numbers kept per subject: items, overturned, and which of its cohorts they count. */
+const STRIDE = 3;
 
 /** Running count of overturned items over a group's positions: [0, after 1st, after 2nd, ...]. */
 function runningOverturned(subjects: readonly CohortSubject[], timeline: Timeline, group: Int32Array): Int32Array {
@@ -15,36 +18,48 @@ function runningOverturned(subjects: readonly CohortSubject[], timeline: Timelin
   return running;
 }
 
-/** Each subject's cohort counts as of its decision, two numbers a subject: items, overturned (0, 0 when undated). */
+/**
+ * Each subject's figure as of its decision: of its cohorts (a reviewer citing three sections has
+ * three), the one with the most items decided on or before it, the first of equals. Three numbers
+ * a subject: items, overturned, the cohort's index (0, 0, 0 when undated).
+ */
 export function cohortCounts(subjects: readonly CohortSubject[], timeline: Timeline, groups: ReadonlyMap<string, Int32Array>): Int32Array {
   const running = new Map<string, Int32Array>();
-  const result = new Int32Array(subjects.length * 2);
+  const result = new Int32Array(subjects.length * STRIDE);
   subjects.forEach((subject, index) => {
     const p = timeline.position[index]!;
-    const group = groups.get(subject.cohort);
-    if (p < 0 || !group) return;
-    let totals = running.get(subject.cohort);
-    if (!totals) running.set(subject.cohort, (totals = runningOverturned(subjects, timeline, group)));
+    if (p < 0) return;
     const day = timeline.day[p]!;
-    const end = endOnOrBefore(timeline, group, day);
-    let total = end;
-    let overturned = totals[end]!;
-    // The letter's own items are among the last of that day: they are not "before" it.
-    for (let k = end - 1; k >= 0 && timeline.day[group[k]!] === day; k--) {
-      const other = subjects[timeline.order[group[k]!]!]!;
-      if (other.determinationId !== subject.determinationId) continue;
-      total--;
-      if (other.outcome === 'overturned') overturned--;
-    }
-    result[index * 2] = total;
-    result[index * 2 + 1] = overturned;
+    subject.cohorts.forEach((cohort, choice) => {
+      const group = groups.get(cohort);
+      if (!group) return;
+      let totals = running.get(cohort);
+      if (!totals) running.set(cohort, (totals = runningOverturned(subjects, timeline, group)));
+      const end = endOnOrBefore(timeline, group, day);
+      let total = end;
+      let overturned = totals[end]!;
+      // The letter's own items are among the last of that day: they are not "before" it.
+      for (let k = end - 1; k >= 0 && timeline.day[group[k]!] === day; k--) {
+        const other = subjects[timeline.order[group[k]!]!]!;
+        if (other.determinationId !== subject.determinationId) continue;
+        total--;
+        if (other.outcome === 'overturned') overturned--;
+      }
+      if (choice > 0 && total <= result[index * STRIDE]!) return;
+      result[index * STRIDE] = total;
+      result[index * STRIDE + 1] = overturned;
+      result[index * STRIDE + 2] = choice;
+    });
   });
   return result;
 }
 
 /** The counts of subject `index` from cohortCounts' numbers. */
 export function countsAt(counts: Int32Array, index: number): OutcomeCounts {
-  const total = counts[index * 2] ?? 0;
-  const overturned = counts[index * 2 + 1] ?? 0;
+  const total = counts[index * STRIDE] ?? 0;
+  const overturned = counts[index * STRIDE + 1] ?? 0;
   return { total, upheld: total - overturned, overturned };
 }
+
+/** Which of subject `index`'s cohorts its counts are of. */
+export const cohortChoice = (counts: Int32Array, index: number): number => counts[index * STRIDE + 2] ?? 0;

@@ -2,7 +2,7 @@
 // ranked earlier items (find-similar.ts) and the cohort figure (cohort-counts.ts). What is kept
 // between pages is small (numbers per item); a page asks for its letter and gets the items,
 // citations and counts it shows.
-import { cohortCounts, countsAt } from './cohort-counts.ts';
+import { cohortChoice, cohortCounts, countsAt } from './cohort-counts.ts';
 import { findSimilar, SIMILAR_DEFAULTS, type SimilarOptions } from './find-similar.ts';
 import { similarSubjects } from './subjects.ts';
 import { buildTimeline, groupPositions } from './timeline.ts';
@@ -23,7 +23,11 @@ export interface Precedent {
   guidelines: string[];
 }
 
-/** The list an item's "before this decision" figure counts: the narrowest its reviewer allows. */
+/**
+ * The list an item's "before this decision" figure counts: of the narrowest lists its reviewer
+ * allows (each cited section or page, else each cited guideline, else the type), the one with the
+ * most earlier items.
+ */
 export type CohortScope =
   | { kind: 'section'; treatmentType: string; section: SectionTarget }
   | { kind: 'guideline'; treatmentType: string; guideline: string }
@@ -53,10 +57,11 @@ export interface Precedents {
   readonly keptBytes: number;
 }
 
-function cohortScope(treatmentType: string, basis: ReviewerBasis): CohortScope {
-  const section = basis.targets[0];
+/** The list of the item's figure: its `choice`th cohort, in the order of cohortGroups (subjects.ts). */
+function cohortScope(treatmentType: string, basis: ReviewerBasis, choice: number): CohortScope {
+  const section = basis.targets[choice];
   if (section) return { kind: 'section', treatmentType, section };
-  const guideline = basis.guidelines[0];
+  const guideline = basis.targets.length === 0 ? basis.guidelines[choice] : undefined;
   return guideline ? { kind: 'guideline', treatmentType, guideline } : { kind: 'type', treatmentType };
 }
 
@@ -110,7 +115,7 @@ export function findPrecedents(
           number: ref.number,
           dated: ref.decided !== undefined,
           matches: found(i).map((m) => precedent(m, mine)),
-          cohort: cohortScope(ref.item.treatmentType, basis),
+          cohort: cohortScope(ref.item.treatmentType, basis, cohortChoice(counts, i)),
           counts: countsAt(counts, i),
         };
       });
@@ -118,7 +123,12 @@ export function findPrecedents(
     shownBy(determinationId) {
       const indices = itemsOf(determinationId);
       const ids = indices.flatMap((i) => found(i).map((m) => items[m]!.determinationId));
-      const figures = indices.map((i) => `${items[i]!.number}: ${counts[i * 2]} ${counts[i * 2 + 1]}`).join('\n');
+      const figures = indices
+        .map((i) => {
+          const { total, overturned } = countsAt(counts, i);
+          return `${items[i]!.number}: ${total} ${overturned} ${cohortChoice(counts, i)}`;
+        })
+        .join('\n');
       return { ids: [...new Set(ids)].sort(), figures };
     },
   };

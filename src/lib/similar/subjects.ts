@@ -24,22 +24,29 @@ export interface Subject {
   sectionGroups: readonly string[];
   /** Every group the item is in (type, type × section, type × guideline). */
   groups: readonly string[];
-  /** The group its "before this decision" figure counts. */
-  cohort: string;
+  /**
+   * The groups its "before this decision" figure may count, narrowest kind first: each reviewer
+   * section (or page), else each reviewer guideline, else the type. The figure counts the one
+   * with the most earlier items (cohort-counts.ts).
+   */
+  cohorts: readonly string[];
 }
 
 export const typeGroup = (type: string) => `type ${type}`;
 export const sectionGroup = (type: string, target: string) => `section ${type} ${target}`;
 export const guidelineGroup = (type: string, guideline: string) => `guideline ${type} ${guideline}`;
 
-/** The list an item's figure counts: its first reviewer section, else guideline, else its type. */
-export function cohortGroup(type: string, basis: ReviewerBasis): string {
-  const section = basis.targets[0];
-  if (section) return sectionGroup(type, targetId(section));
-  return basis.guidelines[0] ? guidelineGroup(type, basis.guidelines[0]) : typeGroup(type);
+/**
+ * The lists an item's figure may count, in the reviewer's order: its reviewer sections, else its
+ * reviewer guidelines, else its type (see cohortScopes in precedents.ts, which names the same lists).
+ */
+export function cohortGroups(type: string, basis: ReviewerBasis): string[] {
+  if (basis.targets.length > 0) return basis.targets.map((t) => sectionGroup(type, targetId(t)));
+  if (basis.guidelines.length > 0) return basis.guidelines.map((g) => guidelineGroup(type, g));
+  return [typeGroup(type)];
 }
 
-type Groups = Pick<Subject, 'targets' | 'typeGroup' | 'sectionGroups' | 'groups' | 'cohort'>;
+type Groups = Pick<Subject, 'targets' | 'typeGroup' | 'sectionGroups' | 'groups' | 'cohorts'>;
 
 function memo<T>(compute: (key: string) => T): (key: string) => T {
   const cache = new Map<string, T>();
@@ -70,7 +77,7 @@ export function similarSubjects(
       const targets = basis.targets.map(targetId);
       const sectionGroups = targets.map((t) => sectionGroup(type, t));
       const all = [typeGroup(type), ...sectionGroups, ...basis.guidelines.map((g) => guidelineGroup(type, g))];
-      groups = { targets, typeGroup: typeGroup(type), sectionGroups, groups: all, cohort: cohortGroup(type, basis) };
+      groups = { targets, typeGroup: typeGroup(type), sectionGroups, groups: all, cohorts: cohortGroups(type, basis) };
       ofType.set(basis, groups);
     }
     return {

@@ -9,12 +9,11 @@ import { guidelinePath, listFeedPath } from '../../../lib/paths/routes.ts';
 
 export const getStaticPaths = (async () => {
   const { guidelineIndex, keys } = await loadCorpus();
-  return guidelineIndex
-    .filter((entry) => entry.items.length > 0)
-    .map((entry) => {
-      const picks = newestDeterminations(entry.items);
-      return { params: { guideline: entry.slug }, props: { entry, picks }, cacheKey: keys.of(picks.map((p) => p.id)) };
-    });
+  // Every guideline has a feed, one without items too: a user can follow it before its first letter.
+  return guidelineIndex.map((entry) => {
+    const picks = newestDeterminations(entry.items);
+    return { params: { guideline: entry.slug }, props: { entry, picks }, cacheKey: keys.of(picks.map((p) => p.id)) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entry: GuidelineEntry; picks: FeedPick[] }> = ({ props: { entry, picks } }) =>

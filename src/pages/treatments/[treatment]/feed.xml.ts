@@ -8,12 +8,11 @@ import type { TreatmentRow } from '../../../lib/catalogue/treatment-rows.ts';
 
 export const getStaticPaths = (async () => {
   const { treatments, items, keys } = await loadCorpus();
-  return treatments
-    .filter((t) => t.counts.total > 0)
-    .map((treatment) => {
-      const picks = newestDeterminations(items.filter((r) => r.item.treatmentType === treatment.slug));
-      return { params: { treatment: treatment.slug }, props: { treatment, picks }, cacheKey: keys.of(picks.map((p) => p.id)) };
-    });
+  // Every treatment type has a feed, one without items too: a user can follow it before its first letter.
+  return treatments.map((treatment) => {
+    const picks = newestDeterminations(items.filter((r) => r.item.treatmentType === treatment.slug));
+    return { params: { treatment: treatment.slug }, props: { treatment, picks }, cacheKey: keys.of(picks.map((p) => p.id)) };
+  });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ treatment: TreatmentRow; picks: FeedPick[] }> = ({ props: { treatment, picks } }) =>

@@ -188,7 +188,7 @@ describe('on the sample letters', () => {
     const text = visibleText(readPage(sample, '/guidelines/mtus-chronic-pain-2009/page-121/'));
     expect(text).toContain('imr-87ce093ee60f634e');
     expect(text).toContain('Also cited by name: Neuromuscular electrical stimulation (NMES devices) (1 item)');
-    expect(text).toContain('No chart: the one item here is undated (the letter states no decision date).');
+    expect(text).toContain('No chart: the one item here is undated (its letter states no decision date).');
   });
 
   test('the figure counts the reviewer’s cited section with the most earlier items', () => {
@@ -204,9 +204,16 @@ describe('on the sample letters', () => {
     const share =
       /The IMR reviewer cited the guideline for (\d+) items: (\d+) upheld, (\d+) overturned; for the other (\d+) items only the claims administrator did\./.exec(
         visibleText(html),
-      )!;
+      );
+    if (!share) throw new Error(`/guidelines/odg-low-back/ has no reviewer share line: ${visibleText(html).slice(0, 600)}`);
     expect(Number(share[1]) + Number(share[4])).toBe(all.total);
     expect(Number(share[2]) + Number(share[3])).toBe(Number(share[1]));
     expect(Number(share[4])).toBeGreaterThan(0);
+    // A section only the claims administrator cited says so, without a count of none.
+    const only = visibleText(readPage(sample, '/guidelines/odg-low-back/manipulation/'));
+    expect(only).toContain(
+      'Only the claims administrator cited this section for these items; the IMR reviewer decided them under other guidelines or none.',
+    );
+    expect(only).not.toContain('cited this section for 0 items');
   });
 });

@@ -151,9 +151,55 @@ describe('earlier determinations like this one', () => {
       expect(p!.cohort).toMatchObject({ kind: 'section', section: { key: 'special-studies' } });
       expect(p!.counts).toEqual({ total: 3, upheld: 2, overturned: 1 });
     }
-    // Equal lists: the first the reviewer cites.
-    const tie = precedentsOf([...earlier.slice(0, 2), twoSections('CM17-0000121', ['Diagnostic Criteria', SS])]).of('CM17-0000121');
-    expect(tie[0]!.cohort).toMatchObject({ kind: 'section', section: { title: 'Diagnostic Criteria' } });
+    // Equal lists: the first the reviewer cites, in either order.
+    for (const order of [
+      ['Diagnostic Criteria', SS],
+      [SS, 'Diagnostic Criteria'],
+    ]) {
+      const [tie] = precedentsOf([...earlier.slice(0, 2), twoSections('CM17-0000121', order)]).of('CM17-0000121');
+      expect(tie!.cohort).toMatchObject({ kind: 'section', section: { title: order[0] } });
+    }
+  });
+
+  test('without a cited section, counts the reviewer guideline with the most earlier items', () => {
+    const twoGuidelines = letter('CM17-0000130', '2017-03-01', [{ request: 'MRI of the lumbar spine' }]);
+    twoGuidelines.items[0]!.citations.reviewer = ['mtus-neck-upper-back-2004', 'mtus-low-back-2004'].map((guideline) => ({
+      guideline,
+      text: '…',
+    }));
+    const earlier = [
+      letter('CM17-0000031', '2017-01-02', [{ request: 'MRI', guideline: 'mtus-neck-upper-back-2004' }]),
+      letter('CM17-0000032', '2017-01-03', [{ request: 'MRI', guideline: 'mtus-low-back-2004' }]),
+      letter('CM17-0000033', '2017-01-04', [{ request: 'MRI', guideline: 'mtus-low-back-2004' }]),
+    ];
+    const [p] = precedentsOf([...earlier, twoGuidelines]).of('CM17-0000130');
+    expect(p!.cohort).toEqual({ kind: 'guideline', treatmentType: 'mri', guideline: 'mtus-low-back-2004' });
+    expect(p!.counts.total).toBe(2);
+  });
+
+  test('the page’s key changes when the figure’s list does, even at the same count', () => {
+    // The same earlier letters, ids and dates; only the section one of them cites differs, so the
+    // subject's figure is 2 items either way, of Special Studies in one corpus and Diagnostic
+    // Criteria in the other.
+    const corpus = (secondSection: string) => [
+      letter('CM17-0000041', '2017-01-02', [{ request: 'MRI', section: 'Diagnostic Criteria' }]),
+      letter('CM17-0000042', '2017-01-03', [{ request: 'MRI', section: secondSection }]),
+      letter('CM17-0000043', '2017-01-04', [{ request: 'MRI', section: SS }]),
+      (() => {
+        const d = letter('CM17-0000140', '2017-03-01', [{ request: 'MRI of the lumbar spine' }]);
+        d.items[0]!.citations.reviewer = ['Diagnostic Criteria', SS].map((section) => ({
+          guideline: 'mtus-neck-upper-back-2004',
+          section,
+          text: '…',
+        }));
+        return d;
+      })(),
+    ];
+    const bySS = precedentsOf(corpus(SS));
+    const byDC = precedentsOf(corpus('Diagnostic Criteria'));
+    expect(bySS.of('CM17-0000140')[0]!.counts).toEqual(byDC.of('CM17-0000140')[0]!.counts);
+    expect(bySS.shownBy('CM17-0000140').ids).toEqual(byDC.shownBy('CM17-0000140').ids);
+    expect(bySS.shownBy('CM17-0000140').figures).not.toBe(byDC.shownBy('CM17-0000140').figures);
   });
 
   test('says nothing is earlier than a letter without a decision date', () => {

@@ -1,7 +1,7 @@
 // "Before this decision, MRI under MTUS Low Back 2004 › Special Studies: 41 items, 38 upheld,
 // 3 overturned": the items of a list (the item's cohort) decided on or before an item's decision,
 // less its own letter's. Counted from running totals of each group, so it is one binary search
-// an item, and it depends on earlier letters only.
+// per list an item may count, and it depends on earlier letters only.
 import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
 import type { Subject } from './subjects.ts';

@@ -38,7 +38,7 @@ export const guidelineGroup = (type: string, guideline: string) => `guideline ${
 
 /**
  * The lists an item's figure may count, in the reviewer's order: its reviewer sections, else its
- * reviewer guidelines, else its type (see cohortScopes in precedents.ts, which names the same lists).
+ * reviewer guidelines, else its type (cohortScope in precedents.ts names the same lists).
  */
 export function cohortGroups(type: string, basis: ReviewerBasis): string[] {
   if (basis.targets.length > 0) return basis.targets.map((t) => sectionGroup(type, targetId(t)));

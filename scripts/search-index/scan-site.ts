@@ -32,6 +32,11 @@ type Scanned = [stamp: string, body: { decided: string; sha256: string } | null]
 const CACHE_VERSION = 1;
 
 const BODY = Buffer.from('data-pagefind-body');
+// How a determination page (src/pages/determinations/[id].astro) opens its body. These bytes can
+// only be markup: text escapes "<", and a quoted value cannot hold the '"' they contain. Finding
+// them spares decoding and tag-reading every letter's page (the 10k scan: 1.3 s to 1.0 s); a
+// page with the name otherwise goes the slow way.
+const ARTICLE = Buffer.from('<article class="determination" data-pagefind-body');
 // The page writes `data-pagefind-sort="decided:YYYY-MM-DD"` on its <article>.
 const SORT = Buffer.from('data-pagefind-sort="decided:');
 const DETERMINATION = /^determinations\/[^/]+\/index\.html$/;
@@ -61,7 +66,8 @@ function readWithStamp(path: string): { bytes: Buffer; stamp: string } {
 function scanBytes(bytes: Buffer): Scanned[1] {
   // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
   // (shown as text on a list page) from counting as one.
-  if (!bytes.includes(BODY) || !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) return null;
+  if (!bytes.includes(BODY)) return null;
+  if (!bytes.includes(ARTICLE) && !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) return null;
   const at = bytes.indexOf(SORT);
   const decided = at < 0 ? '0000-00-00' : bytes.toString('latin1', at + SORT.length, at + SORT.length + 10);
   return { decided, sha256: createHash('sha256').update(bytes).digest('hex') };

@@ -1,4 +1,5 @@
 import type { CohortScope } from './precedents.ts';
+import { formatCount } from '../format/format-count.ts';
 import { sectionLabel } from '../format/section-label.ts';
 import { treatmentGuidelinePath, treatmentPath, treatmentSectionPath } from '../paths/routes.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
@@ -29,7 +30,7 @@ export function cohortList(
 
 /** "41 items, 38 upheld, 3 overturned"; "3 items, too few to compare"; counts, never a bare share. */
 export function cohortFigure(counts: OutcomeCounts): string {
-  const items = `${counts.total.toLocaleString('en-US')} ${counts.total === 1 ? 'item' : 'items'}`;
+  const items = formatCount(counts.total, 'item');
   if (counts.total < COMPARABLE_FROM) return counts.total === 0 ? 'none' : `${items}, too few to compare`;
   return `${items}, ${counts.upheld.toLocaleString('en-US')} upheld, ${counts.overturned.toLocaleString('en-US')} overturned`;
 }

@@ -4,9 +4,9 @@
 // citations and counts it shows.
 import { cohortChoice, cohortCounts, countsAt } from './cohort-counts.ts';
 import { findSimilar, SIMILAR_DEFAULTS, type SimilarOptions } from './find-similar.ts';
-import { similarSubjects } from './subjects.ts';
+import { cohortScopes, similarSubjects, type CohortScope } from './subjects.ts';
 import { buildTimeline, groupPositions } from './timeline.ts';
-import { reviewerBases, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
+import { reviewerBases, targetId } from '../catalogue/reviewer-basis.ts';
 import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -23,15 +23,7 @@ export interface Precedent {
   guidelines: string[];
 }
 
-/**
- * The list an item's "before this decision" figure counts: of the narrowest lists its reviewer
- * allows (each cited section or page, else each cited guideline, else the type), the one with the
- * most earlier items.
- */
-export type CohortScope =
-  | { kind: 'section'; treatmentType: string; section: SectionTarget }
-  | { kind: 'guideline'; treatmentType: string; guideline: string }
-  | { kind: 'type'; treatmentType: string };
+export type { CohortScope } from './subjects.ts';
 
 export interface ItemPrecedents {
   /** 1-based item number in its letter. */
@@ -40,6 +32,7 @@ export interface ItemPrecedents {
   dated: boolean;
   /** Best first, at most SIMILAR_DEFAULTS.limit. */
   matches: Precedent[];
+  /** The list its figure counts: of its cohortScopes (subjects.ts), the one with the most earlier items. */
   cohort: CohortScope;
   /** The cohort's items decided on or before this letter, other letters only (zero when undated). */
   counts: OutcomeCounts;
@@ -55,14 +48,6 @@ export interface Precedents {
   shownBy(determinationId: string): { ids: string[]; figures: string };
   /** Bytes of the ranking kept for the pages (matches and figures, a few numbers an item). */
   readonly keptBytes: number;
-}
-
-/** The list of the item's figure: its `choice`th cohort, in the order of cohortGroups (subjects.ts). */
-function cohortScope(treatmentType: string, basis: ReviewerBasis, choice: number): CohortScope {
-  const section = basis.targets[choice];
-  if (section) return { kind: 'section', treatmentType, section };
-  const guideline = basis.targets.length === 0 ? basis.guidelines[choice] : undefined;
-  return guideline ? { kind: 'guideline', treatmentType, guideline } : { kind: 'type', treatmentType };
 }
 
 /** The heavy part, in a scope of its own so that nothing but its numbers outlives it. */
@@ -115,7 +100,7 @@ export function findPrecedents(
           number: ref.number,
           dated: ref.decided !== undefined,
           matches: found(i).map((m) => precedent(m, mine)),
-          cohort: cohortScope(ref.item.treatmentType, basis, cohortChoice(counts, i)),
+          cohort: cohortScopes(ref.item.treatmentType, basis)[cohortChoice(counts, i)]!,
           counts: countsAt(counts, i),
         };
       });

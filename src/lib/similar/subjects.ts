@@ -3,6 +3,7 @@
 // request and the groups of a (type, reviewer citations) pair are worked out once and shared:
 // at 100,000 letters that is most of this stage's time and garbage.
 import { reviewerBases, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
+import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
 import type { Determination, Guideline, Outcome } from '../schema/index.ts';
 import { requestTerms } from './request-terms.ts';
@@ -24,11 +25,7 @@ export interface Subject {
   sectionGroups: readonly string[];
   /** Every group the item is in (type, type × section, type × guideline). */
   groups: readonly string[];
-  /**
-   * The groups its "before this decision" figure may count, narrowest kind first: each reviewer
-   * section (or page), else each reviewer guideline, else the type. The figure counts the one
-   * with the most earlier items (cohort-counts.ts).
-   */
+  /** The groups of its cohortScopes, in order: its figure counts the one with the most earlier items (cohort-counts.ts). */
   cohorts: readonly string[];
 }
 
@@ -36,14 +33,27 @@ export const typeGroup = (type: string) => `type ${type}`;
 export const sectionGroup = (type: string, target: string) => `section ${type} ${target}`;
 export const guidelineGroup = (type: string, guideline: string) => `guideline ${type} ${guideline}`;
 
+/** A list an item's "before this decision" figure may count. */
+export type CohortScope =
+  | { kind: 'section'; treatmentType: string; section: SectionTarget }
+  | { kind: 'guideline'; treatmentType: string; guideline: string }
+  | { kind: 'type'; treatmentType: string };
+
 /**
- * The lists an item's figure may count, in the reviewer's order: its reviewer sections, else its
- * reviewer guidelines, else its type (cohortScope in precedents.ts names the same lists).
+ * The lists an item's figure may count, the narrowest its reviewer allows, in the reviewer's
+ * order: each cited section (or page), else each cited guideline, else the type.
  */
-export function cohortGroups(type: string, basis: ReviewerBasis): string[] {
-  if (basis.targets.length > 0) return basis.targets.map((t) => sectionGroup(type, targetId(t)));
-  if (basis.guidelines.length > 0) return basis.guidelines.map((g) => guidelineGroup(type, g));
-  return [typeGroup(type)];
+export function cohortScopes(treatmentType: string, basis: ReviewerBasis): CohortScope[] {
+  if (basis.targets.length > 0) return basis.targets.map((section) => ({ kind: 'section', treatmentType, section }));
+  if (basis.guidelines.length > 0) return basis.guidelines.map((guideline) => ({ kind: 'guideline', treatmentType, guideline }));
+  return [{ kind: 'type', treatmentType }];
+}
+
+/** The candidate group whose items a scope counts. */
+function scopeGroup(scope: CohortScope): string {
+  if (scope.kind === 'section') return sectionGroup(scope.treatmentType, targetId(scope.section));
+  if (scope.kind === 'guideline') return guidelineGroup(scope.treatmentType, scope.guideline);
+  return typeGroup(scope.treatmentType);
 }
 
 type Groups = Pick<Subject, 'targets' | 'typeGroup' | 'sectionGroups' | 'groups' | 'cohorts'>;
@@ -77,7 +87,7 @@ export function similarSubjects(
       const targets = basis.targets.map(targetId);
       const sectionGroups = targets.map((t) => sectionGroup(type, t));
       const all = [typeGroup(type), ...sectionGroups, ...basis.guidelines.map((g) => guidelineGroup(type, g))];
-      groups = { targets, typeGroup: typeGroup(type), sectionGroups, groups: all, cohorts: cohortGroups(type, basis) };
+      groups = { targets, typeGroup: typeGroup(type), sectionGroups, groups: all, cohorts: cohortScopes(type, basis).map(scopeGroup) };
       ofType.set(basis, groups);
     }
     return {

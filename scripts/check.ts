@@ -27,7 +27,11 @@ function main(): number {
     problems.push((error as Error).message);
   }
   const known = catalogue
-    ? { guidelines: new Set(catalogue.guidelines.map((g) => g.slug)), treatments: new Set(catalogue.taxonomy.types.map((t) => t.slug)) }
+    ? {
+        guidelines: new Set(catalogue.guidelines.map((g) => g.slug)),
+        treatments: new Set(catalogue.taxonomy.types.map((t) => t.slug)),
+        regions: new Set(catalogue.regions.map((r) => r.slug)),
+      }
     : {};
   const folder = join(root, 'determinations');
   if (!existsSync(folder)) {
@@ -81,7 +85,7 @@ function main(): number {
   // File names and values can hold escape sequences; none reaches the terminal raw.
   for (const p of problems) console.error(escapeForTerminal(p));
   const catalogueNote = catalogue
-    ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types`
+    ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types, ${catalogue.regions.length} body regions`
     : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
   console.log(

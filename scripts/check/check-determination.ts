@@ -12,6 +12,7 @@ import { checkBody } from './check-body.ts';
 export interface KnownSlugs {
   guidelines?: ReadonlySet<string>;
   treatments?: ReadonlySet<string>;
+  regions?: ReadonlySet<string>;
 }
 
 export interface FileCheck {
@@ -40,6 +41,10 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   d.items.forEach((item, i) => {
     if (known.treatments && !known.treatments.has(item.treatmentType))
       problems.push(`items.${i}.treatmentType: unknown treatment type "${item.treatmentType}" (not in treatments.yml)`);
+    item.bodyRegions.forEach((region, k) => {
+      if (known.regions && !known.regions.has(region))
+        problems.push(`items.${i}.bodyRegions.${k}: unknown body region "${region}" (not in body-regions.yml)`);
+    });
     for (const side of ['claimsAdministrator', 'reviewer'] as const) {
       item.citations[side].forEach((c, k) => {
         if (known.guidelines && !known.guidelines.has(c.guideline))

@@ -3,36 +3,47 @@
 //   Voltaren gel apply to affected area 4 times a day, #60 grams with 1 refill, DOS: 11/11/2016: Upheld
 //   ^ request                                                                        ^ (not passed in)
 //
-// The rules are data (content/treatments.yml): types are tried in file order, the first whose
-// `match` hits and whose `exclude` does not wins; nothing matching gives the taxonomy's fallback.
-import type { TreatmentTaxonomy } from '../../src/lib/schema/treatment.ts';
-import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
+// The rules are data: treatment types (content/treatments.yml) are tried in file order, the first
+// whose `match` hits and whose `exclude` does not wins, else the taxonomy's fallback; body regions
+// (content/body-regions.yml) are all kept that hit, in file order.
+import type { BodyRegion, TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
+import { RULE_FLAGS, type RuleEntry } from '../../src/lib/catalogue/load-catalogue.ts';
 
-interface CompiledType {
+interface Compiled {
   slug: string;
   match: RegExp[];
   exclude: RegExp[];
 }
 
-const cache = new WeakMap<TreatmentTaxonomy, CompiledType[]>();
+const cache = new WeakMap<readonly RuleEntry[], Compiled[]>();
 
-/** Compiled once per taxonomy object, not once per request. */
-function compile(taxonomy: TreatmentTaxonomy): CompiledType[] {
-  let types = cache.get(taxonomy);
-  if (!types) {
-    types = taxonomy.types.map((t) => ({
-      slug: t.slug,
-      match: t.match.map((rule) => new RegExp(rule, RULE_FLAGS)),
-      exclude: t.exclude.map((rule) => new RegExp(rule, RULE_FLAGS)),
+/** Compiled once per catalogue list, not once per request. */
+function compile(entries: readonly RuleEntry[]): Compiled[] {
+  let compiled = cache.get(entries);
+  if (!compiled) {
+    compiled = entries.map((e) => ({
+      slug: e.slug,
+      match: e.match.map((rule) => new RegExp(rule, RULE_FLAGS)),
+      exclude: e.exclude.map((rule) => new RegExp(rule, RULE_FLAGS)),
     }));
-    cache.set(taxonomy, types);
+    cache.set(entries, compiled);
   }
-  return types;
+  return compiled;
 }
+
+const hits = (entry: Compiled, text: string) => entry.match.some((re) => re.test(text)) && !entry.exclude.some((re) => re.test(text));
+const oneLine = (request: string) => request.replace(/\s+/g, ' ').trim();
 
 /** Slug of the treatment type of a request ("Norco 10/325mg #60" -> "opioids"). */
 export function classifyTreatment(request: string, taxonomy: TreatmentTaxonomy): string {
-  const text = request.replace(/\s+/g, ' ').trim();
-  const hit = compile(taxonomy).find((t) => t.match.some((re) => re.test(text)) && !t.exclude.some((re) => re.test(text)));
-  return hit?.slug ?? taxonomy.fallback;
+  const text = oneLine(request);
+  return compile(taxonomy.types).find((t) => hits(t, text))?.slug ?? taxonomy.fallback;
+}
+
+/** Slugs of the body regions a request names ("MRI of the cervical and lumbar spine" -> both); [] for none. */
+export function classifyRegions(request: string, regions: readonly BodyRegion[]): string[] {
+  const text = oneLine(request);
+  return compile(regions)
+    .filter((r) => hits(r, text))
+    .map((r) => r.slug);
 }

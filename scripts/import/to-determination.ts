@@ -3,7 +3,7 @@
 import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
 import type { ParsedLetter } from './parsed-letter.ts';
 import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
-import { classifyTreatment } from './classify-treatment.ts';
+import { classifyRegions, classifyTreatment } from './classify-treatment.ts';
 import { parseCitations } from './parse-citations.ts';
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { ParseError } from './parse-letter.ts';
@@ -47,6 +47,7 @@ export function toDetermination(letter: ParsedLetter, source: SourceInfo, catalo
       request: item.request,
       outcome: item.outcome,
       treatmentType: classifyTreatment(item.request, catalogue.taxonomy),
+      bodyRegions: classifyRegions(item.request, catalogue.regions),
       ...(item.modified ? { modified: item.modified } : {}),
       citations: {
         claimsAdministrator: parseCitations(item.claimsAdministrator ?? '', catalogue.guidelines),

@@ -92,6 +92,7 @@ describe('loadCatalogue on a broken copy', () => {
     const dir = join(base, 'content');
     cpSync(join(content, 'guidelines'), join(dir, 'guidelines'), { recursive: true });
     cpSync(join(content, 'treatments.yml'), join(dir, 'treatments.yml'));
+    cpSync(join(content, 'body-regions.yml'), join(dir, 'body-regions.yml'));
     edit(dir);
     try {
       loadCatalogue(dir);

@@ -25,6 +25,7 @@ function corpusWith(determinations: string): string {
   const dir = newFolder();
   cpSync(join(repo, 'content/guidelines'), join(dir, 'guidelines'), { recursive: true });
   cpSync(join(repo, 'content/treatments.yml'), join(dir, 'treatments.yml'));
+  cpSync(join(repo, 'content/body-regions.yml'), join(dir, 'body-regions.yml'));
   cpSync(determinations, join(dir, 'determinations'), { recursive: true });
   return dir;
 }
@@ -39,7 +40,7 @@ function corpusOf(...files: string[]): string {
 describe('npm run check', () => {
   test('passes the shipped sample corpus', () => {
     const run = runCheck(join(repo, 'content'));
-    expect(run.output).toMatch(/^checked 148 determinations, \d+ guidelines, \d+ treatment types: no problems$/m);
+    expect(run.output).toMatch(/^checked 148 determinations, \d+ guidelines, \d+ treatment types, \d+ body regions: no problems$/m);
     expect(run.code).toBe(0);
   });
 
@@ -58,7 +59,7 @@ describe('npm run check', () => {
     }
     const corpus = corpusWith(letters);
     const cache = newFolder();
-    expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations, \d+ guidelines, \d+ treatment types: no problems$/m);
+    expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations, \d+ guidelines, \d+ treatment types, \d+ body regions: no problems$/m);
     expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations \(4 unchanged since they last passed\), /m);
 
     // A changed file is validated again, and its problem is reported however often the check runs.

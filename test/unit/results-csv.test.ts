@@ -23,6 +23,7 @@ function index(letters: number, perLetter: number, matched: number[]): ShardedIn
     request: `MRI ${i + 1}`,
     outcome: 'upheld' as const,
     treatmentType: 'mri',
+    bodyRegions: [],
     citations: { claimsAdministrator: [], reviewer: [] },
   }));
   const records = Array.from({ length: letters }, (_, i) => ({

@@ -32,6 +32,7 @@ function letter(
       request: i.request,
       outcome: i.outcome ?? 'upheld',
       treatmentType: i.type ?? 'mri',
+      bodyRegions: [],
       citations: {
         claimsAdministrator: [],
         reviewer: [

@@ -86,6 +86,7 @@ export function generateCorpus(
   const itemCounts = letters.map((l) => l.d.items.length);
   cpSync(join(sampleDir, 'guidelines'), join(outDir, 'guidelines'), { recursive: true });
   cpSync(join(sampleDir, 'treatments.yml'), join(outDir, 'treatments.yml'));
+  cpSync(join(sampleDir, 'body-regions.yml'), join(outDir, 'body-regions.yml'));
   let bytes = 0;
   for (let n = start; n < start + count; n++) {
     const next = random(SEED + n);

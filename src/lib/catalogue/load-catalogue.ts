@@ -8,6 +8,8 @@
 //   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
 //     fallback: other
 //     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
+//   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
+//     regions: [{ slug: knee, label: Knee, match: ['\bknees?\b'] }, ...]
 //
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
@@ -18,17 +20,27 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { GuidelineSchema, type Guideline } from '../schema/guideline.ts';
 import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treatment.ts';
+import { BodyRegionCatalogueSchema, type BodyRegion } from '../schema/body-region.ts';
 
 export interface Catalogue {
   /** Sorted as they are tried: priority (higher first), then slug. */
   guidelines: Guideline[];
   taxonomy: TreatmentTaxonomy;
+  /** Body regions in file order. */
+  regions: BodyRegion[];
 }
 
 /** Flags every match rule is compiled with (the schemas promise case-insensitive rules). */
 export const RULE_FLAGS = 'i';
 
 type Problems = string[];
+
+/** A catalogue entry classified by its rules (a treatment type, a body region). */
+export interface RuleEntry {
+  slug: string;
+  match: readonly string[];
+  exclude: readonly string[];
+}
 
 export function loadCatalogue(contentDir: string): Catalogue {
   const problems: Problems = [];
@@ -38,12 +50,14 @@ export function loadCatalogue(contentDir: string): Catalogue {
   const guidelines = loadGuidelines(join(contentDir, 'guidelines'), shown, problems);
   const taxonomyFile = join(contentDir, 'treatments.yml');
   const taxonomy = loadTaxonomy(taxonomyFile, shown(taxonomyFile), problems);
+  const regionFile = join(contentDir, 'body-regions.yml');
+  const regions = loadRegions(regionFile, shown(regionFile), problems);
 
-  if (problems.length > 0 || !taxonomy) {
+  if (problems.length > 0 || !taxonomy || !regions) {
     const n = problems.length;
     throw new Error(`Invalid catalogue (${n} problem${n === 1 ? '' : 's'}):\n${problems.join('\n')}`);
   }
-  return { guidelines, taxonomy };
+  return { guidelines, taxonomy, regions };
 }
 
 function loadGuidelines(dir: string, shown: (f: string) => string, problems: Problems): Guideline[] {
@@ -78,18 +92,31 @@ function loadGuidelines(dir: string, shown: (f: string) => string, problems: Pro
 function loadTaxonomy(file: string, label: string, problems: Problems): TreatmentTaxonomy | undefined {
   const data = validate(TreatmentTaxonomySchema, readYaml(file, label, problems), label, problems);
   if (!data) return undefined;
-  const firstAt = new Map<string, number>();
-  data.types.forEach((type, i) => {
-    const seen = firstAt.get(type.slug);
-    if (seen !== undefined) problems.push(`${label} → types.${i}.slug: duplicate slug "${type.slug}" (first used by types.${seen})`);
-    else firstAt.set(type.slug, i);
-    type.match.forEach((rule, j) => checkRule(rule, `${label} → types.${i}.match.${j}`, problems));
-    type.exclude.forEach((rule, j) => checkRule(rule, `${label} → types.${i}.exclude.${j}`, problems));
-  });
-  if (!firstAt.has(data.fallback)) {
+  checkRuleEntries(data.types, label, 'types', problems);
+  if (!data.types.some((t) => t.slug === data.fallback)) {
     problems.push(`${label} → fallback: expected the slug of one of the types, got "${data.fallback}"`);
   }
   return data;
+}
+
+function loadRegions(file: string, label: string, problems: Problems): BodyRegion[] | undefined {
+  const data = validate(BodyRegionCatalogueSchema, readYaml(file, label, problems), label, problems);
+  if (!data) return undefined;
+  checkRuleEntries(data.regions, label, 'regions', problems);
+  return data.regions;
+}
+
+/** Entries classified by rules (treatment types, body regions): unique slugs, rules that compile. */
+function checkRuleEntries(entries: readonly RuleEntry[], label: string, key: string, problems: Problems): void {
+  const where = `${label} → ${key}`;
+  const firstAt = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const seen = firstAt.get(entry.slug);
+    if (seen !== undefined) problems.push(`${where}.${i}.slug: duplicate slug "${entry.slug}" (first used by ${key}.${seen})`);
+    else firstAt.set(entry.slug, i);
+    entry.match.forEach((rule, j) => checkRule(rule, `${where}.${i}.match.${j}`, problems));
+    entry.exclude.forEach((rule, j) => checkRule(rule, `${where}.${i}.exclude.${j}`, problems));
+  });
 }
 
 function readYaml(file: string, label: string, problems: Problems): unknown {

@@ -33,6 +33,8 @@ export const ItemSchema = z.strictObject({
   outcome: Outcome,
   /** Slug of the treatment type in content/treatments.yml. */
   treatmentType: Slug,
+  /** Slugs of the body regions its request names (content/body-regions.yml), in catalogue order; empty when it names none (most drugs). */
+  bodyRegions: z.array(Slug),
   /** Present when the claims administrator authorized part of the original request. */
   modified: ModifiedSchema.optional(),
   /** Guidelines relied on, by each side; empty when the letter says none was cited. */

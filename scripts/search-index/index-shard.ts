@@ -4,8 +4,8 @@
 // the shard is returned to the system: indexing memory depends on the shard size, not on the
 // corpus.
 //
-// Each page becomes several records (letter-records.ts): the letter's own text and one record per
-// disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
+// Each page becomes several records (letter-records.ts), with its search data (search.json beside
+// it): the letter's own text and one record per disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
 // reads a result's row from its score in a search sorted by `row` (src/client/sharded-index.ts)
 // and finds its letter, item and filter values in the shard's facet file, written here too, as is
 // the shard's CSV data (RESULTS_FILE), fetched by the search page only for a download.
@@ -16,6 +16,7 @@ import * as pagefind from 'pagefind';
 import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
 import { RESULTS_FILE } from '../../src/lib/search/result-items.ts';
 import type { ResultData } from '../../src/lib/search/result-rows.ts';
+import { SEARCH_DATA_FILE, type SearchRecordData } from '../../src/lib/search/search-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 
@@ -54,7 +55,8 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   try {
     const pages = new Map<string, LetterRecords>();
     await runPool(job.files, IN_FLIGHT, async (file) => {
-      pages.set(file, letterRecords(await readFile(join(job.site, file), 'utf8'), file));
+      const [html, data] = await Promise.all([readFile(join(job.site, file), 'utf8'), readSearchData(job.site, file)]);
+      pages.set(file, letterRecords(html, data, file));
     });
     // Rows in page order: each letter's own record, then its items.
     const records: { url: string; html: string }[] = [];
@@ -90,6 +92,16 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   } finally {
     await index.deleteIndex();
     await pagefind.close();
+  }
+}
+
+/** The search data the build wrote beside a determination page. */
+async function readSearchData(site: string, page: string): Promise<SearchRecordData> {
+  const file = page.replace(/index\.html$/, SEARCH_DATA_FILE);
+  try {
+    return JSON.parse(await readFile(join(site, file), 'utf8')) as SearchRecordData;
+  } catch (error) {
+    throw new Error(`${file}: cannot read the letter's search data (${(error as Error).message}); build the site again`);
   }
 }
 

@@ -1,14 +1,15 @@
 // Cuts a built determination page into the search records Pagefind indexes: one record per
 // disputed item (its <section class="item">: heading, guideline lines, rationale) and one for the
 // rest of the letter (case number, summary, the letter's own text), each as a small HTML document
-// so Pagefind applies data-pagefind-ignore, meta and sort as it does on pages. The page's
-// <meta name="imr-search"> gives the filter values (src/lib/search/search-facts.ts), and
-// <meta name="imr-result-csv"> the CSV download's data (src/lib/search/result-items.ts).
+// so Pagefind applies data-pagefind-ignore, meta and sort as it does on pages. The filter values
+// and the CSV download's data come as data, from the search.json the build writes beside the page
+// (src/lib/search/search-facts.ts); an item record opens with the item's heading, so its request's
+// words stand where the facts say (src/lib/search/item-heading.ts).
 //
 //   <article class="determination" data-pagefind-body data-pagefind-sort="decided:2016-12-09">
 //     ...<section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: MRI ...</h3>...</section>
 import type { ResultMeta } from '../../src/lib/search/result-items.ts';
-import type { LetterFacts } from '../../src/lib/search/search-facts.ts';
+import type { LetterFacts, SearchRecordData } from '../../src/lib/search/search-facts.ts';
 
 export interface LetterRecords {
   facts: LetterFacts;
@@ -26,15 +27,6 @@ const SECTION_TAG = /<(\/?)section\b/g;
 const HEADING = /<h3 id="item-\d+"[^>]*>([\s\S]*?)<\/h3>/;
 // A <meta data-pagefind-meta> tag; its quoted values may hold ">" (a request "<script>" is text).
 const META_TAG = /<meta\s+data-pagefind-meta=(?:"[^"]*"|'[^']*')(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g;
-
-/** Attribute values as Astro escapes them: &quot; &amp; &lt; &gt; &#39; and numeric references. */
-export function decodeAttribute(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|apos);/gi, (_, e: string) => {
-    const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
-    if (e[0] !== '#') return named[e.toLowerCase()]!;
-    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-  });
-}
 
 /** Where each item section starts and ends (after its matching </section>). */
 function itemSpans(html: string): [number, number][] {
@@ -62,9 +54,19 @@ const sortKeys = (keys: Record<string, number>) =>
     .map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`)
     .join('');
 
+/**
+ * The heading's words get the least weight Pagefind has. It lists a word's places in a record by
+ * weight, least first, and a quoted one-word search gives only the first: so a word the request
+ * holds is found at its place in the request, which is how the search tells requested from
+ * mentioned (src/lib/search/item-search.ts; test/build/search-index.test.ts guards it).
+ */
+const HEADING_TAG = /<h3 id="item-\d+"/;
+const REQUEST_WEIGHT = ' data-pagefind-weight="0.01"';
+
 function itemDocument(section: string, row: number): string {
   const title = (HEADING.exec(section)?.[1] ?? '').replace(/<[^>]*>/g, '').trim();
-  return `<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="${title.replace(/"/g, '&quot;')}">${sortKeys({ row })}</head><body><div data-pagefind-body>${section}</div></body></html>`;
+  const weighted = section.replace(HEADING_TAG, (tag) => `${tag}${REQUEST_WEIGHT}`);
+  return `<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="${title.replace(/"/g, '&quot;')}">${sortKeys({ row })}</head><body><div data-pagefind-body>${weighted}</div></body></html>`;
 }
 
 /**
@@ -80,16 +82,8 @@ function letterDocument(page: string, sort: string): string {
   return `<!doctype html><html lang="en"><head>${sort}${head}</head><body>${article.replace(SORT, '')}</body></html>`;
 }
 
-/** The JSON a page carries in <meta name="<name>" content="...">. */
-function metaJson<T>(html: string, name: string, file: string): T {
-  const content = new RegExp(`<meta name="${name}" content="([^"]*)"`).exec(html)?.[1];
-  if (content === undefined) throw new Error(`${file}: no <meta name="${name}">`);
-  return JSON.parse(decodeAttribute(content)) as T;
-}
-
-export function letterRecords(html: string, file: string): LetterRecords {
-  const facts = metaJson<LetterFacts>(html, 'imr-search', file);
-  const result = metaJson<ResultMeta>(html, 'imr-result-csv', file);
+/** The records of a page (`file`, for messages) and its search data. */
+export function letterRecords(html: string, { facts, result }: SearchRecordData, file: string): LetterRecords {
   if (!SORT.test(html)) throw new Error(`${file}: no data-pagefind-sort`);
   const spans = itemSpans(html);
   if (spans.length !== facts.items.length) throw new Error(`${file}: ${spans.length} item sections for ${facts.items.length} items`);

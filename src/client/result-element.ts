@@ -45,6 +45,12 @@ function itemElement(item: ItemView, className?: string): HTMLLIElement {
   a.href = item.url;
   a.textContent = item.title;
   line.append(a);
+  if (item.where) {
+    // Where the words are: a request that names them answers a precedent question; a mention does not.
+    const where = el('span', `item-where item-${item.where}`, item.where === 'requested' ? 'in the request' : 'mentioned only');
+    where.dataset.where = item.where;
+    line.append(' ', where);
+  }
   li.append(line);
   if (item.excerpt) li.append(excerpt(item.excerpt));
   return li;

@@ -14,6 +14,8 @@ export interface ItemView {
   outcome?: Outcome;
   /** Pagefind's excerpt (HTML) of the item's words that matched. */
   excerpt?: string;
+  /** With words: whether its request holds them, or only its guideline lines or rationale. */
+  where?: 'requested' | 'mentioned';
 }
 
 export interface ResultView {
@@ -32,6 +34,8 @@ export interface ResultView {
 /** Which of the letter's items match, and what Pagefind gave for those whose own text matched. */
 export interface MatchedItems {
   items: readonly number[];
+  /** Of those, the ones whose request holds the words. */
+  requested: readonly number[];
   own: ReadonlyMap<number, PagefindResultData>;
   /** The letter's own text held the words (and no item's did). */
   letterHit: boolean;
@@ -58,13 +62,15 @@ export function resultView(letter: PagefindResultData, matched: MatchedItems, ha
     };
   };
   const wanted = new Set(matched.items);
+  const requested = new Set(matched.requested);
   const numbers = items.map((_, i) => i + 1);
+  const matchedView = (n: number): ItemView => ({ ...view(n), ...(hasWords ? { where: requested.has(n) ? 'requested' : 'mentioned' } : {}) });
   return {
     url,
     title: letter.meta.title ?? url,
     facts,
     ...(hasWords && matched.letterHit && matched.own.size === 0 && letter.excerpt ? { excerpt: letter.excerpt } : {}),
-    items: numbers.filter((n) => wanted.has(n)).map(view),
+    items: numbers.filter((n) => wanted.has(n)).map(matchedView),
     others: numbers.filter((n) => !wanted.has(n)).map(view),
   };
 }

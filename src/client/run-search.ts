@@ -1,8 +1,10 @@
-// One search over the shards loaded so far: Pagefind finds the records holding the words
-// (sharded-index.ts), the facet tables decide which items and letters match and count them
-// (item-search.ts), and each letter shown fetches its own record and its matching items' text.
+// One search over the shards loaded so far: Pagefind finds the records holding the query's terms
+// (sharded-index.ts, word-match.ts), the facet tables decide which items and letters match in the
+// scope asked for and count them (item-search.ts), and each letter shown fetches its own record
+// and its matching items' text.
 import { itemSearch, type ItemSearch, type LetterMatch, type ShardPart } from '../lib/search/item-search.ts';
 import { orderResults } from '../lib/search/order-results.ts';
+import { queryTerms, type TermSources } from '../lib/search/query-terms.ts';
 import { queryWords } from '../lib/search/query-words.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { MatchCount } from '../lib/search/search-status.ts';
@@ -21,25 +23,32 @@ export interface SearchAnswer {
   search: ItemSearch;
   /** The matching letters in the order asked for. */
   ordered: LetterMatch[];
-  /** What the words matched (undefined without words): the words no letter has, or only as starts of longer words. */
-  words?: Pick<WordMatch, 'missing' | 'prefixOnly'>;
+  /** Letters whose items the typed words find only as starts of longer words, in the same order. */
+  started: LetterMatch[];
+  /** What the words matched (undefined without words): the terms, those no letter has, or only as starts of longer words. */
+  words?: Pick<WordMatch, 'terms' | 'missing' | 'prefixOnly'>;
   /** What a letter of the answer shows (fetches its records' text). */
   view(match: LetterMatch): Promise<ResultView>;
 }
 
-export async function runSearch(index: ShardedIndex, state: SearchState): Promise<SearchAnswer> {
+const NO_SOURCES: TermSources = { synonyms: [], regions: [] };
+
+export async function runSearch(index: ShardedIndex, state: SearchState, sources: TermSources = NO_SOURCES): Promise<SearchAnswer> {
   const shards = index.loaded();
   const words = state.q.trim();
-  const matched = words ? await index.match(queryWords(words)) : undefined;
+  const query = words ? queryWords(words) : undefined;
+  const matched = query ? await index.match(query, queryTerms(query.words, sources)) : undefined;
   const hits = matched?.hits;
   const place = new Map(index.manifest.shards.map((s, k) => [s.id, k]));
+  const regions = matched?.terms.map((t) => t.region?.slug) ?? [];
   const parts: ShardPart[] = shards.map((s) => ({
     place: place.get(s.id)!,
     table: index.table(s.id),
-    ...(hits ? { hits: hits.get(s.id) ?? new Map() } : {}),
+    ...(hits ? { words: { hits: hits.get(s.id) ?? new Map(), regions } } : {}),
   }));
-  const search = itemSearch(parts, state.filters);
+  const search = itemSearch(parts, state.filters, state.scope);
   const ordered = orderResults(search.letters, parts, state.sort, words !== '');
+  const started = orderResults(search.words?.started.letters ?? [], parts, state.sort, words !== '');
 
   const view = async (match: LetterMatch): Promise<ResultView> => {
     const shard = shards[match.part]!.id;
@@ -56,7 +65,7 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
         if (item) own.set(n, await item.data());
       }),
     ]);
-    return resultView(data, { items: match.items, own, letterHit: match.letterHit }, words !== '');
+    return resultView(data, { items: match.items, requested: match.requested, own, letterHit: match.letterHit }, words !== '');
   };
 
   return {
@@ -64,7 +73,8 @@ export async function runSearch(index: ShardedIndex, state: SearchState): Promis
     complete: shards.length === index.manifest.shards.length,
     search,
     ordered,
-    ...(matched ? { words: { missing: matched.missing, prefixOnly: matched.prefixOnly } } : {}),
+    started,
+    ...(matched ? { words: { terms: matched.terms, missing: matched.missing, prefixOnly: matched.prefixOnly } } : {}),
     view,
   };
 }
@@ -74,8 +84,8 @@ export function matchCount(answer: SearchAnswer): MatchCount {
   return {
     items: answer.search.items,
     letters: answer.ordered.length,
-    exact: answer.ordered.filter((m) => m.exact).length,
     phrase: answer.ordered.filter((m) => m.phrase).length,
+    ...(answer.search.words ? { words: answer.search.words } : {}),
     ...answer.words,
   };
 }

@@ -14,8 +14,11 @@ export interface SearchPage {
   form: HTMLFormElement;
   input: HTMLInputElement;
   sortSelect: HTMLSelectElement;
+  scopeSelect: HTMLSelectElement;
   status: HTMLElement;
   note: HTMLElement;
+  terms: HTMLElement;
+  started: HTMLDetailsElement;
   suggestions: HTMLElement;
   list: HTMLOListElement;
   pager: HTMLElement;
@@ -31,8 +34,11 @@ export function findSearchPage(): SearchPage {
     form: $('#search-form'),
     input: $('#q'),
     sortSelect: $('#sort'),
+    scopeSelect: $('#scope'),
     status: $('#search-status'),
     note: $('#search-note'),
+    terms: $('#search-terms'),
+    started: $('#started-results'),
     suggestions: $('#search-suggestions'),
     list: $('#results'),
     pager: $('#result-pages'),
@@ -71,6 +77,7 @@ export function showNote(page: SearchPage, text: string): void {
 export function showState(page: SearchPage, state: SearchState): void {
   page.input.value = state.q;
   page.sortSelect.value = state.sort;
+  page.scopeSelect.value = state.scope;
   // "Best match" needs words to rank by.
   const relevance = page.sortSelect.querySelector<HTMLOptionElement>('option[value="relevance"]');
   if (relevance) relevance.disabled = state.q === '';
@@ -80,7 +87,7 @@ export function showState(page: SearchPage, state: SearchState): void {
 export function readForm(page: SearchPage): FormValues {
   const filters: SearchState['filters'] = {};
   for (const box of boxes(page)) if (box.checked) (filters[keyOf(box)] ??= []).push(box.value);
-  return { q: page.input.value, sort: page.sortSelect.value, filters };
+  return { q: page.input.value, scope: page.scopeSelect.value, sort: page.sortSelect.value, filters };
 }
 
 /** Writes each box's count; a box with none (and not ticked) is disabled and greyed out. */

@@ -7,6 +7,7 @@
 // from all shards, whose answer replaces the first. Later searches search all shards at once.
 import { joinBase } from '../lib/paths/join-base.ts';
 import { suggestFilters, type CatalogueEntry } from '../lib/search/catalogue-suggestions.ts';
+import type { TermSources } from '../lib/search/query-terms.ts';
 import type { FilterCounts } from '../lib/search/item-search.ts';
 import { withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
 import { formState } from '../lib/search/form-state.ts';
@@ -39,6 +40,7 @@ export function startSearch(): void {
   let run = 0;
   const index = indexLoader();
   const catalogue = catalogueLoader();
+  const terms = termsLoader();
   const urlOf = (s: SearchState) => `${location.pathname}${searchQuery(s)}`;
 
   // The URL is rewritten to the search shown (defaults left out, unknown values dropped), so it
@@ -63,6 +65,8 @@ export function startSearch(): void {
     const shown = state;
     page.status.textContent = STATUS_SEARCHING;
     showSuggestions(page, [], () => {});
+    // Fetched beside the index; without it the words are searched as typed.
+    const pendingSources = shown.q ? terms().catch(() => undefined) : undefined;
     let api: ShardedIndex;
     try {
       api = await index();
@@ -71,14 +75,15 @@ export function startSearch(): void {
       return;
     }
     try {
+      const sources = await pendingSources;
       const first = firstShards(api.manifest, api.loaded(), shown);
       if (first.length > 0) {
         await api.load(first.map((s) => s.id));
-        const answer = current() ? await runSearch(api, shown) : undefined;
+        const answer = current() ? await runSearch(api, shown, sources) : undefined;
         if (answer && current()) await show(answer, shown, current);
       }
       await api.load(api.manifest.shards.map((s) => s.id).reverse());
-      const answer = current() ? await runSearch(api, shown) : undefined;
+      const answer = current() ? await runSearch(api, shown, sources) : undefined;
       if (answer && current()) await show(answer, shown, current);
     } catch {
       if (current()) page.status.textContent = STATUS_SEARCH_FAILED;
@@ -136,6 +141,16 @@ function catalogueLoader(): () => Promise<CatalogueEntry[]> {
     (entries ??= fetch(joinBase(BASE, '/search/catalogue.json')).then((r) => {
       if (!r.ok) throw new Error(`${r.status} fetching the catalogue`);
       return r.json() as Promise<CatalogueEntry[]>;
+    }));
+}
+
+/** The synonyms and region names (/search/terms.json), fetched once, beside the index, by the first search with words. */
+function termsLoader(): () => Promise<TermSources> {
+  let sources: Promise<TermSources> | undefined;
+  return () =>
+    (sources ??= fetch(joinBase(BASE, '/search/terms.json')).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} fetching the search terms`);
+      return r.json() as Promise<TermSources>;
     }));
 }
 

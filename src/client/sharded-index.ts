@@ -11,6 +11,7 @@
 // exactly, in double precision, for rows below 2^18 and up to 2^14 shards. In a ranked search the
 // weights differ from 1 by less than one part in a billion.
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
+import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/result-items.ts';
 import type { ResultData } from '../lib/search/result-rows.ts';
@@ -28,7 +29,7 @@ export interface ShardedIndex {
   load(ids: readonly string[]): Promise<void>;
   table(id: string): FacetTable;
   /** The records of the loaded shards that hold the words. */
-  match(query: QueryWords): Promise<WordMatch>;
+  match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
   /** The Pagefind result of a letter's own record (for its title, facts and item list). */
   letterResult(id: string, letter: number): Promise<PagefindResult | undefined>;
   /** A shard's CSV data, per letter in row order, with page URLs from the site's root ("/imr/determinations/<id>/"). */
@@ -140,8 +141,8 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     return out;
   };
 
-  const match = (query: QueryWords) =>
-    matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query);
+  const match = (query: QueryWords, terms: readonly Term[]) =>
+    matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query, terms);
 
   const letterResult = async (id: string, letter: number) => {
     let results = letterResults.get(id);

@@ -11,6 +11,7 @@ import { partialStatus, searchStatus } from '../lib/search/search-status.ts';
 import { datesCovered } from '../lib/search/staged-shards.ts';
 import { appendLazily, type LazyResults } from './lazy-results.ts';
 import { resultElement } from './result-element.ts';
+import { termsNote } from '../lib/search/query-terms.ts';
 import { matchCount, resultMarks, type SearchAnswer } from './run-search.ts';
 import { clearCounts, showChips, showCounts, showPager, type SearchPage } from './search-page.ts';
 
@@ -68,7 +69,37 @@ export async function showAnswer(
     current,
   );
   showPager(page, answer.complete ? pager(at) : undefined, actions.hrefOf, actions.goToPage);
+  const note = answer.words ? termsNote(answer.words.terms) : '';
+  page.terms.textContent = note ? `Searched for ${note}.` : '';
+  page.terms.hidden = note === '';
+  showStarted(page, answer);
   return at;
+}
+
+/** Most letters the fold of words only started lists. */
+const STARTED_SHOWN = 20;
+
+/**
+ * The items the typed words find only as starts of longer words, folded after the results and in
+ * no count; their letters are fetched when the fold is opened.
+ */
+function showStarted(page: SearchPage, answer: SearchAnswer): void {
+  const { started } = page;
+  const items = answer.search.words?.started.items ?? 0;
+  started.hidden = !answer.complete || items === 0;
+  started.open = false;
+  const list = started.querySelector('ol')!;
+  list.replaceChildren();
+  if (started.hidden || !answer.words) return;
+  const terms = answer.words.terms.filter((t) => !t.region).map((t) => t.typed);
+  const named = answer.words.prefixOnly.length > 0 ? answer.words.prefixOnly : terms;
+  started.querySelector('summary')!.textContent =
+    `Words that start with ${named.map((w) => `‘${w}’`).join(', ')}: ${items.toLocaleString('en-US')} ${items === 1 ? 'item' : 'items'}`;
+  const letters = answer.started.slice(0, STARTED_SHOWN);
+  started.ontoggle = () => {
+    if (!started.open || list.childElementCount > 0) return;
+    void Promise.all(letters.map(async (m) => resultElement(await answer.view(m)))).then((elements) => list.replaceChildren(...elements));
+  };
 }
 
 let lazyResults: LazyResults | undefined;

@@ -1,33 +1,44 @@
-// Which records of the loaded shards hold the words of a query, with their relevance, whether
-// they hold each word as such or only as the start of longer words, and whether they hold the
-// words as a phrase (src/lib/search/query-words.ts). Records are named by shard id and row, read
-// from searches sorted by row (sharded-index.ts).
+// Which records of the loaded shards hold the terms of a query (src/lib/search/query-terms.ts),
+// and where: per term, the alternatives a record holds whole with the positions of their words,
+// so the item search can tell a request that names the words from a rationale that mentions them
+// (the request's positions are in the facet table). A word counts only as such or as an
+// inflection Pagefind's stemmer gives (a quoted one-word search), never as the start of a longer
+// word; records the typed words find only that way are marked `prefix`, for the page to show
+// apart. Records are named by shard id and row, read from searches sorted by row (sharded-index.ts).
 import type { QueryWords } from '../lib/search/query-words.ts';
+import { termWords, type Term } from '../lib/search/query-terms.ts';
 import type { PagefindResult, PagefindSearch } from './pagefind-api.ts';
 
-/** A record that holds the words: its Pagefind result (for its text) and its relevance. */
+/** Per word of an alternative held whole, the positions where the record holds it. */
+export type HeldAlternative = number[][];
+
+/** A record that holds some of the terms, or the typed words as starts of longer words. */
 export interface Hit {
+  /** Its Pagefind result, for its text: the typed words' search's where it found the record. */
   result: PagefindResult;
+  /** Relevance from the typed words' ranked search; 0 where only a synonym found it. */
   score: number;
-  /** It holds every word as such, not only as the start of a longer word. */
-  exact: boolean;
+  /** Per term: the alternatives the record holds whole. */
+  held: HeldAlternative[][];
+  /** The typed words find it as Pagefind matches them (a word also as the start of longer ones). */
+  prefix: boolean;
   /** It holds the words as a phrase (asked for three words or more). */
   phrase: boolean;
 }
 
-/** What the words matched in the loaded shards. */
+/** What the terms matched in the loaded shards. */
 export interface WordMatch {
-  /** Per shard id: the rows of the records that hold the words. */
+  terms: Term[];
+  /** Per shard id: the rows of the records that hold some of the terms or start words of them. */
   hits: Map<string, Map<number, Hit>>;
-  /** Words no record holds, even as the start of a longer word: nothing matches. */
+  /** Terms no record holds, even as the start of a longer word (and no body region stands for): nothing matches. */
   missing: string[];
-  /** Words no record holds as such, only as the start of longer words. */
+  /** Terms no record holds as such, only as the start of longer words. */
   prefixOnly: string[];
 }
 
 /** Per shard id, per row: the records a search found. */
 export type Rows = Map<string, Map<number, PagefindResult>>;
-const holds = (rows: Rows, id: string, row: number) => rows.get(id)?.has(row) ?? false;
 const isEmpty = (rows: Rows) => [...rows.values()].every((r) => r.size === 0);
 
 /** The searches words are matched with: sorted by a sort key (rows by shard), and ranked. */
@@ -35,21 +46,6 @@ export interface SearchesBy {
   byPosition(term: string | null, key: string): Promise<Rows>;
   ranked(term: string): Promise<PagefindSearch>;
 }
-
-/** Per word, the records holding it as such (a quoted one-word search); and the words held by none. */
-const exactWords = async (index: SearchesBy, words: readonly string[]) => {
-  const exact = await Promise.all(words.map((w) => index.byPosition(`"${w}"`, 'row')));
-  const prefixOnly: string[] = [];
-  const missing: string[] = [];
-  await Promise.all(
-    words.map(async (w, i) => {
-      if (!isEmpty(exact[i]!)) return;
-      if (await startsLongerWords(index, w)) prefixOnly.push(w);
-      else missing.push(w);
-    }),
-  );
-  return { exact, prefixOnly: words.filter((w) => prefixOnly.includes(w)), missing: words.filter((w) => missing.includes(w)) };
-};
 
 /**
  * Whether a word the index does not hold starts longer words it does. Pagefind matches a word
@@ -68,27 +64,65 @@ const startsLongerWords = async (index: SearchesBy, word: string) => {
   return false;
 };
 
-export async function matchWords(index: SearchesBy, query: QueryWords): Promise<WordMatch> {
+/** Positions of each looked-up word, per shard and row. */
+type WordRows = Map<string, Rows>;
+const positionsOf = (rows: WordRows, word: string, id: string, row: number) => rows.get(word)?.get(id)?.get(row)?.words ?? [];
+
+/** The alternatives of a term a record holds whole: each word somewhere, not only inside an excepted longer word. */
+function heldAlternatives(term: Term, rows: WordRows, id: string, row: number): HeldAlternative[] {
+  const held: HeldAlternative[] = [];
+  for (const alt of term.alternatives) {
+    const excepted = new Set(alt.except.flatMap((e) => positionsOf(rows, e, id, row)));
+    const positions = alt.words.map((w) => positionsOf(rows, w, id, row).filter((p) => !excepted.has(p)));
+    if (positions.every((p) => p.length > 0)) held.push(positions);
+  }
+  return held;
+}
+
+export async function matchWords(index: SearchesBy, query: QueryWords, terms: readonly Term[]): Promise<WordMatch> {
   const { text } = query;
-  const [rows, ranked, words, phrase] = await Promise.all([
+  // A query wholly in quotes is one term, the phrase: its search gives the phrase's positions.
+  const quoted: Term[] | undefined = query.quoted ? [{ typed: text, alternatives: [{ words: [text], except: [], name: text }] }] : undefined;
+  const asked = quoted ?? terms;
+  const words = quoted ? [text] : termWords(asked);
+  const [rows, ranked, wordRows, phrase] = await Promise.all([
     index.byPosition(text, 'row'),
     index.ranked(text),
-    exactWords(index, query.quoted ? [] : query.words),
+    Promise.all(words.map((w) => index.byPosition(quoted ? w : `"${w}"`, 'row'))).then(
+      (found) => new Map(words.map((w, i) => [w, found[i]!])) as WordRows,
+    ),
     query.phrase ? index.byPosition(query.phrase, 'row') : undefined,
   ]);
-  // Pagefind leaves out of a search the words it does not hold at all; all must match here.
-  if (words.missing.length > 0) return { hits: new Map(), missing: words.missing, prefixOnly: words.prefixOnly };
-  // The two searches find the same records; a record is its id and where the words are in it.
+
+  // A term no record holds: is it typed as the start of longer words, or not there at all?
+  const absent = asked.filter((t) => !t.region && t.alternatives.every((a) => a.words.some((w) => isEmpty(wordRows.get(w)!))));
+  const prefixOnly: string[] = [];
+  const missing: string[] = [];
+  await Promise.all(absent.map(async (t) => ((await startsLongerWords(index, t.typed)) ? prefixOnly : missing).push(t.typed)));
+  const order = (list: string[]) => asked.map((t) => t.typed).filter((t) => list.includes(t));
+
+  // The two typed-word searches find the same records; a record is its id and where the words are in it.
   const keyOf = (r: PagefindResult) => `${r.id} ${r.words.join(',')}`;
   const scores = new Map(ranked.results.map((r) => [keyOf(r), r.score]));
   const hits = new Map<string, Map<number, Hit>>();
-  for (const [id, shardRows] of rows) {
+  const shardIds = new Set([...rows.keys(), ...[...wordRows.values()].flatMap((r) => [...r.keys()])]);
+  for (const id of shardIds) {
     const shardHits = new Map<number, Hit>();
-    for (const [row, result] of shardRows) {
-      const exact = words.exact.every((e) => holds(e, id, row));
-      shardHits.set(row, { result, score: scores.get(keyOf(result)) ?? 0, exact, phrase: phrase ? holds(phrase, id, row) : false });
+    const typed = rows.get(id);
+    const found = new Map<number, PagefindResult>();
+    for (const r of wordRows.values()) for (const [row, result] of r.get(id) ?? []) if (!found.has(row)) found.set(row, result);
+    for (const [row, result] of typed ?? []) found.set(row, result);
+    for (const [row, result] of found) {
+      const prefix = typed?.has(row) ?? false;
+      shardHits.set(row, {
+        result,
+        score: prefix ? (scores.get(keyOf(result)) ?? 0) : 0,
+        held: asked.map((t) => heldAlternatives(t, wordRows, id, row)),
+        prefix,
+        phrase: phrase?.get(id)?.has(row) ?? false,
+      });
     }
     hits.set(id, shardHits);
   }
-  return { hits, missing: [], prefixOnly: words.prefixOnly };
+  return { terms: [...asked], hits, missing: order(missing), prefixOnly: order(prefixOnly) };
 }

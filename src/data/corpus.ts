@@ -6,7 +6,7 @@ import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { contentDir } from '../lib/files/content-dir.ts';
 import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
-import type { Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
+import type { BodyRegion, Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
@@ -26,6 +26,8 @@ export interface Corpus {
   guidelineIndex: GuidelineEntry[];
   /** The treatment taxonomy in file order. */
   taxonomy: TreatmentType[];
+  /** The body regions in file order. */
+  regions: BodyRegion[];
   /** Every treatment type with counts, grouped. */
   treatments: TreatmentRow[];
   /** Display label of a treatment type slug (the slug itself when unknown). */
@@ -73,9 +75,10 @@ async function build(): Promise<Corpus> {
     treatmentGuidelines: indexTreatmentGuidelines(items, guidelines),
     precedents: timedPrecedents(items, determinations, guidelines),
     taxonomy,
+    regions: catalogue.regions,
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy }),
+    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions: catalogue.regions }),
   };
 }

@@ -93,6 +93,7 @@ describe('loadCatalogue on a broken copy', () => {
     cpSync(join(content, 'guidelines'), join(dir, 'guidelines'), { recursive: true });
     cpSync(join(content, 'treatments.yml'), join(dir, 'treatments.yml'));
     cpSync(join(content, 'body-regions.yml'), join(dir, 'body-regions.yml'));
+    cpSync(join(content, 'synonyms.yml'), join(dir, 'synonyms.yml'));
     edit(dir);
     try {
       loadCatalogue(dir);

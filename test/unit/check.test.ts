@@ -26,6 +26,7 @@ function corpusWith(determinations: string): string {
   cpSync(join(repo, 'content/guidelines'), join(dir, 'guidelines'), { recursive: true });
   cpSync(join(repo, 'content/treatments.yml'), join(dir, 'treatments.yml'));
   cpSync(join(repo, 'content/body-regions.yml'), join(dir, 'body-regions.yml'));
+  cpSync(join(repo, 'content/synonyms.yml'), join(dir, 'synonyms.yml'));
   cpSync(determinations, join(dir, 'determinations'), { recursive: true });
   return dir;
 }

@@ -87,6 +87,7 @@ export function generateCorpus(
   cpSync(join(sampleDir, 'guidelines'), join(outDir, 'guidelines'), { recursive: true });
   cpSync(join(sampleDir, 'treatments.yml'), join(outDir, 'treatments.yml'));
   cpSync(join(sampleDir, 'body-regions.yml'), join(outDir, 'body-regions.yml'));
+  cpSync(join(sampleDir, 'synonyms.yml'), join(outDir, 'synonyms.yml'));
   let bytes = 0;
   for (let n = start; n < start + count; n++) {
     const next = random(SEED + n);

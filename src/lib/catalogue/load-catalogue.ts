@@ -9,7 +9,9 @@
 //     fallback: other
 //     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
 //   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
-//     regions: [{ slug: knee, label: Knee, match: ['\bknees?\b'] }, ...]
+//     regions: [{ slug: knee, label: Knee, names: [knee], match: ['\bknees?\b'] }, ...]
+//   content/synonyms.yml                         search synonyms (SynonymsSchema)
+//     groups: [{ names: [Flexeril, cyclobenzaprine] }, ...]
 //
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
@@ -21,6 +23,8 @@ import type { z } from 'zod';
 import { GuidelineSchema, type Guideline } from '../schema/guideline.ts';
 import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treatment.ts';
 import { BodyRegionCatalogueSchema, type BodyRegion } from '../schema/body-region.ts';
+import { SynonymsSchema, type SynonymGroup } from '../schema/synonyms.ts';
+import { searchWords } from '../search/search-words.ts';
 
 export interface Catalogue {
   /** Sorted as they are tried: priority (higher first), then slug. */
@@ -28,6 +32,8 @@ export interface Catalogue {
   taxonomy: TreatmentTaxonomy;
   /** Body regions in file order. */
   regions: BodyRegion[];
+  /** Search synonyms in file order. */
+  synonyms: SynonymGroup[];
 }
 
 /** Flags every match rule is compiled with (the schemas promise case-insensitive rules). */
@@ -52,12 +58,14 @@ export function loadCatalogue(contentDir: string): Catalogue {
   const taxonomy = loadTaxonomy(taxonomyFile, shown(taxonomyFile), problems);
   const regionFile = join(contentDir, 'body-regions.yml');
   const regions = loadRegions(regionFile, shown(regionFile), problems);
+  const synonymFile = join(contentDir, 'synonyms.yml');
+  const synonyms = loadSynonyms(synonymFile, shown(synonymFile), problems);
 
-  if (problems.length > 0 || !taxonomy || !regions) {
+  if (problems.length > 0 || !taxonomy || !regions || !synonyms) {
     const n = problems.length;
     throw new Error(`Invalid catalogue (${n} problem${n === 1 ? '' : 's'}):\n${problems.join('\n')}`);
   }
-  return { guidelines, taxonomy, regions };
+  return { guidelines, taxonomy, regions, synonyms };
 }
 
 function loadGuidelines(dir: string, shown: (f: string) => string, problems: Problems): Guideline[] {
@@ -104,6 +112,25 @@ function loadRegions(file: string, label: string, problems: Problems): BodyRegio
   if (!data) return undefined;
   checkRuleEntries(data.regions, label, 'regions', problems);
   return data.regions;
+}
+
+/** Each name searchable (a word), in one group only; an exception belongs to a name of its group. */
+function loadSynonyms(file: string, label: string, problems: Problems): SynonymGroup[] | undefined {
+  const data = validate(SynonymsSchema, readYaml(file, label, problems), label, problems);
+  if (!data) return undefined;
+  const groupOf = new Map<string, number>();
+  data.groups.forEach((group, i) => {
+    group.names.forEach((name, j) => {
+      const key = searchWords(name).join(' ');
+      const first = groupOf.get(key);
+      if (key === '') problems.push(`${label} → groups.${i}.names.${j}: "${name}" has no letter or digit to search for`);
+      else if (first !== undefined && first !== i) problems.push(`${label} → groups.${i}.names.${j}: "${name}" already stands in groups.${first}`);
+      else groupOf.set(key, i);
+    });
+    for (const name of Object.keys(group.except))
+      if (!group.names.includes(name)) problems.push(`${label} → groups.${i}.except.${name}: expected one of the group's names`);
+  });
+  return data.groups;
 }
 
 /** Entries classified by rules (treatment types, body regions): unique slugs, rules that compile. */

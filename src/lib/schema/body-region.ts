@@ -8,6 +8,8 @@ export const BodyRegionSchema = z.strictObject({
   slug: Slug,
   /** Name a reader would use ("Lumbar spine (low back)"). */
   label: Text,
+  /** Words a search query may name the region by ("lumbar", "low back"); matched whole, any case. */
+  names: z.array(Text).min(1),
   /** Case-insensitive regular expressions tried against the item's request; any match names the region. */
   match: z.array(z.string().min(1)).min(1),
   /** Regular expressions that veto this region even when `match` hits. */

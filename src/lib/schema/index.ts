@@ -4,3 +4,4 @@ export * from './body-vocab.ts';
 export * from './guideline.ts';
 export * from './treatment.ts';
 export * from './body-region.ts';
+export * from './synonyms.ts';

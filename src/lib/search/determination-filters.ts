@@ -1,4 +1,4 @@
-import type { FilterKey } from './filter-keys.ts';
+import { NO_REGION, type FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
@@ -11,6 +11,7 @@ export function determinationFilters(d: Determination): Partial<Record<FilterKey
   const filters: Partial<Record<FilterKey, string[]>> = {
     outcome: unique(d.items.map((i) => i.outcome)),
     treatment: unique(d.items.map((i) => i.treatmentType)),
+    region: unique(d.items.flatMap((i) => (i.bodyRegions.length > 0 ? i.bodyRegions : [NO_REGION]))),
     guideline: unique(d.items.flatMap((i) => [...i.citations.claimsAdministrator, ...i.citations.reviewer].map((c) => c.guideline))),
     year: unique([d.dates.decided?.slice(0, 4)]),
     specialty: unique(d.reviewer.specialties),

@@ -1,3 +1,4 @@
+import { NO_REGION } from './filter-keys.ts';
 import type { CitedFacts, LetterFacts } from './search-facts.ts';
 
 /**
@@ -9,20 +10,34 @@ import type { CitedFacts, LetterFacts } from './search-facts.ts';
 export const FACET_FILE = 'facets.json.gz';
 
 /** Keys whose values the file lists; an item's citations use guideline, family and section. */
-export const FACET_VALUE_KEYS = ['outcome', 'treatment', 'guideline', 'family', 'section', 'year', 'specialty', 'priority'] as const;
+export const FACET_VALUE_KEYS = ['outcome', 'treatment', 'region', 'guideline', 'family', 'section', 'year', 'specialty', 'priority'] as const;
 export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
 type CitedRow = [guideline: number[], family: number[], section: number[]];
 
+/** An item of the facet file (see FacetFile.items). */
+export type FacetItem = [
+  outcome: number,
+  treatment: number,
+  claims: CitedRow,
+  reviewer: CitedRow,
+  regions: number[],
+  request: [first: number, end: number],
+];
+
 export interface FacetFile {
-  version: 1;
+  version: 2;
   values: Record<FacetValueKey, string[]>;
   /** Label of each section value, same order as values.section. */
   sectionLabels: string[];
   /** Per letter in row order: year, specialties, priority (-1 when none) and how many items. */
   letters: [year: number, specialty: number[], priority: number, items: number][];
-  /** Per item in row order: outcome, treatment, what the claims administrator and the reviewer cite. */
-  items: [outcome: number, treatment: number, claims: CitedRow, reviewer: CitedRow][];
+  /**
+   * Per item in row order: outcome, treatment, what the claims administrator and the reviewer
+   * cite, body regions (NO_REGION when it names none), and where its request's words stand in its
+   * search record ([first, end) word positions).
+   */
+  items: FacetItem[];
 }
 
 /** The facet file of a shard's letters, given in row order. */
@@ -48,7 +63,7 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
       return i;
     }),
   ];
-  const file: FacetFile = { version: 1, values, sectionLabels, letters: [], items: [] };
+  const file: FacetFile = { version: 2, values, sectionLabels, letters: [], items: [] };
   for (const l of letters) {
     file.letters.push([
       index('year', l.year),
@@ -62,6 +77,8 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
         index('treatment', item.treatment),
         citedRow(item.claims, l.sections),
         citedRow(item.reviewer, l.sections),
+        (item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r)),
+        item.request,
       ]);
     }
   }
@@ -89,7 +106,7 @@ export interface FacetTable {
 }
 
 export function facetTable(file: FacetFile): FacetTable {
-  if (file.version !== 1) throw new Error(`unknown facet file version ${String(file.version)}`);
+  if (file.version !== 2) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
   const rows = 1 + file.letters.length + file.items.length;
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);

@@ -14,5 +14,5 @@ export function withoutFilter(state: SearchState, key: FilterKey, value: string)
 
 /** The same words with every filter removed, in the words' default order ("Clear all filters"). */
 export function withoutFilters(state: SearchState): SearchState {
-  return { q: state.q, filters: {}, sort: defaultSort(state.q), page: 1 };
+  return { q: state.q, scope: state.scope, filters: {}, sort: defaultSort(state.q), page: 1 };
 }

@@ -1,8 +1,9 @@
-import { defaultSort, SORTS, type SearchState, type Sort } from './search-state.ts';
+import { DEFAULT_SCOPE, defaultSort, SCOPES, SORTS, type SearchState, type Sort } from './search-state.ts';
 
-/** What the search form holds: the words as typed, the order picked, the boxes ticked. */
+/** What the search form holds: the words as typed, where they must be, the order picked, the boxes ticked. */
 export interface FormValues {
   q: string;
+  scope: string;
   sort: string;
   filters: SearchState['filters'];
 }
@@ -16,5 +17,6 @@ export function formState(previous: SearchState, form: FormValues): SearchState 
   const q = form.q.trim();
   const chosen = SORTS.find((s) => s === form.sort) ?? defaultSort(q);
   const sort: Sort = chosen === defaultSort(previous.q) ? defaultSort(q) : chosen === 'relevance' && q === '' ? 'newest' : chosen;
-  return { q, filters: form.filters, sort, page: 1 };
+  const scope = SCOPES.find((s) => s === form.scope) ?? DEFAULT_SCOPE;
+  return { q, scope, filters: form.filters, sort, page: 1 };
 }

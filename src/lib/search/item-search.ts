@@ -1,35 +1,43 @@
-import type { FacetTable, FacetValueKey } from './facet-table.ts';
+import type { FacetItem, FacetTable, FacetValueKey } from './facet-table.ts';
 import { CITED_BY_REVIEWER, FILTER_KEYS, type FilterKey } from './filter-keys.ts';
-import type { SearchState } from './search-state.ts';
+import type { Scope, SearchState } from './search-state.ts';
 
 /**
  * Item-level search over the facet tables of the shards searched: which disputed items match the
  * words and every filter, grouped into their letters, and how many items each filter value has.
  *
- * The unit is the disputed item. An item matches when
- * - the words are in its own record (request, guideline lines, rationale), or the letter's own
- *   record holds them (case number, summary) and none of its items' records does: a search for
- *   the letter's words then matches the letter as a whole;
- * - it has a chosen outcome and treatment type, cites a chosen guideline or one of a chosen
- *   family, and a chosen section or page: all for the same item, each group any of its values;
- *   with "cited by the reviewer" only the reviewer's guideline lines count;
- * - its letter has a chosen year, reviewer specialty and priority.
+ * The unit is the disputed item. With words, an item holds a term where its own record holds one
+ * of the term's alternatives as such (word-match.ts), or, for a term naming a body region, where
+ * the item is of that region. It is
+ * - requested: its request holds every term (the words stand in the request's span of its
+ *   record, or the region is its own);
+ * - mentioned: it holds every term, not all in its request (its guideline lines, its rationale);
+ * - started: the typed words find it only as starts of longer words ("lumba"): in no count.
+ * The scope says which items match: `request` the requested, `items` (default) requested and
+ * mentioned; `all` also letters whose own record (case number, summary) holds the terms, as
+ * letters without items. Filters: outcome, treatment type and body region, a cited guideline or
+ * one of a chosen family, and a chosen section or page, all for the same item, each group any of
+ * its values; with "cited by the reviewer" only the reviewer's guideline lines count; the letter's
+ * year, reviewer specialty and priority.
  */
+
+/** What the words found in one record (word-match.ts's Hit without its Pagefind result). */
+export interface RecordWords {
+  /** Per term: the alternatives the record holds whole, each as the positions of each of its words. */
+  held: readonly (readonly (readonly (readonly number[])[])[])[];
+  /** The typed words find it as Pagefind matches them, starts of longer words too. */
+  prefix: boolean;
+  score: number;
+  phrase: boolean;
+}
 
 /** One shard's part of a search. */
 export interface ShardPart {
   /** The shard's place in the manifest (oldest first), for date order across shards. */
   place: number;
   table: FacetTable;
-  /** Rows of the records holding the words, with their relevance; undefined when there are no words. */
-  hits?: ReadonlyMap<number, RecordHit>;
-}
-
-/** A record holding the words: its relevance, and whether it holds them exactly, and as a phrase. */
-export interface RecordHit {
-  score: number;
-  exact?: boolean;
-  phrase?: boolean;
+  /** With words: the records that hold some of them, by row, and per term the body region it names. */
+  words?: { hits: ReadonlyMap<number, RecordWords>; regions: readonly (string | undefined)[] };
 }
 
 /** A letter with the items that match. */
@@ -37,15 +45,17 @@ export interface LetterMatch {
   /** Index of its shard in the parts searched, and of the letter in that shard's table. */
   part: number;
   letter: number;
-  /** Matching item numbers (1-based), in letter order. */
+  /** Matching item numbers (1-based), in letter order; none for a letter matched by its own text alone. */
   items: number[];
+  /** Of those, the ones whose request holds the words. */
+  requested: number[];
   /** Of those, the ones whose own record holds the words (they have an excerpt). */
   own: number[];
   /** Whether the letter's own record holds the words. */
   letterHit: boolean;
   /** Best relevance of the records that made it match (0 without words). */
   score: number;
-  /** One of those records holds the words as such (not only as starts of longer words). */
+  /** The records that made it match hold the words as such (not only as starts of longer words). */
   exact: boolean;
   /** One of them holds the words as a phrase. */
   phrase: boolean;
@@ -53,18 +63,32 @@ export interface LetterMatch {
 
 export type FilterCounts = Record<FilterKey, Record<string, number>>;
 
+/** Items that match the words, within the filters, whatever the scope. */
+export interface WordCounts {
+  /** Whose request holds the words, with their outcomes. */
+  requested: { items: number; upheld: number; overturned: number };
+  /** That hold them elsewhere only (guideline lines, rationale). */
+  mentioned: number;
+  /** Letters whose own record holds the words and none of whose items does. */
+  letterOnly: number;
+  /** Items the typed words find only as starts of longer words, and their letters. */
+  started: { items: number; letters: LetterMatch[] };
+}
+
 export interface ItemSearch {
   /** Matching letters, in shard and row order (order-results.ts puts them in the order asked for). */
   letters: LetterMatch[];
   /** Matching items over all letters. */
   items: number;
+  /** With words: what they matched, scope aside. */
+  words?: WordCounts;
   /** Per filter key and value: how many items the search gives with that value chosen (see counts below). */
   counts: FilterCounts;
   /** Labels of the section values, for chips. */
   sectionLabels: Record<string, string>;
 }
 
-type Group = 'outcome' | 'treatment' | 'guideline' | 'cited' | 'section' | 'year' | 'specialty' | 'priority';
+type Group = 'outcome' | 'treatment' | 'region' | 'guideline' | 'cited' | 'section' | 'year' | 'specialty' | 'priority';
 const groupOf = (key: FilterKey): Group => (key === 'family' ? 'guideline' : key);
 
 /** The chosen values of one shard, as indexes into its value lists. */
@@ -85,18 +109,19 @@ const meets = (set: Set<number> | undefined, value: number) => !set || set.has(v
 const meetsAny = (set: Set<number> | undefined, values: readonly number[]) => !set || values.some((v) => set.has(v));
 
 /** The sides whose citations count: both, or the reviewer's only. */
-function sides(table: FacetTable, item: number, reviewerOnly: boolean) {
-  const [, , claims, reviewer] = table.file.items[item]!;
+function sides(item: FacetItem, reviewerOnly: boolean) {
+  const [, , claims, reviewer] = item;
   return reviewerOnly ? [reviewer] : [claims, reviewer];
 }
 
-function itemPasses(table: FacetTable, item: number, c: Chosen, skip?: Group): boolean {
-  const [outcome, treatment, , reviewer] = table.file.items[item]!;
+function itemPasses(item: FacetItem, c: Chosen, skip?: Group): boolean {
+  const [outcome, treatment, , reviewer, regions] = item;
   if (skip !== 'outcome' && !meets(c.outcome, outcome)) return false;
   if (skip !== 'treatment' && !meets(c.treatment, treatment)) return false;
+  if (skip !== 'region' && !meetsAny(c.region, regions)) return false;
   const reviewerOnly = c.reviewerOnly && skip !== 'cited';
   if (reviewerOnly && reviewer[0].length === 0) return false;
-  const cited = sides(table, item, reviewerOnly);
+  const cited = sides(item, reviewerOnly);
   if (skip !== 'guideline' && (c.guideline || c.family)) {
     const cites = cited.some(
       ([g, f]) => (c.guideline ? g.some((v) => c.guideline!.has(v)) : false) || (c.family ? f.some((v) => c.family!.has(v)) : false),
@@ -116,73 +141,105 @@ function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group
   );
 }
 
-interface WordMatches {
-  /** Per item: whether it holds the words (its own record, or the letter's as a whole). */
-  items: boolean[];
-  /** Per item: whether its own record holds them. */
-  own: boolean[];
-  letterHit: boolean;
-  /** Per item: the record that made it match (undefined without words). */
-  hit: (RecordHit | undefined)[];
+/** How an item stands to the words: requested, mentioned, only started, or not at all. */
+type Standing = 'requested' | 'mentioned' | 'started' | 'none';
+
+/** Per term of a shard, the index of the body region it names in the shard's values (-1: none or absent). */
+const regionIndexes = (part: ShardPart) => (part.words?.regions ?? []).map((r) => (r ? part.table.file.values.region.indexOf(r) : -1));
+
+function standing(part: ShardPart, regionAt: readonly number[], row: number, item: FacetItem): Standing {
+  const words = part.words;
+  if (!words) return 'requested';
+  const hit = words.hits.get(row);
+  const [first, end] = item[5];
+  const ofRegion = (t: number) => regionAt[t]! >= 0 && item[4].includes(regionAt[t]!);
+  const held = (t: number) => ofRegion(t) || (hit?.held[t]?.length ?? 0) > 0;
+  const inRequest = (t: number) =>
+    ofRegion(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
+  const terms = regionAt.map((_, t) => t);
+  if (terms.every(inRequest)) return 'requested';
+  if (terms.every(held)) return 'mentioned';
+  return hit?.prefix ? 'started' : 'none';
 }
 
-/** Which items of a letter hold the words. */
-function wordMatches(part: ShardPart, letter: number): WordMatches {
-  const l = part.table.letters[letter]!;
-  const hits = part.hits;
-  if (!hits)
-    return {
-      items: Array<boolean>(l.items).fill(true),
-      own: Array<boolean>(l.items).fill(false),
-      letterHit: false,
-      hit: Array<undefined>(l.items).fill(undefined),
-    };
-  const own = Array.from({ length: l.items }, (_, i) => hits.has(l.row + 1 + i));
-  const letterHit = hits.has(l.row);
-  const whole = letterHit && !own.includes(true);
-  return {
-    items: own.map((o) => o || whole),
-    own,
-    letterHit,
-    hit: own.map((o, i) => (o ? hits.get(l.row + 1 + i) : whole ? hits.get(l.row) : undefined)),
-  };
+/** Whether the letter's own record holds every term (body regions are the items', not the letter's). */
+function letterHolds(part: ShardPart, row: number): boolean {
+  const hit = part.words?.hits.get(row);
+  return Boolean(hit && hit.held.length > 0 && hit.held.every((alternatives) => alternatives.length > 0));
 }
 
-/** Calls `visit` for each item that matches the words and the filters (less one group). */
-function eachMatch(
+const inScope = (s: Standing, scope: Scope) => s === 'requested' || (s === 'mentioned' && scope !== 'request');
+
+interface Visit {
+  p: number;
+  letter: number;
+  /** Index into the shard's items, and number in the letter (1-based). */
+  item: number;
+  n: number;
+  standing: Standing;
+}
+
+/**
+ * Calls `visit` for each item that passes the filters (less one group) and holds the words in
+ * some way (every item, without words), and `letterOnly` for letters whose own record alone holds
+ * them and that have an item passing the filters.
+ */
+function eachItem(
   parts: readonly ShardPart[],
   chosen: Chosen[],
   skip: Group | undefined,
-  visit: (p: number, letter: number, item: number, n: number, words: WordMatches) => void,
+  visit: (v: Visit) => void,
+  letterOnly?: (p: number, letter: number) => void,
 ): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
+    const regionAt = regionIndexes(part);
+    const hits = part.words?.hits;
     part.table.letters.forEach((l, letter) => {
-      if (!letterPasses(part.table, letter, c, skip)) return;
-      if (part.hits && !part.hits.has(l.row) && !Array.from({ length: l.items }, (_, i) => part.hits!.has(l.row + 1 + i)).includes(true))
+      // Letters no record of which the words found can match only by a body region term.
+      if (hits && !regionAt.some((r) => r >= 0) && !Array.from({ length: l.items + 1 }, (_, i) => hits.has(l.row + i)).includes(true))
         return;
-      const words = wordMatches(part, letter);
+      if (!letterPasses(part.table, letter, c, skip)) return;
+      let any = false;
+      let passes = false;
       for (let n = 1; n <= l.items; n++) {
-        if (words.items[n - 1] && itemPasses(part.table, l.firstItem + n - 1, c, skip)) visit(p, letter, l.firstItem + n - 1, n, words);
+        const item = part.table.file.items[l.firstItem + n - 1]!;
+        if (!itemPasses(item, c, skip)) continue;
+        passes = true;
+        const s = standing(part, regionAt, l.row + n, item);
+        if (s === 'none') continue;
+        if (s !== 'started') any = true;
+        visit({ p, letter, item: l.firstItem + n - 1, n, standing: s });
       }
+      if (letterOnly && hits && passes && !any && letterHolds(part, l.row)) letterOnly(p, letter);
     });
   });
 }
 
-function countValues(parts: readonly ShardPart[], chosen: Chosen[], keys: FilterKey[], skip: Group | undefined, into: FilterCounts): void {
+function countValues(
+  parts: readonly ShardPart[],
+  chosen: Chosen[],
+  scope: Scope,
+  keys: FilterKey[],
+  skip: Group | undefined,
+  into: FilterCounts,
+): void {
   const add = (key: FilterKey, value: string | undefined) => {
     if (value !== undefined) into[key][value] = (into[key][value] ?? 0) + 1;
   };
-  eachMatch(parts, chosen, skip, (p, letter, item) => {
+  eachItem(parts, chosen, skip, ({ p, letter, item, standing: s }) => {
+    if (!inScope(s, scope)) return;
     const { table } = parts[p]!;
     const v = table.file.values;
-    const [outcome, treatment] = table.file.items[item]!;
+    const facets = table.file.items[item]!;
+    const [outcome, treatment, , , regions] = facets;
     const l = table.letters[letter]!;
-    const cited = sides(table, item, chosen[p]!.reviewerOnly && skip !== 'cited');
+    const cited = sides(facets, chosen[p]!.reviewerOnly && skip !== 'cited');
     const citedValues = (i: 0 | 1 | 2) => [...new Set(cited.flatMap((side) => side[i]))];
     for (const key of keys) {
       if (key === 'outcome') add(key, v.outcome[outcome]);
       else if (key === 'treatment') add(key, v.treatment[treatment]);
+      else if (key === 'region') for (const r of regions) add(key, v.region[r]);
       else if (key === 'guideline') for (const g of citedValues(0)) add(key, v.guideline[g]);
       else if (key === 'family') for (const f of citedValues(1)) add(key, v.family[f]);
       else if (key === 'section') for (const s of citedValues(2)) add(key, v.section[s]);
@@ -193,25 +250,63 @@ function countValues(parts: readonly ShardPart[], chosen: Chosen[], keys: Filter
   });
 }
 
-export function itemSearch(parts: readonly ShardPart[], filters: SearchState['filters']): ItemSearch {
-  const chosen = parts.map((part) => choose(part.table, filters));
+/** Groups the visited items into their letters. */
+function lettersOf(parts: readonly ShardPart[]) {
   const byLetter = new Map<string, LetterMatch>();
-  let items = 0;
-  eachMatch(parts, chosen, undefined, (p, letter, _item, n, words) => {
-    items++;
+  const add = (p: number, letter: number, n?: number, requested = false) => {
     const key = `${p} ${letter}`;
     let match = byLetter.get(key);
+    const part = parts[p]!;
+    const row = part.table.letters[letter]!.row;
     if (!match) {
-      match = { part: p, letter, items: [], own: [], letterHit: words.letterHit, score: 0, exact: false, phrase: false };
+      const own = part.words?.hits.get(row);
+      match = { part: p, letter, items: [], requested: [], own: [], letterHit: letterHolds(part, row), score: 0, exact: true, phrase: false };
+      if (n === undefined && own) Object.assign(match, { score: own.score, phrase: own.phrase });
       byLetter.set(key, match);
     }
+    if (n === undefined) return;
     match.items.push(n);
-    if (words.own[n - 1]) match.own.push(n);
-    const hit = words.hit[n - 1];
+    if (requested) match.requested.push(n);
+    const hit = part.words?.hits.get(row + n);
+    if (hit) match.own.push(n);
     match.score = Math.max(match.score, hit?.score ?? 0);
-    match.exact ||= hit?.exact ?? false;
     match.phrase ||= hit?.phrase ?? false;
-  });
+  };
+  return { add, letters: () => [...byLetter.values()] };
+}
+
+export function itemSearch(parts: readonly ShardPart[], filters: SearchState['filters'], scope: Scope = 'items'): ItemSearch {
+  const chosen = parts.map((part) => choose(part.table, filters));
+  const hasWords = parts.some((p) => p.words);
+  const matched = lettersOf(parts);
+  const started = lettersOf(parts);
+  const words: WordCounts = { requested: { items: 0, upheld: 0, overturned: 0 }, mentioned: 0, letterOnly: 0, started: { items: 0, letters: [] } };
+  let items = 0;
+  eachItem(
+    parts,
+    chosen,
+    undefined,
+    ({ p, letter, item, n, standing: s }) => {
+      if (s === 'started') {
+        words.started.items++;
+        started.add(p, letter, n);
+        return;
+      }
+      if (s === 'requested') {
+        words.requested.items++;
+        const outcome = parts[p]!.table.file.values.outcome[parts[p]!.table.file.items[item]![0]];
+        if (outcome === 'upheld' || outcome === 'overturned') words.requested[outcome]++;
+      } else words.mentioned++;
+      if (!inScope(s, scope)) return;
+      items++;
+      matched.add(p, letter, n, s === 'requested' && hasWords);
+    },
+    (p, letter) => {
+      words.letterOnly++;
+      if (scope === 'all') matched.add(p, letter);
+    },
+  );
+  words.started.letters = started.letters().map((m) => ({ ...m, exact: false }));
 
   // Counts: a group with nothing chosen counts within the search; a group with a choice counts
   // the same search without it, so its other values show what choosing them adds. "Cited by the
@@ -220,14 +315,14 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   const used = (g: Group) => FILTER_KEYS.some((k) => groupOf(k) === g && (filters[k]?.length ?? 0) > 0);
   const keysOf = (g: Group) => FILTER_KEYS.filter((k) => groupOf(k) === g && k !== 'cited');
   const plain = FILTER_KEYS.filter((k) => k !== 'cited' && !used(groupOf(k)));
-  countValues(parts, chosen, plain, undefined, counts);
-  for (const g of new Set(FILTER_KEYS.map(groupOf))) if (g !== 'cited' && used(g)) countValues(parts, chosen, keysOf(g), g, counts);
+  countValues(parts, chosen, scope, plain, undefined, counts);
+  for (const g of new Set(FILTER_KEYS.map(groupOf))) if (g !== 'cited' && used(g)) countValues(parts, chosen, scope, keysOf(g), g, counts);
   const reviewer = chosen.map((c) => ({ ...c, reviewerOnly: true }));
   let byReviewer = 0;
-  eachMatch(parts, reviewer, undefined, () => byReviewer++);
+  eachItem(parts, reviewer, undefined, ({ standing: s }) => void (inScope(s, scope) && byReviewer++));
   counts.cited = { [CITED_BY_REVIEWER]: byReviewer };
 
   const sectionLabels: Record<string, string> = {};
   for (const { table } of parts) table.file.values.section.forEach((s, i) => (sectionLabels[s] = table.file.sectionLabels[i] ?? s));
-  return { letters: [...byLetter.values()], items, counts, sectionLabels };
+  return { letters: matched.letters(), items, ...(hasWords ? { words } : {}), counts, sectionLabels };
 }

@@ -1,5 +1,5 @@
-// The disputed items of a determination as the search's CSV download needs them. The page carries
-// them in <meta name="imr-result-csv"> (PagefindFacts.astro), out of Pagefind's reach: Pagefind
+// The disputed items of a determination as the search's CSV download needs them. The build writes
+// them beside the page (/determinations/<id>/search.json), out of Pagefind's reach: Pagefind
 // indexes the words of its metadata, and a treatment slug such as "tens-ems-interferential" would
 // make "TENS" match every letter with such an item. The search index copies them into a file per
 // shard (RESULTS_FILE) that the search page fetches only for a download. Slugs, not labels, keep
@@ -32,15 +32,14 @@ export interface ResultMeta {
   items: string;
 }
 
-/** The letter's CSV data (the content of <meta name="imr-result-csv">, JSON). */
-export function resultCsvMeta(d: Pick<Determination, 'items' | 'dates' | 'reviewer' | 'priority'>): string {
-  const meta: ResultMeta = {
+/** The letter's CSV data. */
+export function resultCsvMeta(d: Pick<Determination, 'items' | 'dates' | 'reviewer' | 'priority'>): ResultMeta {
+  return {
     ...(d.dates.decided ? { date: d.dates.decided } : {}),
     specialty: d.reviewer.specialties.join(', '),
     ...(d.priority ? { priority: d.priority } : {}),
     items: resultItemsMeta(d),
   };
-  return JSON.stringify(meta);
 }
 
 /** The `items` metadata Pagefind keeps for the results list: request and outcome only (JSON). */

@@ -1,5 +1,5 @@
 import { determinationFilters } from './determination-filters.ts';
-import { CITED_BY_REVIEWER, FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
+import { CITED_BY_REVIEWER, FILTER_KEYS, FILTER_LEGENDS, NO_REGION, type FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 export interface FacetOption {
@@ -36,7 +36,7 @@ const CITED_LABELS: Record<string, string> = { [CITED_BY_REVIEWER]: 'The reviewe
  */
 export function searchFacets(
   determinations: readonly Determination[],
-  labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
+  labels: FacetLabels,
   familyOf?: (guideline: string) => string | undefined,
 ): Facet[] {
   const values = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
@@ -54,12 +54,15 @@ export function searchFacets(
     if (key === 'priority') return PRIORITY_LABELS[value] ?? value;
     if (key === 'treatment') return labels.treatment.get(value) ?? value;
     if (key === 'guideline') return labels.guideline.get(value) ?? value;
+    if (key === 'region') return labels.region.get(value) ?? value;
     return value;
   };
   const fixedOrder: Partial<Record<FilterKey, string[]>> = {
     outcome: ['upheld', 'overturned'],
     family: Object.keys(FAMILY_LABELS),
     priority: ['standard', 'expedited'],
+    // Catalogue order (head to foot), and no region last.
+    region: [...labels.region.keys()],
   };
   return FILTER_KEYS.map((key) => {
     const options = [...(values.get(key) ?? [])].map((value) => ({ value, label: labelOf(key, value) }));
@@ -71,15 +74,23 @@ export function searchFacets(
   }).filter((f) => f.options.length > 0);
 }
 
+/** Labels of the catalogue's values by slug; `region` in catalogue order, with NO_REGION last. */
+export interface FacetLabels {
+  treatment: ReadonlyMap<string, string>;
+  guideline: ReadonlyMap<string, string>;
+  region: ReadonlyMap<string, string>;
+}
+
+/** Region labels by slug as the filters list them: the catalogue's order, then the items naming none. */
+export const regionLabels = (regions: readonly { slug: string; label: string }[]): Map<string, string> =>
+  new Map([...regions.map((r): [string, string] => [r.slug, r.label]), [NO_REGION, 'No body region named']]);
+
 /**
  * The catalogue's treatment types and guidelines that have no checkbox (no letter has them yet),
  * as facets of their own: a search for one is a real search with no result, shown with its label.
  */
-export function catalogueOnlyFacets(
-  facets: readonly Facet[],
-  labels: { treatment: ReadonlyMap<string, string>; guideline: ReadonlyMap<string, string> },
-): Facet[] {
-  return (['treatment', 'guideline'] as const)
+export function catalogueOnlyFacets(facets: readonly Facet[], labels: FacetLabels): Facet[] {
+  return (['treatment', 'region', 'guideline'] as const)
     .map((key) => {
       const shown = new Set(facets.find((f) => f.key === key)?.options.map((o) => o.value));
       const options = [...labels[key]].filter(([value]) => !shown.has(value)).map(([value, label]) => ({ value, label }));

@@ -1,10 +1,13 @@
 import { citationTargets } from '../catalogue/citation-targets.ts';
 import type { Citation, Determination, Guideline } from '../schema/index.ts';
+import { requestSpan } from './item-heading.ts';
+import type { ResultMeta } from './result-items.ts';
 
 /**
- * What the search filters on, per letter and per disputed item. Each determination page carries
- * it as JSON (<meta name="imr-search">); the search index turns it into one facet table per shard
- * (scripts/search-index/facet-file.ts) that the search page filters and counts with, item by item.
+ * What the search filters on, per letter and per disputed item. The build writes it beside each
+ * determination page (/determinations/<id>/search.json, with the CSV download's data); the search
+ * index turns it into one facet table per shard (facet-table.ts) that the search page filters and
+ * counts with, item by item.
  */
 export interface LetterFacts {
   /** Decision year ("2016"); absent when the letter states no date. */
@@ -20,6 +23,10 @@ export interface LetterFacts {
 export interface ItemFacts {
   outcome: string;
   treatment: string;
+  /** Body region slugs; empty when the request names none. */
+  regions: string[];
+  /** Where the request's words stand in the item's search record (item-heading.ts). */
+  request: [number, number];
   /** What each side's guideline line cites. */
   claims: CitedFacts;
   reviewer: CitedFacts;
@@ -65,12 +72,23 @@ export function searchFacts(d: Determination, guidelineOf: (slug: string) => Gui
     ...(year ? { year } : {}),
     specialty: unique(d.reviewer.specialties),
     ...(d.priority ? { priority: d.priority } : {}),
-    items: d.items.map((item) => ({
+    items: d.items.map((item, i) => ({
       outcome: item.outcome,
       treatment: item.treatmentType,
+      regions: item.bodyRegions,
+      request: requestSpan(i + 1, item.request),
       claims: cited(item.citations.claimsAdministrator, guidelineOf, sections),
       reviewer: cited(item.citations.reviewer, guidelineOf, sections),
     })),
     sections,
   };
 }
+
+/** What the search index reads of a letter, beside its page: the filter facts and the CSV download's data. */
+export interface SearchRecordData {
+  facts: LetterFacts;
+  result: ResultMeta;
+}
+
+/** The name of that file in the letter's page folder. */
+export const SEARCH_DATA_FILE = 'search.json';

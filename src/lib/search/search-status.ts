@@ -1,7 +1,8 @@
 import { formatDate } from '../format/format-date.ts';
 import { FILTER_KEYS } from './filter-keys.ts';
 import type { ResultPage } from './result-page.ts';
-import type { SearchState } from './search-state.ts';
+import type { WordCounts } from './item-search.ts';
+import type { Scope, SearchState } from './search-state.ts';
 
 /** The status line while a search runs, and when it cannot run. */
 export const STATUS_SEARCHING = 'Searching…';
@@ -13,53 +14,66 @@ export const STATUS_SEARCH_FAILED = 'The search failed. Reload the page to try a
 export interface MatchCount {
   items: number;
   letters: number;
-  /** With words: letters holding them as such, and as a phrase (asked for three words or more). */
-  exact?: number;
+  /** With words: letters holding them as a phrase (asked for three words or more). */
   phrase?: number;
+  /** With words: where they are, scope aside. */
+  words?: WordCounts;
   /** Words no letter has at all, and words it has only as the start of longer ones. */
   missing?: readonly string[];
   prefixOnly?: readonly string[];
 }
 
 const quoteList = (words: readonly string[]) => words.map((w) => `‘${w}’`).join(', ');
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
-/** What the words matched exactly, after the count; "" when every result holds them as typed. */
-function exactNote(count: MatchCount): string {
-  const notes: string[] = [];
-  if (count.prefixOnly?.length) {
-    const it = count.prefixOnly.length === 1 ? 'it' : 'them';
-    notes.push(`No exact match for ${quoteList(count.prefixOnly)}; showing words that start with ${it}.`);
-  } else {
-    const exact = count.exact ?? count.letters;
-    const phrase = count.phrase ?? 0;
-    if (phrase > 0)
-      notes.push(
-        `${phrase} ${phrase === 1 ? 'holds' : 'hold'} the exact phrase${exact < count.letters ? `, ${exact} the exact words` : ''}.`,
-      );
-    else if (exact < count.letters) notes.push(`${exact} ${exact === 1 ? 'holds' : 'hold'} the exact words.`);
-  }
-  return notes.map((n) => ` ${n}`).join('');
-}
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** What the list holds in each scope. */
+const SCOPE_LISTED: Record<Scope, string> = {
+  request: 'the requests',
+  items: 'requests and mentions',
+  all: 'requests, mentions and letters',
+};
 
 /**
- * The status line above the results: how many disputed items match and in how many letters, what
- * they match (and how many hold the words exactly), their order, and which letters this page
- * shows when there is more than one page.
- *   "3 disputed items in 2 determinations match “zynex”, newest first. Showing 51–52."
- *   "7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words."
+ * Where the words are: the items whose request holds them, with their outcomes, then those that
+ * only mention them, then letters that hold them only in their own text. Scope aside, so the
+ * reader sees what the other scopes would add.
+ *   "22 items request “lumbar MRI”: 22 upheld, 0 overturned · 33 more mention it."
+ */
+export function wordsLine(q: string, words: WordCounts, prefixOnly: readonly string[] = []): string {
+  const { requested, mentioned, letterOnly } = words;
+  const head =
+    requested.items === 0
+      ? `No item requests “${q}”`
+      : `${plural(requested.items, 'item requests', 'items request')} “${q}”: ${requested.upheld} upheld, ${requested.overturned} overturned`;
+  const more = [
+    ...(mentioned > 0 ? [`${mentioned.toLocaleString('en-US')} more ${mentioned === 1 ? 'mentions' : 'mention'} it`] : []),
+    ...(letterOnly > 0 ? [`${plural(letterOnly, 'letter has', 'letters have')} it only in the letter’s own text`] : []),
+  ];
+  const none = prefixOnly.length > 0 ? ` No letter holds ${quoteList(prefixOnly)} as typed.` : '';
+  return `${[head, ...more].join(' · ')}.${none}`;
+}
+
+/**
+ * The status line above the results: with words, where they are (wordsLine), then what the list
+ * holds in the scope chosen, its order, and which letters this page shows when there is more
+ * than one page.
+ *   "22 items request “lumbar MRI”: 22 upheld, 0 overturned · 33 more mention it. Listed: 55 disputed items in 40 determinations (requests and mentions). Showing 1–20."
+ *   "3 disputed items in 2 determinations match the filters, newest first."
  */
 export function searchStatus(state: SearchState, count: MatchCount, at: ResultPage): string {
   const filtered = FILTER_KEYS.some((key) => (state.filters[key] ?? []).length > 0);
   if (count.missing?.length) return `No disputed item matches “${state.q}”: no letter has a word like ${quoteList(count.missing)}.`;
-  if (count.items === 0) return `No disputed item matches${state.q ? ` “${state.q}”` : ''}${filtered ? ' with these filters' : ''}.`;
-  const what = `${plural(count.items, 'disputed item', 'disputed items')} in ${plural(count.letters, 'determination', 'determinations')}`;
-  const verb = count.items === 1 ? 'matches' : 'match';
   const order = state.sort === 'oldest' ? ', oldest first' : state.sort === 'newest' ? ', newest first' : '';
-  const words = state.q ? ` ${verb} “${state.q}”` : filtered ? ` ${verb} the filters` : '';
   const range = at.pages > 1 ? ` Showing ${at.start + 1}–${Math.min(at.end, count.letters)}.` : '';
-  return `${what}${words}${order}.${state.q ? exactNote(count) : ''}${range}`;
+  const what = `${plural(count.items, 'disputed item', 'disputed items')} in ${plural(count.letters, 'determination', 'determinations')}`;
+  if (state.q && count.words) {
+    const phrase = count.phrase ? ` ${plural(count.phrase, 'letter holds', 'letters hold')} the exact phrase.` : '';
+    const listed = count.letters === 0 ? '' : ` Listed: ${what} (${SCOPE_LISTED[state.scope]})${order}.`;
+    return `${wordsLine(state.q, count.words, count.prefixOnly)}${listed}${phrase}${range}`;
+  }
+  if (count.items === 0) return `No disputed item matches${filtered ? ' the filters' : ''}.`;
+  const verb = count.items === 1 ? 'matches' : 'match';
+  return `${what}${filtered ? ` ${verb} the filters` : ''}${order}.${range}`;
 }
 
 /**

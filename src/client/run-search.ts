@@ -85,6 +85,7 @@ export function matchCount(answer: SearchAnswer): MatchCount {
     items: answer.search.items,
     letters: answer.ordered.length,
     phrase: answer.ordered.filter((m) => m.phrase).length,
+    listed: answer.search.listed,
     ...(answer.search.words ? { words: answer.search.words } : {}),
     ...answer.words,
   };

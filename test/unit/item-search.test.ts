@@ -2,7 +2,7 @@
 // each letter's search facts), with word hits given by row as Pagefind would find them.
 import { describe, expect, test } from 'vitest';
 import { facetFile, facetTable, type FacetTable } from '../../src/lib/search/facet-table.ts';
-import { itemSearch, type ShardPart } from '../../src/lib/search/item-search.ts';
+import { itemSearch, type RecordWords, type ShardPart } from '../../src/lib/search/item-search.ts';
 import { orderResults } from '../../src/lib/search/order-results.ts';
 import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/search-facts.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
@@ -13,9 +13,18 @@ const cites = (guideline: string, family: string, section?: string): CitedFacts 
   family: [family],
   section: section ? [section] : [],
 });
-const item = (outcome: string, treatment: string, claims: CitedFacts = none, reviewer: CitedFacts = none): ItemFacts => ({
+// Every item's request stands at word positions 2 to 5 of its record ("Item N:" before it).
+const item = (
+  outcome: string,
+  treatment: string,
+  claims: CitedFacts = none,
+  reviewer: CitedFacts = none,
+  regions: string[] = [],
+): ItemFacts => ({
   outcome,
   treatment,
+  regions,
+  request: [2, 6],
   claims,
   reviewer,
 });
@@ -34,14 +43,28 @@ const LETTERS = [
     item('upheld', 'opioids', none, cites('odg-pain', 'odg', 'odg-pain/opioids')),
     item('overturned', 'physical-therapy', none, cites('mtus-chronic-pain-2009', 'mtus')),
   ]),
-  letter('2017', [item('upheld', 'mri', cites('mtus-neck-2004', 'mtus'), cites('odg-neck', 'odg'))], ['Orthopedic Surgery']),
+  letter(
+    '2017',
+    [item('upheld', 'mri', cites('mtus-neck-2004', 'mtus'), cites('odg-neck', 'odg'), ['cervical-spine'])],
+    ['Orthopedic Surgery'],
+  ),
 ];
 const table: FacetTable = facetTable(facetFile(LETTERS));
 // Rows: 0 sentinel; letter 0 at 1 (item at 2); letter 1 at 3 (items at 4, 5); letter 2 at 6 (item at 7).
 
-const search = (query: string, hits?: [number, number][]) => {
-  const part: ShardPart = { place: 0, table, ...(hits ? { hits: new Map(hits.map(([row, score]) => [row, { score }])) } : {}) };
-  const found = itemSearch([part], parseSearchState(query).filters);
+/** A record holding the one-word query at these positions (none: only as the start of a longer word). */
+const at = (score: number, ...positions: number[]): RecordWords => ({
+  held: [positions.length > 0 ? [[positions]] : []],
+  prefix: true,
+  score,
+  phrase: false,
+});
+const words = (hits: [number, RecordWords][], regions: (string | undefined)[] = [undefined]) => ({ hits: new Map(hits), regions });
+
+const search = (query: string, hits?: [number, RecordWords][], regions?: (string | undefined)[]) => {
+  const part: ShardPart = { place: 0, table, ...(hits ? { words: words(hits, regions) } : {}) };
+  const state = parseSearchState(query);
+  const found = itemSearch([part], state.filters, state.scope);
   return { ...found, matches: found.letters.map((l) => [l.letter, l.items]) };
 };
 
@@ -103,22 +126,79 @@ describe('item-level search', () => {
     expect(search('?priority=expedited').matches).toEqual([]);
   });
 
-  test('matches an item whose own text holds the words, and a whole letter when only its own text does', () => {
-    // Words in letter 1's opioid item only.
-    expect(search('', [[4, 2]]).matches).toEqual([[1, [1]]]);
-    // Words in letter 1's summary (its own record) and in none of its items: the letter as a whole.
-    const whole = search('', [[3, 1]]);
-    expect(whole.matches).toEqual([[1, [1, 2]]]);
-    expect(whole.letters[0]).toMatchObject({ own: [], letterHit: true, score: 1 });
-    // Words in the summary and in an item: the item.
-    expect(
-      search('', [
-        [3, 1],
-        [5, 4],
-      ]).matches,
-    ).toEqual([[1, [2]]]);
-    // The filters still apply to the items of a letter matched as a whole.
-    expect(search('?outcome=overturned', [[3, 1]]).matches).toEqual([[1, [2]]]);
+  test('tells items whose request holds the words from items that only mention them, and lists each scope', () => {
+    // Letter 1's opioid item holds the word in its request (position 3), letter 0's item in its rationale (position 40).
+    const hits: [number, RecordWords][] = [
+      [4, at(2, 3, 40)],
+      [2, at(1, 40)],
+    ];
+    const items = search('?q=norco', hits);
+    expect(items.matches).toEqual([
+      [0, [1]],
+      [1, [1]],
+    ]);
+    expect(items.words).toMatchObject({ requested: { items: 1, upheld: 1, overturned: 0 }, mentioned: 1, letterOnly: 0 });
+    expect(items.letters.map((l) => l.requested)).toEqual([[], [1]]);
+    // The request scope lists the requested item alone; the words' counts are the same in every scope.
+    const requested = search('?q=norco&in=request', hits);
+    expect(requested.matches).toEqual([[1, [1]]]);
+    expect(requested.items).toBe(1);
+    expect(requested.counts.outcome).toEqual({ upheld: 1 });
+    expect(requested.words).toEqual(items.words);
+    // Filters apply before the words are counted.
+    expect(search('?q=norco&outcome=overturned', hits).words?.requested).toEqual({ items: 0, upheld: 0, overturned: 0 });
+  });
+
+  test('counts a letter whose own text alone holds the words as a letter, never as items, and lists it only in the whole-letter scope', () => {
+    const hits: [number, RecordWords][] = [[3, at(1, 12)]];
+    // The item scope finds no item, so it lists the letter, as the whole-letter scope does (a case number).
+    const items = search('?q=summary', hits);
+    expect(items.matches).toEqual([[1, []]]);
+    expect(items.listed).toBe('all');
+    expect(items.items).toBe(0);
+    expect(items.words).toMatchObject({ letterOnly: 1, mentioned: 0 });
+    // Not when an item holds the words somewhere else, nor in the request scope.
+    const withItem = search('?q=summary', [...hits, [7, at(4, 30)]]);
+    expect(withItem.matches).toEqual([[2, [1]]]);
+    expect(withItem.listed).toBe('items');
+    expect(search('?q=summary&in=request', hits).matches).toEqual([]);
+    const all = search('?q=summary&in=all', hits);
+    expect(all.matches).toEqual([[1, []]]);
+    expect(all.items).toBe(0);
+    expect(all.letters[0]).toMatchObject({ letterHit: true, score: 1 });
+    // A letter's own words beside an item's: the item, as mentioned.
+    expect(search('?q=summary&in=all', [...hits, [5, at(4, 30)]]).matches).toEqual([[1, [2]]]);
+  });
+
+  test('leaves out of every count the items the words find only as starts of longer words, and lists them apart', () => {
+    const found = search('?q=lumba', [
+      [7, at(3)],
+      [4, at(2, 3)],
+    ]);
+    expect(found.matches).toEqual([[1, [1]]]);
+    expect(found.items).toBe(1);
+    expect(found.words?.started.items).toBe(1);
+    expect(found.words?.started.letters.map((l) => [l.letter, l.items])).toEqual([[2, [1]]]);
+    expect(found.counts.treatment).toEqual({ opioids: 1 });
+  });
+
+  test('a term naming a body region holds for the items of that region, by their field, as requested', () => {
+    // "neck": letter 2's MRI is of the cervical spine, though no record holds the word.
+    const found = search('?q=neck', [], ['cervical-spine']);
+    expect(found.matches).toEqual([[2, [1]]]);
+    expect(found.letters[0]?.requested).toEqual([1]);
+    // Two terms: the region by the field, "mri" by the words in the request.
+    const two = (positions: number[]): RecordWords => ({
+      held: [[], positions.length ? [[positions]] : []],
+      prefix: true,
+      score: 1,
+      phrase: false,
+    });
+    expect(search('?q=neck+mri&in=request', [[7, two([2])]], ['cervical-spine', undefined]).matches).toEqual([[2, [1]]]);
+    expect(search('?q=neck+mri&in=request', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([]);
+    expect(search('?q=neck+mri', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([[2, [1]]]);
+    expect(search('?region=cervical-spine').items).toBe(1);
+    expect(search('?region=none').items).toBe(3);
   });
 
   test('ranks a letter by its best matching record and orders by date across shards', () => {
@@ -126,12 +206,12 @@ describe('item-level search', () => {
       {
         place: 0,
         table,
-        hits: new Map([
-          [2, { score: 1 }],
-          [7, { score: 5 }],
+        words: words([
+          [2, at(1, 40)],
+          [7, at(5, 40)],
         ]),
       },
-      { place: 1, table, hits: new Map([[4, { score: 3 }]]) },
+      { place: 1, table, words: words([[4, at(3, 40)]]) },
     ];
     const found = itemSearch(parts, {});
     const ids = (sort: 'relevance' | 'newest' | 'oldest') =>
@@ -139,5 +219,18 @@ describe('item-level search', () => {
     expect(ids('relevance')).toEqual(['0:2', '1:1', '0:0']);
     expect(ids('newest')).toEqual(['1:1', '0:2', '0:0']);
     expect(ids('oldest')).toEqual(['0:0', '0:2', '1:1']);
+    // An item whose request holds the words puts its letter first, whatever the scores.
+    parts[0] = {
+      ...parts[0]!,
+      words: words([
+        [2, at(1, 3)],
+        [7, at(5, 40)],
+      ]),
+    };
+    expect(orderResults(itemSearch(parts, {}).letters, parts, 'relevance', true).map((l) => `${l.part}:${l.letter}`)).toEqual([
+      '0:0',
+      '0:2',
+      '1:1',
+    ]);
   });
 });

@@ -34,7 +34,7 @@ describe('keepKnownFilters', () => {
 
   test('drops values the site does not have, keeping the others of their group, and lists them in page order', () => {
     const { state, dropped } = known('?year=1999&treatment=no-such-type&treatment=tens-ems-unit&outcome=Uphold&q=brace');
-    expect(state).toEqual({ q: 'brace', filters: { treatment: ['tens-ems-unit'] }, sort: 'relevance', page: 1 });
+    expect(state).toEqual({ q: 'brace', scope: 'items', filters: { treatment: ['tens-ems-unit'] }, sort: 'relevance', page: 1 });
     expect(dropped).toEqual([
       { key: 'outcome', value: 'Uphold' },
       { key: 'treatment', value: 'no-such-type' },

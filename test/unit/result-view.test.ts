@@ -33,8 +33,9 @@ const item = (n: number, excerpt: string): PagefindResultData => ({
   excerpt,
   meta: { title: `Item ${n}: ${ITEMS[n - 1]?.[0]}` },
 });
-const matched = (items: number[], own: [number, PagefindResultData][] = [], letterHit = false): MatchedItems => ({
+const matched = (items: number[], own: [number, PagefindResultData][] = [], letterHit = false, requested: number[] = []): MatchedItems => ({
   items,
+  requested,
   own: new Map(own),
   letterHit,
 });
@@ -62,6 +63,7 @@ describe('resultView', () => {
         title: 'Item 2: Lumbar support brace',
         outcome: 'upheld',
         excerpt: 'a lumbar support <mark>brace</mark> is not recommended',
+        where: 'mentioned',
       },
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { resultPage } from '../../src/lib/search/result-page.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import type { WordCounts } from '../../src/lib/search/item-search.ts';
 import { partialStatus, searchStatus } from '../../src/lib/search/search-status.ts';
 
 /** The status line for the search in `query` with `items` matching items in `letters` letters, on the page it asks for. */
@@ -9,26 +10,45 @@ const status = (query: string, items: number, letters = items) => {
   return searchStatus(state, { items, letters }, resultPage(letters, state.page));
 };
 
+/** What the words matched, scope aside: requested items (upheld, overturned), mentioned, letters by their own text. */
+const words = (upheld: number, overturned: number, mentioned = 0, letterOnly = 0): WordCounts => ({
+  requested: { items: upheld + overturned, upheld, overturned },
+  mentioned,
+  letterOnly,
+  started: { items: 0, letters: [] },
+});
+
 describe('the status line above the results', () => {
-  test('says there is nothing, naming the words and the filters that found nothing', () => {
+  test('says there is nothing, naming the filters that found nothing', () => {
     expect(status('', 0)).toBe('No disputed item matches.');
-    expect(status('?q=Zynex', 0)).toBe('No disputed item matches “Zynex”.');
     expect(status('?outcome=overturned', 0)).toBe('No disputed item matches with these filters.');
-    expect(status('?q=Zynex&outcome=overturned', 0)).toBe('No disputed item matches “Zynex” with these filters.');
   });
 
-  test('counts disputed items and the determinations they are in, one in the singular, and leaves best match unsaid', () => {
-    expect(status('?q=Zynex', 1)).toBe('1 disputed item in 1 determination matches “Zynex”.');
-    expect(status('?q=Zynex&outcome=upheld&sort=oldest', 1)).toBe('1 disputed item in 1 determination matches “Zynex”, oldest first.');
-    expect(status('?treatment=tens-ems-unit&year=2017', 1)).toBe('1 disputed item in 1 determination matches the filters, newest first.');
-    expect(status('?q=mri', 2, 1)).toBe('2 disputed items in 1 determination match “mri”.');
+  test('with words: how many items request them, with their outcomes, how many more mention them, then what is listed', () => {
+    const at = resultPage(40, 1);
+    const lumbar = parseSearchState('?q=lumbar MRI');
+    expect(searchStatus(lumbar, { items: 55, letters: 40, words: words(22, 0, 33) }, at)).toBe(
+      '22 items request “lumbar MRI”: 22 upheld, 0 overturned · 33 more mention it. Listed: 55 disputed items in 40 determinations (requests and mentions).',
+    );
+    expect(
+      searchStatus(parseSearchState('?q=lumbar MRI&in=request&sort=newest'), { items: 22, letters: 18, words: words(22, 0, 33) }, at),
+    ).toBe(
+      '22 items request “lumbar MRI”: 22 upheld, 0 overturned · 33 more mention it. Listed: 22 disputed items in 18 determinations (the requests), newest first.',
+    );
+    expect(searchStatus(parseSearchState('?q=zynex&in=all'), { items: 1, letters: 2, words: words(1, 0, 0, 1) }, at)).toBe(
+      '1 item requests “zynex”: 1 upheld, 0 overturned · 1 letter has it only in the letter’s own text. Listed: 1 disputed item in 2 determinations (requests, mentions and letters).',
+    );
+    expect(
+      searchStatus(parseSearchState('?q=TENS&outcome=overturned&in=request'), { items: 0, letters: 0, words: words(0, 0, 27) }, at),
+    ).toBe('No item requests “TENS” · 27 more mention it.');
+    expect(searchStatus(parseSearchState('?q=xyz'), { items: 0, letters: 0, words: words(0, 0) }, at)).toBe('No item requests “xyz”.');
   });
 
   test('names the order, and what the results match when filters alone chose them', () => {
     expect(status('', 7, 5)).toBe('7 disputed items in 5 determinations, newest first.');
     expect(status('?sort=oldest', 7, 5)).toBe('7 disputed items in 5 determinations, oldest first.');
     expect(status('?treatment=tens-ems-unit&sort=oldest', 2)).toBe('2 disputed items in 2 determinations match the filters, oldest first.');
-    expect(status('?q=lumbar&sort=newest', 3)).toBe('3 disputed items in 3 determinations match “lumbar”, newest first.');
+    expect(status('?treatment=tens-ems-unit&year=2017', 1)).toBe('1 disputed item in 1 determination matches the filters, newest first.');
   });
 
   test('tells which determinations a page shows when there is more than one page', () => {
@@ -40,29 +60,17 @@ describe('the status line above the results', () => {
     expect(status('?page=9', 227, 115)).toBe('227 disputed items in 115 determinations, newest first. Showing 101–115.');
   });
 
-  test('says how many hold the exact words or phrase when some hold only words that start with them', () => {
-    const state = parseSearchState('?q=lumbar mri');
-    const at = resultPage(5, 1);
-    expect(searchStatus(state, { items: 7, letters: 5, exact: 5 }, at)).toBe('7 disputed items in 5 determinations match “lumbar mri”.');
-    expect(searchStatus(state, { items: 7, letters: 5, exact: 3 }, at)).toBe(
-      '7 disputed items in 5 determinations match “lumbar mri”. 3 hold the exact words.',
-    );
-    expect(searchStatus(state, { items: 7, letters: 5, exact: 1 }, at)).toBe(
-      '7 disputed items in 5 determinations match “lumbar mri”. 1 holds the exact words.',
-    );
+  test('says how many letters hold three words or more as a phrase', () => {
     const three = parseSearchState('?q=mri of the');
-    expect(searchStatus(three, { items: 7, letters: 5, exact: 3, phrase: 2 }, at)).toBe(
-      '7 disputed items in 5 determinations match “mri of the”. 2 hold the exact phrase, 3 the exact words.',
-    );
-    expect(searchStatus(three, { items: 7, letters: 5, exact: 5, phrase: 1 }, at)).toBe(
-      '7 disputed items in 5 determinations match “mri of the”. 1 holds the exact phrase.',
+    expect(searchStatus(three, { items: 7, letters: 5, phrase: 2, words: words(3, 1, 3) }, resultPage(5, 1))).toBe(
+      '4 items request “mri of the”: 3 upheld, 1 overturned · 3 more mention it. Listed: 7 disputed items in 5 determinations (requests and mentions). 2 letters hold the exact phrase.',
     );
   });
 
   test('says when a word is only found as the start of longer words, or not at all', () => {
     const at = resultPage(2, 1);
-    expect(searchStatus(parseSearchState('?q=lumba'), { items: 2, letters: 2, exact: 0, prefixOnly: ['lumba'] }, at)).toBe(
-      '2 disputed items in 2 determinations match “lumba”. No exact match for ‘lumba’; showing words that start with it.',
+    expect(searchStatus(parseSearchState('?q=lumba'), { items: 0, letters: 0, words: words(0, 0), prefixOnly: ['lumba'] }, at)).toBe(
+      'No item requests “lumba”. No letter holds ‘lumba’ as typed.',
     );
     expect(searchStatus(parseSearchState('?q=lumbar xyzzyq'), { items: 0, letters: 0, missing: ['xyzzyq'] }, at)).toBe(
       'No disputed item matches “lumbar xyzzyq”: no letter has a word like ‘xyzzyq’.',

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
-import { parseSearchState, searchQuery, SORTS, type SearchState } from '../../src/lib/search/search-state.ts';
+import { parseSearchState, SCOPES, searchQuery, SORTS, type SearchState } from '../../src/lib/search/search-state.ts';
 
 /** Text as the page holds it: trimmed, not empty; any script, and the characters URLs treat specially. */
 const text = fc
@@ -15,6 +15,7 @@ const text = fc
 
 const states: fc.Arbitrary<SearchState> = fc.record({
   q: fc.oneof(fc.constant(''), text),
+  scope: fc.constantFrom(...SCOPES),
   filters: fc.dictionary(fc.constantFrom(...FILTER_KEYS), fc.uniqueArray(text, { minLength: 1, maxLength: 3 })),
   sort: fc.constantFrom(...SORTS),
   page: fc.integer({ min: 1, max: 1_000_000 }),
@@ -32,6 +33,9 @@ const queries = fc
         'outcome=',
         'year=',
         'sort=',
+        'in=',
+        'request',
+        'all',
         'page=',
         'upheld',
         'oldest',
@@ -76,6 +80,7 @@ describe('search state in the URL, round trip', () => {
     const state = parseSearchState('?q=a%26b%3Dc+d%2B&specialty=Physical+Medicine+%26+Rehabilitation&treatment=%23hash');
     expect(state).toEqual({
       q: 'a&b=c d+',
+      scope: 'items',
       filters: { treatment: ['#hash'], specialty: ['Physical Medicine & Rehabilitation'] },
       sort: 'relevance',
       page: 1,
@@ -88,6 +93,19 @@ describe('search state in the URL, round trip', () => {
   });
 
   test('reads broken percent escapes and parameter names in the wrong case without failing', () => {
-    expect(parseSearchState('?q=%E0%A4%A&Outcome=upheld&SORT=oldest')).toEqual({ q: '\uFFFD%A', filters: {}, sort: 'relevance', page: 1 });
+    expect(parseSearchState('?q=%E0%A4%A&Outcome=upheld&SORT=oldest&IN=request')).toEqual({
+      q: '\uFFFD%A',
+      scope: 'items',
+      filters: {},
+      sort: 'relevance',
+      page: 1,
+    });
+  });
+
+  test('keeps the scope of the words as `in`, leaving the default out and an unknown one as the default', () => {
+    expect(searchQuery(parseSearchState('?q=TENS&in=request'))).toBe('?q=TENS&in=request');
+    expect(searchQuery(parseSearchState('?q=TENS&in=items'))).toBe('?q=TENS');
+    expect(parseSearchState('?q=TENS&in=letters').scope).toBe('items');
+    expect(parseSearchState('?in=all').scope).toBe('all');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
-import { catalogueOnlyFacets, searchFacets } from '../../src/lib/search/search-facets.ts';
+import { catalogueOnlyFacets, regionLabels, searchFacets } from '../../src/lib/search/search-facets.ts';
 import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations } from '../support/fixture-corpus.ts';
@@ -14,6 +14,8 @@ describe('determinationFilters', () => {
     expect(determinationFilters(byId('CM17-0012345'))).toEqual({
       outcome: ['overturned', 'upheld'],
       treatment: ['tens-ems-unit', 'brace'],
+      // The TENS unit names no region; the brace, the low back.
+      region: ['none', 'lumbar-spine'],
       guideline: ['mtus-chronic-pain-2009', 'mtus-low-back-2004'],
       year: ['2017'],
       specialty: ['Physical Medicine & Rehabilitation'],
@@ -36,6 +38,7 @@ describe('searchFacets', () => {
       ['mri', 'MRI'],
     ]),
     guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]),
+    region: regionLabels([{ slug: 'lumbar-spine', label: 'Lumbar spine (low back)' }]),
   });
   const options = (key: string) => facets.find((f) => f.key === key)?.options.map((o) => `${o.value}=${o.label}`);
 
@@ -43,6 +46,7 @@ describe('searchFacets', () => {
     expect(facets.map((f) => [f.key, f.legend])).toEqual([
       ['outcome', 'Outcome'],
       ['treatment', 'Treatment type'],
+      ['region', 'Body region'],
       ['guideline', 'Guideline cited'],
       ['cited', 'Cited by'],
       ['year', 'Decision year'],
@@ -62,12 +66,14 @@ describe('searchFacets', () => {
       'physical-therapy=physical-therapy',
       'tens-ems-unit=TENS / EMS units',
     ]);
+    // Body regions in the catalogue's order, head to foot, with the items naming none last.
+    expect(options('region')?.slice(0, 2)).toEqual(['lumbar-spine=Lumbar spine (low back)', 'none=No body region named']);
   });
 
   test('drops a filter no determination has a value for', () => {
     const undated = determinations.map((d) => ({ ...d, dates: {}, priority: undefined }));
-    const keys = searchFacets(undated, { treatment: new Map(), guideline: new Map() }).map((f) => f.key);
-    expect(keys).toEqual(['outcome', 'treatment', 'guideline', 'cited', 'specialty']);
+    const keys = searchFacets(undated, { treatment: new Map(), guideline: new Map(), region: new Map() }).map((f) => f.key);
+    expect(keys).toEqual(['outcome', 'treatment', 'region', 'guideline', 'cited', 'specialty']);
   });
 
   test('offers each guideline family the letters cite as one choice, in the catalogue’s order', () => {
@@ -76,7 +82,7 @@ describe('searchFacets', () => {
       ['odg-pain', 'odg'],
       ['mtus-shoulder-2004', 'mtus'],
     ]);
-    const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map() }, (g) => families.get(g));
+    const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map(), region: new Map() }, (g) => families.get(g));
     expect(withFamilies.find((f) => f.key === 'family')?.options).toEqual([
       { value: 'mtus', label: 'Any MTUS chapter' },
       { value: 'odg', label: 'Any ODG chapter' },
@@ -97,18 +103,31 @@ describe('catalogueOnlyFacets', () => {
       ['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009'],
       ['acoem-2004', 'ACOEM 2004'],
     ]),
+    region: regionLabels([
+      { slug: 'lumbar-spine', label: 'Lumbar spine (low back)' },
+      { slug: 'knee', label: 'Knee' },
+    ]),
   };
 
   test('lists the catalogue entries no letter has, with their labels, and none that has a checkbox', () => {
     const only = catalogueOnlyFacets(searchFacets(determinations, labels), labels);
     expect(only.map((f) => [f.key, f.options.map((o) => `${o.value}=${o.label}`)])).toEqual([
       ['treatment', ['bone-growth-stimulator=Bone growth stimulators', 'other=Other']],
+      ['region', ['knee=Knee']],
       ['guideline', ['acoem-2004=ACOEM 2004']],
     ]);
   });
 
   test('lists nothing for a group whose every entry has letters', () => {
-    const used = { treatment: new Map([['mri', 'MRI']]), guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]) };
+    const used = {
+      treatment: new Map([['mri', 'MRI']]),
+      guideline: new Map([['mtus-chronic-pain-2009', 'MTUS Chronic Pain 2009']]),
+      region: new Map([
+        ['lumbar-spine', 'Lumbar spine'],
+        ['cervical-spine', 'Cervical spine'],
+        ['none', 'No body region named'],
+      ]),
+    };
     expect(catalogueOnlyFacets(searchFacets(determinations, used), used)).toEqual([]);
   });
 });
@@ -117,6 +136,7 @@ describe('search state in the URL', () => {
   test('reads words, repeated filters, sort and page', () => {
     expect(parseSearchState('?q=zynex&outcome=upheld&outcome=overturned&year=2014&sort=oldest&page=2')).toEqual({
       q: 'zynex',
+      scope: 'items',
       filters: { outcome: ['upheld', 'overturned'], year: ['2014'] },
       sort: 'oldest',
       page: 2,
@@ -124,10 +144,11 @@ describe('search state in the URL', () => {
   });
 
   test('defaults to best match with words and newest first without, and ignores what it does not know', () => {
-    expect(parseSearchState('?q=+norco+')).toEqual({ q: 'norco', filters: {}, sort: 'relevance', page: 1 });
-    expect(parseSearchState('')).toEqual({ q: '', filters: {}, sort: 'newest', page: 1 });
+    expect(parseSearchState('?q=+norco+')).toEqual({ q: 'norco', scope: 'items', filters: {}, sort: 'relevance', page: 1 });
+    expect(parseSearchState('')).toEqual({ q: '', scope: 'items', filters: {}, sort: 'newest', page: 1 });
     expect(parseSearchState('?colour=red&sort=sideways&page=-3&outcome=&outcome=upheld&outcome=upheld')).toEqual({
       q: '',
+      scope: 'items',
       filters: { outcome: ['upheld'] },
       sort: 'newest',
       page: 1,

@@ -15,7 +15,8 @@ import type { Scope, SearchState } from './search-state.ts';
  * - started: the typed words find it only as starts of longer words ("lumba"): in no count.
  * The scope says which items match: `request` the requested, `items` (default) requested and
  * mentioned; `all` also letters whose own record (case number, summary) holds the terms, as
- * letters without items. Filters: outcome, treatment type and body region, a cited guideline or
+ * letters without items. The item scope widens to those letters when it finds no item, so a
+ * case number or a summary's words still find their letter; they are never counted as items. Filters: outcome, treatment type and body region, a cited guideline or
  * one of a chosen family, and a chosen section or page, all for the same item, each group any of
  * its values; with "cited by the reviewer" only the reviewer's guideline lines count; the letter's
  * year, reviewer specialty and priority.
@@ -78,6 +79,11 @@ export interface WordCounts {
 export interface ItemSearch {
   /** Matching letters, in shard and row order (order-results.ts puts them in the order asked for). */
   letters: LetterMatch[];
+  /**
+   * The scope the letters are listed in: the one asked for, or `all` when the item scope found no
+   * item but letters hold the words in their own text (a case number, a word of a summary).
+   */
+  listed: Scope;
   /** Matching items over all letters. */
   items: number;
   /** With words: what they matched, scope aside. */
@@ -280,6 +286,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   const hasWords = parts.some((p) => p.words);
   const matched = lettersOf(parts);
   const started = lettersOf(parts);
+  const letterOnly: [number, number][] = [];
   const words: WordCounts = { requested: { items: 0, upheld: 0, overturned: 0 }, mentioned: 0, letterOnly: 0, started: { items: 0, letters: [] } };
   let items = 0;
   eachItem(
@@ -301,11 +308,11 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       items++;
       matched.add(p, letter, n, s === 'requested' && hasWords);
     },
-    (p, letter) => {
-      words.letterOnly++;
-      if (scope === 'all') matched.add(p, letter);
-    },
+    (p, letter) => void letterOnly.push([p, letter]),
   );
+  words.letterOnly = letterOnly.length;
+  const listed: Scope = scope === 'all' || (scope === 'items' && items === 0 && letterOnly.length > 0) ? 'all' : scope;
+  if (listed === 'all') for (const [p, letter] of letterOnly) matched.add(p, letter);
   words.started.letters = started.letters().map((m) => ({ ...m, exact: false }));
 
   // Counts: a group with nothing chosen counts within the search; a group with a choice counts
@@ -324,5 +331,5 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
 
   const sectionLabels: Record<string, string> = {};
   for (const { table } of parts) table.file.values.section.forEach((s, i) => (sectionLabels[s] = table.file.sectionLabels[i] ?? s));
-  return { letters: matched.letters(), items, ...(hasWords ? { words } : {}), counts, sectionLabels };
+  return { letters: matched.letters(), listed, items, ...(hasWords ? { words } : {}), counts, sectionLabels };
 }

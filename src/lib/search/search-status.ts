@@ -18,6 +18,8 @@ export interface MatchCount {
   phrase?: number;
   /** With words: where they are, scope aside. */
   words?: WordCounts;
+  /** The scope the results are listed in (item-search.ts: the item scope may widen to letters). */
+  listed?: Scope;
   /** Words no letter has at all, and words it has only as the start of longer ones. */
   missing?: readonly string[];
   prefixOnly?: readonly string[];
@@ -66,15 +68,24 @@ export function searchStatus(state: SearchState, count: MatchCount, at: ResultPa
   const order = state.sort === 'oldest' ? ', oldest first' : state.sort === 'newest' ? ', newest first' : '';
   const range = at.pages > 1 ? ` Showing ${at.start + 1}–${Math.min(at.end, count.letters)}.` : '';
   const what = `${plural(count.items, 'disputed item', 'disputed items')} in ${plural(count.letters, 'determination', 'determinations')}`;
-  if (state.q && count.words) {
+  if (state.q) {
+    const words = count.words ?? NO_WORDS;
     const phrase = count.phrase ? ` ${plural(count.phrase, 'letter holds', 'letters hold')} the exact phrase.` : '';
-    const listed = count.letters === 0 ? '' : ` Listed: ${what} (${SCOPE_LISTED[state.scope]})${order}.`;
-    return `${wordsLine(state.q, count.words, count.prefixOnly)}${listed}${phrase}${range}`;
+    const scope = count.listed ?? state.scope;
+    const listed =
+      count.letters === 0
+        ? ''
+        : count.items === 0
+          ? ` Listed: ${plural(count.letters, 'determination', 'determinations')} by the letter’s own text${order}.`
+          : ` Listed: ${what} (${SCOPE_LISTED[scope]})${order}.`;
+    return `${wordsLine(state.q, words, count.prefixOnly)}${listed}${phrase}${range}`;
   }
-  if (count.items === 0) return `No disputed item matches${filtered ? ' the filters' : ''}.`;
+  if (count.items === 0) return `No disputed item matches${filtered ? ' with these filters' : ''}.`;
   const verb = count.items === 1 ? 'matches' : 'match';
   return `${what}${filtered ? ` ${verb} the filters` : ''}${order}.${range}`;
 }
+
+const NO_WORDS: WordCounts = { requested: { items: 0, upheld: 0, overturned: 0 }, mentioned: 0, letterOnly: 0, started: { items: 0, letters: [] } };
 
 /**
  * The status line of first results, from the shards searched first (staged-shards.ts): what they

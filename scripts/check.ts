@@ -2,7 +2,7 @@
 // and reports every problem in one run as "path → field: message"; exit 1 when there is any.
 // Files that passed the last check unchanged (same text, catalogue and checker code) are not
 // validated again unless --full (scripts/check/check-cache.ts).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
@@ -11,6 +11,7 @@ import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';
 import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/lib/files/letter-files.ts';
+import { LetterTextError, readLetterTextSync } from '../src/lib/files/letter-text.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 function main(): number {
@@ -59,9 +60,11 @@ function main(): number {
     }
     let text;
     try {
-      text = readFileSync(file, 'utf8');
+      // Read as the build reads it: strict UTF-8, a leading byte-order mark dropped.
+      text = readLetterTextSync(file);
     } catch (error) {
-      problems.push(`${path} → (file): cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (error instanceof LetterTextError) problems.push(`${path} → ${error.message}`);
+      else problems.push(`${path} → (file): cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
     const digest = cache?.digest(text);

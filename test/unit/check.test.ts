@@ -129,6 +129,34 @@ describe('npm run check', () => {
     expect(run.code).toBe(1);
   });
 
+  test('reads a letter saved with a byte-order mark as the letter it is', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    writeFileSync(letter, `\uFEFF${readFileSync(letter, 'utf8')}`);
+    const run = runCheck(corpus);
+    expect(run.output).toMatch(/^checked 1 determinations, .*: no problems$/m);
+    expect(run.code).toBe(0);
+  });
+
+  test('refuses bytes that are not UTF-8 in a body or a frontmatter value, naming the line and showing them', () => {
+    const corpus = corpusOf('2016/CM16-0221706.md', '2017/CM16-0224814.md');
+    const [body, value] = ['2016/CM16-0221706.md', '2017/CM16-0224814.md'].map((f) => join(corpus, 'determinations', f));
+    const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => Buffer.from(p as string)));
+    writeFileSync(body!, bytes(readFileSync(body!, 'utf8'), 'bad ', [0xff, 0xfe], ' bytes ', [0xc3, 0x28], ' here.\n'));
+    const [before, after] = readFileSync(value!, 'utf8').split('Cervical spine MRI without contrast\n');
+    writeFileSync(value!, bytes(before!, 'MRI ', [0xff, 0xfe], ' shoulder\n', after!));
+    const lineOf = (file: string, part: string) => {
+      const text = readFileSync(file, 'latin1');
+      return text.slice(0, text.indexOf(part)).split('\n').length;
+    };
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      `<corpus>/determinations/2016/CM16-0221706.md → (file): line ${lineOf(body!, 'bad ')} is not UTF-8 text: "bad \\xff\\xfe bytes \\xc3( here." (save the file as UTF-8)`,
+      `<corpus>/determinations/2017/CM16-0224814.md → (file): line ${lineOf(value!, '- request: MRI')} is not UTF-8 text: "- request: MRI \\xff\\xfe shoulder" (save the file as UTF-8)`,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
   test('writes control and bidirectional formatting characters of file names as escapes, never raw to the terminal', () => {
     const corpus = corpusOf('2016/CM16-0213037.md');
     writeFileSync(join(corpus, 'determinations/2016', 'notes\u001b[2J\u202e.txt'), 'x');

@@ -75,6 +75,16 @@ describe('the determinations loader', () => {
       /^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/,
     );
   });
+
+  test('refuses a letter whose bytes are not UTF-8, naming the file and the line as check does', async () => {
+    const folder = lettersOf('2016/CM16-0213037.md');
+    const file = join(folder.letters, '2016/CM16-0213037.md');
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' bytes.\n')]));
+    const line = readFileSync(file, 'latin1').split('\n').length - 1;
+    await expect(load(folder)).rejects.toThrow(
+      `determinations/2016/CM16-0213037.md → (file): line ${line} is not UTF-8 text: "bad \\xff\\xfe bytes." (save the file as UTF-8)`,
+    );
+  });
 });
 
 describe('readLetterFiles', () => {

@@ -73,4 +73,10 @@ describe('markdownBody', () => {
     expect(markdownBody('---\nid: x\n---\n## A\n')).toBe('## A\n');
     expect(markdownBody('---\r\nid: x\r\n---\r\n## A\r\n')).toBe('## A\r\n');
   });
+
+  test('cuts a text that starts with a byte-order mark where parseFrontmatter does, after the frontmatter', () => {
+    const text = '\uFEFF---\nid: x\n---\n## A\n';
+    expect(markdownBody(text)).toBe('## A\n');
+    expect(parseFrontmatter(text)).toEqual({ data: { id: 'x' }, body: '## A\n' });
+  });
 });

@@ -1,7 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { renderBody } from '../../src/data/letter-body.ts';
+import { renderBody, renderLetterBody } from '../../src/data/letter-body.ts';
 import { markdownBody } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
 import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
@@ -105,5 +107,25 @@ describe('undoYamlDates', () => {
       s: 'x',
       z: null,
     });
+  });
+});
+
+describe('renderLetterBody', () => {
+  test('renders the body of a letter file saved with a byte-order mark, not its frontmatter as text', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'imr-bom-'));
+    try {
+      const letter = readFileSync(join(import.meta.dirname, '../../content/determinations/2016/CM16-0213037.md'), 'utf8');
+      writeFileSync(join(folder, 'with-bom.md'), `\uFEFF${letter}`);
+      writeFileSync(join(folder, 'without.md'), letter);
+      const root = pathToFileURL(`${import.meta.dirname}/../../`);
+      const [withBom, without] = await Promise.all(
+        ['with-bom.md', 'without.md'].map((f) => renderLetterBody({ id: f, filePath: pathToFileURL(join(folder, f)).href }, root)),
+      );
+      expect(withBom).toEqual(without);
+      expect(withBom!.whole).toBeUndefined();
+      expect(withBom!.preamble).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -23,7 +23,8 @@ import matter from 'gray-matter';
 import { load, YAMLException } from 'js-yaml';
 import { parse } from 'yaml';
 
-const OPENING = /^---[ \t]*\r?\n/;
+// A leading byte-order mark is skipped, as gray-matter skips it (letter-text.ts drops it on reading).
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*\r?$/gm;
 
 export interface Frontmatter {

@@ -138,6 +138,19 @@ describe('npm run check', () => {
     expect(run.code).toBe(0);
   });
 
+  test('refuses a date the calendar lacks, unquoted or quoted, naming the field', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md', '2016/CM16-0219557.md');
+    const [unquoted, quoted] = ['2016/CM16-0213037.md', '2016/CM16-0219557.md'].map((f) => join(corpus, 'determinations', f));
+    writeFileSync(unquoted!, readFileSync(unquoted!, 'utf8').replace('decided: "2016-12-09"', 'decided: 2016-02-30'));
+    writeFileSync(quoted!, readFileSync(quoted!, 'utf8').replace(/injury: "[\d-]+"/, 'injury: "2015-02-29"'));
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      '<corpus>/determinations/2016/CM16-0213037.md → dates.decided: expected a real calendar date, got "2016-02-30"',
+      '<corpus>/determinations/2016/CM16-0219557.md → dates.injury: expected a real calendar date, got "2015-02-29"',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
   test('refuses bytes that are not UTF-8 in a body or a frontmatter value, naming the line and showing them', () => {
     const corpus = corpusOf('2016/CM16-0221706.md', '2017/CM16-0224814.md');
     const [body, value] = ['2016/CM16-0221706.md', '2017/CM16-0224814.md'].map((f) => join(corpus, 'determinations', f));

@@ -6,7 +6,6 @@ import { describe, expect, test } from 'vitest';
 import { renderBody, renderLetterBody } from '../../src/data/letter-body.ts';
 import { markdownBody } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
-import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 import { SAMPLE_BODY } from '../support/sample-body.ts';
 
 const BODY = SAMPLE_BODY;
@@ -88,25 +87,6 @@ describe('renderBody', async () => {
         );
       expect(html.map(words).join(''), file).toBe(words(code));
     }
-  });
-});
-
-describe('undoYamlDates', () => {
-  test('turns dates a YAML 1.1 parser made back into ISO text, deep inside the data', () => {
-    const parsed = {
-      dates: { decided: new Date(Date.UTC(2016, 11, 9)) },
-      items: [{ at: new Date('2016-12-09T10:30:00Z') }],
-      n: 3,
-      s: 'x',
-      z: null,
-    };
-    expect(undoYamlDates(parsed)).toEqual({
-      dates: { decided: '2016-12-09' },
-      items: [{ at: '2016-12-09T10:30:00.000Z' }],
-      n: 3,
-      s: 'x',
-      z: null,
-    });
   });
 });
 

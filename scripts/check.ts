@@ -20,12 +20,14 @@ function main(): number {
   // Paths as the user typed them: relative inside the working folder, absolute outside it.
   const shown = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
   const problems: string[] = [];
-  // A broken catalogue is reported, and the determinations are still checked (all but their slugs).
+  // A broken catalogue is reported (one problem, its loader's lines), and the determinations are
+  // still checked (all but their slugs).
   let catalogue;
+  let catalogueLines: string[] = [];
   try {
     catalogue = loadCatalogue(root);
   } catch (error) {
-    problems.push((error as Error).message);
+    catalogueLines = (error as Error).message.split('\n');
   }
   const known = catalogue
     ? { guidelines: new Set(catalogue.guidelines.map((g) => g.slug)), treatments: new Set(catalogue.taxonomy.types.map((t) => t.slug)) }
@@ -81,16 +83,19 @@ function main(): number {
     if (found.length === 0 && digest) cache?.pass(relativePath, digest);
   }
   cache?.save();
-  // File names and values can hold escape sequences; none reaches the terminal raw.
+  // File names and values can hold escape sequences; none reaches the terminal raw. The catalogue's
+  // lines are escaped one by one, so the breaks between them stay line breaks (not "\x0a").
+  for (const line of catalogueLines) console.error(escapeForTerminal(line));
   for (const p of problems) console.error(escapeForTerminal(p));
+  const found = problems.length + (catalogueLines.length > 0 ? 1 : 0);
   const catalogueNote = catalogue
     ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types`
     : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
   console.log(
-    `checked ${letters} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`,
+    `checked ${letters} determinations${reuse}, ${catalogueNote}: ${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`}`,
   );
-  return problems.length === 0 ? 0 : 1;
+  return found === 0 ? 0 : 1;
 }
 
 process.exitCode = main();

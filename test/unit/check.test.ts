@@ -170,6 +170,26 @@ describe('npm run check', () => {
     expect(run.code).toBe(1);
   });
 
+  test('lists a broken catalogue’s problems one a line, escaping what they quote but not the breaks between them', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const taxonomy = join(corpus, 'treatments.yml');
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace(/^fallback: .*$/m, 'fallback: nope'));
+    cpSync(join(corpus, 'guidelines/odg-pain.yml'), join(corpus, 'guidelines/odg\u001b[2J.yml'));
+    const run = runCheck(corpus);
+    const name = corpus.split('/').at(-1)!;
+    expect(run.output).toContain(
+      [
+        'Invalid catalogue (2 problems):',
+        `${name}/guidelines/odg\\x1b[2J.yml → slug: expected "odg\\x1b[2J" (the file name), got "odg-pain"`,
+        `${name}/treatments.yml → fallback: expected the slug of one of the types, got "nope"`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.output).not.toContain('\\x0a');
+    expect(run.output).toMatch(/^checked 1 determinations, no valid catalogue: 1 problem$/m);
+    expect(run.code).toBe(1);
+  });
+
   test('writes control and bidirectional formatting characters of file names as escapes, never raw to the terminal', () => {
     const corpus = corpusOf('2016/CM16-0213037.md');
     writeFileSync(join(corpus, 'determinations/2016', 'notes\u001b[2J\u202e.txt'), 'x');

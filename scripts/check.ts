@@ -2,7 +2,7 @@
 // and reports every problem in one run as "path → field: message"; exit 1 when there is any.
 // Files that passed the last check unchanged (same text, catalogue and checker code) are not
 // validated again unless --full (scripts/check/check-cache.ts).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
@@ -11,6 +11,7 @@ import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
 import { contentDir } from '../src/lib/files/content-dir.ts';
 import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/lib/files/letter-files.ts';
+import { LetterTextError, readLetterTextSync } from '../src/lib/files/letter-text.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 function main(): number {
@@ -19,12 +20,14 @@ function main(): number {
   // Paths as the user typed them: relative inside the working folder, absolute outside it.
   const shown = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
   const problems: string[] = [];
-  // A broken catalogue is reported, and the determinations are still checked (all but their slugs).
+  // A broken catalogue is reported (one problem, its loader's lines), and the determinations are
+  // still checked (all but their slugs).
   let catalogue;
+  let catalogueLines: string[] = [];
   try {
     catalogue = loadCatalogue(root);
   } catch (error) {
-    problems.push((error as Error).message);
+    catalogueLines = (error as Error).message.split('\n');
   }
   const known = catalogue
     ? {
@@ -63,9 +66,11 @@ function main(): number {
     }
     let text;
     try {
-      text = readFileSync(file, 'utf8');
+      // Read as the build reads it: strict UTF-8, a leading byte-order mark dropped.
+      text = readLetterTextSync(file);
     } catch (error) {
-      problems.push(`${path} → (file): cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      if (error instanceof LetterTextError) problems.push(`${path} → ${error.message}`);
+      else problems.push(`${path} → (file): cannot read it: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       continue;
     }
     const digest = cache?.digest(text);
@@ -82,16 +87,19 @@ function main(): number {
     if (found.length === 0 && digest) cache?.pass(relativePath, digest);
   }
   cache?.save();
-  // File names and values can hold escape sequences; none reaches the terminal raw.
+  // File names and values can hold escape sequences; none reaches the terminal raw. The catalogue's
+  // lines are escaped one by one, so the breaks between them stay line breaks (not "\x0a").
+  for (const line of catalogueLines) console.error(escapeForTerminal(line));
   for (const p of problems) console.error(escapeForTerminal(p));
+  const found = problems.length + (catalogueLines.length > 0 ? 1 : 0);
   const catalogueNote = catalogue
     ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types, ${catalogue.regions.length} body regions`
     : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
   console.log(
-    `checked ${letters} determinations${reuse}, ${catalogueNote}: ${problems.length === 0 ? 'no problems' : `${problems.length} problem${problems.length === 1 ? '' : 's'}`}`,
+    `checked ${letters} determinations${reuse}, ${catalogueNote}: ${found === 0 ? 'no problems' : `${found} problem${found === 1 ? '' : 's'}`}`,
   );
-  return problems.length === 0 ? 0 : 1;
+  return found === 0 ? 0 : 1;
 }
 
 process.exitCode = main();

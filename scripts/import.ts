@@ -1,8 +1,8 @@
 // npm run import -- [--out DIR] [--report FILE] [--force] PATH...
 // Imports IMR letters (.pdf, .txt, or folders of them) as Markdown determinations and accounts
 // for every input: imported, updated, unchanged or skipped with its reason. Exit 1 if any skip.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalogue, type Catalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
@@ -46,7 +46,14 @@ async function main(): Promise<number> {
     return args.values.help ? 0 : 2;
   }
   const outDir = args.values.out ?? `${contentDir()}/determinations`;
-  const catalogue = loadCatalogue(contentDir());
+  let catalogue: Catalogue;
+  try {
+    catalogue = loadCatalogue(contentDir());
+  } catch (error) {
+    // Said in a line or two, not a stack trace: a CORPUS_DIR without a catalogue is a setup step missed.
+    for (const line of catalogueProblem(contentDir(), error as Error)) console.error(escapeForTerminal(line));
+    return 2;
+  }
   const { files, rejected, ignored } = listInputs(args.positionals);
   const reports: FileReport[] = rejected.map((r) => ({ file: r.file, status: 'skipped', reason: r.reason }));
   const claimed = new Map<string, string>(); // determination id -> input file that wrote it in this run
@@ -83,6 +90,17 @@ async function main(): Promise<number> {
       ` (${files.length} letters in ${seconds.toFixed(2)} s, ${rate.toFixed(0)} letters/s${warnedNote}${ignoredNote})`,
   );
   return summary.skipped > 0 ? 1 : 0;
+}
+
+/** What to tell a user whose content folder has no valid catalogue (the guidelines and treatment types letters are classified by). */
+function catalogueProblem(dir: string, error: Error): string[] {
+  const where = process.env.CORPUS_DIR ? `${dir} (CORPUS_DIR)` : dir;
+  if (!existsSync(join(dir, 'guidelines')) && !existsSync(join(dir, 'treatments.yml')))
+    return [
+      `cannot import: no catalogue in ${where}: copy the catalogue there (this project's content/guidelines/ and content/*.yml)${process.env.CORPUS_DIR ? ', or unset CORPUS_DIR' : ''}`,
+    ];
+  // The catalogue's own lines, each escaped on its own (see scripts/check.ts).
+  return [`cannot import: the catalogue in ${where} is not valid (npm run check lists the same)`, ...error.message.split('\n')];
 }
 
 interface Output {

@@ -3,10 +3,8 @@
 // (guidelines, treatment types) is not a collection: every stage reads it with one loader,
 // src/lib/catalogue/load-catalogue.ts (src/data/corpus.ts for the pages).
 import { defineCollection } from 'astro:content';
-import { z } from 'zod';
 import { determinationLoader } from './data/determination-loader.ts';
 import { contentDir } from './lib/files/content-dir.ts';
-import { undoYamlDates } from './lib/body/undo-yaml-dates.ts';
 import { DeterminationSchema } from './lib/schema/index.ts';
 
 // CORPUS_DIR switches the content folder (tests build test/fixtures/site).
@@ -15,8 +13,7 @@ const dir = contentDir();
 /** content/determinations/<year>/<id>.md, frontmatter only; the entry id is the determination id. */
 const determinations = defineCollection({
   loader: determinationLoader(`${dir}/determinations`),
-  // Unquoted dates in frontmatter arrive as Date objects (see undoYamlDates).
-  schema: z.preprocess(undoYamlDates, DeterminationSchema),
+  schema: DeterminationSchema,
 });
 
 export const collections = { determinations };

@@ -5,7 +5,6 @@ import { DeterminationSchema, type Determination } from '../../src/lib/schema/de
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
 import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
 import { FrontmatterError, parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
-import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 import { checkBody } from './check-body.ts';
 
 /** Slugs of the catalogue; undefined when the catalogue itself failed to load (reported apart). */
@@ -29,8 +28,7 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
     if (!(error instanceof FrontmatterError)) throw error;
     return { problems: [`(frontmatter): ${error.message}`] };
   }
-  // Validate what the site will see: Astro's YAML reader turns an unquoted 2016-12-09 into a Date.
-  const parsed = DeterminationSchema.safeParse(undoYamlDates(file.data), { reportInput: true });
+  const parsed = DeterminationSchema.safeParse(file.data, { reportInput: true });
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
   // Report body problems by line of the whole file, as an editor shows it.
   const bodyStart = text.split('\n').length - file.body.split('\n').length;

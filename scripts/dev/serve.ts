@@ -2,8 +2,11 @@
 //   node --import tsx scripts/dev/serve.ts [dir=dist] [port=4321] [base=$BASE_PATH or /]
 // Serves <dir> under the URL prefix <base> (the Astro `base` the site was built with),
 // index.html for a directory, 404.html (status 404) for anything missing. GET and HEAD only.
+// Only regular files whose real path (symbolic links resolved) lies inside the served folder are
+// sent: a link out of dist/, to a file or a folder, is a 404 (the path as written was checked,
+// then stat followed the link).
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
@@ -44,9 +47,24 @@ async function statOrNull(path: string) {
   }
 }
 
+/** The real path of `path` when it is inside `root` (itself a real path), else null. */
+async function realPathInside(root: string, path: string): Promise<string | null> {
+  try {
+    const real = await realpath(path);
+    return real === root || real.startsWith(root + sep) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function startStaticServer(options: { root: string; port?: number; base?: string }): Promise<StaticServer> {
-  const root = resolve(options.root);
+  const root = await realpath(resolve(options.root));
   const base = normalizeBase(options.base ?? '/');
+  /** The real path of a regular file inside the root, else null. */
+  const servable = async (path: string) => {
+    const real = await realPathInside(root, path);
+    return real && (await statOrNull(real))?.isFile() ? real : null;
+  };
 
   const send = async (res: import('node:http').ServerResponse, file: string, status: number, head: boolean) => {
     const info = await statOrNull(file);
@@ -61,8 +79,8 @@ export async function startStaticServer(options: { root: string; port?: number; 
   };
 
   const notFound = async (res: import('node:http').ServerResponse, head: boolean) => {
-    const page = join(root, '404.html');
-    if (await statOrNull(page)) return send(res, page, 404, head);
+    const page = await servable(join(root, '404.html'));
+    if (page) return send(res, page, 404, head);
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
     res.end(head ? undefined : 'Not found\n');
   };
@@ -89,17 +107,18 @@ export async function startStaticServer(options: { root: string; port?: number; 
       const target = resolve(root, `.${sep}${path.slice(base.length)}`);
       // resolve() has folded any "..": what is left must still be inside the root.
       if (target !== root && !target.startsWith(root + sep)) return notFound(res, head);
-      const info = await statOrNull(target);
+      const real = await realPathInside(root, target);
+      const info = real ? await statOrNull(real) : null;
       if (info?.isDirectory()) {
         if (!path.endsWith('/')) {
           // Collapse "//": a Location starting with "//" would name another host.
           res.writeHead(301, { location: `${url.pathname.replace(/\/{2,}/g, '/')}/${url.search}` });
           return res.end();
         }
-        const index = join(target, 'index.html');
-        return (await statOrNull(index))?.isFile() ? send(res, index, 200, head) : notFound(res, head);
+        const index = await servable(join(real!, 'index.html'));
+        return index ? send(res, index, 200, head) : notFound(res, head);
       }
-      if (info?.isFile()) return send(res, target, 200, head);
+      if (info?.isFile()) return send(res, real!, 200, head);
       return notFound(res, head);
     })().catch(() => {
       if (!res.headersSent) res.writeHead(500);

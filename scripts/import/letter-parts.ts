@@ -59,9 +59,18 @@ export function checkComplete(items: RawItem[]): void {
 }
 
 function lastSentence(paragraph: string): string {
+  return sentences(paragraph).at(-1) ?? '';
+}
+
+/** A paragraph's sentences, cut where checkComplete cuts its last one. */
+export function sentences(paragraph: string): string[] {
+  const out: string[] = [];
   let start = 0;
-  for (const m of paragraph.matchAll(SENTENCE_END)) start = m.index + m[0].length;
-  return paragraph.slice(start);
+  for (const m of paragraph.matchAll(SENTENCE_END)) {
+    out.push(paragraph.slice(start, m.index + m[0].length).trim());
+    start = m.index + m[0].length;
+  }
+  return [...out, paragraph.slice(start)];
 }
 
 /**

@@ -19,6 +19,7 @@ import { SECTION } from '../../src/lib/schema/body-vocab.ts';
 import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
 import { parseItems } from './parse-items.ts';
+import { itemWarnings } from './item-warnings.ts';
 import { readLabelledCredentials, readProseCredentials, readPatient, readDiagnoses, readProseDates } from './parse-facts.ts';
 import {
   ParseError,
@@ -59,6 +60,8 @@ export function parseLetter(raw: string): ParsedLetter {
         );
   // After the readers, whose reasons say more: a cut that left whole items is seen only here.
   checkLastPageWhole(raw);
+  // Items that read whole but repeat or contradict themselves: imported, never silently.
+  letter.warnings.push(...itemWarnings(letter.items));
   return letter;
 }
 

@@ -75,6 +75,7 @@ export function determinationLoader(base: string): Loader {
           const { value: reply } = await reads.next();
           if (!reply) throw new Error(`${shown(file)} was not read`);
           if ('readError' in reply) throw new Error(reply.readError);
+          if ('textError' in reply) throw new Error(`${shown(file)} → ${escapeForTerminal(reply.textError)}`);
           read++;
           const digest = generateDigest(reply.text);
           const filePath = pathOf(file);

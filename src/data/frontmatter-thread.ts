@@ -12,7 +12,9 @@ export interface ReadRequest {
 export type ReadReply =
   | { id: number; text: string; data: Record<string, unknown> }
   | { id: number; text: string; frontmatterError: string }
-  | { id: number; readError: string };
+  | { id: number; readError: string }
+  /** Bytes that are not UTF-8: "(file): line N is not UTF-8 text: ...". */
+  | { id: number; textError: string };
 
 /** Files asked for ahead of the one the loader is at: enough to keep the worker busy, few enough to bound memory. */
 const AHEAD = 256;

@@ -155,6 +155,33 @@ describe('incremental build', () => {
     expect(feedMtime('guidelines/mtus-shoulder-2004/feed.xml')).toBe(untouchedFeed);
   }, 180_000);
 
+  test('shows the body of a letter saved with a byte-order mark, and refuses one with bytes that are not UTF-8 or a date the calendar lacks, naming it', async () => {
+    const sample = readFileSync(letter('2016/CM16-0213037.md'), 'utf8');
+    const copy = (id: string) => sample.replaceAll('CM16-0213037', id);
+    const marked = letter('2016/CM16-0999998.md');
+    writeFileSync(marked, `\uFEFF${copy('CM16-0999998')}`);
+    await buildSite(options);
+    const page = readPage(site, '/determinations/CM16-0999998/');
+    expect(page).not.toContain('<hr');
+    expect(visibleText(page)).not.toMatch(/caseNumber|sha256/);
+    expect(visibleText(page)).toContain(
+      'The expert reviewer developed the following clinical case summary based on a review of the case file',
+    );
+
+    const bad = letter('2016/CM16-0999997.md');
+    writeFileSync(
+      bad,
+      Buffer.concat([Buffer.from(copy('CM16-0999997')), Buffer.from('bad '), Buffer.from([0xff, 0xfe]), Buffer.from('.\n')]),
+    );
+    await expect(buildSite(options)).rejects.toThrow(
+      /determinations\/2016\/CM16-0999997\.md → \(file\): line \d+ is not UTF-8 text: "bad \\xff\\xfe\."/,
+    );
+    writeFileSync(bad, copy('CM16-0999997').replace(/decided: .*/, 'decided: 2016-02-30'));
+    await expect(buildSite(options)).rejects.toThrow(/CM16-0999997[^]*dates\.decided[^]*expected a real calendar date/);
+    unlinkSync(bad);
+    unlinkSync(marked);
+  }, 300_000);
+
   test('reads each body from where its file is now when the content folder has moved', async () => {
     // A renamed folder keeps its files' stamps; the catalogue change renders every page again.
     const moved = join(work, 'moved-corpus');

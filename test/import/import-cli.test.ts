@@ -1,7 +1,7 @@
 // The importer as a user runs it: every input accounted for, nothing overwritten by surprise,
 // and a second run over the same letters changes no byte.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -11,9 +11,14 @@ const letters = join(repo, 'test/fixtures/letters');
 let work: string;
 
 function runImport(...args: string[]) {
+  return runImportWith(process.env, ...args);
+}
+
+function runImportWith(env: NodeJS.ProcessEnv, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(repo, 'scripts/import.ts'), ...args], {
     cwd: repo,
     encoding: 'utf8',
+    env,
   });
   return { code: result.status, stdout: result.stdout.trim(), stderr: result.stderr };
 }
@@ -60,6 +65,30 @@ describe('npm run import', { timeout: 30_000 }, () => {
     expect(byName['CM16-0213037.pdf']).toMatchObject({ status: 'imported' });
     expect(JSON.parse(readFileSync(report, 'utf8')).ignored).toEqual([join(work, 'notes.docx')]);
     expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
+  });
+
+  test('says in one line, without a stack trace, that a CORPUS_DIR has no catalogue and what to copy there, and exits 2', () => {
+    const corpus = join(work, 'corpus');
+    mkdirSync(corpus);
+    const run = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
+    expect(run.stderr).toBe(
+      `cannot import: no catalogue in ${corpus} (CORPUS_DIR): copy the catalogue there (this project's content/guidelines/ and content/*.yml), or unset CORPUS_DIR\n`,
+    );
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+    expect(readdirSync(corpus)).toEqual([]);
+
+    // Half a catalogue: its problems, one a line.
+    copyFileSync(join(repo, 'content/treatments.yml'), join(corpus, 'treatments.yml'));
+    const half = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
+    const lines = half.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      `cannot import: the catalogue in ${corpus} (CORPUS_DIR) is not valid (npm run check lists the same)`,
+      expect.stringMatching(/^Invalid catalogue \(\d+ problems?\):$/),
+    ]);
+    expect(lines).toContain('corpus/guidelines: folder not found');
+    expect(half.stderr).not.toMatch(/^\s+at /m);
+    expect(half.code).toBe(2);
   });
 
   test('changes no byte when run again on the same letters, and exits 0', () => {

@@ -12,7 +12,6 @@ import {
   type TreatmentTaxonomy,
 } from '../../src/lib/schema/index.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
-import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 
 export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
 
@@ -25,7 +24,7 @@ export function readDeterminations(dir: string): Determination[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.md'))
     .sort()
-    .map((f) => DeterminationSchema.parse(undoYamlDates(parseFrontmatter(readFileSync(join(dir, f), 'utf8')).data)));
+    .map((f) => DeterminationSchema.parse(parseFrontmatter(readFileSync(join(dir, f), 'utf8')).data));
 }
 
 export function fixtureGuidelines(): Guideline[] {

@@ -131,6 +131,67 @@ describe('npm run check', () => {
     expect(run.code).toBe(1);
   });
 
+  test('reads a letter saved with a byte-order mark as the letter it is', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    writeFileSync(letter, `\uFEFF${readFileSync(letter, 'utf8')}`);
+    const run = runCheck(corpus);
+    expect(run.output).toMatch(/^checked 1 determinations, .*: no problems$/m);
+    expect(run.code).toBe(0);
+  });
+
+  test('refuses a date the calendar lacks, unquoted or quoted, naming the field', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md', '2016/CM16-0219557.md');
+    const [unquoted, quoted] = ['2016/CM16-0213037.md', '2016/CM16-0219557.md'].map((f) => join(corpus, 'determinations', f));
+    writeFileSync(unquoted!, readFileSync(unquoted!, 'utf8').replace('decided: "2016-12-09"', 'decided: 2016-02-30'));
+    writeFileSync(quoted!, readFileSync(quoted!, 'utf8').replace(/injury: "[\d-]+"/, 'injury: "2015-02-29"'));
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      '<corpus>/determinations/2016/CM16-0213037.md → dates.decided: expected a real calendar date, got "2016-02-30"',
+      '<corpus>/determinations/2016/CM16-0219557.md → dates.injury: expected a real calendar date, got "2015-02-29"',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('refuses bytes that are not UTF-8 in a body or a frontmatter value, naming the line and showing them', () => {
+    const corpus = corpusOf('2016/CM16-0221706.md', '2017/CM16-0224814.md');
+    const [body, value] = ['2016/CM16-0221706.md', '2017/CM16-0224814.md'].map((f) => join(corpus, 'determinations', f));
+    const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => Buffer.from(p as string)));
+    writeFileSync(body!, bytes(readFileSync(body!, 'utf8'), 'bad ', [0xff, 0xfe], ' bytes ', [0xc3, 0x28], ' here.\n'));
+    const [before, after] = readFileSync(value!, 'utf8').split('Cervical spine MRI without contrast\n');
+    writeFileSync(value!, bytes(before!, 'MRI ', [0xff, 0xfe], ' shoulder\n', after!));
+    const lineOf = (file: string, part: string) => {
+      const text = readFileSync(file, 'latin1');
+      return text.slice(0, text.indexOf(part)).split('\n').length;
+    };
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').filter((l) => l.includes('→'))).toEqual([
+      `<corpus>/determinations/2016/CM16-0221706.md → (file): line ${lineOf(body!, 'bad ')} is not UTF-8 text: "bad \\xff\\xfe bytes \\xc3( here." (save the file as UTF-8)`,
+      `<corpus>/determinations/2017/CM16-0224814.md → (file): line ${lineOf(value!, '- request: MRI')} is not UTF-8 text: "- request: MRI \\xff\\xfe shoulder" (save the file as UTF-8)`,
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('lists a broken catalogue’s problems one a line, escaping what they quote but not the breaks between them', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const taxonomy = join(corpus, 'treatments.yml');
+    writeFileSync(taxonomy, readFileSync(taxonomy, 'utf8').replace(/^fallback: .*$/m, 'fallback: nope'));
+    cpSync(join(corpus, 'guidelines/odg-pain.yml'), join(corpus, 'guidelines/odg\u001b[2J.yml'));
+    const run = runCheck(corpus);
+    const name = corpus.split('/').at(-1)!;
+    expect(run.output).toContain(
+      [
+        'Invalid catalogue (2 problems):',
+        `${name}/guidelines/odg\\x1b[2J.yml → slug: expected "odg\\x1b[2J" (the file name), got "odg-pain"`,
+        `${name}/treatments.yml → fallback: expected the slug of one of the types, got "nope"`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.output).not.toContain('\\x0a');
+    expect(run.output).toMatch(/^checked 1 determinations, no valid catalogue: 1 problem$/m);
+    expect(run.code).toBe(1);
+  });
+
   test('writes control and bidirectional formatting characters of file names as escapes, never raw to the terminal', () => {
     const corpus = corpusOf('2016/CM16-0213037.md');
     writeFileSync(join(corpus, 'determinations/2016', 'notes\u001b[2J\u202e.txt'), 'x');

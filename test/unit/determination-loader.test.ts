@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { determinationLoader } from '../../src/data/determination-loader.ts';
 import { readLetterFiles } from '../../src/data/frontmatter-thread.ts';
+import { describeIssues } from '../../src/lib/schema/describe-issues.ts';
+import { DeterminationSchema } from '../../src/lib/schema/determination.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'imr-loader-'));
@@ -22,7 +24,10 @@ function lettersOf(...files: string[]): { root: string; letters: string } {
 }
 
 /** Runs the loader as Astro would, with a store and metadata of its own; resolves to the loaded ids. */
-async function load({ root, letters }: { root: string; letters: string }): Promise<string[]> {
+async function load(
+  { root, letters }: { root: string; letters: string },
+  parseData = async ({ data }: { data: unknown }) => data,
+): Promise<string[]> {
   const store = new Map<string, { digest: string }>();
   const meta = new Map<string, string>();
   const context = {
@@ -34,7 +39,7 @@ async function load({ root, letters }: { root: string; letters: string }): Promi
       delete: (id: string) => store.delete(id),
     },
     meta: { get: (k: string) => meta.get(k), set: (k: string, v: string) => meta.set(k, v) },
-    parseData: async ({ data }: { data: unknown }) => data,
+    parseData,
     generateDigest: (text: string) => String(text.length),
     config: { root: pathToFileURL(`${root}/`) },
     logger: { warn: () => {}, info: () => {} },
@@ -74,6 +79,29 @@ describe('the determinations loader', () => {
     await expect(load(folder)).rejects.toThrow(
       /^determinations\/2016\/CM16-0213037\.md → \(frontmatter\): not valid YAML: .* at line 3, column 1$/,
     );
+  });
+
+  test('refuses a letter whose bytes are not UTF-8, naming the file and the line as check does', async () => {
+    const folder = lettersOf('2016/CM16-0213037.md');
+    const file = join(folder.letters, '2016/CM16-0213037.md');
+    writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from('bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' bytes.\n')]));
+    const line = readFileSync(file, 'latin1').split('\n').length - 1;
+    await expect(load(folder)).rejects.toThrow(
+      `determinations/2016/CM16-0213037.md → (file): line ${line} is not UTF-8 text: "bad \\xff\\xfe bytes." (save the file as UTF-8)`,
+    );
+  });
+
+  test('hands the schema a date the calendar lacks as the text it is, which the schema refuses by field', async () => {
+    const folder = lettersOf('2016/CM16-0213037.md');
+    const file = join(folder.letters, '2016/CM16-0213037.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('decided: "2016-12-09"', 'decided: 2016-02-30'));
+    // As Astro's parseData runs the collection's schema.
+    const parseData = async ({ data }: { data: unknown }) => {
+      const parsed = DeterminationSchema.safeParse(data, { reportInput: true });
+      if (!parsed.success) throw new Error(describeIssues(parsed.error.issues).join('; '));
+      return parsed.data;
+    };
+    await expect(load(folder, parseData)).rejects.toThrow('dates.decided: expected a real calendar date, got "2016-02-30"');
   });
 });
 

@@ -41,6 +41,11 @@ describe('parseFrontmatter', () => {
     });
   });
 
+  test('keeps an unquoted date as its text, so a day the calendar lacks reaches the schema as written, not as the next day', () => {
+    const { data } = parseFrontmatter('---\ndates:\n  decided: 2016-02-30\n  injury: 2016-12-09\n---\n');
+    expect(data).toEqual({ dates: { decided: '2016-02-30', injury: '2016-12-09' } });
+  });
+
   test('never runs a front-matter block written in another language', () => {
     const text = '---js\n{ id: (globalThis.frontmatterRan = true, "x") }\n---\n## Body\n';
     expect(() => parseFrontmatter(text)).toThrow('front matter in JavaScript is not read (letters use YAML)');
@@ -72,5 +77,11 @@ describe('markdownBody', () => {
     expect(markdownBody('---\nid: x\n')).toBe('');
     expect(markdownBody('---\nid: x\n---\n## A\n')).toBe('## A\n');
     expect(markdownBody('---\r\nid: x\r\n---\r\n## A\r\n')).toBe('## A\r\n');
+  });
+
+  test('cuts a text that starts with a byte-order mark where parseFrontmatter does, after the frontmatter', () => {
+    const text = '\uFEFF---\nid: x\n---\n## A\n';
+    expect(markdownBody(text)).toBe('## A\n');
+    expect(parseFrontmatter(text)).toEqual({ data: { id: 'x' }, body: '## A\n' });
   });
 });

@@ -30,12 +30,14 @@ describe('golden letters', () => {
     );
   });
 
-  test.each(cases)('imports %s exactly as its expected.md', async (name) => {
+  test.each(cases)('imports %s exactly as its expected.md, without a warning', async (name) => {
     const folder = join(root, name);
     const input = readdirSync(folder).find((f) => /\.(pdf|txt)$/.test(f));
     if (!input) throw new Error(`${folder}: no .pdf or .txt letter in the fixture folder`);
     const result = await convertLetter(join(folder, input), readFileSync(join(folder, input)), catalogue);
     if (!result.ok) throw new Error(`${name}: skipped: ${result.reason}`);
+    // A whole, correct letter: no item repeats another or contradicts its rationale, no header value is unreadable.
+    expect(result.warnings, name).toEqual([]);
     const goldenPath = join(folder, 'expected.md');
     if (!existsSync(goldenPath)) {
       if (process.env.CI) throw new Error(`${goldenPath} is missing: run the tests locally, review the written file and commit it`);

@@ -1,7 +1,9 @@
-// Fuzz over the real letters (the text fixtures): items dropped, reordered, duplicated and titles
-// mangled. Whatever the import does, every item it writes is one the letter has, with its own
-// decision, citations and rationale, in the letter's order; and an import with fewer items than
-// the letter's item blocks is never silent (a skip with its reason, or a warning).
+// Fuzz over the real letters (the text fixtures): items dropped, reordered, duplicated, their
+// verdicts turned round (Upheld for Overturned) and titles mangled. Whatever the import does,
+// every item it writes is one the letter has, with its own decision, citations and rationale, in
+// the letter's order; an import with fewer items than the letter's item blocks is never silent (a
+// skip with its reason, or a warning); and an import that keeps them all warns, by number, about
+// exactly the items that repeat an earlier one and those whose decision contradicts their rationale.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -68,12 +70,14 @@ type Op =
   | { kind: 'drop'; at: number }
   | { kind: 'duplicate'; at: number }
   | { kind: 'swap'; at: number; with: number }
+  | { kind: 'flip'; at: number }
   | { kind: 'mangle'; at: number; how: Mangle; line: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ kind: fc.constant('flip' as const), at: fc.nat() }),
   fc.record({
     kind: fc.constant('mangle' as const),
     at: fc.nat(),
@@ -81,6 +85,38 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     line: fc.nat(),
   }),
 );
+
+const OTHER_VERDICT: Record<string, string> = {
+  Upheld: 'Overturned',
+  Overturned: 'Upheld',
+  upheld: 'overturned',
+  overturned: 'upheld',
+  UPHELD: 'OVERTURNED',
+  OVERTURNED: 'UPHELD',
+};
+
+/** An item as the import writes it when its decision line says the other verdict. */
+function flipped({ data, body }: Item): Item {
+  const item = data as { outcome: 'upheld' | 'overturned' };
+  const outcome = item.outcome === 'upheld' ? 'overturned' : 'upheld';
+  return { data: { ...item, outcome }, body: body.replace(/\*\*(Upheld|Overturned)\.\*\*/, (_, w: string) => `**${OTHER_VERDICT[w]}.**`) };
+}
+
+/** The warnings an import of these blocks must give, one per item that repeats an earlier one or is turned round. */
+function expectedWarnings(blocks: Block[]): RegExp[] {
+  const firstOf = new Map<number, number>();
+  return blocks.flatMap((b, k) => {
+    const first = firstOf.get(b.item);
+    if (first === undefined) firstOf.set(b.item, k);
+    return [
+      ...(first !== undefined ? [new RegExp(`^item ${k + 1} \\(.*\\) repeats item ${first + 1} word for word`)] : []),
+      ...(b.flipped ? [new RegExp(`^item ${k + 1} \\(.*\\): the decision line says`)] : []),
+    ];
+  });
+}
+
+/** Warnings of the two kinds expectedWarnings counts. */
+const itemWarning = (w: string) => / repeats item \d+ word for word | the decision line says /.test(w);
 
 function apply(letter: LetterBlocks, ops: Op[]): LetterBlocks {
   const blocks: Block[] = letter.blocks.map((b) => ({ ...b, lines: [...b.lines] }));
@@ -93,6 +129,11 @@ function apply(letter: LetterBlocks, ops: Op[]): LetterBlocks {
     else if (o.kind === 'swap') {
       const other = o.with % blocks.length;
       [blocks[at], blocks[other]] = [blocks[other]!, blocks[at]!];
+    } else if (o.kind === 'flip') {
+      const block = blocks[at]!;
+      const line = block.lines[block.decision]!;
+      block.lines[block.decision] = line.replace(/\b(?:upheld|overturned)\b/i, (w) => OTHER_VERDICT[w] ?? w);
+      if (block.lines[block.decision] !== line) block.flipped = !block.flipped;
     } else {
       const block = blocks[at]!;
       // The separators go into any title line; the other mangles change the decision line.
@@ -109,13 +150,15 @@ declare module '../support/letter-blocks.ts' {
   interface Block {
     /** The decision line was changed: the importer may read it, or must refuse the letter. */
     mangled?: boolean;
+    /** Its verdict is turned round: Upheld where the letter says Overturned, or the reverse. */
+    flipped?: boolean;
   }
 }
 
-describe('importing real letters with items dropped, reordered, duplicated or mangled', () => {
+describe('importing real letters with items dropped, reordered, duplicated, turned round or mangled', () => {
   test(`keeps every written item whole and its own, and never imports fewer items silently (${CASES} cases)`, async () => {
     expect(letters.length).toBeGreaterThanOrEqual(20);
-    const tally = { cases: 0, imported: 0, skipped: 0, warned: 0, reasons: new Map<string, number>() };
+    const tally = { cases: 0, imported: 0, skipped: 0, warned: 0, repeatsOrFlips: 0, reasons: new Map<string, number>() };
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: letters.length - 1 }), fc.array(op, { minLength: 1, maxLength: 4 }), async (which, ops) => {
         const letter = letters[which]!;
@@ -131,11 +174,18 @@ describe('importing real letters with items dropped, reordered, duplicated or ma
         tally.imported++;
         if (result.warnings.length > 0) tally.warned++;
         const written = itemsOf(result);
-        // Every written item is one of the letter's, with its own decision, citations and rationale.
-        for (const item of written) expect(letter.items).toContainEqual(item);
+        // Every written item is one of the letter's, with its own citations and rationale, and its
+        // decision as the letter has it or as a turned-round decision line says.
+        for (const item of written) expect([...letter.items, ...letter.items.map(flipped)]).toContainEqual(item);
         if (written.length === mutated.blocks.length) {
           // ... and the one its block holds, in the letter's order.
-          expect(written).toEqual(mutated.blocks.map((b) => letter.items[b.item]));
+          expect(written).toEqual(mutated.blocks.map((b) => (b.flipped ? flipped(letter.items[b.item]!) : letter.items[b.item])));
+          // A repeated or turned-round item is named in a warning, and no other item is.
+          const expected = expectedWarnings(mutated.blocks);
+          const given = result.warnings.filter(itemWarning);
+          expect(given, `${letter.file}: ${given.join(' | ')}`).toHaveLength(expected.length);
+          for (const pattern of expected) expect(given).toContainEqual(expect.stringMatching(pattern));
+          if (expected.length > 0) tally.repeatsOrFlips++;
         } else {
           // Fewer (or more) items than the letter's blocks: never silent.
           expect(result.warnings.length, `${letter.file}: ${written.length} items of ${mutated.blocks.length}, no warning`).toBeGreaterThan(
@@ -146,10 +196,11 @@ describe('importing real letters with items dropped, reordered, duplicated or ma
       { seed: 20260509, numRuns: CASES },
     );
     console.info(
-      `import fuzz: ${tally.cases} cases, ${tally.imported} imported (${tally.warned} with warnings), ${tally.skipped} skipped: ${[...tally.reasons].map(([r, n]) => `${r} ${n}`).join('; ')}`,
+      `import fuzz: ${tally.cases} cases, ${tally.imported} imported (${tally.warned} with warnings, ${tally.repeatsOrFlips} of them naming repeated or turned-round items), ${tally.skipped} skipped: ${[...tally.reasons].map(([r, n]) => `${r} ${n}`).join('; ')}`,
     );
     // Both paths were taken: letters imported whole and letters refused.
     expect(tally.imported).toBeGreaterThan(CASES / 10);
     expect(tally.skipped).toBeGreaterThan(CASES / 10);
+    expect(tally.repeatsOrFlips).toBeGreaterThan(CASES / 10);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { convertLetter } from '../../scripts/import/import-letter.ts';
+import { decodeLetter } from '../../src/lib/files/letter-text.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
@@ -74,6 +75,7 @@ describe('an item whose decision line cannot be read', () => {
     if (!result.ok) throw new Error(result.reason);
     const [first, second] = result.determination.items;
     expect(second).toEqual(first);
+    expect(result.warnings).toEqual([expect.stringMatching(/^item 2 \("Acute inpatient .*"\) repeats item 1 word for word /)]);
     expect(first!.request).toBe(
       'Acute inpatient rehabilitation physical therapy and occupational therapy 7-10 days for left foot fracture',
     );
@@ -96,6 +98,9 @@ describe('an item whose decision line cannot be read', () => {
       },
     ]);
     expect(second).toEqual(first);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^item \d+ \("Localized intense neurostimulation therapy \[following TPII\]"\) repeats item \d+ /),
+    ]);
   });
 
   test('skips a letter whose title runs on from a rationale paragraph that lacks its full stop, rather than publish a wrong request', async () => {
@@ -220,5 +225,66 @@ describe('a header value that cannot be read', () => {
   test('warns about a priority label with no value', async () => {
     const result = await importText(twoMris.replace(/Priority: +Standard +Application +11\/03\/2016/, 'Priority:'));
     expect(result.ok && result.warnings).toEqual(['header priority: no value is not "Standard" or "Expedited"; left out']);
+  });
+});
+
+describe('an item that repeats or contradicts itself', () => {
+  const neckStart = twoMris.indexOf(NECK);
+  const end = twoMris.lastIndexOf('necessary.') + 'necessary.'.length;
+
+  test('imports an item pasted again right after itself, with a warning that names both', async () => {
+    const result = await importText(twoMris.slice(0, end) + '\n' + twoMris.slice(neckStart, end) + twoMris.slice(end));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.items).toHaveLength(3);
+    expect(result.warnings).toEqual([
+      'item 3 ("MRI of the cervical spine without contrast") repeats item 2 word for word (request, guideline fields and rationale); check the original for a page the text holds twice',
+    ]);
+  });
+
+  test('warns about a decision line whose verdict is not the one its rationale concludes, quoting the conclusion', async () => {
+    const result = await importText(twoMris.replace(NECK, NECK.replace('Upheld', 'Overturned')));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.items[1]!.outcome).toBe('overturned');
+    expect(result.warnings).toEqual([
+      'item 2 ("MRI of the cervical spine without contrast"): the decision line says Overturned but its rationale concludes "…for an MRI of the cervical spine is determined to be not medically necessary."; check the original',
+    ]);
+  });
+
+  test('warns about every item when each decision line is turned round, and about none in the letter as it is', async () => {
+    const letter = readFileSync(join(fixtures, 'letters/CM16-0246487-txt/CM16-0246487.txt'), 'utf8');
+    const whole = await importText(letter);
+    if (!whole.ok) throw new Error(whole.reason);
+    expect(whole.warnings).toEqual([]);
+    const swapped = letter.replace(
+      /: (Upheld|Overturned)(?=\s*$)/gm,
+      (_, verdict: string) => `: ${verdict === 'Upheld' ? 'Overturned' : 'Upheld'}`,
+    );
+    const result = await importText(swapped);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.warnings.map((w) => w.replace(/ \(".*"\): /, ': '))).toEqual(
+      whole.determination.items.map((item, i) =>
+        expect.stringMatching(
+          new RegExp(`^item ${i + 1}: the decision line says ${item.outcome === 'upheld' ? 'Overturned' : 'Upheld'} but`),
+        ),
+      ),
+    );
+  });
+});
+
+describe('what the importer writes', () => {
+  test('never a date the calendar lacks: a header date of February 30 is left out with a warning', async () => {
+    const result = await importText(twoMris.replace('Decision Date:        12/09/2016', 'Decision Date:        02/30/2016'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.determination.dates.decided).toBeUndefined();
+    expect(result.warnings[0]).toBe('header decided: "02/30/2016" is not a date (expected MM/DD/YYYY)');
+  });
+
+  test('the same letter from a text dump saved with a byte-order mark, in a file check and the build read as written', async () => {
+    const plain = await importText(twoMris);
+    const marked = await importText(`\uFEFF${twoMris}`);
+    if (!plain.ok || !marked.ok) throw new Error('skipped');
+    expect(marked.markdown.replace(/sha256: \w+/, '')).toBe(plain.markdown.replace(/sha256: \w+/, ''));
+    expect(decodeLetter(new TextEncoder().encode(marked.markdown))).toBe(marked.markdown);
+    expect(marked.markdown.startsWith('---\n')).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -16,6 +16,14 @@ beforeAll(async () => {
   writeFileSync(join(root, '404.html'), '<h1>not found</h1>');
   writeFileSync(join(root, 'app.js'), 'export {}');
   writeFileSync(join(tmpdir(), 'imr-serve-secret.txt'), 'secret');
+  // Links out of the served folder, to a file and to a folder, and one that stays inside it.
+  const outside = mkdtempSync(join(tmpdir(), 'imr-serve-outside-'));
+  writeFileSync(join(outside, 'index.html'), 'outside index');
+  writeFileSync(join(outside, 'secret.txt'), 'outside secret');
+  symlinkSync(join(tmpdir(), 'imr-serve-secret.txt'), join(root, 'leak.txt'));
+  symlinkSync('../imr-serve-secret.txt', join(root, 'relative-leak.txt'));
+  symlinkSync(outside, join(root, 'elsewhere'));
+  symlinkSync(join(root, 'app.js'), join(root, 'alias.js'));
   server = await startStaticServer({ root, base: '/imr/' });
 });
 afterAll(() => server.close());
@@ -78,6 +86,28 @@ describe('static server', () => {
       const res = await rawGet(path);
       expect(res.status, path).toBe(404);
       expect(res.body, path).toBe('<h1>not found</h1>');
+    }
+  });
+
+  test('answers 404 for a symbolic link out of the served folder, to a file or to a folder', async () => {
+    for (const path of ['/imr/leak.txt', '/imr/relative-leak.txt', '/imr/elsewhere/', '/imr/elsewhere/secret.txt', '/imr/elsewhere']) {
+      const res = await rawGet(path);
+      expect(res.status, path).toBe(404);
+      expect(res.body, path).toBe('<h1>not found</h1>');
+    }
+    expect((await rawGet('/imr/alias.js')).body).toBe('export {}');
+  });
+
+  test('never sends a 404 page that is a link out of the served folder', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'imr-serve-'));
+    symlinkSync(join(tmpdir(), 'imr-serve-secret.txt'), join(other, '404.html'));
+    const bare = await startStaticServer({ root: other });
+    try {
+      const res = await fetch(new URL('nope', bare.url));
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe('Not found\n');
+    } finally {
+      await bare.close();
     }
   });
 

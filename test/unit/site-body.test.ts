@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { renderBody } from '../../src/data/letter-body.ts';
+import { renderBody, renderLetterBody } from '../../src/data/letter-body.ts';
 import { markdownBody } from '../../src/lib/body/frontmatter.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from '../../src/lib/body/letter-markdown.ts';
-import { undoYamlDates } from '../../src/lib/body/undo-yaml-dates.ts';
 import { SAMPLE_BODY } from '../support/sample-body.ts';
 
 const BODY = SAMPLE_BODY;
@@ -89,21 +90,22 @@ describe('renderBody', async () => {
   });
 });
 
-describe('undoYamlDates', () => {
-  test('turns dates a YAML 1.1 parser made back into ISO text, deep inside the data', () => {
-    const parsed = {
-      dates: { decided: new Date(Date.UTC(2016, 11, 9)) },
-      items: [{ at: new Date('2016-12-09T10:30:00Z') }],
-      n: 3,
-      s: 'x',
-      z: null,
-    };
-    expect(undoYamlDates(parsed)).toEqual({
-      dates: { decided: '2016-12-09' },
-      items: [{ at: '2016-12-09T10:30:00.000Z' }],
-      n: 3,
-      s: 'x',
-      z: null,
-    });
+describe('renderLetterBody', () => {
+  test('renders the body of a letter file saved with a byte-order mark, not its frontmatter as text', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'imr-bom-'));
+    try {
+      const letter = readFileSync(join(import.meta.dirname, '../../content/determinations/2016/CM16-0213037.md'), 'utf8');
+      writeFileSync(join(folder, 'with-bom.md'), `\uFEFF${letter}`);
+      writeFileSync(join(folder, 'without.md'), letter);
+      const root = pathToFileURL(`${import.meta.dirname}/../../`);
+      const [withBom, without] = await Promise.all(
+        ['with-bom.md', 'without.md'].map((f) => renderLetterBody({ id: f, filePath: pathToFileURL(join(folder, f)).href }, root)),
+      );
+      expect(withBom).toEqual(without);
+      expect(withBom!.whole).toBeUndefined();
+      expect(withBom!.preamble).toBe('');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -9,10 +9,12 @@
 //   ## How the IMR final determination was made
 //
 // gray-matter cuts the file: the frontmatter is everything between a first line `---` and the next
-// line `---`. It is read as YAML by js-yaml (its default schema: YAML 1.2 core plus timestamps; the
-// importer writes YAML 1.1 with every ambiguous string quoted, which reads the same), and nothing
-// else: gray-matter would run a `---js` block as JavaScript and read `---json`/`---coffee`, so every
-// engine but YAML is replaced by one that refuses. js-yaml makes an alias the same object as its
+// line `---`. It is read as YAML by js-yaml, in its core schema (YAML 1.2's; the importer writes
+// YAML 1.1 with every ambiguous string quoted, which reads the same): its default schema adds
+// timestamps, which made an unquoted `2016-02-30` the Date of March 1, where the core schema keeps
+// the text for the schema's IsoDate to refuse by field. And as nothing else: gray-matter would
+// run a `---js` block as JavaScript and read `---json`/`---coffee`, so every engine but YAML is
+// replaced by one that refuses. js-yaml makes an alias the same object as its
 // anchor, so a few lines of nested aliases (a "billion laughs") parse small but would be walked
 // 10^9 times by the schema and the page; more than 100 repeats is an error in that file. (The
 // `yaml` package bounds alias expansions itself, but parses 5–10 times slower: 5.6 s of a
@@ -20,14 +22,15 @@
 // rest. gray-matter is always given options: without them it keeps every text it has parsed in a
 // cache, all of a 100,000-letter corpus.
 import matter from 'gray-matter';
-import { load, YAMLException } from 'js-yaml';
+import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import { parse } from 'yaml';
 
-const OPENING = /^---[ \t]*\r?\n/;
+// A leading byte-order mark is skipped, as gray-matter skips it (letter-text.ts drops it on reading).
+const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*\r?$/gm;
 
 export interface Frontmatter {
-  /** The YAML block as parsed (unquoted dates arrive as Date objects; see undoYamlDates). */
+  /** The YAML block as parsed (dates are text, quoted or not). */
   data: Record<string, unknown>;
   /** Everything after the line that closes the frontmatter. */
   body: string;
@@ -94,7 +97,7 @@ function jsYamlError(error: unknown): string {
 function readYaml(yaml: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = load(yaml);
+    data = load(yaml, { schema: CORE_SCHEMA });
   } catch (error) {
     throw new FrontmatterError(`not valid YAML: ${yamlError(yaml) ?? jsYamlError(error)}`);
   }

@@ -25,8 +25,13 @@ export type LetterFormat = z.output<typeof LetterFormat>;
 /** Lower-case, dash-separated identifier used in URLs and data references. */
 export const Slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug like "mtus-low-back-2004"');
 
-/** Calendar date as ISO YYYY-MM-DD. */
-export const IsoDate = z.iso.date({ error: 'expected an ISO date YYYY-MM-DD' });
+/** Calendar date as ISO YYYY-MM-DD; a day the calendar lacks (2016-02-30, 2015-02-29) is refused as that. */
+export const IsoDate = z.iso.date({
+  error: (issue) =>
+    typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(issue.input)
+      ? 'expected a real calendar date'
+      : 'expected an ISO date YYYY-MM-DD',
+});
 
 /**
  * Text a page shows as a title, a heading, a list entry or a search filter value: no control

@@ -1,6 +1,7 @@
 // Ranking on the sample letters (the sample fixture site, in six index shards): the relevance set,
-// a distinctive seven-word run of every letter's rationale, exact words before words that only
-// start with them, the phrase first, quoted phrases.
+// a distinctive seven-word run of every letter's rationale, exact words counted and words that
+// only start with them apart, requests first and then the phrase, quoted phrases, and the
+// precedent questions (test/fixtures/precedent-questions.yml) answered in the request scope.
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { matchCount, resultMarks, runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
@@ -9,6 +10,7 @@ import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { searchStatus } from '../../src/lib/search/search-status.ts';
 import { rank, scores } from '../relevance/measure.ts';
 import { rationaleRuns } from '../relevance/rationale-runs.ts';
+import { answer, readQuestions, termSources } from '../relevance/precedent-questions.ts';
 import { RELEVANCE_SET } from '../relevance/relevance-set.ts';
 import { repoRoot } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
@@ -25,7 +27,8 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const search = (q: string) => runSearch(index, parseSearchState(`?${new URLSearchParams({ q })}`));
+const sources = termSources(join(repoRoot, 'content'));
+const search = (q: string) => runSearch(index, parseSearchState(`?${new URLSearchParams({ q })}`), sources);
 
 describe('ranking on the sample letters', () => {
   test('answers the relevance set: every query in the top three, nearly all first', async () => {
@@ -46,44 +49,64 @@ describe('ranking on the sample letters', () => {
     expect(ranked.filter((r) => r.rank < 1 || r.rank > 3).map((r) => `${r.q} (${r.expected[0]}) → ${r.top.join(' ')}`)).toEqual([]);
   }, 300_000);
 
-  test('ranks letters holding the word itself before those holding only longer words that start with it, and says how many', async () => {
-    // "cross": four letters hold it; two more only "crossover" or the like, one of them scoring higher.
-    const found = await search('cross');
-    const exact = found.ordered.map((m) => m.exact);
-    expect(exact.indexOf(false)).toBeGreaterThan(0);
-    expect(exact.slice(exact.indexOf(false))).not.toContain(true);
-    const lastExact = found.ordered[exact.indexOf(false) - 1]!;
-    expect(found.ordered.slice(exact.indexOf(false)).some((m) => m.score > lastExact.score)).toBe(true);
-    const state = parseSearchState('?q=cross');
-    expect(searchStatus(state, matchCount(found), resultPage(found.ordered.length, 1))).toMatch(
-      /^\d+ disputed items in 6 determinations match “cross”\. 4 hold the exact words\.$/,
-    );
+  test('counts only letters holding the word itself; those holding only longer words that start with it are listed apart', async () => {
+    // "TENS": Pagefind also finds "tendon", "tenderness", "tension"; none of those is counted.
+    const found = await search('TENS');
+    expect(found.ordered.length).toBeGreaterThan(0);
+    expect(found.ordered.every((m) => m.exact)).toBe(true);
+    expect(found.started.length).toBeGreaterThan(0);
+    expect(found.started.every((m) => !m.exact)).toBe(true);
+    const counted = new Set(found.ordered.map((m) => `${m.part} ${m.letter}`));
+    const startedItems = found.started.flatMap((m) => m.items.map((n) => `${m.part} ${m.letter} ${n}`));
+    expect(startedItems.length).toBe(found.search.words?.started.items);
+    // No started item is among the counted ones, and the counts hold only counted items.
+    for (const m of found.ordered) for (const n of m.items) expect(startedItems).not.toContain(`${m.part} ${m.letter} ${n}`);
+    expect(found.search.items).toBe(found.ordered.reduce((n, m) => n + m.items.length, 0));
+    expect(counted.size).toBe(found.ordered.length);
+    for (const m of found.started.slice(0, 5)) {
+      const view = await found.view(m);
+      for (const item of view.items) expect(item.excerpt ?? '', item.title).not.toMatch(/<mark>tens<\/mark>/i);
+    }
   });
 
   test('says when a word only starts longer words, and finds nothing for a word no letter has', async () => {
     const lumba = await search('lumba');
-    expect(lumba.words).toEqual({ missing: [], prefixOnly: ['lumba'] });
-    expect(lumba.ordered.length).toBeGreaterThan(10);
+    expect(lumba.words).toMatchObject({ missing: [], prefixOnly: ['lumba'] });
+    expect(lumba.ordered).toEqual([]);
+    expect(lumba.started.length).toBeGreaterThan(10);
+    const state = parseSearchState('?q=lumba');
+    expect(searchStatus(state, matchCount(lumba), resultPage(0, 1))).toBe('No item requests “lumba”. No letter holds ‘lumba’ as typed.');
     // Pagefind would fall back to the shorter word "x" for "xyzzyq", and drop it from "lumbar xyzzyq".
     for (const q of ['xyzzyq', 'lumbar xyzzyq']) {
       const none = await search(q);
       expect(none.ordered, q).toEqual([]);
-      expect(none.words, q).toEqual({ missing: ['xyzzyq'], prefixOnly: [] });
+      expect(none.words, q).toMatchObject({ missing: ['xyzzyq'], prefixOnly: [] });
     }
   });
 
-  test('puts the letters holding three or more words as a phrase first, marked, even over better scores', async () => {
-    const found = await search('left upper extremity');
-    const phrase = found.ordered.map((m) => m.phrase);
-    const firstOther = phrase.indexOf(false);
-    expect(firstOther).toBeGreaterThan(0);
-    expect(phrase.slice(firstOther)).not.toContain(true);
-    const lowestPhrase = Math.min(...found.ordered.slice(0, firstOther).map((m) => m.score));
-    expect(found.ordered.slice(firstOther).some((m) => m.score > lowestPhrase)).toBe(true);
+  test('puts letters whose items request the words first, then, within each, those holding three or more words as a phrase, marked', async () => {
+    const found = await search('physical therapy sessions');
+    const requested = found.ordered.map((m) => m.requested.length > 0);
+    const firstMention = requested.indexOf(false);
+    expect(firstMention).toBeGreaterThan(0);
+    expect(requested.slice(firstMention)).not.toContain(true);
+    for (const group of [found.ordered.slice(0, firstMention), found.ordered.slice(firstMention)]) {
+      const phrase = group.map((m) => m.phrase);
+      expect(phrase).toContain(true);
+      expect(phrase.slice(phrase.indexOf(false))).not.toContain(true);
+    }
     expect(resultMarks(found.ordered[0]!)).toEqual(['exact phrase']);
-    expect(resultMarks(found.ordered[firstOther]!)).toEqual([]);
-    expect(matchCount(found).phrase).toBe(firstOther);
+    expect(matchCount(found).phrase).toBe(found.ordered.filter((m) => m.phrase).length);
   });
+
+  test('answers the precedent questions: the items whose request names the treatment, exact counts', async () => {
+    const answered = await answer(index, termSources(join(repoRoot, 'content')), readQuestions(repoRoot));
+    expect(answered.length).toBeGreaterThanOrEqual(40);
+    const off = answered
+      .filter((a) => a.precision < 0.95 || a.recall < 0.95 || a.requested !== a.expect.length)
+      .map((a) => `${a.q} ${JSON.stringify(a.filters)}: found ${a.found.join(' ')}; expected ${a.expect.join(' ')}; status ${a.requested}`);
+    expect(off).toEqual([]);
+  }, 120_000);
 
   test('keeps a quoted query an exact phrase search', async () => {
     const quoted = await search('"left upper extremity"');

@@ -101,10 +101,14 @@ describe('sharded search index', () => {
     expect((await summary(staged, '?q=lumbar')).letters).toEqual(['/determinations/CM17-0012345/ 2']);
     await staged.load(['2016', '2014-2015']);
     expect(staged.loaded().map((s) => s.id)).toEqual(['2014-2015', '2016', '2017-02']);
-    // CM15-0045678 holds "lumbar" in its case summary only: the letter matches as a whole.
     expect((await summary(staged, '?q=lumbar')).letters.sort()).toEqual([
       '/determinations/CM14-0123456/ 1',
-      '/determinations/CM15-0045678/ 1',
+      '/determinations/CM17-0012345/ 2',
+    ]);
+    // CM15-0045678 holds "lumbar" in its case summary only: a letter with no item, in the whole-letter scope.
+    expect((await summary(staged, '?q=lumbar&in=all')).letters.sort()).toEqual([
+      '/determinations/CM14-0123456/ 1',
+      '/determinations/CM15-0045678/ ',
       '/determinations/CM17-0012345/ 2',
     ]);
   });

@@ -1,7 +1,7 @@
 // The fixture corpus built into a site (test/support/global-setup.ts): the pages exist and say
 // the right things, links carry anchors and the base path, content can't inject markup, and the
 // search markup follows the contract (body on determination pages only, metadata as attributes).
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { attributeValues, hasPage, readPage, visibleText } from '../support/site-files.ts';
@@ -267,7 +267,7 @@ describe('search page and 404', () => {
     const listed = /<template id="filter-labels">(.*?)<\/template>/s.exec(html)?.[1] ?? '';
     expect(
       [...listed.matchAll(/<data data-filter="(\w+)" value="([^"]*)">([^<]*)<\/data>/g)].map((m) => `${m[1]}:${m[2]}=${m[3]}`),
-    ).toEqual(['treatment:other=Other', 'guideline:mtus=MTUS', 'guideline:other=Other evidence']);
+    ).toEqual(['treatment:other=Other', 'region:knee=Knee', 'guideline:mtus=MTUS', 'guideline:other=Other evidence']);
     expect(html).not.toMatch(/<input[^>]*value="other"/);
   });
 
@@ -285,17 +285,24 @@ describe('search index markup', () => {
     for (const f of withBody) expect(readPage(root, `/${f}`).match(/data-pagefind-body/g)).toHaveLength(1);
   });
 
-  test('the filter values of the letter and of each item, metadata and the sort date are attributes, never text', () => {
+  test('the filter values of the letter and of each item are data beside the page, never in it; metadata and the sort date are attributes', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const json = /<meta name="imr-search" content="([^"]*)">/.exec(html)?.[1] ?? '';
-    const facts = JSON.parse(json.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Record<string, unknown>;
-    expect(facts).toEqual({
+    const data = JSON.parse(readFileSync(join(root.dir, 'determinations/CM17-0012345/search.json'), 'utf8')) as {
+      facts: Record<string, unknown>;
+      result: Record<string, unknown>;
+    };
+    expect(html).not.toMatch(/imr-search|imr-result-csv/);
+    expect(data.result).toMatchObject({ date: '2017-02-03', specialty: 'Physical Medicine & Rehabilitation' });
+    expect(data.facts).toEqual({
       year: '2017',
       specialty: ['Physical Medicine & Rehabilitation'],
       items: [
         {
           outcome: 'overturned',
           treatment: 'tens-ems-unit',
+          regions: [],
+          // "Item 1:" is words 0 and 1 of the record; "TENS unit rental for 30 days", words 2 to 7.
+          request: [2, 8],
           claims: {
             guideline: ['mtus-chronic-pain-2009'],
             family: ['mtus'],
@@ -311,6 +318,8 @@ describe('search index markup', () => {
         {
           outcome: 'upheld',
           treatment: 'brace',
+          regions: ['lumbar-spine'],
+          request: [2, 5],
           claims: { guideline: ['mtus-low-back-2004'], family: [], section: [] },
           reviewer: { guideline: ['mtus-low-back-2004'], family: [], section: ['mtus-low-back-2004/lumbar-supports'] },
         },

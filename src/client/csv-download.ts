@@ -1,6 +1,7 @@
 // "Download these results (CSV)" on the search page: the current search's items as a CSV file
 // (src/client/results-csv.ts), with a line saying what it holds and, when capped, where all of
 // it is (the /data/ page).
+import type { TermSources } from '../lib/search/query-terms.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { ShardedIndex } from './sharded-index.ts';
 
@@ -9,6 +10,8 @@ export interface CsvDownloadOptions {
   load(): Promise<ShardedIndex>;
   /** The search on screen. */
   state(): SearchState;
+  /** The synonyms and region names the words were read with. */
+  terms(): Promise<TermSources>;
 }
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
@@ -33,7 +36,7 @@ function save(text: string, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export function setupCsvDownload({ load, state }: CsvDownloadOptions): void {
+export function setupCsvDownload({ load, state, terms }: CsvDownloadOptions): void {
   const button = document.querySelector<HTMLButtonElement>('#csv-download');
   const note = document.querySelector<HTMLElement>('#csv-note');
   if (!button || !note) return;
@@ -42,13 +45,18 @@ export function setupCsvDownload({ load, state }: CsvDownloadOptions): void {
     button.disabled = true;
     note.textContent = 'Preparing the file…';
     try {
-      const [{ buildResultsCsv, MAX_ROWS }, api] = await Promise.all([import('./results-csv.ts'), load()]);
       const search = state();
-      const csv = await buildResultsCsv(api, search, {
-        origin: location.origin,
-        treatmentLabel: filterLabels('treatment'),
-        guidelineLabel: filterLabels('guideline'),
-      });
+      const [{ buildResultsCsv, MAX_ROWS }, api, sources] = await Promise.all([
+        import('./results-csv.ts'),
+        load(),
+        search.q ? terms() : undefined,
+      ]);
+      const csv = await buildResultsCsv(
+        api,
+        search,
+        { origin: location.origin, treatmentLabel: filterLabels('treatment'), guidelineLabel: filterLabels('guideline') },
+        sources,
+      );
       save(csv.text, `imr-search-${new Date().toISOString().slice(0, 10)}.csv`);
       const what = `${count(csv.rows, 'matching item', 'matching items')} from ${count(csv.covered, 'determination', 'determinations')}`;
       note.replaceChildren(

@@ -6,6 +6,7 @@ import { csvFile } from '../lib/open-data/csv.ts';
 import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { Cell } from '../lib/open-data/csv.ts';
+import type { TermSources } from '../lib/search/query-terms.ts';
 import { runSearch } from './run-search.ts';
 import type { ShardedIndex } from './sharded-index.ts';
 
@@ -20,10 +21,15 @@ export interface ResultsCsv {
   capped: boolean;
 }
 
-export async function buildResultsCsv(index: ShardedIndex, state: SearchState, ctx: Omit<RowContext, 'state'>): Promise<ResultsCsv> {
-  // The whole corpus, whatever the page has merged so far.
+export async function buildResultsCsv(
+  index: ShardedIndex,
+  state: SearchState,
+  ctx: Omit<RowContext, 'state'>,
+  sources?: TermSources,
+): Promise<ResultsCsv> {
+  // The whole corpus, whatever the page has merged so far; the words read as the list reads them.
   await index.load(index.manifest.shards.map((s) => s.id));
-  const answer = await runSearch(index, state);
+  const answer = await runSearch(index, state, sources);
   const letters = answer.ordered;
   const rows: Cell[][] = [];
   let covered = 0;

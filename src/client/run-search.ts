@@ -29,6 +29,8 @@ export interface SearchAnswer {
   words?: Pick<WordMatch, 'terms' | 'missing' | 'prefixOnly'>;
   /** What a letter of the answer shows (fetches its records' text). */
   view(match: LetterMatch): Promise<ResultView>;
+  /** The same shards searched by these filters alone, without words: the answer from the fields. */
+  byFields(filters: SearchState['filters']): ItemSearch;
 }
 
 const NO_SOURCES: TermSources = { synonyms: [], regions: [] };
@@ -76,6 +78,7 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
     started,
     ...(matched ? { words: { terms: matched.terms, missing: matched.missing, prefixOnly: matched.prefixOnly } } : {}),
     view,
+    byFields: (filters) => itemSearch(parts.map(({ place, table }) => ({ place, table })), filters),
   };
 }
 

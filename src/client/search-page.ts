@@ -18,6 +18,7 @@ export interface SearchPage {
   status: HTMLElement;
   note: HTMLElement;
   terms: HTMLElement;
+  answer: HTMLElement;
   started: HTMLDetailsElement;
   suggestions: HTMLElement;
   list: HTMLOListElement;
@@ -38,6 +39,7 @@ export function findSearchPage(): SearchPage {
     status: $('#search-status'),
     note: $('#search-note'),
     terms: $('#search-terms'),
+    answer: $('#search-answer'),
     started: $('#started-results'),
     suggestions: $('#search-suggestions'),
     list: $('#results'),

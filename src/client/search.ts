@@ -30,6 +30,7 @@ import {
 import { showAnswer } from './show-answer.ts';
 import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
 import { setupCsvDownload } from './csv-download.ts';
+import { fieldAnswer, showFieldAnswer } from './field-answer.ts';
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -65,6 +66,7 @@ export function startSearch(): void {
     const shown = state;
     page.status.textContent = STATUS_SEARCHING;
     showSuggestions(page, [], () => {});
+    showFieldAnswer(page, undefined, BASE);
     // Fetched beside the index; without it the words are searched as typed.
     const pendingSources = shown.q ? terms().catch(() => undefined) : undefined;
     let api: ShardedIndex;
@@ -105,14 +107,18 @@ export function startSearch(): void {
       state = { ...shown, page: at.page };
       history.replaceState(null, '', urlOf(state));
     }
-    void offerFilters(shown, answer.search.counts, current);
+    void offerFilters(shown, answer, current);
   };
 
-  // Treatment types and guidelines the words name, offered as filters with what they would give.
-  const offerFilters = async (shown: SearchState, counts: FilterCounts, current: () => boolean) => {
+  // Treatment types and guidelines the words name, offered as filters with what they would give,
+  // and the answer from the fields for what the words name.
+  const offerFilters = async (shown: SearchState, answer: SearchAnswer, current: () => boolean) => {
+    const { counts } = answer.search;
     const entries = shown.q ? await catalogue().catch(() => []) : [];
     if (!current()) return;
-    const offered = suggestFilters(shown.q, entries)
+    const suggested = suggestFilters(shown.q, entries);
+    showFieldAnswer(page, fieldAnswer(shown, answer, suggested), BASE);
+    const offered = suggested
       .filter(({ key, value }) => !(shown.filters[key] ?? []).includes(value))
       .map((s) => ({ ...s, count: counts[s.key][s.value] ?? 0 }))
       .filter((s) => s.count > 0);
@@ -130,7 +136,7 @@ export function startSearch(): void {
   );
   window.addEventListener('popstate', () => void goToUrl());
   foldFiltersOnPhones(page);
-  setupCsvDownload({ load: index, state: () => state });
+  setupCsvDownload({ load: index, state: () => state, terms });
   void goToUrl();
 }
 

@@ -86,7 +86,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     await page.locator('#q').pressSequentially('Zynex', { delay: 20 });
     await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=Zynex');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('1 disputed item in 1 determination matches “Zynex”.');
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      '1 item requests “Zynex”: 1 upheld, 0 overturned. Listed: 1 disputed item in 1 determination (requests and mentions).',
+    );
     await expect(page.locator('#results .subresults a').first().textContent()).resolves.toBe(
       'Item 1: Zynex EMS unit (home use)/purchase for lumbar spine',
     );
@@ -217,13 +219,50 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('answers where the words are: the request, a mention, the whole letter; by the fields for a region named; scope kept in the URL', async () => {
+    const page = await open(root, 'search/');
+    await page.locator('#q').pressSequentially('lumbar', { delay: 20 });
+    await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
+    await expect.poll(() => resultPaths(page)).toHaveLength(2);
+    // "lumbar" names a body region: the answer from the fields, linked to the items of that region.
+    const fields = page.locator('#search-answer');
+    await expect.poll(() => fields.textContent()).toBe('By the items’ fields: Lumbar spine (low back): 2 items, 2 upheld, 0 overturned');
+    await expect(fields.locator('a').getAttribute('href')).resolves.toBe('/search/?region=lumbar-spine');
+    await expect(page.locator('#search-terms').textContent()).resolves.toBe(
+      'Searched for lumbar also as the body region Lumbar spine (low back).',
+    );
+    // Each item says where its words are; the body region filter counts the items listed.
+    await expect(page.locator('#results .item-where').allTextContents()).resolves.toEqual(['in the request', 'in the request']);
+    await expect(
+      page.locator('input[data-filter="region"][value="lumbar-spine"]').locator('xpath=..').locator('.count').textContent(),
+    ).resolves.toBe('2');
+    await expect(
+      page.locator('input[data-filter="region"][value="none"]').locator('xpath=..').locator('.count').textContent(),
+    ).resolves.toBe('0');
+    // The whole letter: the letter whose case summary alone holds the word is listed too, as a letter.
+    await page.locator('#scope').selectOption('all');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=lumbar&in=all');
+    await expect.poll(() => resultPaths(page)).toHaveLength(3);
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      '2 items request “lumbar”: 2 upheld, 0 overturned · 1 letter has it only in the letter’s own text. Listed: 2 disputed items in 3 determinations (requests, mentions and letters).',
+    );
+    // The request scope, from a link: the reader's choice comes back with the page.
+    const request = await open(root, 'search/?q=TENS&in=request&outcome=upheld');
+    await expect.poll(() => request.locator('#search-status').textContent()).toMatch(/^No item requests “TENS”/);
+    await expect(request.locator('#scope').inputValue()).resolves.toBe('request');
+    await expect(request.locator('#results > li').count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   test('offers the treatment type the words name as a filter, with its item count, and applies it in one click', async () => {
     const page = await open(root, 'search/?q=TENS');
     const offer = page.locator('#search-suggestions button');
     await expect.poll(() => offer.allTextContents()).toEqual(['Treatment type: TENS / EMS units, 1 item']);
     await offer.click();
     await expect.poll(() => new URL(page.url()).search).toBe('?q=TENS&treatment=tens-ems-unit');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 disputed item in 1 determination matches “TENS”.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('1 item requests “TENS”: 0 upheld, 1 overturned. Listed: 1 disputed item in 1 determination (requests and mentions).');
     await expect(page.locator('#search-suggestions').isVisible()).resolves.toBe(false);
     expect(errors).toEqual([]);
   });
@@ -243,12 +282,11 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
 
     held.release();
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
-    await expect(page.locator('#search-status').textContent()).resolves.toBe('3 disputed items in 3 determinations match “lumbar”.');
-    expect((await resultPaths(page)).sort()).toEqual([
-      '/determinations/CM14-0123456/',
-      '/determinations/CM15-0045678/',
-      '/determinations/CM17-0012345/',
-    ]);
+    // CM15-0045678 holds "lumbar" only in its case summary: a letter, not an item, and not listed in the item scope.
+    await expect(page.locator('#search-status').textContent()).resolves.toBe(
+      '2 items request “lumbar”: 2 upheld, 0 overturned · 1 letter has it only in the letter’s own text. Listed: 2 disputed items in 2 determinations (requests and mentions).',
+    );
+    expect((await resultPaths(page)).sort()).toEqual(['/determinations/CM14-0123456/', '/determinations/CM17-0012345/']);
     await expect(
       page.locator('input[data-filter="outcome"][value="upheld"]').locator('xpath=..').locator('.count').textContent(),
     ).resolves.toBe('2');
@@ -260,16 +298,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     let held!: Awaited<ReturnType<typeof holdShards>>;
     const page = await open(root, 'search/?q=lumbar&sort=oldest', undefined, async (p) => void (held = await holdShards(p, ['2016'])));
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
-    expect(await resultPaths(page)).toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/']);
+    expect(await resultPaths(page)).toEqual(['/determinations/CM14-0123456/']);
     await expect(page.locator('#search-status').textContent()).resolves.toBe(
-      'So far 2 disputed items in 2 determinations match “lumbar” among the letters decided up to March 20, 2015. Searching later years…',
+      'So far 1 disputed item in 1 determination matches “lumbar” among the letters decided up to March 20, 2015. Searching later years…',
     );
     held.release();
-    await expect
-      .poll(() => resultPaths(page))
-      .toEqual(['/determinations/CM14-0123456/', '/determinations/CM15-0045678/', '/determinations/CM17-0012345/']);
+    await expect.poll(() => resultPaths(page)).toEqual(['/determinations/CM14-0123456/', '/determinations/CM17-0012345/']);
     await expect(page.locator('#search-status').textContent()).resolves.toBe(
-      '3 disputed items in 3 determinations match “lumbar”, oldest first.',
+      '2 items request “lumbar”: 2 upheld, 0 overturned · 1 letter has it only in the letter’s own text. Listed: 2 disputed items in 2 determinations (requests and mentions), oldest first.',
     );
     expect(errors).toEqual([]);
   });
@@ -307,7 +343,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     // A later search searches every shard at once: no first answer.
     await page.locator('#q').fill('zynex');
     await page.locator('#q').press('Enter');
-    await expect.poll(() => page.locator('#search-status').textContent()).toBe('1 disputed item in 1 determination matches “zynex”.');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('1 item requests “zynex”: 1 upheld, 0 overturned. Listed: 1 disputed item in 1 determination (requests and mentions).');
     const statuses = await page.evaluate(() => (window as unknown as { statuses: string[] }).statuses);
     expect(statuses.filter((s) => s.startsWith('So far') || s.startsWith('Nothing yet'))).toEqual([]);
     expect(errors).toEqual([]);

@@ -69,3 +69,8 @@ export function listFeedPath(listPath: string): string {
 export function sitemapPath(n: number): string {
   return `/sitemap-${n}.xml`;
 }
+
+/** `/treatments/<type>/regions/<region>/`: items of a type whose request names the body region (`none`: no region). */
+export function treatmentRegionPath(treatment: string, region: string): string {
+  return `${TREATMENTS}${treatment}/regions/${region}/`;
+}

@@ -14,7 +14,9 @@ try {
     const missed = a.expect.filter((e) => !a.found.includes(e));
     const wrong = a.found.filter((f) => !a.expect.includes(f));
     if (missed.length || wrong.length || a.requested !== a.expect.length)
-      console.log(`${a.q} ${JSON.stringify(a.filters)}: expected ${a.expect.length}, status ${a.requested}; missed ${missed.join(' ')}; wrong ${wrong.join(' ')}`);
+      console.log(
+        `${a.q} ${JSON.stringify(a.filters)}: expected ${a.expect.length}, status ${a.requested}; missed ${missed.join(' ')}; wrong ${wrong.join(' ')}`,
+      );
   }
   const mean = (k: 'precision' | 'recall') => answered.reduce((n, a) => n + a[k], 0) / answered.length;
   const exact = answered.filter((a) => a.requested === a.expect.length).length;

@@ -101,7 +101,7 @@ async function readSearchData(site: string, page: string): Promise<SearchRecordD
   try {
     return JSON.parse(await readFile(join(site, file), 'utf8')) as SearchRecordData;
   } catch (error) {
-    throw new Error(`${file}: cannot read the letter's search data (${(error as Error).message}); build the site again`);
+    throw new Error(`${file}: cannot read the letter's search data (${(error as Error).message}); build the site again`, { cause: error });
   }
 }
 

@@ -64,7 +64,10 @@ export function resultView(letter: PagefindResultData, matched: MatchedItems, ha
   const wanted = new Set(matched.items);
   const requested = new Set(matched.requested);
   const numbers = items.map((_, i) => i + 1);
-  const matchedView = (n: number): ItemView => ({ ...view(n), ...(hasWords ? { where: requested.has(n) ? 'requested' : 'mentioned' } : {}) });
+  const matchedView = (n: number): ItemView => ({
+    ...view(n),
+    ...(hasWords ? { where: requested.has(n) ? 'requested' : 'mentioned' } : {}),
+  });
   return {
     url,
     title: letter.meta.title ?? url,

@@ -78,7 +78,11 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
     started,
     ...(matched ? { words: { terms: matched.terms, missing: matched.missing, prefixOnly: matched.prefixOnly } } : {}),
     view,
-    byFields: (filters) => itemSearch(parts.map(({ place, table }) => ({ place, table })), filters),
+    byFields: (filters) =>
+      itemSearch(
+        parts.map(({ place, table }) => ({ place, table })),
+        filters,
+      ),
   };
 }
 

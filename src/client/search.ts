@@ -8,7 +8,6 @@
 import { joinBase } from '../lib/paths/join-base.ts';
 import { suggestFilters, type CatalogueEntry } from '../lib/search/catalogue-suggestions.ts';
 import type { TermSources } from '../lib/search/query-terms.ts';
-import type { FilterCounts } from '../lib/search/item-search.ts';
 import { withoutFilter, withoutFilters } from '../lib/search/filters-in-use.ts';
 import { formState } from '../lib/search/form-state.ts';
 import { droppedNote, keepKnownFilters, keepKnownSections } from '../lib/search/known-filters.ts';

@@ -82,7 +82,9 @@ function heldAlternatives(term: Term, rows: WordRows, id: string, row: number): 
 export async function matchWords(index: SearchesBy, query: QueryWords, terms: readonly Term[]): Promise<WordMatch> {
   const { text } = query;
   // A query wholly in quotes is one term, the phrase: its search gives the phrase's positions.
-  const quoted: Term[] | undefined = query.quoted ? [{ typed: text, alternatives: [{ words: [text], except: [], name: text }] }] : undefined;
+  const quoted: Term[] | undefined = query.quoted
+    ? [{ typed: text, alternatives: [{ words: [text], except: [], name: text }] }]
+    : undefined;
   const asked = quoted ?? terms;
   const words = quoted ? [text] : termWords(asked);
   const [rows, ranked, wordRows, phrase] = await Promise.all([

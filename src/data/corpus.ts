@@ -79,6 +79,10 @@ async function build(): Promise<Corpus> {
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions: catalogue.regions }),
+    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), {
+      guidelines,
+      taxonomy,
+      regions: catalogue.regions,
+    }),
   };
 }

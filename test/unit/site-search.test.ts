@@ -82,7 +82,9 @@ describe('searchFacets', () => {
       ['odg-pain', 'odg'],
       ['mtus-shoulder-2004', 'mtus'],
     ]);
-    const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map(), region: new Map() }, (g) => families.get(g));
+    const withFamilies = searchFacets(determinations, { treatment: new Map(), guideline: new Map(), region: new Map() }, (g) =>
+      families.get(g),
+    );
     expect(withFamilies.find((f) => f.key === 'family')?.options).toEqual([
       { value: 'mtus', label: 'Any MTUS chapter' },
       { value: 'odg', label: 'Any ODG chapter' },

@@ -124,7 +124,8 @@ function loadSynonyms(file: string, label: string, problems: Problems): SynonymG
       const key = searchWords(name).join(' ');
       const first = groupOf.get(key);
       if (key === '') problems.push(`${label} → groups.${i}.names.${j}: "${name}" has no letter or digit to search for`);
-      else if (first !== undefined && first !== i) problems.push(`${label} → groups.${i}.names.${j}: "${name}" already stands in groups.${first}`);
+      else if (first !== undefined && first !== i)
+        problems.push(`${label} → groups.${i}.names.${j}: "${name}" already stands in groups.${first}`);
       else groupOf.set(key, i);
     });
     for (const name of Object.keys(group.except))

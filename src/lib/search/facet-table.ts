@@ -10,7 +10,17 @@ import type { CitedFacts, LetterFacts } from './search-facts.ts';
 export const FACET_FILE = 'facets.json.gz';
 
 /** Keys whose values the file lists; an item's citations use guideline, family and section. */
-export const FACET_VALUE_KEYS = ['outcome', 'treatment', 'region', 'guideline', 'family', 'section', 'year', 'specialty', 'priority'] as const;
+export const FACET_VALUE_KEYS = [
+  'outcome',
+  'treatment',
+  'region',
+  'guideline',
+  'family',
+  'section',
+  'year',
+  'specialty',
+  'priority',
+] as const;
 export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
 type CitedRow = [guideline: number[], family: number[], section: number[]];

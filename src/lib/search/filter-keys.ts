@@ -4,7 +4,18 @@
  * who cited it and the cited section select disputed items: all of them must hold for the same
  * item. Year, specialty and priority are the letter's.
  */
-export const FILTER_KEYS = ['outcome', 'treatment', 'region', 'family', 'guideline', 'cited', 'section', 'year', 'specialty', 'priority'] as const;
+export const FILTER_KEYS = [
+  'outcome',
+  'treatment',
+  'region',
+  'family',
+  'guideline',
+  'cited',
+  'section',
+  'year',
+  'specialty',
+  'priority',
+] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Legend of each filter group on the search page (and of its chips). */

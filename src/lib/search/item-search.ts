@@ -266,7 +266,17 @@ function lettersOf(parts: readonly ShardPart[]) {
     const row = part.table.letters[letter]!.row;
     if (!match) {
       const own = part.words?.hits.get(row);
-      match = { part: p, letter, items: [], requested: [], own: [], letterHit: letterHolds(part, row), score: 0, exact: true, phrase: false };
+      match = {
+        part: p,
+        letter,
+        items: [],
+        requested: [],
+        own: [],
+        letterHit: letterHolds(part, row),
+        score: 0,
+        exact: true,
+        phrase: false,
+      };
       if (n === undefined && own) Object.assign(match, { score: own.score, phrase: own.phrase });
       byLetter.set(key, match);
     }
@@ -287,7 +297,12 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   const matched = lettersOf(parts);
   const started = lettersOf(parts);
   const letterOnly: [number, number][] = [];
-  const words: WordCounts = { requested: { items: 0, upheld: 0, overturned: 0 }, mentioned: 0, letterOnly: 0, started: { items: 0, letters: [] } };
+  const words: WordCounts = {
+    requested: { items: 0, upheld: 0, overturned: 0 },
+    mentioned: 0,
+    letterOnly: 0,
+    started: { items: 0, letters: [] },
+  };
   let items = 0;
   eachItem(
     parts,

@@ -53,10 +53,19 @@ export function queryTerms(typedWords: readonly string[], sources: TermSources):
   const index = nameIndex(sources);
   const longest = Math.max(1, ...[...index.keys()].map((k) => k.split(' ').length));
   const terms: Term[] = [];
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let n = Math.min(longest, words.length - i);
     let named: Named | undefined;
-    for (; n > 1; n--) if ((named = index.get(words.slice(i, i + n).map((w) => w.search).join(' ')))) break;
+    for (; n > 1; n--)
+      if (
+        (named = index.get(
+          words
+            .slice(i, i + n)
+            .map((w) => w.search)
+            .join(' '),
+        ))
+      )
+        break;
     named ??= index.get(words[i]!.search);
     const run = words.slice(i, i + n);
     const typed: Alternative = { words: run.map((w) => w.search), except: [], name: run.map((w) => w.typed).join(' ') };

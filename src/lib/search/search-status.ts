@@ -85,7 +85,12 @@ export function searchStatus(state: SearchState, count: MatchCount, at: ResultPa
   return `${what}${filtered ? ` ${verb} the filters` : ''}${order}.${range}`;
 }
 
-const NO_WORDS: WordCounts = { requested: { items: 0, upheld: 0, overturned: 0 }, mentioned: 0, letterOnly: 0, started: { items: 0, letters: [] } };
+const NO_WORDS: WordCounts = {
+  requested: { items: 0, upheld: 0, overturned: 0 },
+  mentioned: 0,
+  letterOnly: 0,
+  started: { items: 0, letters: [] },
+};
 
 /**
  * The status line of first results, from the shards searched first (staged-shards.ts): what they

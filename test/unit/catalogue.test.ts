@@ -118,6 +118,27 @@ describe('loadCatalogue on a broken copy', () => {
     );
   });
 
+  test('checks the body regions and the synonyms: slugs once, rules that compile, each name in one group, exceptions of its own names', () => {
+    const message = errorFrom((dir) => {
+      editYaml(join(dir, 'body-regions.yml'), (r) => {
+        r.regions[1].slug = r.regions[0].slug;
+        r.regions[2].match = ['(unclosed'];
+      });
+      editYaml(join(dir, 'synonyms.yml'), (s) => {
+        s.groups[0].names.push('cyclobenzaprine');
+        s.groups[1].except = { Ultram: ['ER'] };
+        s.groups[2].names.push('--');
+      });
+    });
+    expect(message.split('\n').slice(1)).toEqual([
+      'content/body-regions.yml → regions.1.slug: duplicate slug "cervical-spine" (first used by regions.0)',
+      expect.stringMatching(/^content\/body-regions\.yml → regions\.2\.match\.0: invalid regular expression \/\(unclosed\/ /),
+      'content/synonyms.yml → groups.1.except.Ultram: expected one of the group\'s names',
+      'content/synonyms.yml → groups.2.names.3: "--" has no letter or digit to search for',
+      'content/synonyms.yml → groups.3.names.1: "cyclobenzaprine" already stands in groups.0',
+    ]);
+  });
+
   test('reports every problem of every file in one error', () => {
     const message = errorFrom((dir) => {
       editYaml(join(dir, 'treatments.yml'), (t) => {

@@ -200,4 +200,20 @@ describe('loadCatalogue on a broken copy', () => {
         'content/guidelines: expected exactly one guideline of family "other" with the lowest priority (-10) as the fallback, found mtus (mtus), odg (odg)',
     );
   });
+
+  test('keeps the slugs the treatment types’ body-region lists use: "none" for a region, "regions" for a guideline', () => {
+    const message = errorFrom((dir) => {
+      editYaml(join(dir, 'body-regions.yml'), (r) => (r.regions[2].slug = 'none'));
+      editYaml(join(dir, 'guidelines', 'acoem.yml'), (g) => (g.slug = 'regions'));
+      writeFileSync(join(dir, 'guidelines', 'regions.yml'), readFileSync(join(dir, 'guidelines', 'acoem.yml')));
+      unlinkSync(join(dir, 'guidelines', 'acoem.yml'));
+    });
+    expect(message).toBe(
+      [
+        'Invalid catalogue (2 problems):',
+        'content/guidelines/regions.yml → slug: "regions" is kept for the treatment types\' body-region lists',
+        'content/body-regions.yml → regions.2.slug: "none" is kept for items that name no region',
+      ].join('\n'),
+    );
+  });
 });

@@ -59,7 +59,9 @@ describe('npm run check', () => {
     }
     const corpus = corpusWith(letters);
     const cache = newFolder();
-    expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations, \d+ guidelines, \d+ treatment types, \d+ body regions: no problems$/m);
+    expect(runCheck(corpus, cache).output).toMatch(
+      /^checked 4 determinations, \d+ guidelines, \d+ treatment types, \d+ body regions: no problems$/m,
+    );
     expect(runCheck(corpus, cache).output).toMatch(/^checked 4 determinations \(4 unchanged since they last passed\), /m);
 
     // A changed file is validated again, and its problem is reported however often the check runs.

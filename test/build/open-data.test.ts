@@ -68,6 +68,16 @@ describe.each([
     }
   });
 
+  test('items.csv names each item’s body regions as its line of determinations.jsonl does', () => {
+    const expected = lines.filter(Boolean).flatMap((line) => {
+      const d = JSON.parse(line) as { id: string; items: { bodyRegions: string[] }[] };
+      return d.items.map((item, i) => [d.id, String(i + 1), item.bodyRegions.join('; ')]);
+    });
+    const rows = readCsvRecords(file(site, 'data/items.csv')).map((r) => [r.determination_id, r.item_number, r.body_regions]);
+    expect(rows).toEqual(expected);
+    expect(rows.filter((r) => r[2] !== '').length).toBeGreaterThan(3);
+  });
+
   test('the /data/ page links each file and states its rows and exact size', () => {
     const html = readPage(site, '/data/');
     const text = visibleText(html);
@@ -80,6 +90,8 @@ describe.each([
     expect(text).toContain(`${readCsv(file(site, 'data/items.csv')).length - 1} items ${size('items.csv')}`);
     for (const column of ITEM_HEADER) expect(text).toContain(column);
     expect(text).toContain('items[].citations.reviewer[].pages integer[] (optional)');
+    expect(text).toContain('items[].bodyRegions string[] Body regions the request names');
+    expect(text).toContain('body_regions Body regions the request names');
   });
 });
 
@@ -92,8 +104,11 @@ describe('open data content', () => {
       item_number: '1',
       request: "Physical therapy <script>alert('request')</script> x 12 sessions",
       treatment_type_slug: 'physical-therapy',
+      body_regions: '',
       outcome: 'overturned',
       page_url: 'http://localhost:4321/determinations/CM16-0100001/#item-1',
     });
+    const lumbar = readCsvRecords(file(root, 'data/items.csv')).find((r) => r.determination_id === 'CM14-0123456');
+    expect(lumbar).toMatchObject({ treatment_type_slug: 'tens-ems-unit', body_regions: 'lumbar-spine' });
   });
 });

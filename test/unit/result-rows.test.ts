@@ -80,6 +80,7 @@ describe('items.csv rows', () => {
       request: 'Norco 10/325mg #60',
       treatment_type: labels.treatmentLabel('opioids'),
       treatment_type_slug: 'opioids',
+      body_regions: '',
       outcome: 'overturned',
       reviewer_citations: `${labels.guidelineLabel('odg-pain')}: Opioids, criteria for use`,
       claims_administrator_citations: `${labels.guidelineLabel('mtus-chronic-pain-2009')}: pp. 78–80`,

@@ -49,10 +49,11 @@ describe.each([
     }
   });
 
-  test('every treatment type and section page with items links its items.csv, which holds those items', () => {
+  test('every treatment type, treatment × body region and section page with items links its items.csv, which holds those items', () => {
     const listPages = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      /^(treatments\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f),
+      /^(treatments\/[^/]+|treatments\/[^/]+\/regions\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f),
     );
+    expect(listPages.filter((f) => f.includes('/regions/')).length).toBeGreaterThan(5);
     expect(listPages.length).toBeGreaterThan(10);
     for (const page of listPages) {
       const html = readFileSync(join(site.dir, page), 'utf8');
@@ -65,6 +66,9 @@ describe.each([
       const records = readCsvRecords(file(site, page.replace('index.html', 'items.csv')));
       expect(records.length, page).toBe(Number((link[2] ?? '1').replace(/,/g, '')));
       if (page.startsWith('treatments/')) expect(new Set(records.map((r) => r.treatment_type_slug))).toEqual(new Set([page.split('/')[1]]));
+      const region = /^treatments\/[^/]+\/regions\/([^/]+)\//.exec(page)?.[1];
+      if (region === 'none') for (const r of records) expect(r.body_regions, page).toBe('');
+      else if (region) for (const r of records) expect(r.body_regions.split('; '), page).toContain(region);
     }
   });
 

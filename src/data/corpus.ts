@@ -10,6 +10,7 @@ import type { BodyRegion, Determination, Guideline, TreatmentType } from '../lib
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
+import { indexTreatmentRegions, NO_REGION, NO_REGION_LABEL, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
 import { timedPrecedents } from './precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
 
@@ -26,8 +27,6 @@ export interface Corpus {
   guidelineIndex: GuidelineEntry[];
   /** The treatment taxonomy in file order. */
   taxonomy: TreatmentType[];
-  /** The body regions in file order. */
-  regions: BodyRegion[];
   /** Every treatment type with counts, grouped. */
   treatments: TreatmentRow[];
   /** Display label of a treatment type slug (the slug itself when unknown). */
@@ -36,6 +35,12 @@ export interface Corpus {
   guidelineLabel(slug: string): string;
   /** Treatment type × the guideline (and section) the reviewer based the decision on. */
   treatmentGuidelines: TreatmentGuidelineEntry[];
+  /** The body regions in file order. */
+  regions: BodyRegion[];
+  /** Label of a body region slug ("No body region named" for NO_REGION; the slug itself when unknown). */
+  regionLabel(slug: string): string;
+  /** Treatment type × the body region the request names (or none), in the table's order. */
+  treatmentRegions: TreatmentRegionEntry[];
   /** Earlier items like each item, and its "before this decision" figure. */
   precedents: Precedents;
   /** Incremental-build cache keys of pages, from the determinations they show. */
@@ -66,6 +71,8 @@ async function build(): Promise<Corpus> {
   const treatments = treatmentRows(taxonomy, items);
   const treatmentLabels = new Map(treatments.map((t) => [t.slug, t.label]));
   const guidelineLabels = new Map(guidelines.map((g) => [g.slug, g.short]));
+  const { regions } = catalogue;
+  const regionLabels = new Map<string, string>([...regions.map((r) => [r.slug, r.label] as const), [NO_REGION, NO_REGION_LABEL]]);
   return {
     entries,
     determinations,
@@ -73,16 +80,18 @@ async function build(): Promise<Corpus> {
     guidelines,
     guidelineIndex: indexGuidelines(items, guidelines),
     treatmentGuidelines: indexTreatmentGuidelines(items, guidelines),
+    treatmentRegions: indexTreatmentRegions(
+      items,
+      regions.map((r) => r.slug),
+    ),
     precedents: timedPrecedents(items, determinations, guidelines),
     taxonomy,
-    regions: catalogue.regions,
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), {
-      guidelines,
-      taxonomy,
-      regions: catalogue.regions,
-    }),
+    regions,
+    regionLabel: (slug) => regionLabels.get(slug) ?? slug,
+    // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
+    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions }),
   };
 }

@@ -4,6 +4,7 @@
 // file as it stands (type stripping), so it and what it imports use erasable TypeScript only.
 import { parentPort } from 'node:worker_threads';
 import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
+import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../lib/corpus/flatten-items.ts';
 import { partialFiles } from '../lib/files/partial-files.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
@@ -16,6 +17,8 @@ export interface OpenDataJob {
   determinations: readonly Determination[];
   /** The catalogue's guidelines, in slug order. */
   guidelines: readonly Guideline[];
+  /** The catalogue's body-region slugs, in file order. */
+  regions: readonly string[];
   treatmentLabels: [slug: string, label: string][];
   guidelineLabels: [slug: string, short: string][];
   /** The site's origin and base path, for the absolute page URLs of the rows. */
@@ -28,8 +31,8 @@ export interface OpenDataJob {
 export type OpenDataReply = { data: OpenData } | { error: string };
 
 async function publish(job: OpenDataJob): Promise<OpenData> {
-  // The items and guideline index are made again here rather than copied over: copying is work on
-  // the build's thread, making them is work on this one.
+  // The items and the guideline and region indexes are made again here rather than copied over:
+  // copying is work on the build's thread, making them is work on this one.
   const items = flattenItems(job.determinations);
   const treatmentLabels = new Map(job.treatmentLabels);
   const guidelineLabels = new Map(job.guidelineLabels);
@@ -40,6 +43,7 @@ async function publish(job: OpenDataJob): Promise<OpenData> {
         determinations: job.determinations,
         items,
         guidelineIndex: indexGuidelines(items, job.guidelines),
+        treatmentRegions: indexTreatmentRegions(items, job.regions),
         treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
         guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
         pageUrl: (id, n) => absoluteUrl(job.site, job.base, determinationPath(id, n)),

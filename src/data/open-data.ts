@@ -50,7 +50,12 @@ function onWorker(job: OpenDataJob): Promise<{ data: OpenData; sendSeconds: numb
 
 async function publish(): Promise<OpenData & { seconds: number }> {
   if (process.env.IMR_OPEN_DATA === 'off') {
-    const none = { determinations: NONE(''), items: NONE(''), schema: NONE(''), lists: { treatments: 0, sections: 0, bytes: 0 } };
+    const none = {
+      determinations: NONE(''),
+      items: NONE(''),
+      schema: NONE(''),
+      lists: { treatments: 0, regions: 0, sections: 0, bytes: 0 },
+    };
     return { ...none, seconds: 0 };
   }
   const started = performance.now();
@@ -58,6 +63,7 @@ async function publish(): Promise<OpenData & { seconds: number }> {
   const { data, sendSeconds } = await onWorker({
     determinations: corpus.determinations,
     guidelines: corpus.guidelines,
+    regions: corpus.regions.map((r) => r.slug),
     treatmentLabels: corpus.treatments.map((t) => [t.slug, corpus.treatmentLabel(t.slug)]),
     guidelineLabels: corpus.guidelines.map((g) => [g.slug, corpus.guidelineLabel(g.slug)]),
     site: import.meta.env.SITE ?? '',
@@ -65,7 +71,7 @@ async function publish(): Promise<OpenData & { seconds: number }> {
     outDir,
   });
   const seconds = Math.round(performance.now() - started) / 1000;
-  const count = 3 + data.lists.treatments + data.lists.sections;
+  const count = 3 + data.lists.treatments + data.lists.regions + data.lists.sections;
   const bytes = data.schema.bytes + data.determinations.bytes + data.items.bytes + data.lists.bytes;
   // One line for the build's output; the benchmark reads it (scripts/dev/bench.ts).
   console.log(`open data: ${count} files, ${bytes} bytes, in ${seconds} s (${sendSeconds.toFixed(3)} s of it on the build's thread)`);

@@ -79,12 +79,14 @@ describe('adding newly decided letters', () => {
   test('leaves every older page of every dated list byte-identical and unwritten', () => {
     const lists = numberedPages(before);
     // Every kind of dated list runs long enough to have older pages: all determinations, a
-    // treatment type, a guideline section, treatment × guideline and treatment × section.
+    // treatment type, a guideline section, treatment × guideline, treatment × section and
+    // treatment × body region.
     expect(lists.get('/determinations/')).toBe(5);
     expect(lists.get('/treatments/mri/')).toBeGreaterThanOrEqual(10);
     expect(lists.get('/guidelines/mtus-shoulder-2004/special-studies/')).toBeGreaterThanOrEqual(4);
     expect(lists.get('/treatments/mri/mtus-shoulder-2004/')).toBeGreaterThanOrEqual(4);
     expect(lists.get('/treatments/mri/mtus-shoulder-2004/special-studies/')).toBeGreaterThanOrEqual(4);
+    expect(lists.get('/treatments/mri/regions/shoulder/')).toBeGreaterThanOrEqual(4);
     let older = 0;
     for (const [list, highest] of lists) {
       // Only the three newest numbered pages show how many pages follow them.

@@ -84,6 +84,7 @@ describe.each([
       ['/', 'feed.xml'],
       ['/determinations/', 'feed.xml'],
       ['/treatments/mri/', 'treatments/mri/feed.xml'],
+      ['/treatments/mri/regions/shoulder/', 'treatments/mri/regions/shoulder/feed.xml'],
       ['/guidelines/mtus-chronic-pain-2009/', 'guidelines/mtus-chronic-pain-2009/feed.xml'],
     ] as const) {
       const html = readPage(site, page);

@@ -87,6 +87,17 @@ describe('incremental build', () => {
     expect(visibleText(readPage(site, '/treatments/mri/'))).toContain('Magnetic resonance imaging');
   }, 120_000);
 
+  test('renders the pages that show a body region’s label again when body-regions.yml changes', async () => {
+    const regions = join(corpus, 'body-regions.yml');
+    writeFileSync(regions, readFileSync(regions, 'utf8').replace('label: Shoulder', 'label: Shoulder (rotator cuff)'));
+    await buildSite(options);
+    expect(visibleText(readPage(site, '/treatments/mri/'))).toContain('Shoulder (rotator cuff) 1 1 0');
+    expect(readPage(site, '/treatments/mri/regions/shoulder/')).toContain(' · Shoulder (rotator cuff)</h1>');
+    expect(readFileSync(join(site.dir, 'treatments/mri/regions/shoulder/feed.xml'), 'utf8')).toContain(
+      ' · Shoulder (rotator cuff) · IMR Determinations</title>',
+    );
+  }, 120_000);
+
   test('leaves every determination page as it was when a letter decided after all the others arrives', async () => {
     // The "earlier determinations" block shows earlier letters only, and its key says so.
     const pages = readdirSync(join(site.dir, 'determinations')).filter((name) => /^(CM\d{2}-\d{7}|imr-)/.test(name));
@@ -119,8 +130,10 @@ describe('incremental build', () => {
       'data/items.csv',
       'data/schema.json',
       'treatments/tens-ems-unit/items.csv',
+      'treatments/tens-ems-unit/regions/none/items.csv',
       'feed.xml',
       'treatments/tens-ems-unit/feed.xml',
+      'treatments/tens-ems-unit/regions/none/feed.xml',
       'guidelines/mtus-shoulder-2004/feed.xml',
       'sitemap-index.xml',
       'sitemap-0.xml',
@@ -142,6 +155,8 @@ describe('incremental build', () => {
       'data/determinations.jsonl',
       'treatments/tens-ems-unit/items.csv',
       'treatments/tens-ems-unit/feed.xml',
+      'treatments/tens-ems-unit/regions/none/items.csv',
+      'treatments/tens-ems-unit/regions/none/feed.xml',
       'feed.xml',
     ]) {
       expect(readFileSync(fileOf(path), 'utf8'), path).toContain('TENS unit rental for 60 days');

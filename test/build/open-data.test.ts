@@ -49,10 +49,11 @@ describe.each([
     }
   });
 
-  test('every treatment type and section page with items links its items.csv, which holds those items', () => {
+  test('every treatment type, treatment × body region and section page with items links its items.csv, which holds those items', () => {
     const listPages = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) =>
-      /^(treatments\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f),
+      /^(treatments\/[^/]+|treatments\/[^/]+\/regions\/[^/]+|guidelines\/[^/]+\/[^/]+)\/index\.html$/.test(f),
     );
+    expect(listPages.filter((f) => f.includes('/regions/')).length).toBeGreaterThan(5);
     expect(listPages.length).toBeGreaterThan(10);
     for (const page of listPages) {
       const html = readFileSync(join(site.dir, page), 'utf8');
@@ -65,7 +66,20 @@ describe.each([
       const records = readCsvRecords(file(site, page.replace('index.html', 'items.csv')));
       expect(records.length, page).toBe(Number((link[2] ?? '1').replace(/,/g, '')));
       if (page.startsWith('treatments/')) expect(new Set(records.map((r) => r.treatment_type_slug))).toEqual(new Set([page.split('/')[1]]));
+      const region = /^treatments\/[^/]+\/regions\/([^/]+)\//.exec(page)?.[1];
+      if (region === 'none') for (const r of records) expect(r.body_regions, page).toBe('');
+      else if (region) for (const r of records) expect(r.body_regions.split('; '), page).toContain(region);
     }
+  });
+
+  test('items.csv names each item’s body regions as its line of determinations.jsonl does', () => {
+    const expected = lines.filter(Boolean).flatMap((line) => {
+      const d = JSON.parse(line) as { id: string; items: { bodyRegions: string[] }[] };
+      return d.items.map((item, i) => [d.id, String(i + 1), item.bodyRegions.join('; ')]);
+    });
+    const rows = readCsvRecords(file(site, 'data/items.csv')).map((r) => [r.determination_id, r.item_number, r.body_regions]);
+    expect(rows).toEqual(expected);
+    expect(rows.filter((r) => r[2] !== '').length).toBeGreaterThan(3);
   });
 
   test('the /data/ page links each file and states its rows and exact size', () => {
@@ -80,6 +94,8 @@ describe.each([
     expect(text).toContain(`${readCsv(file(site, 'data/items.csv')).length - 1} items ${size('items.csv')}`);
     for (const column of ITEM_HEADER) expect(text).toContain(column);
     expect(text).toContain('items[].citations.reviewer[].pages integer[] (optional)');
+    expect(text).toContain('items[].bodyRegions string[] Body regions the request names');
+    expect(text).toContain('body_regions Body regions the request names');
   });
 });
 
@@ -92,8 +108,11 @@ describe('open data content', () => {
       item_number: '1',
       request: "Physical therapy <script>alert('request')</script> x 12 sessions",
       treatment_type_slug: 'physical-therapy',
+      body_regions: '',
       outcome: 'overturned',
       page_url: 'http://localhost:4321/determinations/CM16-0100001/#item-1',
     });
+    const lumbar = readCsvRecords(file(root, 'data/items.csv')).find((r) => r.determination_id === 'CM14-0123456');
+    expect(lumbar).toMatchObject({ treatment_type_slug: 'tens-ems-unit', body_regions: 'lumbar-spine' });
   });
 });

@@ -70,6 +70,7 @@ function expectChartToCountList(site: SiteBuild, path: string) {
 describe('outcome charts', () => {
   test('count, period by period, the items a treatment type lists over all its pages (by month under three years)', () => {
     expectChartToCountList(sub, '/treatments/mri/');
+    expectChartToCountList(sub, '/treatments/mri/regions/shoulder/');
     expect([...chartTable(readPage(sub, '/treatments/mri/')).keys()]).toEqual(
       expect.arrayContaining(['2016-12', '2017-01', '2018-01', '2018-12']),
     );

@@ -4,9 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
+  BodyRegionCatalogueSchema,
   DeterminationSchema,
   GuidelineSchema,
   TreatmentTaxonomySchema,
+  type BodyRegion,
   type Determination,
   type Guideline,
   type TreatmentTaxonomy,
@@ -37,4 +39,9 @@ export function fixtureGuidelines(): Guideline[] {
 
 export function fixtureTaxonomy(): TreatmentTaxonomy {
   return TreatmentTaxonomySchema.parse(parse(readFileSync(join(FIXTURE_CORPUS, 'treatments.yml'), 'utf8')));
+}
+
+/** The fixture's body regions, in file order. */
+export function fixtureRegions(): BodyRegion[] {
+  return BodyRegionCatalogueSchema.parse(parse(readFileSync(join(FIXTURE_CORPUS, 'body-regions.yml'), 'utf8'))).regions;
 }

@@ -20,6 +20,7 @@ export const TEMPLATE_PAGES: TemplatePage[] = [
   { template: 'guideline section cited by name', path: 'guidelines/mtus-shoulder-2004/special-studies/' },
   { template: 'treatments list', path: 'treatments/' },
   { template: 'treatment', path: 'treatments/tens-ems-unit/' },
+  { template: 'treatment × body region', path: 'treatments/tens-ems-unit/regions/lumbar-spine/' },
   { template: 'search with a query and a filter', path: 'search/?q=TENS&outcome=overturned' },
   { template: 'page not found', path: '404.html' },
 ];
@@ -30,4 +31,5 @@ export const PAGED_TEMPLATE_PAGES: TemplatePage[] = [
   { template: 'guideline section, page 1', path: 'guidelines/mtus-shoulder-2004/special-studies/1/' },
   { template: 'treatment, page 1', path: 'treatments/mri/1/' },
   { template: 'treatment × guideline, page 1', path: 'treatments/mri/mtus-shoulder-2004/1/' },
+  { template: 'treatment × body region, page 1', path: 'treatments/mri/regions/shoulder/1/' },
 ];

@@ -133,7 +133,7 @@ describe('loadCatalogue on a broken copy', () => {
     expect(message.split('\n').slice(1)).toEqual([
       'content/body-regions.yml → regions.1.slug: duplicate slug "cervical-spine" (first used by regions.0)',
       expect.stringMatching(/^content\/body-regions\.yml → regions\.2\.match\.0: invalid regular expression \/\(unclosed\/ /),
-      'content/synonyms.yml → groups.1.except.Ultram: expected one of the group\'s names',
+      "content/synonyms.yml → groups.1.except.Ultram: expected one of the group's names",
       'content/synonyms.yml → groups.2.names.3: "--" has no letter or digit to search for',
       'content/synonyms.yml → groups.3.names.1: "cyclobenzaprine" already stands in groups.0',
     ]);
@@ -220,6 +220,22 @@ describe('loadCatalogue on a broken copy', () => {
     expect(message).toBe(
       'Invalid catalogue (1 problem):\n' +
         'content/guidelines: expected exactly one guideline of family "other" with the lowest priority (-10) as the fallback, found mtus (mtus), odg (odg)',
+    );
+  });
+
+  test('keeps the slugs the treatment types’ body-region lists use: "none" for a region, "regions" for a guideline', () => {
+    const message = errorFrom((dir) => {
+      editYaml(join(dir, 'body-regions.yml'), (r) => (r.regions[2].slug = 'none'));
+      editYaml(join(dir, 'guidelines', 'acoem.yml'), (g) => (g.slug = 'regions'));
+      writeFileSync(join(dir, 'guidelines', 'regions.yml'), readFileSync(join(dir, 'guidelines', 'acoem.yml')));
+      unlinkSync(join(dir, 'guidelines', 'acoem.yml'));
+    });
+    expect(message).toBe(
+      [
+        'Invalid catalogue (2 problems):',
+        'content/guidelines/regions.yml → slug: "regions" is kept for the treatment types\' body-region lists',
+        'content/body-regions.yml → regions.2.slug: "none" is kept for items that name no region',
+      ].join('\n'),
     );
   });
 });

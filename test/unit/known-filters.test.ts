@@ -62,7 +62,7 @@ describe('keepKnownFilters', () => {
     const filters = fc.dictionary(fc.constantFrom(...FILTER_KEYS), fc.uniqueArray(value, { minLength: 1, maxLength: 4 }));
     fc.assert(
       fc.property(filters, (f) => {
-        const { state, dropped } = keepKnownFilters({ q: '', filters: f, sort: 'newest', page: 1 }, LABELS);
+        const { state, dropped } = keepKnownFilters({ q: '', scope: 'items', filters: f, sort: 'newest', page: 1 }, LABELS);
         for (const key of FILTER_KEYS)
           for (const v of state.filters[key] ?? []) expect(key === 'section' || LABELS[key]?.has(v)).toBe(true);
         const kept = Object.values(state.filters).flat().length;

@@ -3,11 +3,12 @@
 import { describe, expect, test } from 'vitest';
 import { determinationJsonSchema, schemaFields } from '../../src/lib/open-data/determination-json-schema.ts';
 import { FIELD_DOCS } from '../../src/lib/open-data/field-docs.ts';
-import { ITEM_COLUMNS, ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
+import { ITEM_COLUMNS, ITEM_HEADER, itemRow } from '../../src/lib/open-data/item-columns.ts';
 import { fixtureDeterminations } from '../support/fixture-corpus.ts';
 import { compileSchema } from '../support/json-schema-validator.ts';
 
 const schema = determinationJsonSchema();
+const determinations = fixtureDeterminations();
 const validate = compileSchema(schema);
 /** A determination as a line of determinations.jsonl carries it. */
 const asLine = (d: unknown) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>;
@@ -23,6 +24,12 @@ describe('the determination JSON Schema', () => {
       required: false,
       description: FIELD_DOCS['items[].citations.reviewer[].pages'],
     });
+    expect(fields.find((f) => f.path === 'items[].bodyRegions')).toEqual({
+      path: 'items[].bodyRegions',
+      type: 'string[]',
+      required: true,
+      description: FIELD_DOCS['items[].bodyRegions'],
+    });
   });
 
   test('is draft 2020-12 and holds a line to the schema’s closed objects, enums and date format', () => {
@@ -33,6 +40,7 @@ describe('the determination JSON Schema', () => {
     bad.extra = 1;
     (bad.dates as Record<string, unknown>).decided = '2016-02-30';
     (bad.items as Record<string, unknown>[])[0]!.outcome = 'Uphold';
+    (bad.items as Record<string, unknown>[])[0]!.bodyRegions = ['Low Back'];
     const result = validate(bad);
     expect(result.valid).toBe(false);
     expect(result.errors).toEqual(
@@ -40,6 +48,7 @@ describe('the determination JSON Schema', () => {
         '/ must NOT have additional properties',
         '/dates/decided must match format "date"',
         '/items/0/outcome must be equal to one of the allowed values',
+        '/items/0/bodyRegions/0 must match pattern "^[a-z0-9]+(?:-[a-z0-9]+)*$"',
       ]),
     );
   });
@@ -52,5 +61,15 @@ describe('the items CSV columns', () => {
       expect(c.name).toMatch(/^[a-z]+(?:_[a-z]+)*$/);
       expect(c.doc.length).toBeGreaterThan(10);
     }
+  });
+
+  test('body_regions holds the request’s region slugs joined by "; " as the other lists, empty when it names none', () => {
+    const ctx = { treatmentLabel: (s: string) => s, guidelineLabel: (s: string) => s, pageUrl: () => '' };
+    const cell = (d: (typeof determinations)[number], n: number) => itemRow(d, n, ctx)[ITEM_HEADER.indexOf('body_regions')];
+    const [letter] = determinations.filter((d) => d.id === 'CM17-0012345');
+    expect([cell(letter!, 1), cell(letter!, 2)]).toEqual(['', 'lumbar-spine']);
+    const several = structuredClone(letter!);
+    several.items[0]!.bodyRegions = ['cervical-spine', 'lumbar-spine'];
+    expect(cell(several, 1)).toBe('cervical-spine; lumbar-spine');
   });
 });

@@ -54,7 +54,7 @@ describe('search result rows', () => {
   });
 
   test('read an index made before the items carried treatment types and citations', () => {
-    expect(parseResultItems('[["Norco 10/325mg #60","overturned"]]')).toEqual([['Norco 10/325mg #60', 'overturned', '', [], []]]);
+    expect(parseResultItems('[["Norco 10/325mg #60","overturned"]]')).toEqual([['Norco 10/325mg #60', 'overturned', '', [], [], []]]);
     expect(parseResultItems('not json')).toEqual([]);
     const old = { ...result(byId('CM15-0045678')), meta: { items: '[["Norco 10/325mg #60","overturned"]]' } };
     const [row] = resultRows(old, [1], context());
@@ -80,6 +80,7 @@ describe('items.csv rows', () => {
       request: 'Norco 10/325mg #60',
       treatment_type: labels.treatmentLabel('opioids'),
       treatment_type_slug: 'opioids',
+      body_regions: '',
       outcome: 'overturned',
       reviewer_citations: `${labels.guidelineLabel('odg-pain')}: Opioids, criteria for use`,
       claims_administrator_citations: `${labels.guidelineLabel('mtus-chronic-pain-2009')}: pp. 78–80`,

@@ -42,7 +42,7 @@ function index(letters: number, perLetter: number, matched: number[]): ShardedIn
 }
 
 const ctx = { origin: 'https://imr.example.org', treatmentLabel: () => 'MRI', guidelineLabel: (s: string) => s };
-const state = { q: '', filters: {}, sort: 'newest' as const, page: 1 };
+const state = { q: '', scope: 'items' as const, filters: {}, sort: 'newest' as const, page: 1 };
 
 describe('buildResultsCsv', () => {
   test('holds every matching item of a small search, and only those, and says it is whole', async () => {

@@ -25,6 +25,8 @@ import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treat
 import { BodyRegionCatalogueSchema, type BodyRegion } from '../schema/body-region.ts';
 import { SynonymsSchema, type SynonymGroup } from '../schema/synonyms.ts';
 import { searchWords } from '../search/search-words.ts';
+import { NO_REGION } from './index-treatment-regions.ts';
+import { REGIONS } from '../paths/routes.ts';
 
 export interface Catalogue {
   /** Sorted as they are tried: priority (higher first), then slug. */
@@ -88,6 +90,8 @@ function loadGuidelines(dir: string, shown: (f: string) => string, problems: Pro
     if (!data) continue;
     const stem = basename(name, '.yml');
     if (data.slug !== stem) problems.push(`${label} → slug: expected "${stem}" (the file name), got "${data.slug}"`);
+    // /treatments/<type>/<guideline>/ would be /treatments/<type>/regions/, the body regions' lists.
+    if (data.slug === REGIONS) problems.push(`${label} → slug: "${REGIONS}" is kept for the treatment types' body-region lists`);
     data.match.forEach((rule, i) => checkRule(rule, `${label} → match.${i}`, problems));
     checkSectionNames(data, label, problems);
     guidelines.push(data);
@@ -111,6 +115,10 @@ function loadRegions(file: string, label: string, problems: Problems): BodyRegio
   const data = validate(BodyRegionCatalogueSchema, readYaml(file, label, problems), label, problems);
   if (!data) return undefined;
   checkRuleEntries(data.regions, label, 'regions', problems);
+  // Its list page, /treatments/<type>/regions/none/, holds the items that name no region.
+  data.regions.forEach((region, i) => {
+    if (region.slug === NO_REGION) problems.push(`${label} → regions.${i}.slug: "${NO_REGION}" is kept for items that name no region`);
+  });
   return data.regions;
 }
 

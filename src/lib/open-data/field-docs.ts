@@ -23,6 +23,8 @@ export const FIELD_DOCS: Readonly<Record<string, string>> = {
   'items[].request': 'The disputed treatment as the letter words it.',
   'items[].outcome': 'upheld (the denial stands) or overturned (the treatment was found medically necessary).',
   'items[].treatmentType': 'Treatment type the request was classified as (slug; page /treatments/<slug>/).',
+  'items[].bodyRegions':
+    'Body regions the request names, as slugs in catalogue order (a type’s items naming one: /treatments/<type>/regions/<slug>/); empty when it names none (most drugs).',
   'items[].modified': 'Present when the claims administrator authorized part of the original request.',
   'items[].modified.originalRequest': 'The original request as written.',
   'items[].modified.authorized': 'What the claims administrator authorized.',

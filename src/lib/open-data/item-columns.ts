@@ -41,6 +41,11 @@ export const ITEM_COLUMNS: readonly ItemColumn[] = [
   },
   { name: 'treatment_type_slug', doc: 'Key of the treatment type, as in /treatments/<slug>/.', value: (d, n) => item(d, n).treatmentType },
   {
+    name: 'body_regions',
+    doc: 'Body regions the request names, as keys ("lumbar-spine"; the list /treatments/<type>/regions/<key>/), separated by "; "; empty when it names none (most drugs).',
+    value: (d, n) => item(d, n).bodyRegions.join(LIST_SEPARATOR),
+  },
+  {
     name: 'outcome',
     doc: 'upheld (the denial stands) or overturned (the reviewer found the treatment medically necessary).',
     value: (d, n) => item(d, n).outcome,

@@ -1,13 +1,14 @@
 // Writes the open data through a sink that appends text to files: data/schema.json,
-// data/determinations.jsonl, data/items.csv, and items.csv in the folder of every treatment-type
-// and guideline-section page with items. One pass over the corpus, a part at a time, writes all of
+// data/determinations.jsonl, data/items.csv, and items.csv in the folder of every treatment-type,
+// treatment × body-region and guideline-section page with items. One pass over the corpus, a part at a time, writes all of
 // them, so memory holds one part whatever the size of the corpus.
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
+import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
-import { dataFilePath, listCsvPath, sectionPath, treatmentPath } from '../paths/routes.ts';
+import { dataFilePath, listCsvPath, sectionPath, treatmentPath, treatmentRegionPath } from '../paths/routes.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
@@ -29,6 +30,7 @@ export interface OpenDataInput extends ItemRowContext {
   /** Every item, same order. */
   items: readonly ItemRef[];
   guidelineIndex: readonly GuidelineEntry[];
+  treatmentRegions: readonly TreatmentRegionEntry[];
 }
 
 export interface PublishedFile {
@@ -43,8 +45,8 @@ export interface OpenData {
   determinations: PublishedFile;
   items: PublishedFile;
   schema: PublishedFile;
-  /** The items.csv files of the treatment-type and guideline-section pages. */
-  lists: { treatments: number; sections: number; bytes: number };
+  /** The items.csv files of the treatment-type, treatment × region and guideline-section pages. */
+  lists: { treatments: number; regions: number; sections: number; bytes: number };
 }
 
 /** The items of each treatment type that has any, in the order given. */
@@ -94,10 +96,11 @@ export async function writeOpenData(input: OpenDataInput, sink: Sink, chunk = CH
   const list = (path: string, refs: readonly ItemRef[]): ListFile => ({ path, refs, next: 0, bytes: 0 });
   const itemsFile = list(dataFilePath('items.csv'), input.items);
   const treatmentFiles = [...itemsByTreatment(input.items)].map(([slug, refs]) => list(listCsvPath(treatmentPath(slug)), refs));
+  const regionFiles = input.treatmentRegions.map((e) => list(listCsvPath(treatmentRegionPath(e.treatment, e.region)), e.items));
   const sectionFiles = input.guidelineIndex.flatMap((entry) =>
     entry.sections.map((s) => list(listCsvPath(sectionPath(entry.slug, s.key)), s.items)),
   );
-  const files = [itemsFile, ...treatmentFiles, ...sectionFiles];
+  const files = [itemsFile, ...treatmentFiles, ...regionFiles, ...sectionFiles];
 
   const schemaPath = dataFilePath('schema.json');
   const schema = { path: schemaPath, rows: 1, bytes: await put(schemaPath, `${JSON.stringify(determinationJsonSchema(), null, 2)}\n`) };
@@ -132,6 +135,11 @@ export async function writeOpenData(input: OpenDataInput, sink: Sink, chunk = CH
     determinations: { path: jsonlPath, rows: input.determinations.length, bytes: jsonlBytes },
     items: { path: itemsFile.path, rows: input.items.length, bytes: itemsFile.bytes },
     schema,
-    lists: { treatments: treatmentFiles.length, sections: sectionFiles.length, bytes: sum(treatmentFiles) + sum(sectionFiles) },
+    lists: {
+      treatments: treatmentFiles.length,
+      regions: regionFiles.length,
+      sections: sectionFiles.length,
+      bytes: sum(treatmentFiles) + sum(regionFiles) + sum(sectionFiles),
+    },
   };
 }

@@ -44,6 +44,14 @@ export function treatmentSectionPath(treatment: string, guideline: string, key: 
   return `${TREATMENTS}${treatment}/${guideline}/${key}/`;
 }
 
+/** The folder of a treatment type's body-region lists (so no guideline may take it as its slug). */
+export const REGIONS = 'regions';
+
+/** `/treatments/<type>/regions/<region>/`: items of a type whose request names the body region (or `none`). */
+export function treatmentRegionPath(treatment: string, region: string): string {
+  return `${TREATMENTS}${treatment}/${REGIONS}/${region}/`;
+}
+
 /** `/search/` with its query: `searchPath({ treatment: 'mri' })` -> `/search/?treatment=mri`. */
 export function searchPath(params: Record<string, string> = {}): string {
   const query = new URLSearchParams(params).toString();
@@ -55,12 +63,12 @@ export function dataFilePath(name: string): string {
   return `${DATA}${name}`;
 }
 
-/** `<list>items.csv`: the items of a treatment-type or guideline-section list as CSV, in its folder. */
+/** `<list>items.csv`: the items of a treatment-type, treatment × region or guideline-section list as CSV, in its folder. */
 export function listCsvPath(listPath: string): string {
   return `${listPath}items.csv`;
 }
 
-/** `<list>feed.xml`: the Atom feed of a treatment type's or a guideline's newest determinations. */
+/** `<list>feed.xml`: the Atom feed of a treatment type's, a treatment × region list's or a guideline's newest determinations. */
 export function listFeedPath(listPath: string): string {
   return `${listPath}feed.xml`;
 }
@@ -68,9 +76,4 @@ export function listFeedPath(listPath: string): string {
 /** `/sitemap-<n>.xml`, n from 0: the sitemaps the index names. */
 export function sitemapPath(n: number): string {
   return `/sitemap-${n}.xml`;
-}
-
-/** `/treatments/<type>/regions/<region>/`: items of a type whose request names the body region (`none`: no region). */
-export function treatmentRegionPath(treatment: string, region: string): string {
-  return `${TREATMENTS}${treatment}/regions/${region}/`;
 }

@@ -1,4 +1,5 @@
-import { NO_REGION, type FilterKey } from './filter-keys.ts';
+import { NO_REGION } from '../catalogue/index-treatment-regions.ts';
+import type { FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**

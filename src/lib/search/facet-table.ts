@@ -1,4 +1,4 @@
-import { NO_REGION } from './filter-keys.ts';
+import { NO_REGION } from '../catalogue/index-treatment-regions.ts';
 import type { CitedFacts, LetterFacts } from './search-facts.ts';
 
 /**

@@ -34,6 +34,3 @@ export const FILTER_LEGENDS: Record<FilterKey, string> = {
 
 /** The one value of the `cited` filter: only the reviewer's guideline lines count. */
 export const CITED_BY_REVIEWER = 'reviewer';
-
-/** The body region value of an item whose request names none. */
-export const NO_REGION = 'none';

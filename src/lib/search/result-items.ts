@@ -10,13 +10,14 @@ import type { Citation, Determination } from '../schema/index.ts';
 /** A citation: guideline slug, and the section and pages ("Opioids, pp. 78–80", or ""). */
 export type ResultCitation = [guideline: string, where: string];
 
-/** request, outcome, treatment type slug, reviewer citations, claims administrator citations. */
+/** request, outcome, treatment type slug, reviewer citations, claims administrator citations, body region slugs. */
 export type ResultItem = [
   request: string,
   outcome: string,
   treatmentType: string,
   reviewer: ResultCitation[],
   claimsAdministrator: ResultCitation[],
+  bodyRegions: string[],
 ];
 
 const cited = (list: readonly Citation[]): ResultCitation[] => list.map((c) => [c.guideline, citationWhere(c)]);
@@ -55,12 +56,14 @@ export function resultItemsMeta(d: Pick<Determination, 'items'>): string {
     i.treatmentType,
     cited(i.citations.reviewer),
     cited(i.citations.claimsAdministrator),
+    i.bodyRegions,
   ]);
   return JSON.stringify(items);
 }
 
 const isCitation = (v: unknown): v is ResultCitation => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string';
 const citations = (v: unknown): ResultCitation[] => (Array.isArray(v) ? v.filter(isCitation) : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
 
 /**
  * The items read back from the metadata; an index built before the treatment type and citations
@@ -76,5 +79,5 @@ export function parseResultItems(json: string | undefined): ResultItem[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter((v): v is unknown[] => Array.isArray(v) && typeof v[0] === 'string' && typeof v[1] === 'string')
-    .map((v) => [v[0] as string, v[1] as string, typeof v[2] === 'string' ? v[2] : '', citations(v[3]), citations(v[4])]);
+    .map((v) => [v[0] as string, v[1] as string, typeof v[2] === 'string' ? v[2] : '', citations(v[3]), citations(v[4]), strings(v[5])]);
 }

@@ -42,7 +42,7 @@ export function resultRows(data: ResultData, items: readonly number[], ctx: RowC
   return items.flatMap((n) => {
     const item = listed[n - 1];
     if (!item) return [];
-    const [request, outcome, treatmentType, reviewer, claimsAdministrator] = item;
+    const [request, outcome, treatmentType, reviewer, claimsAdministrator, bodyRegions] = item;
     const row: Record<(typeof ITEM_HEADER)[number], Cell> = {
       determination_id: id,
       case_number: CASE_NUMBER.test(id) ? id : '',
@@ -51,6 +51,7 @@ export function resultRows(data: ResultData, items: readonly number[], ctx: RowC
       request,
       treatment_type: treatmentType ? ctx.treatmentLabel(treatmentType) : '',
       treatment_type_slug: treatmentType,
+      body_regions: bodyRegions.join(LIST_SEPARATOR),
       outcome,
       reviewer_citations: citations(reviewer),
       claims_administrator_citations: citations(claimsAdministrator),

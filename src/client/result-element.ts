@@ -47,7 +47,7 @@ function itemElement(item: ItemView, className?: string): HTMLLIElement {
   line.append(a);
   if (item.where) {
     // Where the words are: a request that names them answers a precedent question; a mention does not.
-    const where = el('span', `item-where item-${item.where}`, item.where === 'requested' ? 'in the request' : 'mentioned only');
+    const where = el('span', `result-mark item-where item-${item.where}`, item.where === 'requested' ? 'in the request' : 'mentioned only');
     where.dataset.where = item.where;
     line.append(' ', where);
   }

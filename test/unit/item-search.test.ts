@@ -198,6 +198,8 @@ describe('item-level search', () => {
     expect(search('?q=neck+mri&in=request', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([]);
     expect(search('?q=neck+mri', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([[2, [1]]]);
     expect(search('?region=cervical-spine').items).toBe(1);
+    // Words of punctuation alone are no terms, and hold nowhere.
+    expect(search('?q=...', [], []).matches).toEqual([]);
     expect(search('?region=none').items).toBe(3);
   });
 

@@ -163,6 +163,8 @@ function standing(part: ShardPart, regionAt: readonly number[], row: number, ite
   const inRequest = (t: number) =>
     ofRegion(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
   const terms = regionAt.map((_, t) => t);
+  // Words of punctuation alone are no terms: they hold nowhere.
+  if (terms.length === 0) return 'none';
   if (terms.every(inRequest)) return 'requested';
   if (terms.every(held)) return 'mentioned';
   return hit?.prefix ? 'started' : 'none';

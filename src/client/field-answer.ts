@@ -10,6 +10,8 @@ import type { SearchPage } from './search-page.ts';
 export interface FieldAnswer {
   line: string;
   path: string;
+  /** The search's filters narrowed the count too. */
+  filtered: boolean;
 }
 
 export function fieldAnswer(state: SearchState, answer: SearchAnswer, suggested: readonly Suggestion[]): FieldAnswer | undefined {
@@ -24,6 +26,7 @@ export function fieldAnswer(state: SearchState, answer: SearchAnswer, suggested:
   return {
     line: answerLine(named, { items: found.items, upheld: outcome('upheld'), overturned: outcome('overturned') }),
     path: answerPath(named, state.filters),
+    filtered: Object.values(state.filters).some((v) => (v?.length ?? 0) > 0),
   };
 }
 
@@ -34,5 +37,5 @@ export function showFieldAnswer(page: SearchPage, answer: FieldAnswer | undefine
   const a = document.createElement('a');
   a.href = joinBase(base, answer.path);
   a.textContent = answer.line;
-  page.answer.append('By the items’ fields: ', a);
+  page.answer.append('By the items’ fields: ', a, answer.filtered ? ', with the filters chosen' : '');
 }

@@ -246,6 +246,9 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     await expect(page.locator('#search-status').textContent()).resolves.toBe(
       '2 items request “lumbar”: 2 upheld, 0 overturned · 1 letter has it only in the letter’s own text. Listed: 2 disputed items in 3 determinations (requests, mentions and letters).',
     );
+    // On a phone, the longest choice of the scope select still fits: nothing scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     // The request scope, from a link: the reader's choice comes back with the page.
     const request = await open(root, 'search/?q=TENS&in=request&outcome=upheld');
     await expect.poll(() => request.locator('#search-status').textContent()).toMatch(/^No item requests “TENS”/);

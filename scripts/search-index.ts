@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
+import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/search-facts.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { linkTree } from './search-index/link-tree.ts';
@@ -78,7 +79,7 @@ export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind, or the files a shard holds besides (facets.json.gz, results.json.gz), change, so every cached shard is rebuilt. */
-const INDEXER_VERSION = `imr-shards-8 chunks ${INDEX_CHUNK_SIZE}`;
+const INDEXER_VERSION = `imr-shards-9 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
@@ -88,11 +89,35 @@ function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
 }
 
-/** A shard's bundle depends only on its pages' HTML, Pagefind's version and ours. */
-function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>): string {
+/** A shard's bundle depends only on its pages' HTML and search data, Pagefind's version and ours. */
+function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>, data: Map<string, SearchData>): string {
   const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n`);
-  for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256}\n`);
+  for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256} ${data.get(p.file)!.sha256}\n`);
   return hash.digest('hex');
+}
+
+interface SearchData {
+  data: SearchRecordData;
+  /** Of its line, for the shard hash. */
+  sha256: string;
+}
+
+/** Every letter's search data, as the build wrote it (SEARCH_DATA_FILE), by page. */
+async function readSearchData(root: string): Promise<Map<string, SearchData>> {
+  const file = join(root, SEARCH_DATA_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`${file}: cannot read the letters' search data (${(error as Error).message}); build the site again`, { cause: error });
+  }
+  const data = new Map<string, SearchData>();
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    const parsed = JSON.parse(line) as SearchRecordData;
+    data.set(parsed.page, { data: parsed, sha256: createHash('sha256').update(line).digest('hex') });
+  }
+  return data;
 }
 
 /** Shard id -> hash of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
@@ -122,7 +147,13 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
   if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
   const byFile = new Map(scan.pages.map((p) => [p.file, p]));
-  const planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile) }));
+  const data = await readSearchData(root);
+  const lacking = scan.pages.filter((p) => !data.has(p.file)).map((p) => p.file);
+  if (lacking.length > 0)
+    throw new Error(
+      `${SEARCH_DATA_FILE} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
+    );
+  const planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile, data) }));
 
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
@@ -132,6 +163,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
     id: shard.id,
     files: shard.pages.map((p) => p.file),
+    data: shard.pages.map((p) => data.get(p.file)!.data),
   }));
   for (const job of jobs) await rm(job.outDir, { recursive: true, force: true });
   let done = 0;

@@ -4,8 +4,8 @@
 // the shard is returned to the system: indexing memory depends on the shard size, not on the
 // corpus.
 //
-// Each page becomes several records (letter-records.ts), with its search data (search.json beside
-// it): the letter's own text and one record per disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
+// Each page becomes several records (letter-records.ts), with its search data (the build's
+// SEARCH_DATA_FILE, read by scripts/search-index.ts): the letter's own text and one record per disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
 // reads a result's row from its score in a search sorted by `row` (src/client/sharded-index.ts)
 // and finds its letter, item and filter values in the shard's facet file, written here too, as is
 // the shard's CSV data (RESULTS_FILE), fetched by the search page only for a download.
@@ -16,7 +16,7 @@ import * as pagefind from 'pagefind';
 import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
 import { RESULTS_FILE } from '../../src/lib/search/result-items.ts';
 import type { ResultData } from '../../src/lib/search/result-rows.ts';
-import { SEARCH_DATA_FILE, type SearchRecordData } from '../../src/lib/search/search-facts.ts';
+import type { SearchRecordData } from '../../src/lib/search/search-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 
@@ -29,6 +29,8 @@ export interface ShardJob {
   id: string;
   /** Determination pages, relative to `site` ("determinations/<id>/index.html"), in row order. */
   files: string[];
+  /** Each page's search data, same order. */
+  data: SearchRecordData[];
 }
 
 /** What a shard holds: letters, their disputed items, and the Pagefind records of both. */
@@ -54,9 +56,9 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   try {
     const pages = new Map<string, LetterRecords>();
-    await runPool(job.files, IN_FLIGHT, async (file) => {
-      const [html, data] = await Promise.all([readFile(join(job.site, file), 'utf8'), readSearchData(job.site, file)]);
-      pages.set(file, letterRecords(html, data, file));
+    const given = job.files.map((file, i) => ({ file, data: job.data[i]! }));
+    await runPool(given, IN_FLIGHT, async ({ file, data }) => {
+      pages.set(file, letterRecords(await readFile(join(job.site, file), 'utf8'), data, file));
     });
     // Rows in page order: each letter's own record, then its items.
     const records: { url: string; html: string }[] = [];
@@ -92,16 +94,6 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   } finally {
     await index.deleteIndex();
     await pagefind.close();
-  }
-}
-
-/** The search data the build wrote beside a determination page. */
-async function readSearchData(site: string, page: string): Promise<SearchRecordData> {
-  const file = page.replace(/index\.html$/, SEARCH_DATA_FILE);
-  try {
-    return JSON.parse(await readFile(join(site, file), 'utf8')) as SearchRecordData;
-  } catch (error) {
-    throw new Error(`${file}: cannot read the letter's search data (${(error as Error).message}); build the site again`, { cause: error });
   }
 }
 

@@ -2,8 +2,8 @@
 // disputed item (its <section class="item">: heading, guideline lines, rationale) and one for the
 // rest of the letter (case number, summary, the letter's own text), each as a small HTML document
 // so Pagefind applies data-pagefind-ignore, meta and sort as it does on pages. The filter values
-// and the CSV download's data come as data, from the search.json the build writes beside the page
-// (src/lib/search/search-facts.ts); an item record opens with the item's heading, so its request's
+// and the CSV download's data come as data, from the file the build writes for the index
+// (SEARCH_DATA_FILE, src/lib/search/search-facts.ts); an item record opens with the item's heading, so its request's
 // words stand where the facts say (src/lib/search/item-heading.ts).
 //
 //   <article class="determination" data-pagefind-body data-pagefind-sort="decided:2016-12-09">

@@ -1,15 +1,14 @@
 // Reads a built site once before indexing: which HTML files carry data-pagefind-body (only the
 // determination pages may), each one's decision date (its data-pagefind-sort key) and a hash of
-// its bytes and of its search data beside it (search.json), from which shard hashes are made. With a cache file, a file whose size and times are
+// its bytes, from which shard hashes are made. With a cache file, a file whose size and times are
 // those of the last scan is not read again: an incremental build leaves unchanged pages as they
 // were, so a rebuild of 100,000 letters reads the pages it wrote, not all of them.
 // The files are read with synchronous calls, one after another: nothing else runs in the indexer
 // meanwhile, and a promise per call made the 12,000-file scan of 10k letters 2.5 times as long.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
-import { SEARCH_DATA_FILE } from '../../src/lib/search/search-facts.ts';
+import { join, relative, sep } from 'node:path';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
@@ -30,7 +29,7 @@ export interface SiteScan {
 
 /** What a scan learnt of one file: its stamp, and its date and hash if it carries a body. */
 type Scanned = [stamp: string, body: { decided: string; sha256: string } | null];
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 1;
 
 const BODY = Buffer.from('data-pagefind-body');
 // How a determination page (src/pages/determinations/[id].astro) opens its body. These bytes can
@@ -52,25 +51,26 @@ async function readCache(file: string | undefined): Promise<Record<string, Scann
   }
 }
 
-/** A determination page's search data, beside it: its stamp is part of the page's. */
-const dataOf = (path: string) => join(dirname(path), SEARCH_DATA_FILE);
-function stampOf(path: string, file: string): string {
-  if (!DETERMINATION.test(file)) return fileStamp(statSync(path));
-  const data = statSync(dataOf(path), { throwIfNoEntry: false });
-  return `${fileStamp(statSync(path))} ${data ? fileStamp(data) : 'none'}`;
+/** The whole of a file, and the stamp of what was read. */
+function readWithStamp(path: string): { bytes: Buffer; stamp: string } {
+  const fd = openSync(path, 'r');
+  try {
+    const stamp = fileStamp(fstatSync(fd));
+    return { bytes: readFileSync(fd), stamp };
+  } finally {
+    closeSync(fd);
+  }
 }
 
-/** Whether a file's bytes carry a body and, if so, its decision date and hash (with its search data's bytes). */
-function scanBytes(bytes: Buffer, data: Buffer | undefined): Scanned[1] {
+/** Whether a file's bytes carry a body and, if so, its decision date and hash. */
+function scanBytes(bytes: Buffer): Scanned[1] {
   // The bytes test is quick; the tag test keeps a letter that quotes the attribute's name
   // (shown as text on a list page) from counting as one.
   if (!bytes.includes(BODY)) return null;
   if (!bytes.includes(ARTICLE) && !hasAttribute(bytes.toString('utf8'), 'data-pagefind-body')) return null;
   const at = bytes.indexOf(SORT);
   const decided = at < 0 ? '0000-00-00' : bytes.toString('latin1', at + SORT.length, at + SORT.length + 10);
-  const hash = createHash('sha256').update(bytes);
-  if (data) hash.update('\0').update(data);
-  return { decided, sha256: hash.digest('hex') };
+  return { decided, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 export async function scanSite(root: string, cacheFile?: string): Promise<SiteScan> {
@@ -89,11 +89,10 @@ export async function scanSite(root: string, cacheFile?: string): Promise<SiteSc
     const file = relative(root, path).split(sep).join('/');
     const known = before[file];
     let scanned: Scanned;
-    const stamp = stampOf(path, file);
-    if (known && known[0] === stamp) scanned = known;
+    if (known && known[0] === fileStamp(statSync(path))) scanned = known;
     else {
-      const data = DETERMINATION.test(file) && existsSync(dataOf(path)) ? readFileSync(dataOf(path)) : undefined;
-      scanned = [stamp, scanBytes(readFileSync(path), data)];
+      const { bytes, stamp } = readWithStamp(path);
+      scanned = [stamp, scanBytes(bytes)];
       read++;
     }
     now[file] = scanned;

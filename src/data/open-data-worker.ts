@@ -1,12 +1,14 @@
 // The worker thread of the open-data stage (src/data/open-data.ts): given the corpus's letters
 // and the catalogue's names, writes the open data files (src/lib/open-data/write-open-data.ts)
-// into the build's output folder, or, without one (astro dev), only counts them. Node runs this
-// file as it stands (type stripping), so it and what it imports use erasable TypeScript only.
+// and the search index's input (SEARCH_DATA_FILE) into the build's output folder, or, without
+// one (astro dev), only counts them. Node runs this file as it stands (type stripping), so it
+// and what it imports use erasable TypeScript only.
 import { parentPort } from 'node:worker_threads';
 import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../lib/corpus/flatten-items.ts';
-import { partialFiles } from '../lib/files/partial-files.ts';
+import { partialFiles, type PartialFiles } from '../lib/files/partial-files.ts';
+import { SEARCH_DATA_FILE, searchDataLine } from '../lib/search/search-facts.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
 import { absoluteUrl } from '../lib/paths/absolute-url.ts';
 import { determinationPath } from '../lib/paths/routes.ts';
@@ -26,6 +28,8 @@ export interface OpenDataJob {
   base: string;
   /** The build's output folder; none in astro dev. */
   outDir: string | undefined;
+  /** Write the open data too (IMR_OPEN_DATA=off: the search index's input only). */
+  openData: boolean;
 }
 
 export type OpenDataReply = { data: OpenData } | { error: string };
@@ -38,6 +42,11 @@ async function publish(job: OpenDataJob): Promise<OpenData> {
   const guidelineLabels = new Map(job.guidelineLabels);
   const files = job.outDir ? partialFiles(job.outDir) : undefined;
   try {
+    await writeSearchData(job, files);
+    if (!job.openData) {
+      await files?.commit();
+      return NO_OPEN_DATA;
+    }
     const data = await writeOpenData(
       {
         determinations: job.determinations,
@@ -57,6 +66,27 @@ async function publish(job: OpenDataJob): Promise<OpenData> {
     throw error;
   }
 }
+
+/** Letters per append of the search index's input. */
+const SEARCH_DATA_CHUNK = 1000;
+
+/** Every letter's search facts and CSV data, a line each (src/lib/search/search-facts.ts). */
+async function writeSearchData(job: OpenDataJob, files: PartialFiles | undefined): Promise<void> {
+  const bySlug = new Map(job.guidelines.map((g) => [g.slug, g]));
+  await files?.append(SEARCH_DATA_FILE, '');
+  for (let start = 0; start < job.determinations.length; start += SEARCH_DATA_CHUNK) {
+    const lines = job.determinations.slice(start, start + SEARCH_DATA_CHUNK).map((d) => searchDataLine(d, (slug) => bySlug.get(slug)));
+    await files?.append(SEARCH_DATA_FILE, lines.join(''));
+  }
+}
+
+const NONE = { path: '', rows: 0, bytes: 0 };
+const NO_OPEN_DATA: OpenData = {
+  determinations: NONE,
+  items: NONE,
+  schema: NONE,
+  lists: { treatments: 0, regions: 0, sections: 0, bytes: 0 },
+};
 
 parentPort!.once('message', (job: OpenDataJob) => {
   publish(job).then(

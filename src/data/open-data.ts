@@ -5,8 +5,9 @@
 // written on every build (no cache key), so the prune step keeps exactly those this build made.
 // The files are written on a worker thread (open-data-worker.ts), so the pages go on rendering on
 // the build's own thread meanwhile (at 100k letters the stage took 24 s of that thread's time).
-// IMR_OPEN_DATA=off skips the stage (nothing written, the page reports none), to measure the build
-// without it (npm run bench -- --compare-open-data).
+// The same worker writes the search index's input (SEARCH_DATA_FILE in search-facts.ts). With
+// IMR_OPEN_DATA=off it writes only that (the page reports no open data), to measure the build
+// without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';
 import { loadCorpus } from './corpus.ts';
@@ -26,8 +27,6 @@ export function publishOpenData(): Promise<OpenData & { seconds: number }> {
   published ??= publish();
   return published;
 }
-
-const NONE = (path: string) => ({ path, rows: 0, bytes: 0 });
 
 /** Runs the job on a worker thread of its own (from the project root: this module is bundled elsewhere). */
 function onWorker(job: OpenDataJob): Promise<{ data: OpenData; sendSeconds: number }> {
@@ -49,15 +48,8 @@ function onWorker(job: OpenDataJob): Promise<{ data: OpenData; sendSeconds: numb
 }
 
 async function publish(): Promise<OpenData & { seconds: number }> {
-  if (process.env.IMR_OPEN_DATA === 'off') {
-    const none = {
-      determinations: NONE(''),
-      items: NONE(''),
-      schema: NONE(''),
-      lists: { treatments: 0, regions: 0, sections: 0, bytes: 0 },
-    };
-    return { ...none, seconds: 0 };
-  }
+  // Off, the worker still writes the search index's input.
+  const openData = process.env.IMR_OPEN_DATA !== 'off';
   const started = performance.now();
   const corpus = await loadCorpus();
   const { data, sendSeconds } = await onWorker({
@@ -69,7 +61,9 @@ async function publish(): Promise<OpenData & { seconds: number }> {
     site: import.meta.env.SITE ?? '',
     base: import.meta.env.BASE_URL,
     outDir,
+    openData,
   });
+  if (!openData) return { ...data, seconds: 0 };
   const seconds = Math.round(performance.now() - started) / 1000;
   const count = 3 + data.lists.treatments + data.lists.regions + data.lists.sections;
   const bytes = data.schema.bytes + data.determinations.bytes + data.items.bytes + data.lists.bytes;

@@ -287,10 +287,12 @@ describe('search index markup', () => {
 
   test('the filter values of the letter and of each item are data beside the page, never in it; metadata and the sort date are attributes', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    const data = JSON.parse(readFileSync(join(root.dir, 'determinations/CM17-0012345/search.json'), 'utf8')) as {
-      facts: Record<string, unknown>;
-      result: Record<string, unknown>;
-    };
+    // The build hands the search index every letter's data as a line of search/letters.jsonl.
+    const lines = readFileSync(join(root.dir, 'search/letters.jsonl'), 'utf8').trimEnd().split('\n');
+    expect(lines).toHaveLength(5);
+    const data = lines
+      .map((l) => JSON.parse(l) as { page: string; facts: Record<string, unknown>; result: Record<string, unknown> })
+      .find((d) => d.page === 'determinations/CM17-0012345/index.html')!;
     expect(html).not.toMatch(/imr-search|imr-result-csv/);
     expect(data.result).toMatchObject({ date: '2017-02-03', specialty: 'Physical Medicine & Rehabilitation' });
     expect(data.facts).toEqual({

@@ -12,7 +12,7 @@ const facts = {
 };
 const ITEMS_META = `<meta data-pagefind-meta="items[content]" content="[[&quot;<script>alert(1)</script> brace&quot;,&quot;upheld&quot;]]">`;
 const result = { date: '2017-02-03', specialty: 'Pain Medicine', items: '[]' };
-const data = { facts, result } as unknown as Parameters<typeof letterRecords>[1];
+const data = { page: 'determinations/CM17-0012345/index.html', facts, result } as unknown as Parameters<typeof letterRecords>[1];
 const PAGE = `<!doctype html><html lang="en"><head>${ITEMS_META}</head><body>
 <article class="determination" data-pagefind-body data-pagefind-sort="decided:2017-02-03"><h1>Case CM17-0012345</h1>
 <section class="decisions"><section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: TENS &amp; &quot;EMS&quot;</h3><div class="prose"><section class="footnotes">note</section><p>one</p></div></section>

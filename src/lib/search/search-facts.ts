@@ -1,13 +1,14 @@
 import { citationTargets } from '../catalogue/citation-targets.ts';
 import type { Citation, Determination, Guideline } from '../schema/index.ts';
 import { requestSpan } from './item-heading.ts';
-import type { ResultMeta } from './result-items.ts';
+import { resultCsvMeta, type ResultMeta } from './result-items.ts';
+import { determinationPath } from '../paths/routes.ts';
 
 /**
- * What the search filters on, per letter and per disputed item. The build writes it beside each
- * determination page (/determinations/<id>/search.json, with the CSV download's data); the search
- * index turns it into one facet table per shard (facet-table.ts) that the search page filters and
- * counts with, item by item.
+ * What the search filters on, per letter and per disputed item. The build writes it for every
+ * letter, with the CSV download's data, as a line of SEARCH_DATA_FILE; the search index turns it
+ * into one facet table per shard (facet-table.ts) that the search page filters and counts with,
+ * item by item.
  */
 export interface LetterFacts {
   /** Decision year ("2016"); absent when the letter states no date. */
@@ -84,11 +85,26 @@ export function searchFacts(d: Determination, guidelineOf: (slug: string) => Gui
   };
 }
 
-/** What the search index reads of a letter, beside its page: the filter facts and the CSV download's data. */
+/** What the search index reads of a letter besides its page: the filter facts and the CSV download's data. */
 export interface SearchRecordData {
+  /** Its page in the built site ("determinations/<id>/index.html"). */
+  page: string;
   facts: LetterFacts;
   result: ResultMeta;
 }
 
-/** The name of that file in the letter's page folder. */
-export const SEARCH_DATA_FILE = 'search.json';
+/**
+ * Where the build writes every letter's SearchRecordData, one JSON line each, in the built site:
+ * the search index's input, handed over as data (the search page never fetches it).
+ */
+export const SEARCH_DATA_FILE = 'search/letters.jsonl';
+
+/** The line of one letter. */
+export function searchDataLine(d: Determination, guidelineOf: (slug: string) => Guideline | undefined): string {
+  const data: SearchRecordData = {
+    page: `${determinationPath(d.id).slice(1)}index.html`,
+    facts: searchFacts(d, guidelineOf),
+    result: resultCsvMeta(d),
+  };
+  return `${JSON.stringify(data)}\n`;
+}

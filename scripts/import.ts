@@ -1,14 +1,15 @@
 // npm run import -- [--out DIR] [--report FILE] [--force] PATH...
 // Imports IMR letters (.pdf, .txt, or folders of them) as Markdown determinations and accounts
 // for every input: imported, updated, unchanged or skipped with its reason. Exit 1 if any skip.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalogue, type Catalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { indexById, writeDetermination, type IdIndex } from './import/write-output.ts';
-import { contentDir } from '../src/lib/files/content-dir.ts';
+import { CorpusSetupError } from '../src/lib/catalogue/catalogue-source.ts';
+import { contentDir, corpusCatalogue } from '../src/lib/files/content-dir.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';
@@ -46,12 +47,27 @@ async function main(): Promise<number> {
     return args.values.help ? 0 : 2;
   }
   const outDir = args.values.out ?? `${contentDir()}/determinations`;
+  // A content folder with no catalogue is read with the bundled one, and says so; one that is
+  // missing or holds part of a catalogue stops the run in one line, not a stack trace.
   let catalogue: Catalogue;
+  let source;
   try {
-    catalogue = loadCatalogue(contentDir());
+    source = corpusCatalogue();
   } catch (error) {
-    // Said in a line or two, not a stack trace: a CORPUS_DIR without a catalogue is a setup step missed.
-    for (const line of catalogueProblem(contentDir(), error as Error)) console.error(escapeForTerminal(line));
+    if (!(error instanceof CorpusSetupError)) throw error;
+    console.error(escapeForTerminal(`cannot import: ${error.message}`));
+    return 2;
+  }
+  if (source.notice) console.error(escapeForTerminal(source.notice));
+  try {
+    catalogue = loadCatalogue(source.dir);
+  } catch (error) {
+    // The catalogue's own lines, each escaped on its own (see scripts/check.ts).
+    const lines = [
+      `cannot import: the catalogue in ${source.dir} is not valid (npm run check lists the same)`,
+      ...(error as Error).message.split('\n'),
+    ];
+    for (const line of lines) console.error(escapeForTerminal(line));
     return 2;
   }
   const { files, rejected, ignored } = listInputs(args.positionals);
@@ -90,17 +106,6 @@ async function main(): Promise<number> {
       ` (${files.length} letters in ${seconds.toFixed(2)} s, ${rate.toFixed(0)} letters/s${warnedNote}${ignoredNote})`,
   );
   return summary.skipped > 0 ? 1 : 0;
-}
-
-/** What to tell a user whose content folder has no valid catalogue (the guidelines and treatment types letters are classified by). */
-function catalogueProblem(dir: string, error: Error): string[] {
-  const where = process.env.CORPUS_DIR ? `${dir} (CORPUS_DIR)` : dir;
-  if (!existsSync(join(dir, 'guidelines')) && !existsSync(join(dir, 'treatments.yml')))
-    return [
-      `cannot import: no catalogue in ${where}: copy the catalogue there (this project's content/guidelines/ and content/*.yml)${process.env.CORPUS_DIR ? ', or unset CORPUS_DIR' : ''}`,
-    ];
-  // The catalogue's own lines, each escaped on its own (see scripts/check.ts).
-  return [`cannot import: the catalogue in ${where} is not valid (npm run check lists the same)`, ...error.message.split('\n')];
 }
 
 interface Output {

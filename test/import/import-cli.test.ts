@@ -1,7 +1,7 @@
 // The importer as a user runs it: every input accounted for, nothing overwritten by surprise,
 // and a second run over the same letters changes no byte.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -67,28 +67,56 @@ describe('npm run import', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
   });
 
-  test('says in one line, without a stack trace, that a CORPUS_DIR has no catalogue and what to copy there, and exits 2', () => {
+  test('imports into a new, empty CORPUS_DIR with the bundled catalogue, and says so in one line', () => {
     const corpus = join(work, 'corpus');
     mkdirSync(corpus);
     const run = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
-    expect(run.stderr).toBe(
-      `cannot import: no catalogue in ${corpus} (CORPUS_DIR): copy the catalogue there (this project's content/guidelines/ and content/*.yml), or unset CORPUS_DIR\n`,
+    expect(run.stderr.split('\n')[0]).toBe(
+      `catalogue: ${corpus} (CORPUS_DIR) has none, so the bundled one is used (${repo}/content: guidelines/, treatments.yml, body-regions.yml, synonyms.yml); copy those into ${corpus} to keep a catalogue of your own`,
     );
-    expect(run.stdout).toBe('');
-    expect(run.code).toBe(2);
-    expect(readdirSync(corpus)).toEqual([]);
+    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 0 /);
+    expect(run.code).toBe(0);
+    expect(listFiles(corpus).map((f) => f.slice(corpus.length + 1))).toEqual([
+      expect.stringMatching(/^determinations\/2014\/imr-[0-9a-f]{16}\.md$/),
+      'determinations/2016/CM16-0213037.md',
+      'determinations/2017/CM16-0231706.md',
+    ]);
+  });
 
-    // Half a catalogue: its problems, one a line.
+  test('names a CORPUS_DIR that is missing or holds part of a catalogue by its absolute path, says what to do, and exits 2', () => {
+    const missing = join(work, 'no-such-corpus');
+    const none = runImportWith({ ...process.env, CORPUS_DIR: missing }, work);
+    expect(none.stderr).toBe(
+      `cannot import: ${missing} (CORPUS_DIR): no such folder: create it (mkdir -p ${missing}) and import letters into it, or correct CORPUS_DIR\n`,
+    );
+    expect(none.code).toBe(2);
+
+    const corpus = join(work, 'corpus');
+    mkdirSync(corpus);
     copyFileSync(join(repo, 'content/treatments.yml'), join(corpus, 'treatments.yml'));
     const half = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
-    const lines = half.stderr.trimEnd().split('\n');
-    expect(lines.slice(0, 2)).toEqual([
-      `cannot import: the catalogue in ${corpus} (CORPUS_DIR) is not valid (npm run check lists the same)`,
-      expect.stringMatching(/^Invalid catalogue \(\d+ problems?\):$/),
-    ]);
-    expect(lines).toContain('corpus/guidelines: folder not found');
-    expect(half.stderr).not.toMatch(/^\s+at /m);
+    expect(half.stderr).toBe(
+      `cannot import: ${corpus} (CORPUS_DIR) has part of a catalogue (treatments.yml) but no guidelines/, body-regions.yml, synonyms.yml: ` +
+        `copy them from the bundled catalogue (cp -r ${repo}/content/guidelines ${repo}/content/body-regions.yml ${repo}/content/synonyms.yml ${corpus}/), ` +
+        `or remove treatments.yml from ${corpus} to use the bundled catalogue\n`,
+    );
+    expect(half.stdout).toBe('');
     expect(half.code).toBe(2);
+    expect(readdirSync(corpus)).toEqual(['treatments.yml']);
+
+    // A whole catalogue with a problem: its problems, one a line, under the folder's absolute path.
+    for (const part of ['guidelines', 'body-regions.yml', 'synonyms.yml'])
+      cpSync(join(repo, 'content', part), join(corpus, part), { recursive: true });
+    writeFileSync(join(corpus, 'synonyms.yml'), 'groups: [');
+    const invalid = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
+    const lines = invalid.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      `cannot import: the catalogue in ${corpus} is not valid (npm run check lists the same)`,
+      'Invalid catalogue (1 problem):',
+    ]);
+    expect(lines[2]).toMatch(/^corpus\/synonyms\.yml: invalid YAML: /);
+    expect(invalid.stderr).not.toMatch(/^\s+at /m);
+    expect(invalid.code).toBe(2);
   });
 
   test('changes no byte when run again on the same letters, and exits 0', () => {

@@ -88,17 +88,16 @@ async function main(): Promise<number> {
   if (args.values.report)
     writeFileSync(
       args.values.report,
-      JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored }, null, 2) + '\n',
+      JSON.stringify({ outDir, summary, seconds: round(seconds), files: reports, ignored: ignored.map((i) => i.file) }, null, 2) + '\n',
     );
   // File names and letter text can hold escape sequences; none reaches the terminal raw.
+  for (const i of ignored) console.error(escapeForTerminal(`ignored ${i.file}: ${i.reason}`));
   for (const r of reports.filter((r) => r.status === 'skipped')) console.error(escapeForTerminal(`skipped ${r.file}: ${r.reason}`));
   for (const r of reports) for (const w of r.warnings ?? []) console.error(escapeForTerminal(`warning ${r.file}: ${w}`));
   for (const r of reports) for (const old of r.movedFrom ?? []) console.error(escapeForTerminal(`moved ${old} -> ${r.path}`));
   const warned = reports.filter((r) => (r.warnings?.length ?? 0) > 0).length;
   const ignoredNote =
-    ignored.length > 0
-      ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders (listed in --report)`
-      : '';
+    ignored.length > 0 ? `; ignored ${ignored.length} non-letter file${ignored.length === 1 ? '' : 's'} in folders, named above` : '';
   const warnedNote = warned > 0 ? `; ${warned} with warnings` : '';
   const rate = files.length / Math.max(seconds, 1e-6);
   console.log(

@@ -1,7 +1,7 @@
 // The importer as a user runs it: every input accounted for, nothing overwritten by surprise,
 // and a second run over the same letters changes no byte.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -48,7 +48,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
     const run = runImport('--out', out, '--report', report, work, join(work, 'notes.docx'), join(work, 'missing.txt'));
 
     expect(run.stdout).toMatch(
-      /^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders \(listed in --report\)\)$/,
+      /^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders, named above\)$/,
     );
     expect(run.code).toBe(1);
     expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([
@@ -65,6 +65,25 @@ describe('npm run import', { timeout: 30_000 }, () => {
     expect(byName['CM16-0213037.pdf']).toMatchObject({ status: 'imported' });
     expect(JSON.parse(readFileSync(report, 'utf8')).ignored).toEqual([join(work, 'notes.docx')]);
     expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
+    // A file inside a folder that is not a letter is named on screen, not only in the report.
+    expect(run.stderr).toContain(`ignored ${join(work, 'notes.docx')}: not a .pdf or .txt letter\n`);
+  });
+
+  test('names each file it passes over inside folders, a broken link too, and does not count them as skips', () => {
+    const folder = join(work, 'inbox');
+    mkdirSync(join(folder, 'scans'), { recursive: true });
+    copyFileSync(join(work, 'CM16-0231706.txt'), join(folder, 'CM16-0231706.txt'));
+    writeFileSync(join(folder, 'scans/letter.jpg'), 'an image');
+    writeFileSync(join(folder, 'Thumbs.db'), 'x');
+    symlinkSync(join(work, 'gone.pdf'), join(folder, 'old.pdf'));
+    const run = runImport('--out', join(work, 'out'), folder);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('ignored '))).toEqual([
+      `ignored ${folder}/Thumbs.db: not a .pdf or .txt letter`,
+      `ignored ${folder}/old.pdf: cannot be read (a broken symbolic link?)`,
+      `ignored ${folder}/scans/letter.jpg: not a .pdf or .txt letter`,
+    ]);
+    expect(run.stdout).toMatch(/^imported 1, updated 0, unchanged 0, skipped 0 .*; ignored 3 non-letter files in folders, named above\)$/);
+    expect(run.code).toBe(0);
   });
 
   test('imports into a new, empty CORPUS_DIR with the bundled catalogue, and says so in one line', () => {

@@ -138,6 +138,73 @@ describe('npm run import', { timeout: 30_000 }, () => {
     expect(invalid.code).toBe(2);
   });
 
+  test(
+    'with --ok-if-known, exits 0 when every skip is one the last report holds (same bytes, same reason), 1 when one is new',
+    { timeout: 90_000 },
+    () => {
+      const text = readFileSync(join(letters, 'CM16-0238035-txt/CM16-0238035.txt'), 'utf8');
+      writeFileSync(join(work, 'truncated.txt'), text.slice(0, text.length - 300));
+      writeFileSync(join(work, 'empty.pdf'), '');
+      const out = join(work, 'out');
+      const report = join(work, 'report.json');
+      const update = () => runImport('--out', out, '--report', report, '--ok-if-known', work);
+      const skipLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('skipped '));
+
+      const first = update();
+      expect(first.stderr).toContain(`no report at ${report} yet: every skip counts as new (the next run compares with this run's)\n`);
+      expect(first.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 2 \(all new\) \(5 letters in /);
+      expect(first.code).toBe(1);
+      const firstReport = JSON.parse(readFileSync(report, 'utf8'));
+      expect(firstReport.summary).toEqual({ imported: 3, updated: 0, unchanged: 0, skipped: 2, reportedBefore: 0 });
+      const skipsOf = (r: { files: Array<{ status: string }> }) => r.files.filter((f) => f.status === 'skipped');
+      for (const skip of skipsOf(firstReport)) expect(skip).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+      // The same folder again: nothing new failed.
+      const again = update();
+      expect(again.stdout).toMatch(/^imported 0, updated 0, unchanged 3, skipped 2 \(all reported before\) \(5 letters in /);
+      expect(skipLines(again.stderr)).toEqual([
+        `skipped ${join(work, 'empty.pdf')}: not a PDF file: empty file (0 bytes) (reported before)`,
+        expect.stringMatching(new RegExp(`^skipped ${join(work, 'truncated.txt')}: truncated .* \\(reported before\\)$`)),
+      ]);
+      expect(again.code).toBe(0);
+      expect(skipsOf(JSON.parse(readFileSync(report, 'utf8')))).toEqual([
+        expect.objectContaining({ reportedBefore: true }),
+        expect.objectContaining({ reportedBefore: true }),
+      ]);
+      // Without the flag, a skip is a failure as ever.
+      expect(runImport('--out', out, work).code).toBe(1);
+
+      // A new broken letter, and a known one whose bytes changed: both new; the next run knows them.
+      writeFileSync(join(work, 'cut.txt'), text.slice(0, text.length - 900));
+      writeFileSync(join(work, 'empty.pdf'), '%PDF-1.4 cut');
+      const added = update();
+      expect(added.stdout).toMatch(/^imported 0, updated 0, unchanged 3, skipped 3 \(2 new, 1 reported before\) /);
+      expect(skipLines(added.stderr).filter((l) => l.endsWith('(reported before)'))).toEqual([
+        expect.stringMatching(/truncated\.txt: truncated .* \(reported before\)$/),
+      ]);
+      expect(added.code).toBe(1);
+      expect(update().code).toBe(0);
+    },
+  );
+
+  test('refuses --ok-if-known without --report, and a --report file that is not a report, exiting 2 before importing', () => {
+    const out = join(work, 'out');
+    const alone = runImport('--out', out, '--ok-if-known', work);
+    expect(alone.stderr.split('\n')[0]).toBe(
+      "--ok-if-known needs --report FILE: the last run's report, which this run compares with and then replaces",
+    );
+    expect(alone.code).toBe(2);
+    const notReport = join(work, 'notes.json');
+    writeFileSync(notReport, '{"summary": {}}');
+    const wrong = runImport('--out', out, '--report', notReport, '--ok-if-known', work);
+    expect(wrong.stderr).toBe(
+      `cannot import: ${notReport} is not an import report (no "files" list): name another file with --report, or delete it\n`,
+    );
+    expect(wrong.code).toBe(2);
+    expect(readFileSync(notReport, 'utf8')).toBe('{"summary": {}}');
+    expect(() => readdirSync(out)).toThrow();
+  });
+
   test('changes no byte when run again on the same letters, and exits 0', () => {
     const out = join(work, 'out');
     expect(runImport('--out', out, work).stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 0 /);

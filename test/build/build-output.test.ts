@@ -1,13 +1,22 @@
-// What a build tells its operator: a content folder without a catalogue of its own is built with
-// the bundled one, said in one line.
+// What a build tells its operator: no deprecation warning, and a content folder without a catalogue
+// of its own built with the bundled one, said in one line.
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, inject, test } from 'vitest';
 import { buildSite, repoRoot } from '../support/build-site.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'imr-build-output-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the build log', () => {
+  test('has no deprecation warning (Astro 7 deprecates markdown.gfm and markdown.smartypants for the processor’s features)', () => {
+    for (const site of Object.values(inject('sites'))) {
+      expect(site.log).toContain('Complete!');
+      expect(site.log).not.toMatch(/deprecat/i);
+    }
+  });
+});
 
 describe('a build of a content folder of letters only', { timeout: 180_000 }, () => {
   test('reads the bundled catalogue, says so in one line, and makes its pages', async () => {

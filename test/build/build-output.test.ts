@@ -1,6 +1,7 @@
-// What a build tells its operator: no deprecation warning, and a content folder without a catalogue
-// of its own built with the bundled one, said in one line.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// What a build tells its operator: no deprecation warning, one count of what it wrote (pages, feeds
+// and data files, each named), and a content folder without a catalogue of its own built with the
+// bundled one, said in one line.
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
@@ -14,6 +15,19 @@ describe('the build log', () => {
     for (const site of Object.values(inject('sites'))) {
       expect(site.log).toContain('Complete!');
       expect(site.log).not.toMatch(/deprecat/i);
+    }
+  });
+
+  test('counts pages once, in a line that names what it counts, and the count is the HTML files written', () => {
+    for (const site of Object.values(inject('sites'))) {
+      const counts = site.log.split('\n').filter((line) => /\d+ pages?\b|page\(s\)/.test(line));
+      expect(counts).toEqual([
+        expect.stringMatching(/\[build\] \d+ files: \d+ pages, \d+ feeds and \d+ data files; \d+ rendered, 0 kept from the last build$/),
+      ]);
+      const pages = Number(/files: (\d+) pages/.exec(counts[0]!)![1]);
+      const html = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+      expect(pages).toBe(html.length);
+      expect(site.log).toMatch(/\[build\] built in [\d.]+m?s$/m);
     }
   });
 });

@@ -20,7 +20,9 @@ describe('the build log', () => {
 
   test('counts pages once, in a line that names what it counts, and the count is the HTML files written', () => {
     for (const site of Object.values(inject('sites'))) {
-      const counts = site.log.split('\n').filter((line) => /\d+ pages?\b|page\(s\)/.test(line));
+      const counts = String(site.log)
+        .split('\n')
+        .filter((line) => /\d+ pages?\b|page\(s\)/.test(line));
       expect(counts).toEqual([
         expect.stringMatching(/\[build\] \d+ files: \d+ pages, \d+ feeds and \d+ data files; \d+ rendered, 0 kept from the last build$/),
       ]);
@@ -38,7 +40,11 @@ describe('a build of a content folder of letters only', { timeout: 180_000 }, ()
     for (const letter of ['2016/CM16-0213037.md', '2017/CM16-0231706.md'])
       cpSync(join(repoRoot, 'content/determinations', letter), join(corpus, 'determinations', letter));
     const site = await buildSite({ corpus, outDir: join(work, 'dist'), base: '/', cacheDir: join(work, 'cache') });
-    expect(site.log.split('\n').filter((line) => line.includes('catalogue'))).toEqual([
+    expect(
+      String(site.log)
+        .split('\n')
+        .filter((line) => line.includes('catalogue')),
+    ).toEqual([
       expect.stringContaining(
         `[imr-catalogue] catalogue: ${corpus} (CORPUS_DIR) has none, so the bundled one is used (${repoRoot}/content: guidelines/, treatments.yml, body-regions.yml, synonyms.yml); copy those into ${corpus} to keep a catalogue of your own`,
       ),

@@ -16,8 +16,8 @@ export interface SiteBuild {
   corpus: string;
   /** Origin of its absolute URLs (SITE_URL, or the placeholder without it). */
   origin: string;
-  /** What `astro build` printed, stdout and stderr as they came. */
-  log: string;
+  /** What `astro build` printed, stdout and stderr as they came (buildSite's builds; not a site read from disk). */
+  log?: string;
 }
 
 export async function buildSite(options: {

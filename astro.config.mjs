@@ -7,6 +7,7 @@ import { listLetterFiles } from './src/lib/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { openDataDir } from './src/integrations/open-data-dir.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
+import { catalogueNotice } from './src/integrations/catalogue-notice.ts';
 import { sitemaps } from './src/integrations/sitemaps.ts';
 import { siteOrigin } from './src/lib/paths/site-origin.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
@@ -55,7 +56,7 @@ export default defineConfig({
   vite: { build: { emptyOutDir: false } },
   // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
   // then sees them written by this build.
-  integrations: [openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
+  integrations: [catalogueNotice(), openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
   // Astro's line per page becomes progress and a summary (src/integrations/build-log.mjs).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },

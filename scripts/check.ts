@@ -9,7 +9,8 @@ import { buildCacheDir } from './lib/cache-dir.ts';
 import { loadCatalogue } from '../src/lib/catalogue/load-catalogue.ts';
 import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
-import { contentDir } from '../src/lib/files/content-dir.ts';
+import { CorpusSetupError } from '../src/lib/catalogue/catalogue-source.ts';
+import { contentDir, corpusCatalogue } from '../src/lib/files/content-dir.ts';
 import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/lib/files/letter-files.ts';
 import { LetterTextError, readLetterTextSync } from '../src/lib/files/letter-text.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
@@ -20,14 +21,27 @@ function main(): number {
   // Paths as the user typed them: relative inside the working folder, absolute outside it.
   const shown = (p: string) => (relative(process.cwd(), p).startsWith('..') ? p : relative(process.cwd(), p));
   const problems: string[] = [];
+  // A folder that is missing or holds part of a catalogue: one line saying what to do. A folder
+  // with no catalogue is checked against the bundled one, and says so.
+  let source;
+  try {
+    source = corpusCatalogue();
+  } catch (error) {
+    if (!(error instanceof CorpusSetupError)) throw error;
+    console.error(escapeForTerminal(error.message));
+    return 1;
+  }
+  if (source.notice) console.error(escapeForTerminal(source.notice));
   // A broken catalogue is reported (one problem, its loader's lines), and the determinations are
   // still checked (all but their slugs).
   let catalogue;
   let catalogueLines: string[] = [];
   try {
-    catalogue = loadCatalogue(root);
+    catalogue = loadCatalogue(source.dir);
   } catch (error) {
-    catalogueLines = (error as Error).message.split('\n');
+    // The loader names files from the folder above the catalogue's ("corpus/treatments.yml"); the
+    // first line says which folder that is.
+    catalogueLines = [`the catalogue in ${source.dir} is not valid: correct these files there`, ...(error as Error).message.split('\n')];
   }
   const known = catalogue
     ? {
@@ -37,13 +51,13 @@ function main(): number {
       }
     : {};
   const folder = join(root, 'determinations');
-  if (!existsSync(folder)) {
-    console.error(
-      `${shown(folder)}: no such folder (expected <content>/determinations/<year>/<id>.md; set CORPUS_DIR to another content folder)`,
-    );
+  // A new content folder: nothing to check or build yet (the search index needs a letter).
+  const entries = existsSync(folder) ? listLetterFiles(folder) : [];
+  if (entries.length === 0) {
+    for (const line of [...catalogueLines, `no letters in ${folder} yet: import some first (npm run import -- path/to/letters/)`])
+      console.error(escapeForTerminal(line));
     return 1;
   }
-  const entries = listLetterFiles(folder);
   const cache = catalogue && !values.full ? openCheckCache(buildCacheDir(), root, catalogue) : undefined;
   const ids = new Map<string, string>();
   let unchanged = 0;
@@ -93,7 +107,7 @@ function main(): number {
   for (const p of problems) console.error(escapeForTerminal(p));
   const found = problems.length + (catalogueLines.length > 0 ? 1 : 0);
   const catalogueNote = catalogue
-    ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types, ${catalogue.regions.length} body regions`
+    ? `${catalogue.guidelines.length} guidelines, ${catalogue.taxonomy.types.length} treatment types, ${catalogue.regions.length} body regions${source.bundled ? ' (bundled)' : ''}`
     : 'no valid catalogue';
   const reuse = unchanged > 0 ? ` (${unchanged} unchanged since they last passed)` : '';
   console.log(

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { convertLetter } from '../import/import-letter.ts';
 import { toIsoDate } from '../import/parse-dates.ts';
-import { contentDir } from '../../src/lib/files/content-dir.ts';
+import { corpusCatalogue } from '../../src/lib/files/content-dir.ts';
 import type { Citation, Determination } from '../../src/lib/schema/determination.ts';
 
 interface ReferenceItem {
@@ -38,7 +38,7 @@ const references: Reference[] = readFileSync(join(corpus, 'reference.jsonl'), 'u
   .trim()
   .split('\n')
   .map((l) => JSON.parse(l));
-const catalogue = loadCatalogue(contentDir());
+const catalogue = loadCatalogue(corpusCatalogue().dir);
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
 const tally = {

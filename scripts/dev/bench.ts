@@ -126,10 +126,14 @@ const openData = ({ stdout }: { stdout: string }) => {
     ? { files: Number(m[1]), bytes: Number(m[2]), seconds: Number(m[3]), ...(m[4] ? { mainThreadSeconds: Number(m[4]) } : {}) }
     : undefined;
 };
-/** The build's summary line (src/integrations/build-log.mjs): "11721 pages: 315 rendered, 11406 kept from the last build". */
+/**
+ * The build's summary line (src/integrations/build-log.mjs): "11721 files: 9300 pages, 2100 feeds
+ * and 321 data files; 315 rendered, 11406 kept from the last build". `total` counts files, as the
+ * figures in the README do ("635 of 12,546 pages rendered"); `html` the HTML pages among them.
+ */
 const pagesOf = ({ stdout }: { stdout: string }) => {
-  const m = /(\d+) pages: (\d+) rendered, (\d+) kept/.exec(stdout);
-  return m ? { total: Number(m[1]), rendered: Number(m[2]), kept: Number(m[3]) } : undefined;
+  const m = /(\d+) files: (\d+) pages, \d+ feeds and \d+ data files; (\d+) rendered, (\d+) kept/.exec(stdout);
+  return m ? { total: Number(m[1]), html: Number(m[2]), rendered: Number(m[3]), kept: Number(m[4]) } : undefined;
 };
 const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageResult) => ({ seconds, peakRssBytes, peakRssGB: gb(peakRssBytes), cpuSeconds });
 const sumOf = (...stages: StageResult[]) => ({

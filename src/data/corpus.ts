@@ -3,7 +3,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
-import { contentDir } from '../lib/files/content-dir.ts';
+import { corpusCatalogue } from '../lib/files/content-dir.ts';
 import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { BodyRegion, Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
@@ -59,7 +59,7 @@ export function loadCorpus(): Promise<Corpus> {
 
 async function build(): Promise<Corpus> {
   const determinationEntries = await getCollection('determinations');
-  const catalogue = loadCatalogue(contentDir());
+  const catalogue = loadCatalogue(corpusCatalogue().dir);
   // The entry id is the determination id (see content.config.ts), so data and entries pair by id.
   const determinations = sortByDecided(determinationEntries.map((e) => e.data));
   const byId = new Map(determinationEntries.map((e) => [e.data.id, e]));

@@ -1,8 +1,11 @@
-// Astro's log (astro.config.mjs `logger`) with its line per page folded away: a build of 100,000
+// Astro's log (astro.config.mjs `logger`) with its line per file folded away: a build of 100,000
 // letters printed over 100,000 lines ("├─ /determinations/CM16-0213037/index.html (+12ms)", or
-// "(cached)" for a page kept from the last build), burying everything else. Here they become a
-// progress line every few seconds and one summary: "115042 pages: 1311 rendered, 113731 kept from
-// the last build". Every other message, errors and warnings first, passes through unchanged.
+// "(cached)" for a file kept from the last build), burying everything else. Here they become a
+// progress line every few seconds and one summary naming what it counts: "115042 files: 113500
+// pages, 1500 feeds and 42 data files; 1311 rendered, 113731 kept from the last build". Astro's own
+// closing count, "113500 page(s) built in 250s", counts the HTML pages alone, which the summary
+// already gives, so it becomes "built in 250s" (left whole if the two counts ever disagree).
+// Every other message, errors and warnings first, passes through unchanged.
 // A JavaScript file: Astro imports the logger entrypoint itself, without TypeScript.
 import nodeLog from 'astro/logger/node';
 
@@ -11,6 +14,8 @@ const PROGRESS_EVERY = 5000;
 /** The colour codes Astro's messages carry. */
 const COLOURS = /\x1b\[[0-9;]*m/g;
 const plain = (message) => String(message).replace(COLOURS, '');
+/** Astro's line for one file it writes, "  ├─ /determinations/CM16-0213037/index.html". */
+const FILE_LINE = /^\s*[├└]─ (.*\S)\s*$/;
 
 /**
  * A log destination that counts Astro's page lines and passes the rest to `out`.
@@ -18,19 +23,26 @@ const plain = (message) => String(message).replace(COLOURS, '');
  * @param {() => number} now
  */
 export function foldPageLines(out, now = () => performance.now()) {
-  let pages = 0;
+  let files = 0;
   let kept = 0;
+  /** Files by kind: HTML pages, feeds (.xml), the rest (search data, robots.txt, catalogue JSON). */
+  let pages = 0;
+  let feeds = 0;
+  let lastPages = -1;
   let lastProgress = 0;
   const info = (message) => out.write({ level: 'info', label: 'build', message, newLine: true });
   return {
     write(event) {
       const message = plain(event.message);
-      // A page: "  ├─ /path/index.html" (no newline), then, maybe after other pages' lines when
+      // A file: "  ├─ /path/index.html" (no newline), then, maybe after other files' lines when
       // pages render concurrently, " (cached)", " (restored)" or its render time " (+12ms) ".
-      if (event.label === null && /^\s*[├└]─ /.test(message)) {
-        if (++pages === 1) lastProgress = now();
+      const file = event.label === null ? FILE_LINE.exec(message) : null;
+      if (file) {
+        if (file[1].endsWith('.html')) pages++;
+        else if (file[1].endsWith('.xml')) feeds++;
+        if (++files === 1) lastProgress = now();
         else if (now() - lastProgress >= PROGRESS_EVERY) {
-          info(`${pages} pages so far, ${kept} kept from the last build`);
+          info(`${files} files so far, ${kept} kept from the last build`);
           lastProgress = now();
         }
         return;
@@ -40,10 +52,20 @@ export function foldPageLines(out, now = () => performance.now()) {
         return;
       }
       if (event.label === 'SKIP_FORMAT' && /^\s*\(\+[\d.ms ]+\)\s*$/.test(message)) return;
-      // Astro's "✓ Completed in 12.3s." closes the page list.
-      if (pages > 0 && event.label === null && message.includes('Completed in')) {
-        info(`${pages} pages: ${pages - kept} rendered, ${kept} kept from the last build`);
-        pages = kept = 0;
+      // Astro's "✓ Completed in 12.3s." closes the file list.
+      if (files > 0 && event.label === null && message.includes('Completed in')) {
+        const data = files - pages - feeds;
+        info(
+          `${files} files: ${pages} pages, ${feeds} feeds and ${data} data files; ${files - kept} rendered, ${kept} kept from the last build`,
+        );
+        lastPages = pages;
+        files = kept = pages = feeds = 0;
+      }
+      // Astro's closing "771 page(s) built in 5.33s" counts the HTML pages the summary gave.
+      const closing = event.label === 'build' ? /^(\d+) page\(s\) built in (.*)$/.exec(message) : null;
+      if (closing && Number(closing[1]) === lastPages) {
+        out.write({ ...event, message: `built in ${closing[2]}` });
+        return;
       }
       out.write(event);
     },

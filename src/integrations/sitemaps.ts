@@ -30,7 +30,8 @@ export function sitemaps(): AstroIntegration {
         await mkdir(root, { recursive: true });
         await Promise.all(runs.map((run, n) => writeFile(join(root, sitemapPath(n).slice(1)), sitemapXml(run))));
         await writeFile(join(root, SITEMAP_INDEX.slice(1)), sitemapIndexXml(runs.map((_, n) => url(sitemapPath(n)))));
-        logger.info(`${paths.length} pages in ${runs.length} sitemap(s), named in ${SITEMAP_INDEX.slice(1)}`);
+        // Addresses, not a second count of pages: the build log's summary counts those (404.html too).
+        logger.info(`${paths.length} addresses in ${runs.length} sitemap(s), named in ${SITEMAP_INDEX.slice(1)} (every page but 404.html)`);
       },
     },
   };

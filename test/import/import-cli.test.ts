@@ -1,7 +1,7 @@
 // The importer as a user runs it: every input accounted for, nothing overwritten by surprise,
 // and a second run over the same letters changes no byte.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, test } from 'vitest';
@@ -48,7 +48,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
     const run = runImport('--out', out, '--report', report, work, join(work, 'notes.docx'), join(work, 'missing.txt'));
 
     expect(run.stdout).toMatch(
-      /^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders \(listed in --report\)\)$/,
+      /^imported 3, updated 0, unchanged 0, skipped 4 \(5 letters in [\d.]+ s, \d+ letters\/s; ignored 1 non-letter file in folders, named above\)$/,
     );
     expect(run.code).toBe(1);
     expect(listFiles(out).map((f) => f.slice(out.length + 1))).toEqual([
@@ -65,30 +65,144 @@ describe('npm run import', { timeout: 30_000 }, () => {
     expect(byName['CM16-0213037.pdf']).toMatchObject({ status: 'imported' });
     expect(JSON.parse(readFileSync(report, 'utf8')).ignored).toEqual([join(work, 'notes.docx')]);
     expect(run.stderr).toContain('skipped ' + join(work, 'empty.pdf') + ': not a PDF file: empty file (0 bytes)');
+    // A file inside a folder that is not a letter is named on screen, not only in the report.
+    expect(run.stderr).toContain(`ignored ${join(work, 'notes.docx')}: not a .pdf or .txt letter\n`);
   });
 
-  test('says in one line, without a stack trace, that a CORPUS_DIR has no catalogue and what to copy there, and exits 2', () => {
+  test('names each file it passes over inside folders, a broken link too, and does not count them as skips', () => {
+    const folder = join(work, 'inbox');
+    mkdirSync(join(folder, 'scans'), { recursive: true });
+    copyFileSync(join(work, 'CM16-0231706.txt'), join(folder, 'CM16-0231706.txt'));
+    writeFileSync(join(folder, 'scans/letter.jpg'), 'an image');
+    writeFileSync(join(folder, 'Thumbs.db'), 'x');
+    symlinkSync(join(work, 'gone.pdf'), join(folder, 'old.pdf'));
+    const run = runImport('--out', join(work, 'out'), folder);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('ignored '))).toEqual([
+      `ignored ${folder}/Thumbs.db: not a .pdf or .txt letter`,
+      `ignored ${folder}/old.pdf: cannot be read (a broken symbolic link?)`,
+      `ignored ${folder}/scans/letter.jpg: not a .pdf or .txt letter`,
+    ]);
+    expect(run.stdout).toMatch(/^imported 1, updated 0, unchanged 0, skipped 0 .*; ignored 3 non-letter files in folders, named above\)$/);
+    expect(run.code).toBe(0);
+  });
+
+  test('imports into a new, empty CORPUS_DIR with the bundled catalogue, and says so in one line', () => {
     const corpus = join(work, 'corpus');
     mkdirSync(corpus);
     const run = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
-    expect(run.stderr).toBe(
-      `cannot import: no catalogue in ${corpus} (CORPUS_DIR): copy the catalogue there (this project's content/guidelines/ and content/*.yml), or unset CORPUS_DIR\n`,
+    expect(run.stderr.split('\n')[0]).toBe(
+      `catalogue: ${corpus} (CORPUS_DIR) has none, so the bundled one is used (${repo}/content: guidelines/, treatments.yml, body-regions.yml, synonyms.yml); copy those into ${corpus} to keep a catalogue of your own`,
     );
-    expect(run.stdout).toBe('');
-    expect(run.code).toBe(2);
-    expect(readdirSync(corpus)).toEqual([]);
+    expect(run.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 0 /);
+    expect(run.code).toBe(0);
+    expect(listFiles(corpus).map((f) => f.slice(corpus.length + 1))).toEqual([
+      expect.stringMatching(/^determinations\/2014\/imr-[0-9a-f]{16}\.md$/),
+      'determinations/2016/CM16-0213037.md',
+      'determinations/2017/CM16-0231706.md',
+    ]);
+  });
 
-    // Half a catalogue: its problems, one a line.
+  test('names a CORPUS_DIR that is missing or holds part of a catalogue by its absolute path, says what to do, and exits 2', () => {
+    const missing = join(work, 'no-such-corpus');
+    const none = runImportWith({ ...process.env, CORPUS_DIR: missing }, work);
+    expect(none.stderr).toBe(
+      `cannot import: ${missing} (CORPUS_DIR): no such folder: create it (mkdir -p ${missing}) and import letters into it, or correct CORPUS_DIR\n`,
+    );
+    expect(none.code).toBe(2);
+
+    const corpus = join(work, 'corpus');
+    mkdirSync(corpus);
     copyFileSync(join(repo, 'content/treatments.yml'), join(corpus, 'treatments.yml'));
     const half = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
-    const lines = half.stderr.trimEnd().split('\n');
-    expect(lines.slice(0, 2)).toEqual([
-      `cannot import: the catalogue in ${corpus} (CORPUS_DIR) is not valid (npm run check lists the same)`,
-      expect.stringMatching(/^Invalid catalogue \(\d+ problems?\):$/),
-    ]);
-    expect(lines).toContain('corpus/guidelines: folder not found');
-    expect(half.stderr).not.toMatch(/^\s+at /m);
+    expect(half.stderr).toBe(
+      `cannot import: ${corpus} (CORPUS_DIR) has part of a catalogue (treatments.yml) but no guidelines/, body-regions.yml, synonyms.yml: ` +
+        `copy them from the bundled catalogue (cp -r ${repo}/content/guidelines ${repo}/content/body-regions.yml ${repo}/content/synonyms.yml ${corpus}/), ` +
+        `or remove treatments.yml from ${corpus} to use the bundled catalogue\n`,
+    );
+    expect(half.stdout).toBe('');
     expect(half.code).toBe(2);
+    expect(readdirSync(corpus)).toEqual(['treatments.yml']);
+
+    // A whole catalogue with a problem: its problems, one a line, under the folder's absolute path.
+    for (const part of ['guidelines', 'body-regions.yml', 'synonyms.yml'])
+      cpSync(join(repo, 'content', part), join(corpus, part), { recursive: true });
+    writeFileSync(join(corpus, 'synonyms.yml'), 'groups: [');
+    const invalid = runImportWith({ ...process.env, CORPUS_DIR: corpus }, work);
+    const lines = invalid.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      `cannot import: the catalogue in ${corpus} is not valid (npm run check lists the same)`,
+      'Invalid catalogue (1 problem):',
+    ]);
+    expect(lines[2]).toMatch(/^corpus\/synonyms\.yml: invalid YAML: /);
+    expect(invalid.stderr).not.toMatch(/^\s+at /m);
+    expect(invalid.code).toBe(2);
+  });
+
+  test(
+    'with --ok-if-known, exits 0 when every skip is one the last report holds (same bytes, same reason), 1 when one is new',
+    { timeout: 90_000 },
+    () => {
+      const text = readFileSync(join(letters, 'CM16-0238035-txt/CM16-0238035.txt'), 'utf8');
+      writeFileSync(join(work, 'truncated.txt'), text.slice(0, text.length - 300));
+      writeFileSync(join(work, 'empty.pdf'), '');
+      const out = join(work, 'out');
+      const report = join(work, 'report.json');
+      const update = () => runImport('--out', out, '--report', report, '--ok-if-known', work);
+      const skipLines = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('skipped '));
+
+      const first = update();
+      expect(first.stderr).toContain(`no report at ${report} yet: every skip counts as new (the next run compares with this run's)\n`);
+      expect(first.stdout).toMatch(/^imported 3, updated 0, unchanged 0, skipped 2 \(all new\) \(5 letters in /);
+      expect(first.code).toBe(1);
+      const firstReport = JSON.parse(readFileSync(report, 'utf8'));
+      expect(firstReport.summary).toEqual({ imported: 3, updated: 0, unchanged: 0, skipped: 2, reportedBefore: 0 });
+      const skipsOf = (r: { files: Array<{ status: string }> }) => r.files.filter((f) => f.status === 'skipped');
+      for (const skip of skipsOf(firstReport)) expect(skip).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+
+      // The same folder again: nothing new failed.
+      const again = update();
+      expect(again.stdout).toMatch(/^imported 0, updated 0, unchanged 3, skipped 2 \(all reported before\) \(5 letters in /);
+      expect(skipLines(again.stderr)).toEqual([
+        `skipped ${join(work, 'empty.pdf')}: not a PDF file: empty file (0 bytes) (reported before)`,
+        expect.stringMatching(new RegExp(`^skipped ${join(work, 'truncated.txt')}: truncated .* \\(reported before\\)$`)),
+      ]);
+      expect(again.code).toBe(0);
+      expect(skipsOf(JSON.parse(readFileSync(report, 'utf8')))).toEqual([
+        expect.objectContaining({ reportedBefore: true }),
+        expect.objectContaining({ reportedBefore: true }),
+      ]);
+      // Without the flag, a skip is a failure as ever.
+      expect(runImport('--out', out, work).code).toBe(1);
+
+      // A new broken letter, and a known one whose bytes changed: both new; the next run knows them.
+      writeFileSync(join(work, 'cut.txt'), text.slice(0, text.length - 900));
+      writeFileSync(join(work, 'empty.pdf'), '%PDF-1.4 cut');
+      const added = update();
+      expect(added.stdout).toMatch(/^imported 0, updated 0, unchanged 3, skipped 3 \(2 new, 1 reported before\) /);
+      expect(skipLines(added.stderr).filter((l) => l.endsWith('(reported before)'))).toEqual([
+        expect.stringMatching(/truncated\.txt: truncated .* \(reported before\)$/),
+      ]);
+      expect(added.code).toBe(1);
+      expect(update().code).toBe(0);
+    },
+  );
+
+  test('refuses --ok-if-known without --report, and a --report file that is not a report, exiting 2 before importing', () => {
+    const out = join(work, 'out');
+    const alone = runImport('--out', out, '--ok-if-known', work);
+    expect(alone.stderr.split('\n')[0]).toBe(
+      "--ok-if-known needs --report FILE: the last run's report, which this run compares with and then replaces",
+    );
+    expect(alone.code).toBe(2);
+    const notReport = join(work, 'notes.json');
+    writeFileSync(notReport, '{"summary": {}}');
+    const wrong = runImport('--out', out, '--report', notReport, '--ok-if-known', work);
+    expect(wrong.stderr).toBe(
+      `cannot import: ${notReport} is not an import report (no "files" list): name another file with --report, or delete it\n`,
+    );
+    expect(wrong.code).toBe(2);
+    expect(readFileSync(notReport, 'utf8')).toBe('{"summary": {}}');
+    expect(() => readdirSync(out)).toThrow();
   });
 
   test('changes no byte when run again on the same letters, and exits 0', () => {

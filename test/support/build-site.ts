@@ -16,6 +16,8 @@ export interface SiteBuild {
   corpus: string;
   /** Origin of its absolute URLs (SITE_URL, or the placeholder without it). */
   origin: string;
+  /** What `astro build` printed, stdout and stderr as they came (buildSite's builds; not a site read from disk). */
+  log?: string;
 }
 
 export async function buildSite(options: {
@@ -36,7 +38,7 @@ export async function buildSite(options: {
     ASTRO_TELEMETRY_DISABLED: '1',
   };
   const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
-  await new Promise<string>((resolve, reject) => {
+  const log = await new Promise<string>((resolve, reject) => {
     const child = spawn(process.execPath, [astro, 'build'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     child.stdout.on('data', (d: Buffer) => (text += d.toString()));
@@ -47,5 +49,5 @@ export async function buildSite(options: {
     );
   });
   await indexSite(options.outDir, { cacheDir: join(options.cacheDir, 'search-index'), maxShardPages: options.shardPages });
-  return { dir: options.outDir, base: options.base, corpus: options.corpus, origin: siteOrigin(options.siteUrl).origin };
+  return { dir: options.outDir, base: options.base, corpus: options.corpus, origin: siteOrigin(options.siteUrl).origin, log };
 }

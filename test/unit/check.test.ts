@@ -45,6 +45,48 @@ describe('npm run check', () => {
     expect(run.code).toBe(0);
   });
 
+  test('checks a content folder without a catalogue against the bundled one, and says so in one line', () => {
+    const corpus = newFolder();
+    cpSync(join(repo, 'content/determinations/2016/CM16-0213037.md'), join(corpus, 'determinations/2016/CM16-0213037.md'), {
+      recursive: true,
+    });
+    const run = runCheck(corpus);
+    expect(run.output.split('\n')).toEqual([
+      `catalogue: <corpus> (CORPUS_DIR) has none, so the bundled one is used (${repo}/content: guidelines/, treatments.yml, body-regions.yml, synonyms.yml); copy those into <corpus> to keep a catalogue of your own`,
+      expect.stringMatching(/^checked 1 determinations, \d+ guidelines, \d+ treatment types, \d+ body regions \(bundled\): no problems$/),
+      '',
+    ]);
+    expect(run.code).toBe(0);
+  });
+
+  test('says of a new, empty content folder that it has no letters yet and how to import some, with absolute paths', () => {
+    const corpus = newFolder();
+    mkdirSync(corpus);
+    const run = runCheck(corpus);
+    expect(run.output.split('\n').slice(1)).toEqual([
+      'no letters in <corpus>/determinations yet: import some first (npm run import -- path/to/letters/)',
+      '',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  test('names a content folder that does not exist, or holds part of a catalogue, by its absolute path and says what to do', () => {
+    const missing = runCheck(newFolder());
+    expect(missing.output).toBe(
+      '<corpus> (CORPUS_DIR): no such folder: create it (mkdir -p <corpus>) and import letters into it, or correct CORPUS_DIR\n',
+    );
+    expect(missing.code).toBe(1);
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    rmSync(join(corpus, 'synonyms.yml'));
+    const half = runCheck(corpus);
+    expect(half.output).toBe(
+      '<corpus> (CORPUS_DIR) has part of a catalogue (guidelines/, treatments.yml, body-regions.yml) but no synonyms.yml: ' +
+        `copy it from the bundled catalogue (cp -r ${repo}/content/synonyms.yml <corpus>/), ` +
+        'or remove guidelines/, treatments.yml, body-regions.yml from <corpus> to use the bundled catalogue\n',
+    );
+    expect(half.code).toBe(1);
+  });
+
   test('reports every problem of a broken corpus in one run, in the pinned wording, and exits 1', () => {
     const fixtures = join(repo, 'test/fixtures/invalid-content');
     const run = runCheck(corpusWith(join(fixtures, 'determinations')));

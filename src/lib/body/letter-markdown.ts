@@ -20,6 +20,8 @@ export const letterMarkdown = satteri({ hastPlugins: [safeMarkdown], features: {
 
 /**
  * The site's Markdown options (astro.config.mjs spreads them; the page renderer passes them too).
- * `gfm` and `smartypants` say in Astro's words what LETTER_FEATURES already sets for the processor.
+ * No `gfm` or `smartypants`: Astro 7 deprecates them (a warning on every build) for the processor's
+ * own features, which LETTER_FEATURES sets and which override them anyway (the Sätteri renderer
+ * spreads its features after the two).
  */
-export const LETTER_MARKDOWN_OPTIONS = { syntaxHighlight: false, gfm: false, smartypants: false } as const;
+export const LETTER_MARKDOWN_OPTIONS = { syntaxHighlight: false } as const;

@@ -2,12 +2,12 @@
 // rules they go by, for the search page to offer one named in a query as a filter. Fetched after
 // the first results, so it does not weigh on them.
 import { loadCatalogue } from '../../lib/catalogue/load-catalogue.ts';
-import { contentDir } from '../../lib/files/content-dir.ts';
+import { corpusCatalogue } from '../../lib/files/content-dir.ts';
 import { catalogueEntries } from '../../lib/search/catalogue-suggestions.ts';
 import { FAMILY_LABELS } from '../../lib/search/search-facets.ts';
 
 export function GET(): Response {
-  const { taxonomy, guidelines } = loadCatalogue(contentDir());
+  const { taxonomy, guidelines } = loadCatalogue(corpusCatalogue().dir);
   return new Response(JSON.stringify(catalogueEntries(taxonomy.types, taxonomy.fallback, guidelines, FAMILY_LABELS)), {
     headers: { 'Content-Type': 'application/json' },
   });

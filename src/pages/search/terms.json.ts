@@ -2,11 +2,11 @@
 // the synonym groups of content/synonyms.yml and the names of the body regions. Small, and fetched
 // beside the index by the first search with words.
 import { loadCatalogue } from '../../lib/catalogue/load-catalogue.ts';
-import { contentDir } from '../../lib/files/content-dir.ts';
+import { corpusCatalogue } from '../../lib/files/content-dir.ts';
 import type { TermSources } from '../../lib/search/query-terms.ts';
 
 export function GET(): Response {
-  const { synonyms, regions } = loadCatalogue(contentDir());
+  const { synonyms, regions } = loadCatalogue(corpusCatalogue().dir);
   const sources: TermSources = {
     synonyms: synonyms.map(({ names, except }) => ({ names, except })),
     regions: regions.map(({ slug, label, names }) => ({ slug, label, names })),

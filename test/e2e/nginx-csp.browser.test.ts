@@ -1,4 +1,4 @@
-// The /imr/ build served as a real host serves it: nginx with the README's configuration
+// The /imr/ build served as a real host serves it: nginx with docs/deploy.md's server lines
 // (scripts/lib/security-headers.ts), a strict Content-Security-Policy on every page and
 // 'wasm-unsafe-eval' only for the search page and Pagefind's files. In Chromium, every template
 // loads and the search runs with no policy violation, no console error or warning, no page error.

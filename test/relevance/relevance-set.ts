@@ -2,7 +2,7 @@
 // content/ (case numbers, request names, drug names, guideline sections, rationale phrases), each
 // with the letters that answer it. A query scores top-1 when the first result is one of them,
 // top-3 when one of them is among the first three. test/build/relevance.test.ts runs it against
-// the sample fixture site; scripts/dev/relevance.ts prints the figures the README gives.
+// the sample fixture site; scripts/dev/relevance.ts prints the figures docs/search.md gives.
 
 export interface RelevanceQuery {
   kind: 'case number' | 'request' | 'drug' | 'guideline section' | 'rationale phrase';

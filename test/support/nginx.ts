@@ -1,7 +1,9 @@
 // nginx (Debian's package) serving a built site as a real host would, for the tests: a child
 // process with a config written to a temporary folder that also holds its pid file, logs and
 // temp paths; it listens on 127.0.0.1 on a free port, in the foreground, and touches no system
-// path. Without nginx a test file skips with a message, except under CI=true, where it fails.
+// path. The config is either this file's own around given `server` lines (startNginx) or a whole
+// one the test writes for the folder and port (startNginxWithConfig: docs/deploy.md's nginx.conf).
+// Without nginx a test file skips with a message, except under CI=true, where it fails.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -88,11 +90,37 @@ async function waitForAnswer(url: string, child: ChildProcess, log: () => string
   throw new Error(`nginx did not answer on ${url} within 10 s:\n${log()}`);
 }
 
+/** Where a test's nginx runs: its temporary folder (logs, pid, temp paths), document root and port. */
+export interface NginxPlace {
+  /** The temporary folder; nginx's prefix and the folder of its nginx.conf, error.log and access.log. */
+  dir: string;
+  /** The document root: it holds the build at `<root><base>`. */
+  root: string;
+  /** A free port on 127.0.0.1. */
+  port: number;
+}
+
 /**
  * Serves `siteDir` (a build made for `base`) with the server lines that `serverLines(root)` gives
  * for a document root holding the build at `<root><base>`.
  */
 export async function startNginx(options: { siteDir: string; base: string; serverLines: (root: string) => string }): Promise<Nginx> {
+  return startNginxWithConfig({
+    siteDir: options.siteDir,
+    base: options.base,
+    config: ({ dir, port, root }) => config(dir, port, options.serverLines(root)),
+  });
+}
+
+/**
+ * Serves `siteDir` (a build made for `base`) with the whole nginx.conf that `config` writes for
+ * its place; the config must log errors to `<dir>/error.log` and listen on 127.0.0.1:`port`.
+ */
+export async function startNginxWithConfig(options: {
+  siteDir: string;
+  base: string;
+  config: (place: NginxPlace) => string;
+}): Promise<Nginx> {
   requireNginx();
   const dir = mkdtempSync(join(tmpdir(), 'imr-nginx-'));
   const root = join(dir, 'www');
@@ -100,7 +128,7 @@ export async function startNginx(options: { siteDir: string; base: string; serve
   mkdirSync(dirname(mount.replace(/\/$/, '')), { recursive: true });
   symlinkSync(options.siteDir, mount.replace(/\/$/, ''));
   const port = await freePort();
-  writeFileSync(join(dir, 'nginx.conf'), config(dir, port, options.serverLines(root)));
+  writeFileSync(join(dir, 'nginx.conf'), options.config({ dir, root, port }));
   const errorLog = () => (existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '');
   // -p: relative paths under the temp folder; -e: the log nginx opens before it reads the config.
   const child = spawn(NGINX, ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf')], {

@@ -1,7 +1,7 @@
 // The classifier against the hand-labelled sample: test/fixtures/item-labels.tsv gives, for each
 // of the 341 disputed items of content/determinations/, the treatment type and body regions a
 // person chose by reading its request (not by running these rules). Every treatment and region
-// page counts items by these fields, so their agreement is the figure the README states.
+// page counts items by these fields, so their agreement is the figure docs/letters.md states.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -35,7 +35,7 @@ describe('the classifier on the hand-labelled sample items', () => {
     expect(labels.filter((l) => !types.has(l.type) || l.regions.some((r) => !regions.has(r)))).toEqual([]);
   });
 
-  test('treatment type agrees on at least 98 % (README: 341 of 341)', () => {
+  test('treatment type agrees on at least 98 % (docs/letters.md: 341 of 341)', () => {
     const { share, wrong } = agreement(
       (l) => l.type,
       (r) => classifyTreatment(r, catalogue.taxonomy),
@@ -44,7 +44,7 @@ describe('the classifier on the hand-labelled sample items', () => {
     expect(share).toBeGreaterThanOrEqual(0.98);
   });
 
-  test('body regions agree on at least 97 % (README: 339 of 341)', () => {
+  test('body regions agree on at least 97 % (docs/letters.md: 339 of 341)', () => {
     const { share, wrong } = agreement(
       (l) => l.regions,
       (r) => classifyRegions(r, catalogue.regions),

@@ -1,18 +1,21 @@
-// The README's deploy configuration is the one the nginx test serves (scripts/lib/security-headers.ts).
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// docs/deploy.md's configurations are the ones the nginx tests serve (scripts/lib/security-headers.ts):
+// its nginx.conf holds the server lines of the served-by-nginx browser test, and its _headers file
+// is the one printed here.
 import { describe, expect, test } from 'vitest';
 import { headersFile, nginxSnippet, PAGE_POLICY, SEARCH_POLICY } from '../../scripts/lib/security-headers.ts';
+import { fencedBlocks, readDoc } from '../support/markdown-doc.ts';
 
-const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+const deploy = readDoc('docs/deploy.md');
 
 describe('recommended security headers', () => {
-  test('the README shows the nginx snippet the served-by-nginx test uses, for /imr/', () => {
-    expect(readme).toContain(`\`\`\`nginx\n${nginxSnippet('/imr/', '/var/www')}\n\`\`\``);
+  test("docs/deploy.md's nginx.conf holds the server lines the served-by-nginx test uses, for /imr/ in /srv", () => {
+    const configs = fencedBlocks(deploy, 'nginx');
+    expect(configs).toHaveLength(1);
+    expect(configs[0]).toContain(`\n${nginxSnippet('/imr/', '/srv').replace(/^/gm, '        ')}\n    }\n}`);
   });
 
-  test('the README shows the _headers file for a root build', () => {
-    expect(readme).toContain(`\`\`\`text\n${headersFile('/')}\n\`\`\``);
+  test('docs/deploy.md shows the _headers file for a root build', () => {
+    expect(fencedBlocks(deploy, 'text')).toContain(headersFile('/'));
   });
 
   test('allow no inline script or style anywhere, and WebAssembly only for the search page and Pagefind', () => {

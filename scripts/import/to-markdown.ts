@@ -11,8 +11,8 @@
 //   ### Item 1: MRI of the right shoulder without contrast
 //   **Upheld.**
 //   Claims Administrator guideline: ...
-import { stringify } from 'yaml';
 import type { Determination } from '../../src/lib/schema/determination.ts';
+import { stringifyYaml } from '../../src/lib/files/yaml.ts';
 import {
   CLAIMS_ADMINISTRATOR_LABEL,
   RATIONALE_LABEL,
@@ -27,11 +27,9 @@ import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
-  // YAML 1.1 quoting keeps "2016-11-09" a string for YAML 1.1 readers (src/lib/body/frontmatter.ts).
-  // An item or citation the letter repeats is written out again, never as a YAML alias: a letter
-  // file reads whole on its own.
-  const frontmatter = stringify(determination, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
-  return `---\n${frontmatter}---\n\n${toBody(letter)}`;
+  // Strings a YAML 1.1 reader would take for a date or a number are quoted, and an item or citation
+  // the letter repeats is written out again, never as an alias (src/lib/files/yaml.ts).
+  return `---\n${stringifyYaml(determination)}---\n\n${toBody(letter)}`;
 }
 
 export function toBody(letter: ParsedLetter): string {

@@ -18,6 +18,11 @@ describe('stringifyYaml', () => {
     );
   });
 
+  test('writes a sha256 that only starts like a binary number unquoted, as the importer always has', () => {
+    const sha256 = '0be832f012f3cd55a3906f25da46ea36cce4293d57ffb3972f3174946e14a9a5';
+    expect(stringifyYaml({ sha256 })).toBe(`sha256: ${sha256}\n`);
+  });
+
   test('writes a value that stands twice in full both times, never as an alias', () => {
     const item = { request: 'MRI', outcome: 'upheld' };
     const text = stringifyYaml({ items: [item, item] });

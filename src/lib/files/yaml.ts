@@ -100,7 +100,9 @@ const YAML_1_1_NUMBER = new Type('tag:yaml.org,2002:yaml-1.1-number', {
   kind: 'scalar',
   resolve: (text: unknown) =>
     typeof text === 'string' &&
-    /^[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?$|^[-+]?0[xob][0-9a-fA-F_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(text),
+    /^[-+]?[0-9._]*(?:[eE][-+]?[0-9]+)?$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?0b[01_]+$|^[-+]?0o?[0-7_]+$|^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/.test(
+      text,
+    ),
 });
 const WRITE_SCHEMA = DEFAULT_SCHEMA.extend({ implicit: [YAML_1_1_NUMBER] });
 

@@ -5,7 +5,7 @@
 // What a letter body may contain (README, "Data"): second-level headings (its sections),
 // third-level headings ("### Item N: <request>" and sub-headings), paragraphs, and inside them
 // text, bold, italics and line breaks. That is all the importer writes, escaping everything else
-// (scripts/import/markdown-text.ts). Anything else did not come from a letter and could reach the
+// (scripts/import/write-markdown.ts, with remark). Anything else did not come from a letter and could reach the
 // page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
 // headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
 import { markdownToMdast } from 'satteri';

@@ -101,5 +101,20 @@ export function isGuidelineText(text: string): boolean {
   return GUIDELINE_TEXT.test(text);
 }
 
+/**
+ * A guideline line's side, label and what follows the label: "MAXIMUS guideline: Decision based on
+ * ..." -> reviewer, "MAXIMUS guideline", "Decision based on ...". Undefined for other text.
+ */
+export function guidelineLine(text: string): { side: 'claimsAdministrator' | 'reviewer'; label: string; rest: string } | undefined {
+  const m = GUIDELINE_TEXT.exec(text);
+  if (!m) return undefined;
+  const label = m[0].slice(0, -1);
+  const side = label.toLowerCase() === CLAIMS_ADMINISTRATOR_LABEL.toLowerCase() ? 'claimsAdministrator' : 'reviewer';
+  return { side, label, rest: text.slice(m[0].length).trim() };
+}
+
+/** Each citation of a guideline line starts with these words; what stands before the first cites nothing. */
+export const CITATION_START = /\bDecision based on\s+/i;
+
 /** What the first rationale paragraph of an item starts with. */
 export const RATIONALE_LABEL = 'Decision rationale';

@@ -5,14 +5,16 @@
 // What a letter body may contain (README, "Data"): second-level headings (its sections),
 // third-level headings ("### Item N: <request>" and sub-headings), paragraphs, and inside them
 // text, bold, italics and line breaks. That is all the importer writes, escaping everything else
-// (scripts/import/markdown-text.ts). Anything else did not come from a letter and could reach the
+// (scripts/import/write-markdown.ts, with remark). Anything else did not come from a letter and could reach the
 // page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
 // headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
 import { markdownToMdast } from 'satteri';
 import { REQUIRED_BODY_HEADINGS, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
+import type { Determination } from '../../src/lib/schema/determination.ts';
 import { cutBody } from '../../src/lib/body/cut-body.ts';
 import { LETTER_FEATURES } from '../../src/lib/body/letter-markdown.ts';
 import { codePoint, UNSAFE_CHAR } from '../../src/lib/format/unsafe-text.ts';
+import { factProblems } from './check-facts.ts';
 
 const ALLOWED = new Set(['root', 'paragraph', 'text', 'strong', 'emphasis', 'break']);
 const ALLOWED_HEADING_DEPTHS = new Set([2, 3]);
@@ -41,11 +43,12 @@ interface Node {
 }
 
 /**
- * Problems of one body as "body[ line N]: message". `lineOffset` is the number of lines before the
- * body in its file (lines are reported as an editor shows them); `itemCount` is the number of
- * items the frontmatter lists, when it is valid.
+ * Problems of one body as "body[ line N]: message", and as "items.k.field: message" where it says
+ * another outcome or citation than the frontmatter (check-facts.ts). `lineOffset` is the number of
+ * lines before the body in its file (lines are reported as an editor shows them); `determination`
+ * is the frontmatter, when it is valid.
  */
-export function checkBody(body: string, lineOffset: number, itemCount: number | undefined): string[] {
+export function checkBody(body: string, lineOffset: number, determination: Determination | undefined): string[] {
   const problems: string[] = [];
   const at = (node: Node) => (node.position ? ` line ${node.position.start.line + lineOffset}` : '');
   const visit = (node: Node) => {
@@ -65,24 +68,31 @@ export function checkBody(body: string, lineOffset: number, itemCount: number | 
         `body line ${i + 1 + lineOffset}: ${codePoint(unsafe[0])} is not allowed (a control or bidirectional formatting character)`,
       );
   });
-  return [...problems, ...structureProblems(body, itemCount)];
+  return [...problems, ...structureProblems(body, lineOffset, determination)];
 }
 
-/** The parts the page lays out, cut by the page's own cutter: the required sections, one item part per item, numbered 1..N. */
-function structureProblems(body: string, itemCount: number | undefined): string[] {
+/**
+ * The parts the page lays out, cut by the page's own cutter: the required sections, one item part
+ * per item, numbered 1..N, each saying what the frontmatter says of its item.
+ */
+function structureProblems(body: string, lineOffset: number, determination: Determination | undefined): string[] {
   const problems: string[] = [];
   // The page trims the body before it cuts it; so does the check.
   const cut = cutBody(body.trim());
+  // Lines the trim took off the top, so that a part's line is the file's.
+  const trimmedLines = body.slice(0, body.length - body.trimStart().length).split('\n').length - 1;
   const titles = new Set(cut.sections.map((s) => s.title));
   for (const heading of REQUIRED_BODY_HEADINGS) {
     if (!titles.has(heading)) problems.push(`body: missing heading "${sectionHeadingLine(heading)}"`);
   }
-  if (itemCount === undefined) return problems;
+  if (determination === undefined) return problems;
+  const itemCount = determination.items.length;
   const numbers = cut.items.map((item) => item.n);
   if (numbers.length !== itemCount)
     problems.push(`body: ${numbers.length} "### Item N:" headings for ${itemCount} item${itemCount === 1 ? '' : 's'} in the frontmatter`);
   else if (numbers.some((n, i) => n !== i + 1))
     problems.push(`body: "### Item N:" headings numbered ${numbers.join(', ')}; expected ${numbers.map((_, i) => i + 1).join(', ')}`);
+  else problems.push(...factProblems(cut.items, determination, (line) => line + trimmedLines + lineOffset));
   return problems;
 }
 

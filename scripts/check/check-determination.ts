@@ -32,7 +32,7 @@ export function checkDetermination(relativePath: string, text: string, known: Kn
   const problems = parsed.success ? [] : describeIssues(parsed.error.issues);
   // Report body problems by line of the whole file, as an editor shows it.
   const bodyStart = text.split('\n').length - file.body.split('\n').length;
-  problems.push(...checkBody(file.body, bodyStart, parsed.success ? parsed.data.items.length : undefined));
+  problems.push(...checkBody(file.body, bodyStart, parsed.success ? parsed.data : undefined));
   if (!parsed.success) return { problems };
 
   const d = parsed.data;

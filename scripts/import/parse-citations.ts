@@ -14,9 +14,10 @@
 import type { Citation } from '../../src/lib/schema/determination.ts';
 import type { Guideline } from '../../src/lib/schema/guideline.ts';
 import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
+import { CITATION_START } from '../../src/lib/schema/body-vocab.ts';
 
 /** Each "Decision based on ..." starts one sentence; anything before the first is preamble. */
-const DECISION = /\bDecision based on\s+/gi;
+const DECISION = new RegExp(CITATION_START.source, 'gi');
 const MTUS_LEAD = /^MTUS\b[\s,:]*/i;
 /** "Non-MTUS Citation", "Non- MTUS Citation" (a line break after the hyphen), "Non-MTUS". */
 const NON_MTUS_LEAD = /^Non[-\s]\s*MTUS\b(?:\s+Citations?\b)?[\s,:]*/i;

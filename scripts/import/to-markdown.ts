@@ -1,5 +1,6 @@
 // Writes a determination as a Markdown file: YAML frontmatter (the schema's fields) and a body
-// with the letter's sections as headings and each item's rationale under its own heading:
+// with the letter's sections as headings and each item's rationale under its own heading, built as
+// a Markdown tree and written by remark (write-markdown.ts):
 //
 //   ---
 //   id: CM16-0213037
@@ -11,41 +12,39 @@
 //   ### Item 1: MRI of the right shoulder without contrast
 //   **Upheld.**
 //   Claims Administrator guideline: ...
-import { stringify } from 'yaml';
+import type { RootContent } from 'mdast';
 import type { Determination } from '../../src/lib/schema/determination.ts';
+import { stringifyYaml } from '../../src/lib/files/yaml.ts';
 import {
   CLAIMS_ADMINISTRATOR_LABEL,
+  ITEM_DEPTH,
   RATIONALE_LABEL,
+  SECTION_DEPTH,
+  itemHeadingText,
   labelledLine,
-  itemHeadingLine,
-  outcomeLine,
+  outcomeText,
   reviewerLabel,
-  sectionHeadingLine,
 } from '../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from './parsed-letter.ts';
-import { escapeHeading, escapeMarkdown } from './markdown-text.ts';
+import { boldParagraph, heading, paragraph, root, writeMarkdown } from './write-markdown.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
-  // YAML 1.1 quoting keeps "2016-11-09" a string for YAML 1.1 readers (src/lib/body/frontmatter.ts).
-  // An item or citation the letter repeats is written out again, never as a YAML alias: a letter
-  // file reads whole on its own.
-  const frontmatter = stringify(determination, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false });
-  return `---\n${frontmatter}---\n\n${toBody(letter)}`;
+  // Strings a YAML 1.1 reader would take for a date or a number are quoted, and an item or citation
+  // the letter repeats is written out again, never as an alias (src/lib/files/yaml.ts).
+  return `---\n${stringifyYaml(determination)}---\n\n${toBody(letter)}`;
 }
 
 export function toBody(letter: ParsedLetter): string {
-  const out: string[] = [];
+  const blocks: RootContent[] = [];
   for (const section of letter.sections) {
-    out.push(sectionHeadingLine(section.heading), ...section.paragraphs.map(escapeMarkdown));
+    blocks.push(heading(SECTION_DEPTH, section.heading), ...section.paragraphs.map(paragraph));
   }
   letter.items.forEach((item, i) => {
-    out.push(itemHeadingLine(i + 1, escapeHeading(item.request)));
-    out.push(outcomeLine(item.outcome));
-    if (item.claimsAdministrator !== undefined)
-      out.push(escapeMarkdown(labelledLine(CLAIMS_ADMINISTRATOR_LABEL, item.claimsAdministrator)));
-    if (item.reviewer !== undefined) out.push(escapeMarkdown(labelledLine(reviewerLabel(letter.format), item.reviewer)));
-    item.rationale.forEach((p, k) => out.push(escapeMarkdown(k === 0 ? labelledLine(RATIONALE_LABEL, p) : p)));
+    blocks.push(heading(ITEM_DEPTH, itemHeadingText(i + 1, item.request)), boldParagraph(outcomeText(item.outcome)));
+    if (item.claimsAdministrator !== undefined) blocks.push(paragraph(labelledLine(CLAIMS_ADMINISTRATOR_LABEL, item.claimsAdministrator)));
+    if (item.reviewer !== undefined) blocks.push(paragraph(labelledLine(reviewerLabel(letter.format), item.reviewer)));
+    item.rationale.forEach((p, k) => blocks.push(paragraph(k === 0 ? labelledLine(RATIONALE_LABEL, p) : p)));
   });
-  return out.join('\n\n') + '\n';
+  return writeMarkdown(root(blocks));
 }

@@ -2,7 +2,6 @@
 // the helpers that pages feed with collection data.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import {
   BodyRegionCatalogueSchema,
   DeterminationSchema,
@@ -14,6 +13,7 @@ import {
   type TreatmentTaxonomy,
 } from '../../src/lib/schema/index.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
+import { parseYaml } from '../../src/lib/files/yaml.ts';
 
 export const FIXTURE_CORPUS = join(import.meta.dirname, '../fixtures/site');
 
@@ -34,11 +34,11 @@ export function fixtureGuidelines(): Guideline[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yml'))
     .sort()
-    .map((f) => GuidelineSchema.parse(parse(readFileSync(join(dir, f), 'utf8'))));
+    .map((f) => GuidelineSchema.parse(parseYaml(readFileSync(join(dir, f), 'utf8'), 'a catalogue file')));
 }
 
 export function fixtureTaxonomy(): TreatmentTaxonomy {
-  return TreatmentTaxonomySchema.parse(parse(readFileSync(join(FIXTURE_CORPUS, 'treatments.yml'), 'utf8')));
+  return TreatmentTaxonomySchema.parse(parseYaml(readFileSync(join(FIXTURE_CORPUS, 'treatments.yml'), 'utf8'), 'a catalogue file'));
 }
 
 /** The fixture's body regions, in file order. */

@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import { parse, stringify } from 'yaml';
 import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { parseYaml, stringifyYaml } from '../../src/lib/files/yaml.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edits reach into any part of the YAML
+const readYaml = (file: string): any => parseYaml(readFileSync(file, 'utf8'), 'a catalogue file');
 
 describe('loadCatalogue on the real content folder', () => {
   const { guidelines, taxonomy } = loadCatalogue(content);
@@ -105,9 +108,9 @@ describe('loadCatalogue on a broken copy', () => {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edits reach into any part of the YAML
   function editYaml(file: string, change: (data: any) => void): void {
-    const data = parse(readFileSync(file, 'utf8'));
+    const data = readYaml(file);
     change(data);
-    writeFileSync(file, stringify(data));
+    writeFileSync(file, stringifyYaml(data));
   }
 
   test('names the file, the field path, what was expected and what it got', () => {
@@ -151,7 +154,7 @@ describe('loadCatalogue on a broken copy', () => {
     expect(message).toBe(
       [
         'Invalid catalogue (4 problems):',
-        'content/guidelines/broken.yml: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] at line 2, column 1',
+        'content/guidelines/broken.yml: invalid YAML: unexpected end of the stream within a flow collection (a "[" or "{" left without its "]" or "}"?) at line 1, column 16: "slug: [unclosed"',
         'content/guidelines/odg-pain.yml → family: expected "mtus" | "odg" | "acoem" | "other", got "ODG"',
         'content/treatments.yml → types.2: unknown field "colour"',
         'content/treatments.yml → types.4.label: missing (expected string)',
@@ -200,10 +203,10 @@ describe('loadCatalogue on a broken copy', () => {
         summary.citedIn = [];
       });
     });
-    const knee = parse(readFileSync(join(content, 'guidelines', 'mtus-knee-2004.yml'), 'utf8')).sections.findIndex(
+    const knee = readYaml(join(content, 'guidelines', 'mtus-knee-2004.yml')).sections.findIndex(
       (s: { name: string }) => s.name === 'Special Studies',
     );
-    const shoulder = parse(readFileSync(join(content, 'guidelines', 'mtus-shoulder-2004.yml'), 'utf8')).sections.findIndex(
+    const shoulder = readYaml(join(content, 'guidelines', 'mtus-shoulder-2004.yml')).sections.findIndex(
       (s: { name: string }) => s.name === 'Summary',
     );
     expect(message).toBe(

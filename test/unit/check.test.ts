@@ -175,6 +175,17 @@ describe('npm run check', () => {
     expect(run.code).toBe(1);
   });
 
+  test('names the file, the item and the line of a body whose outcome line no longer says what the frontmatter says', () => {
+    const corpus = corpusOf('2016/CM16-0213037.md');
+    const letter = join(corpus, 'determinations/2016/CM16-0213037.md');
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('**Upheld.**', '**Overturned.**'));
+    const run = runCheck(corpus);
+    expect(run.output).toContain(
+      '<corpus>/determinations/2016/CM16-0213037.md → items.0.outcome: the body\'s outcome line under "### Item 1" (line 77) says "Overturned." but the frontmatter says "upheld"\n',
+    );
+    expect(run.code).toBe(1);
+  });
+
   test('reads a letter saved with a byte-order mark as the letter it is', () => {
     const corpus = corpusOf('2016/CM16-0213037.md');
     const letter = join(corpus, 'determinations/2016/CM16-0213037.md');

@@ -92,12 +92,17 @@ describe('cutBody', () => {
       { title: 'Clinical case summary', markdown: 'Text.' },
       { title: 'Decisions and rationales', markdown: 'All.' },
     ]);
-    expect(cut.items).toEqual([{ n: 1, markdown: 'Why.', rationale: ['Why.'] }]);
+    expect(cut.items).toEqual([{ n: 1, markdown: 'Why.', rationale: ['Why.'], facts: [] }]);
   });
 
   test('drops a fact paragraph wherever it stands, keeping the blocks on either side as separate runs of whole lines', () => {
     const cut = cutBody('### Item 1: x\n\n- a list\n\n**Overturned**\n\n  indented after\n\nmaximus GUIDELINE: any case\n\nLast.\n');
     expect(cut.items[0]!.rationale).toEqual(['- a list', '  indented after', 'Last.']);
+    // ... and hands the facts to `check`, with their words and lines.
+    expect(cut.items[0]!.facts).toEqual([
+      { kind: 'outcome', text: 'Overturned', line: 5 },
+      { kind: 'guideline', text: 'maximus GUIDELINE: any case', line: 9 },
+    ]);
   });
 
   test('knows the guideline lines of the older layouts', () => {

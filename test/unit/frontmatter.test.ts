@@ -55,10 +55,16 @@ describe('parseFrontmatter', () => {
 
   test('says what is wrong with frontmatter that is unclosed, not YAML, or not a mapping, by the file’s line', () => {
     expect(() => parseFrontmatter('---\nid: x\n')).toThrow('no line "---" closes the frontmatter');
+    // A list left open is placed at the end of its line, not at the closing `---` where js-yaml noticed it.
     expect(() => parseFrontmatter('---\nid: x\nitems: [unclosed\n---\n')).toThrow(
-      /^not valid YAML: Flow sequence .* at line 3, column 17$/,
+      'not valid YAML: unexpected end of the stream within a flow collection (a "[" or "{" left without its "]" or "}"?) at line 3, column 17: "items: [unclosed"',
     );
-    expect(() => parseFrontmatter('---\nid: x\nid: y\n---\n')).toThrow('not valid YAML: Map keys must be unique at line 3, column 1');
+    expect(() => parseFrontmatter('---\nid: x\nid: y\n---\n')).toThrow(
+      'not valid YAML: duplicated mapping key at line 3, column 1: "id: y"',
+    );
+    expect(() => parseFrontmatter('---\nid: x\n\tcaseNumber: y\n---\n')).toThrow(
+      /^not valid YAML: .* \(the line is indented with a tab: YAML indents with spaces\) at line 3, column \d+: "caseNumber: y"$/,
+    );
     expect(() => parseFrontmatter('---\n- a\n- b\n---\n')).toThrow('not a YAML mapping of fields');
   });
 });

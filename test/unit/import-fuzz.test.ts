@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { convertLetter } from '../../scripts/import/import-letter.ts';
+import { checkDetermination } from '../../scripts/check/check-determination.ts';
 import { parseLetter } from '../../scripts/import/parse-letter.ts';
 import { joinBlocks, letterBlocks, type Block, type LetterBlocks } from '../support/letter-blocks.ts';
 
@@ -173,6 +174,8 @@ describe('importing real letters with items dropped, reordered, duplicated, turn
         }
         tally.imported++;
         if (result.warnings.length > 0) tally.warned++;
+        // What it writes passes check: among the rest, its body's outcome and guideline lines say what its frontmatter says.
+        expect(checkDetermination(result.relativePath, result.markdown, {}).problems, letter.file).toEqual([]);
         const written = itemsOf(result);
         // Every written item is one of the letter's, with its own citations and rationale, and its
         // decision as the letter has it or as a turned-round decision line says.

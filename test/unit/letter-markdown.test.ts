@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { escapeMarkdown } from '../../scripts/import/markdown-text.ts';
+import { paragraph, root, writeMarkdown } from '../../scripts/import/write-markdown.ts';
 import { renderLetterBody } from '../../src/data/letter-body.ts';
 import { bodyHtml } from '../support/body-html.ts';
 
@@ -42,7 +42,9 @@ describe('a letter body on its page', () => {
   });
 
   test('shows an HTML comment opener in imported text as typed', async () => {
-    const html = await render(`## Clinical case summary\n\n${escapeMarkdown('The note reads <!-- see attached --> in the margin.')}\n`);
+    const html = await render(
+      `## Clinical case summary\n\n${writeMarkdown(root([paragraph('The note reads <!-- see attached --> in the margin.')]))}`,
+    );
     expect(html).toContain('The note reads &lt;!-- see attached --&gt; in the margin.');
   });
 

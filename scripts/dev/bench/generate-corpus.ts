@@ -10,13 +10,13 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { stringify } from 'yaml';
 import { DeterminationSchema, type Determination, type Item } from '../../../src/lib/schema/determination.ts';
 import { determinationYear } from '../../../src/lib/corpus/determination-year.ts';
 import { parseFrontmatter } from '../../../src/lib/body/frontmatter.ts';
+import { stringifyYaml } from '../../../src/lib/files/yaml.ts';
 import { cutBody } from '../../../src/lib/body/cut-body.ts';
-import { SECTION, itemHeadingLine, sectionHeadingLine } from '../../../src/lib/schema/body-vocab.ts';
-import { escapeHeading } from '../../import/markdown-text.ts';
+import { ITEM_DEPTH, SECTION, itemHeadingText, sectionHeadingLine } from '../../../src/lib/schema/body-vocab.ts';
+import { heading, root, writeMarkdown } from '../../import/write-markdown.ts';
 
 interface Part {
   item: Item;
@@ -121,10 +121,10 @@ export function generateCorpus(
       ...[SECTION.howMade, SECTION.summary].flatMap((h) => (other.sections.has(h) ? [sectionHeadingLine(h), other.sections.get(h)!] : [])),
       sectionHeadingLine(SECTION.decisions),
       base.sections.get(SECTION.decisions) ?? '',
-      ...chosen.flatMap((p, i) => [itemHeadingLine(i + 1, escapeHeading(p.item.request)), p.block]),
+      ...chosen.flatMap((p, i) => [writeMarkdown(root([heading(ITEM_DEPTH, itemHeadingText(i + 1, p.item.request))])).trimEnd(), p.block]),
     ].join('\n\n');
     d.source.sha256 = createHash('sha256').update(body).digest('hex');
-    const text = `---\n${stringify(d, { version: '1.1', lineWidth: 0, aliasDuplicateObjects: false })}---\n\n${body}\n`;
+    const text = `---\n${stringifyYaml(d)}---\n\n${body}\n`;
     const dir = join(outDir, 'determinations', determinationYear(d));
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `${id}.md`), text);

@@ -8,8 +8,8 @@
 //   ### Item 1: MRI of the right shoulder              <- an item: its number and the Markdown
 //   **Upheld.**                                      }    below it; its rationale is that Markdown
 //   Claims Administrator guideline: Decision ...     }    without these facts (the page shows them
-//   MAXIMUS guideline: Decision based on ...         }    from the frontmatter)
-//   Decision rationale: CA MTUS/ACOEM Guidelines ...
+//   MAXIMUS guideline: Decision based on ...         }    from the frontmatter; `check` holds them
+//   Decision rationale: CA MTUS/ACOEM Guidelines ...      to it: scripts/check/check-facts.ts)
 //
 // Only headings at the top of the tree cut: a "### Item 2:" inside a quote, an escaped one or a line
 // that continues a paragraph is text. Other headings (### History) stay in their part. The tree is
@@ -35,6 +35,17 @@ export interface BodyItem {
   markdown: string;
   /** That Markdown without its outcome and guideline-line paragraphs, as runs of adjacent blocks. */
   rationale: string[];
+  /** Its outcome and guideline-line paragraphs, which `check` holds to the frontmatter's facts. */
+  facts: BodyFact[];
+}
+
+/** An outcome line ("**Upheld.**") or a guideline line ("MAXIMUS guideline: Decision based on ..."). */
+export interface BodyFact {
+  kind: 'outcome' | 'guideline';
+  /** Its words as a reader sees them, runs of white space as one space ("Upheld."). */
+  text: string;
+  /** The line it starts on in the Markdown that was cut (the first is 1). */
+  line: number;
 }
 
 export interface CutBody {
@@ -63,7 +74,7 @@ export function cutBody(markdown: string): CutBody {
     const text = tidy(markdown.slice(from, end));
     if (!open) body.preamble = text;
     else if (open.n === undefined) body.sections.push({ title: open.title, markdown: text });
-    else body.items.push({ n: open.n, markdown: text, rationale: rationaleRuns(markdown, blocks) });
+    else body.items.push({ n: open.n, markdown: text, rationale: rationaleRuns(markdown, blocks), facts: blocks.flatMap(factOf) });
     blocks = [];
   };
   for (const node of tree.children) {
@@ -110,15 +121,23 @@ function rationaleRuns(source: string, blocks: RootContent[]): string[] {
   return runs.filter((run) => run !== '');
 }
 
+const isFact = (block: RootContent): block is Paragraph => factKind(block) !== undefined;
+
 /** An outcome line (a paragraph of bold "Upheld."), or a paragraph that opens with a guideline label. */
-function isFact(block: RootContent): block is Paragraph {
-  if (block.type !== 'paragraph') return false;
+function factKind(block: RootContent): BodyFact['kind'] | undefined {
+  if (block.type !== 'paragraph') return undefined;
   const [first] = block.children;
   if (first?.type === 'strong' && block.children.length === 1) {
     const [word] = first.children;
-    return first.children.length === 1 && word?.type === 'text' && isOutcomeText(word.value);
+    return first.children.length === 1 && word?.type === 'text' && isOutcomeText(word.value) ? 'outcome' : undefined;
   }
-  return first?.type === 'text' && isGuidelineText(first.value);
+  return first?.type === 'text' && isGuidelineText(first.value) ? 'guideline' : undefined;
+}
+
+function factOf(block: RootContent): BodyFact[] {
+  const kind = factKind(block);
+  if (!kind) return [];
+  return [{ kind, text: plainText(block).replace(/\s+/g, ' ').trim(), line: block.position?.start.line ?? 0 }];
 }
 
 function plainText(node: Nodes): string {

@@ -9,21 +9,14 @@
 //   ## How the IMR final determination was made
 //
 // gray-matter cuts the file: the frontmatter is everything between a first line `---` and the next
-// line `---`. It is read as YAML by js-yaml, in its core schema (YAML 1.2's; the importer writes
-// YAML 1.1 with every ambiguous string quoted, which reads the same): its default schema adds
-// timestamps, which made an unquoted `2016-02-30` the Date of March 1, where the core schema keeps
-// the text for the schema's IsoDate to refuse by field. And as nothing else: gray-matter would
-// run a `---js` block as JavaScript and read `---json`/`---coffee`, so every engine but YAML is
-// replaced by one that refuses. js-yaml makes an alias the same object as its
-// anchor, so a few lines of nested aliases (a "billion laughs") parse small but would be walked
-// 10^9 times by the schema and the page; more than 100 repeats is an error in that file. (The
-// `yaml` package bounds alias expansions itself, but parses 5–10 times slower: 5.6 s of a
-// 10,000-letter build.) Files are at most MAX_LETTER_BYTES (files/letter-files.ts), which bounds the
+// line `---`. It is read as YAML by the project's YAML reader (files/yaml.ts: js-yaml's core schema,
+// dates kept as text, at most 100 alias expansions), and as nothing else: gray-matter would run a
+// `---js` block as JavaScript and read `---json`/`---coffee`, so every engine but YAML is replaced
+// by one that refuses. Files are at most MAX_LETTER_BYTES (files/letter-files.ts), which bounds the
 // rest. gray-matter is always given options: without them it keeps every text it has parsed in a
 // cache, all of a 100,000-letter corpus.
 import matter from 'gray-matter';
-import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
-import { parse } from 'yaml';
+import { parseYaml, YamlError } from '../files/yaml.ts';
 
 // A leading byte-order mark is skipped, as gray-matter skips it (letter-text.ts drops it on reading).
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
@@ -50,60 +43,18 @@ function split(text: string): { yaml: string | undefined | null; body: string } 
   return { yaml: text.slice(opening[0].length, closing.index), body: lineEnd === -1 ? '' : text.slice(lineEnd + 1) };
 }
 
-/** Lists and mappings an alias may repeat in one frontmatter (a letter that lists an item twice
- * repeats one; a "billion laughs" repeats 10^9). */
-const MAX_REPEATS = 100;
-
-/**
- * Walks the data as the schema and the page will, and throws when lists and mappings are reached
- * again more than MAX_REPEATS times: js-yaml makes an alias the same object as its anchor, so
- * nested aliases parse small but would be walked exponentially. The walk stops at the bound, so
- * it costs at most the file's size times MAX_REPEATS.
- */
-function boundRepeats(data: object): void {
-  const seen = new Set<object>();
-  let repeats = 0;
-  const walk = (value: unknown): void => {
-    if (typeof value !== 'object' || value === null || value instanceof Date) return;
-    if (seen.has(value) && ++repeats > MAX_REPEATS)
-      throw new FrontmatterError(`more than ${MAX_REPEATS} YAML alias expansions (a letter needs none)`);
-    seen.add(value);
-    for (const v of Array.isArray(value) ? value : Object.values(value)) walk(v);
-  };
-  walk(data);
-}
-
-/**
- * The `yaml` package's account of what is wrong, when it finds the text wrong too: it names the
- * place a mistake starts ("Flow sequence … must end with a ]" at the "["), where js-yaml names where
- * it noticed (the end of the text). Only a file in error pays for the second parse.
- */
-function yamlError(yaml: string): string | undefined {
-  try {
-    parse(yaml, { version: '1.1', maxAliasCount: 100 });
-    return undefined;
-  } catch (error) {
-    return error instanceof ReferenceError ? undefined : (error as Error).message.split('\n')[0]!.replace(/:$/, '');
-  }
-}
-
-function jsYamlError(error: unknown): string {
-  if (!(error instanceof YAMLException)) return (error as Error).message;
-  return `${error.reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1}`;
-}
-
-/** The frontmatter's YAML, with its aliases bounded. gray-matter hands it over from the
- * newline that ends the opening `---`, so line numbers in YAML errors are the file's. */
+/** The frontmatter's YAML. gray-matter hands it over from the newline that ends the opening
+ * `---`, so line numbers in YAML errors are the file's. */
 function readYaml(yaml: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = load(yaml, { schema: CORE_SCHEMA });
+    data = parseYaml(yaml, 'a letter');
   } catch (error) {
-    throw new FrontmatterError(`not valid YAML: ${yamlError(yaml) ?? jsYamlError(error)}`);
+    if (!(error instanceof YamlError)) throw error;
+    throw new FrontmatterError(error.syntax ? `not valid YAML: ${error.message}` : error.message);
   }
-  if (data === null || data === undefined) return {};
+  if (data === null) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('not a YAML mapping of fields');
-  boundRepeats(data);
   return data as Record<string, unknown>;
 }
 

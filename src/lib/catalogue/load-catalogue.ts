@@ -16,9 +16,9 @@
 // Every problem in every file is collected, then thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
 import { describeIssues } from '../schema/describe-issues.ts';
+import { parseYaml, YamlError } from '../files/yaml.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 import { GuidelineSchema, type Guideline } from '../schema/guideline.ts';
 import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treatment.ts';
@@ -164,10 +164,10 @@ function readYaml(file: string, label: string, problems: Problems): unknown {
     return undefined;
   }
   try {
-    return parse(text);
+    return parseYaml(text, 'a catalogue file');
   } catch (error) {
-    // First line only: the yaml package appends a code frame after "at line L, column C:".
-    problems.push(`${label}: invalid YAML: ${(error as Error).message.split('\n')[0]!.replace(/:$/, '')}`);
+    if (!(error instanceof YamlError)) throw error;
+    problems.push(`${label}: ${error.syntax ? 'invalid YAML: ' : ''}${error.message}`);
     return undefined;
   }
 }

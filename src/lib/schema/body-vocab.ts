@@ -5,7 +5,7 @@
 //   ...
 //   ## Decisions and rationales
 //   The Final Determination was based on ...
-//   ### Item 1: MRI of the right shoulder           <- an item heading (itemHeading, ITEM_HEADING)
+//   ### Item 1: MRI of the right shoulder           <- an item heading (itemHeadingText, ITEM_HEADING)
 //   **Upheld.**                                     <- the outcome line (outcomeLine)
 //   Claims Administrator guideline: Decision ...    <- the guideline lines (CLAIMS_ADMINISTRATOR_LABEL,
 //   MAXIMUS guideline: Decision based on ...           reviewerLabel)
@@ -35,9 +35,9 @@ export function sectionHeadingLine(title: string): string {
   return `${'#'.repeat(SECTION_DEPTH)} ${title}`;
 }
 
-/** `### Item <n>: <request>`: an item heading line (the request already escaped for a heading). */
-export function itemHeadingLine(n: number, request: string): string {
-  return `${'#'.repeat(ITEM_DEPTH)} Item ${n}: ${request}`;
+/** `Item <n>: <request>`: the text of an item heading. */
+export function itemHeadingText(n: number, request: string): string {
+  return `Item ${n}: ${request}`;
 }
 
 // Read loosely ("item 2 :"), as the page has always read it: a hand-edited spacing or case must
@@ -52,9 +52,14 @@ export function itemNumber(headingText: string): number | undefined {
 
 const OUTCOME_WORD: Record<Outcome, string> = { upheld: 'Upheld', overturned: 'Overturned' };
 
+/** `Upheld.`: the bold text of the outcome line under an item heading. */
+export function outcomeText(outcome: Outcome): string {
+  return `${OUTCOME_WORD[outcome]}.`;
+}
+
 /** `**Upheld.**`: the outcome line under an item heading. */
 export function outcomeLine(outcome: Outcome): string {
-  return `**${OUTCOME_WORD[outcome]}.**`;
+  return `**${outcomeText(outcome)}**`;
 }
 
 const OUTCOME_TEXT = new RegExp(`^(?:${Object.values(OUTCOME_WORD).join('|')})\\.?$`, 'i');
@@ -95,6 +100,21 @@ const GUIDELINE_TEXT = new RegExp(
 export function isGuidelineText(text: string): boolean {
   return GUIDELINE_TEXT.test(text);
 }
+
+/**
+ * A guideline line's side, label and what follows the label: "MAXIMUS guideline: Decision based on
+ * ..." -> reviewer, "MAXIMUS guideline", "Decision based on ...". Undefined for other text.
+ */
+export function guidelineLine(text: string): { side: 'claimsAdministrator' | 'reviewer'; label: string; rest: string } | undefined {
+  const m = GUIDELINE_TEXT.exec(text);
+  if (!m) return undefined;
+  const label = m[0].slice(0, -1);
+  const side = label.toLowerCase() === CLAIMS_ADMINISTRATOR_LABEL.toLowerCase() ? 'claimsAdministrator' : 'reviewer';
+  return { side, label, rest: text.slice(m[0].length).trim() };
+}
+
+/** Each citation of a guideline line starts with these words; what stands before the first cites nothing. */
+export const CITATION_START = /\bDecision based on\s+/i;
 
 /** What the first rationale paragraph of an item starts with. */
 export const RATIONALE_LABEL = 'Decision rationale';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { markdownToMdast } from 'satteri';
-import { escapeHeading, escapeMarkdown } from '../../scripts/import/markdown-text.ts';
+import { heading, paragraph, root, writeMarkdown } from '../../scripts/import/write-markdown.ts';
 import { LETTER_FEATURES } from '../../src/lib/body/letter-markdown.ts';
 
 // Parses as the site and `check` do, and reads back the plain text, as a reader would see it.
@@ -18,7 +18,11 @@ function rendered(markdown: string): { text: string; types: string[] } {
   return { text: text.join(''), types };
 }
 
-describe('escapeMarkdown', () => {
+// The importer writes letter text through remark (write-markdown.ts): whatever the text, it reads back
+// as exactly its own words.
+const written = (text: string) => writeMarkdown(root([paragraph(text)]));
+
+describe('writeMarkdown of a paragraph', () => {
   test.each([
     'Rationale <script>alert("x")</script> here.',
     '<img src=x onerror=alert(1)>',
@@ -36,17 +40,21 @@ describe('escapeMarkdown', () => {
     '- [ ] task',
     'The "pain level" is 7/10 -- worse --- per the patient\'s note <!-- sic -->...',
   ])('renders %j as exactly its own words in one paragraph', (text) => {
-    const out = rendered(escapeMarkdown(text));
+    const out = rendered(written(text));
     expect(out.text).toBe(text);
     expect(out.types.filter((t) => t !== 'root' && t !== 'text')).toEqual(['paragraph']);
   });
 });
 
-describe('escapeHeading', () => {
-  test.each(['Norco 10/325mg #', 'Item with # inside #60', 'MRI <b>lumbar</b> *spine*'])('keeps %j whole as the heading text', (text) => {
-    const tree = parse(`### Item 1: ${escapeHeading(text)}`);
-    const heading = (tree as unknown as { children: unknown[] }).children[0] as { type: string; children: Array<{ value?: string }> };
-    expect(heading.type).toBe('heading');
-    expect(heading.children.map((c) => c.value ?? '').join('')).toBe(`Item 1: ${text}`);
-  });
+describe('writeMarkdown of a heading', () => {
+  test.each(['Norco 10/325mg #', 'Item with # inside #60', 'MRI <b>lumbar</b> *spine*', '- 1. # > not a list'])(
+    'keeps %j whole as the heading text',
+    (text) => {
+      const tree = parse(writeMarkdown(root([heading(3, `Item 1: ${text}`)])));
+      const [first] = (tree as unknown as { children: unknown[] }).children;
+      const node = first as { type: string; children: Array<{ value?: string }> };
+      expect(node.type).toBe('heading');
+      expect(node.children.map((c) => c.value ?? '').join('')).toBe(`Item 1: ${text}`);
+    },
+  );
 });

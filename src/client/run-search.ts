@@ -43,10 +43,11 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
   const hits = matched?.hits;
   const place = new Map(index.manifest.shards.map((s, k) => [s.id, k]));
   const regions = matched?.terms.map((t) => t.region?.slug) ?? [];
+  const groups = matched?.terms.map((t) => t.group?.key) ?? [];
   const parts: ShardPart[] = shards.map((s) => ({
     place: place.get(s.id)!,
     table: index.table(s.id),
-    ...(hits ? { words: { hits: hits.get(s.id) ?? new Map(), regions } } : {}),
+    ...(hits ? { words: { hits: hits.get(s.id) ?? new Map(), regions, groups } } : {}),
   }));
   const search = itemSearch(parts, state.filters, state.scope);
   const ordered = orderResults(search.letters, parts, state.sort, words !== '');

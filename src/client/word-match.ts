@@ -31,7 +31,7 @@ export interface WordMatch {
   terms: Term[];
   /** Per shard id: the rows of the records that hold some of the terms or start words of them. */
   hits: Map<string, Map<number, Hit>>;
-  /** Terms no record holds, even as the start of a longer word (and no body region stands for): nothing matches. */
+  /** Terms no record holds, even as the start of a longer word (and no body region or synonym stands for): nothing matches. */
   missing: string[];
   /** Terms no record holds as such, only as the start of longer words. */
   prefixOnly: string[];
@@ -97,7 +97,7 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
   ]);
 
   // A term no record holds: is it typed as the start of longer words, or not there at all?
-  const absent = asked.filter((t) => !t.region && t.alternatives.every((a) => a.words.some((w) => isEmpty(wordRows.get(w)!))));
+  const absent = asked.filter((t) => !t.region && !t.group && t.alternatives.every((a) => a.words.some((w) => isEmpty(wordRows.get(w)!))));
   const prefixOnly: string[] = [];
   const missing: string[] = [];
   await Promise.all(absent.map(async (t) => ((await startsLongerWords(index, t.typed)) ? prefixOnly : missing).push(t.typed)));

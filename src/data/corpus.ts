@@ -6,7 +6,7 @@ import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { corpusCatalogue } from '../lib/files/content-dir.ts';
 import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
-import type { BodyRegion, Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
+import type { BodyRegion, Determination, Guideline, SynonymGroup, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
@@ -37,6 +37,8 @@ export interface Corpus {
   treatmentGuidelines: TreatmentGuidelineEntry[];
   /** The body regions in file order. */
   regions: BodyRegion[];
+  /** The search's synonym groups in file order. */
+  synonyms: SynonymGroup[];
   /** Label of a body region slug ("No body region named" for NO_REGION; the slug itself when unknown). */
   regionLabel(slug: string): string;
   /** Treatment type × the body region the request names (or none), in the table's order. */
@@ -90,6 +92,7 @@ async function build(): Promise<Corpus> {
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
     regions,
+    synonyms: catalogue.synonyms,
     regionLabel: (slug) => regionLabels.get(slug) ?? slug,
     // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
     keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions }),

@@ -8,6 +8,7 @@ import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../lib/corpus/flatten-items.ts';
 import { partialFiles, type PartialFiles } from '../lib/files/partial-files.ts';
+import type { NameGroup } from '../lib/search/name-match.ts';
 import { SEARCH_DATA_FILE, searchDataLine } from '../lib/search/search-facts.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
 import { absoluteUrl } from '../lib/paths/absolute-url.ts';
@@ -30,6 +31,8 @@ export interface OpenDataJob {
   outDir: string | undefined;
   /** Write the open data too (IMR_OPEN_DATA=off: the search index's input only). */
   openData: boolean;
+  /** The catalogue's synonym groups: the search data says which each request names. */
+  synonyms: readonly NameGroup[];
 }
 
 export type OpenDataReply = { data: OpenData } | { error: string };
@@ -75,7 +78,9 @@ async function writeSearchData(job: OpenDataJob, files: PartialFiles | undefined
   const bySlug = new Map(job.guidelines.map((g) => [g.slug, g]));
   await files?.append(SEARCH_DATA_FILE, '');
   for (let start = 0; start < job.determinations.length; start += SEARCH_DATA_CHUNK) {
-    const lines = job.determinations.slice(start, start + SEARCH_DATA_CHUNK).map((d) => searchDataLine(d, (slug) => bySlug.get(slug)));
+    const lines = job.determinations
+      .slice(start, start + SEARCH_DATA_CHUNK)
+      .map((d) => searchDataLine(d, (slug) => bySlug.get(slug), job.synonyms));
     await files?.append(SEARCH_DATA_FILE, lines.join(''));
   }
 }

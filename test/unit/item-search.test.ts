@@ -20,11 +20,13 @@ const item = (
   claims: CitedFacts = none,
   reviewer: CitedFacts = none,
   regions: string[] = [],
+  names: string[] = [],
 ): ItemFacts => ({
   outcome,
   treatment,
   regions,
   request: [2, 6],
+  names,
   claims,
   reviewer,
 });
@@ -40,7 +42,8 @@ const letter = (year: string, items: ItemFacts[], specialty = ['Pain Medicine'])
 const LETTERS = [
   letter('2015', [item('overturned', 'opioids', cites('mtus-chronic-pain-2009', 'mtus'), cites('odg-pain', 'odg', 'odg-pain/opioids'))]),
   letter('2017', [
-    item('upheld', 'opioids', none, cites('odg-pain', 'odg', 'odg-pain/opioids')),
+    // Its request names Norco: the synonym group whose key is "norco".
+    item('upheld', 'opioids', none, cites('odg-pain', 'odg', 'odg-pain/opioids'), [], ['norco']),
     item('overturned', 'physical-therapy', none, cites('mtus-chronic-pain-2009', 'mtus')),
   ]),
   letter(
@@ -198,6 +201,10 @@ describe('item-level search', () => {
     expect(search('?q=neck+mri&in=request', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([]);
     expect(search('?q=neck+mri', [[7, two([30])]], ['cervical-spine', undefined]).matches).toEqual([[2, [1]]]);
     expect(search('?region=cervical-spine').items).toBe(1);
+    // A term naming a synonym group: the items whose request names any of its names, by the field.
+    const hydrocodone = { place: 0, table, words: { hits: new Map(), regions: [undefined], groups: ['norco'] } };
+    expect(itemSearch([hydrocodone], {}, 'request').letters.map((l) => [l.letter, l.items, l.requested])).toEqual([[1, [1], [1]]]);
+    expect(itemSearch([{ ...hydrocodone, words: { ...hydrocodone.words, groups: ['tens'] } }], {}).items).toBe(0);
     // Words of punctuation alone are no terms, and hold nowhere.
     expect(search('?q=...', [], []).matches).toEqual([]);
     expect(search('?region=none').items).toBe(3);

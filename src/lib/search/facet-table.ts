@@ -20,6 +20,7 @@ export const FACET_VALUE_KEYS = [
   'year',
   'specialty',
   'priority',
+  'names',
 ] as const;
 export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
@@ -33,10 +34,11 @@ export type FacetItem = [
   reviewer: CitedRow,
   regions: number[],
   request: [first: number, end: number],
+  names: number[],
 ];
 
 export interface FacetFile {
-  version: 2;
+  version: 3;
   values: Record<FacetValueKey, string[]>;
   /** Label of each section value, same order as values.section. */
   sectionLabels: string[];
@@ -44,8 +46,8 @@ export interface FacetFile {
   letters: [year: number, specialty: number[], priority: number, items: number][];
   /**
    * Per item in row order: outcome, treatment, what the claims administrator and the reviewer
-   * cite, body regions (NO_REGION when it names none), and where its request's words stand in its
-   * search record ([first, end) word positions).
+   * cite, body regions (NO_REGION when it names none), where its request's words stand in its
+   * search record ([first, end) word positions), and the synonym groups its request names.
    */
   items: FacetItem[];
 }
@@ -73,7 +75,7 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
       return i;
     }),
   ];
-  const file: FacetFile = { version: 2, values, sectionLabels, letters: [], items: [] };
+  const file: FacetFile = { version: 3, values, sectionLabels, letters: [], items: [] };
   for (const l of letters) {
     file.letters.push([
       index('year', l.year),
@@ -89,6 +91,7 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
         citedRow(item.reviewer, l.sections),
         (item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r)),
         item.request,
+        item.names.map((n) => index('names', n)),
       ]);
     }
   }
@@ -116,7 +119,7 @@ export interface FacetTable {
 }
 
 export function facetTable(file: FacetFile): FacetTable {
-  if (file.version !== 2) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
+  if (file.version !== 3) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
   const rows = 1 + file.letters.length + file.items.length;
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);

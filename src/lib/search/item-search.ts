@@ -37,8 +37,8 @@ export interface ShardPart {
   /** The shard's place in the manifest (oldest first), for date order across shards. */
   place: number;
   table: FacetTable;
-  /** With words: the records that hold some of them, by row, and per term the body region it names. */
-  words?: { hits: ReadonlyMap<number, RecordWords>; regions: readonly (string | undefined)[] };
+  /** With words: the records that hold some of them, by row, and per term the body region and synonym group it names. */
+  words?: { hits: ReadonlyMap<number, RecordWords>; regions: readonly (string | undefined)[]; groups?: readonly (string | undefined)[] };
 }
 
 /** A letter with the items that match. */
@@ -150,19 +150,33 @@ function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group
 /** How an item stands to the words: requested, mentioned, only started, or not at all. */
 type Standing = 'requested' | 'mentioned' | 'started' | 'none';
 
-/** Per term of a shard, the index of the body region it names in the shard's values (-1: none or absent). */
-const regionIndexes = (part: ShardPart) => (part.words?.regions ?? []).map((r) => (r ? part.table.file.values.region.indexOf(r) : -1));
+/** Per term of a shard, the index in the shard's values of the body region and the synonym group it names (-1: none or absent). */
+function fieldIndexes(part: ShardPart): FieldIndexes {
+  const { values } = part.table.file;
+  const at = (list: readonly string[], value: string | undefined) => (value ? list.indexOf(value) : -1);
+  return {
+    region: (part.words?.regions ?? []).map((r) => at(values.region, r)),
+    group: (part.words?.regions ?? []).map((_, t) => at(values.names, part.words?.groups?.[t])),
+  };
+}
 
-function standing(part: ShardPart, regionAt: readonly number[], row: number, item: FacetItem): Standing {
+interface FieldIndexes {
+  region: number[];
+  group: number[];
+}
+
+function standing(part: ShardPart, fields: FieldIndexes, row: number, item: FacetItem): Standing {
   const words = part.words;
   if (!words) return 'requested';
   const hit = words.hits.get(row);
   const [first, end] = item[5];
-  const ofRegion = (t: number) => regionAt[t]! >= 0 && item[4].includes(regionAt[t]!);
-  const held = (t: number) => ofRegion(t) || (hit?.held[t]?.length ?? 0) > 0;
+  // Terms an item's fields hold: the region named is its own, or its request names the synonym group.
+  const byField = (t: number) =>
+    (fields.region[t]! >= 0 && item[4].includes(fields.region[t]!)) || (fields.group[t]! >= 0 && item[6].includes(fields.group[t]!));
+  const held = (t: number) => byField(t) || (hit?.held[t]?.length ?? 0) > 0;
   const inRequest = (t: number) =>
-    ofRegion(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
-  const terms = regionAt.map((_, t) => t);
+    byField(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
+  const terms = fields.region.map((_, t) => t);
   // Words of punctuation alone are no terms: they hold nowhere.
   if (terms.length === 0) return 'none';
   if (terms.every(inRequest)) return 'requested';
@@ -201,12 +215,12 @@ function eachItem(
 ): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
-    const regionAt = regionIndexes(part);
+    const fields = fieldIndexes(part);
+    const byFields = [...fields.region, ...fields.group].some((i) => i >= 0);
     const hits = part.words?.hits;
     part.table.letters.forEach((l, letter) => {
-      // Letters no record of which the words found can match only by a body region term.
-      if (hits && !regionAt.some((r) => r >= 0) && !Array.from({ length: l.items + 1 }, (_, i) => hits.has(l.row + i)).includes(true))
-        return;
+      // Letters no record of which the words found can match only by their items' fields.
+      if (hits && !byFields && !Array.from({ length: l.items + 1 }, (_, i) => hits.has(l.row + i)).includes(true)) return;
       if (!letterPasses(part.table, letter, c, skip)) return;
       let any = false;
       let passes = false;
@@ -214,7 +228,7 @@ function eachItem(
         const item = part.table.file.items[l.firstItem + n - 1]!;
         if (!itemPasses(item, c, skip)) continue;
         passes = true;
-        const s = standing(part, regionAt, l.row + n, item);
+        const s = standing(part, fields, l.row + n, item);
         if (s === 'none') continue;
         if (s !== 'started') any = true;
         visit({ p, letter, item: l.firstItem + n - 1, n, standing: s });

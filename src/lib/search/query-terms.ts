@@ -1,19 +1,23 @@
+import { groupKey } from './name-match.ts';
 import { searchWords } from './search-words.ts';
 
 /**
  * The terms of a query: each of its words, or a run of them that names a synonym group or a body
  * region ("physical therapy", "low back"), with what counts as holding it. An item holds a term
- * where it holds every word of one of the term's alternatives, and a region term also where its
- * body region is the one named. "Flexeril lumbar" is two terms: Flexeril or cyclobenzaprine, and
- * the lumbar spine (by the field) or the word "lumbar".
+ * where it holds every word of one of the term's alternatives (the words as typed), and also, by
+ * its fields, where its request names the term's synonym group or its body region is the one
+ * named. "Flexeril lumbar" is two terms: Flexeril, or a request naming cyclobenzaprine; and the
+ * word "lumbar", or the lumbar spine.
  */
 export interface Term {
   /** The query's words this term stands for, as typed ("Flexeril"). */
   typed: string;
-  /** Word lists, any of which holds the term; the typed words first. */
+  /** Word lists, any of which holds the term, looked up in the index: the typed words. */
   alternatives: Alternative[];
   /** The body region the words name: its items hold the term by their field. */
   region?: { slug: string; label: string };
+  /** The synonym group the words name (its key, name-match.ts): requests naming any of its names hold the term. */
+  group?: { key: string; others: string[] };
 }
 
 export interface Alternative {
@@ -71,13 +75,10 @@ export function queryTerms(typedWords: readonly string[], sources: TermSources):
     const typed: Alternative = { words: run.map((w) => w.search), except: [], name: run.map((w) => w.typed).join(' ') };
     if (named?.kind === 'synonyms') {
       const group = sources.synonyms[named.group]!;
-      const alternatives = group.names.map((name) => ({
-        words: searchWords(name),
-        except: (group.except[name] ?? []).flatMap((e) => searchWords(e)),
-        name,
-      }));
-      const own = alternatives.find((a) => a.words.join(' ') === typed.words.join(' '));
-      terms.push({ typed: typed.name, alternatives: [own!, ...alternatives.filter((a) => a !== own)] });
+      const own = group.names.find((name) => searchWords(name).join(' ') === typed.words.join(' '))!;
+      const except = (group.except[own] ?? []).flatMap((e) => searchWords(e));
+      const others = group.names.filter((name) => name !== own);
+      terms.push({ typed: typed.name, alternatives: [{ ...typed, except }], group: { key: groupKey(group), others } });
     } else if (named?.kind === 'region') {
       const { slug, label } = sources.regions[named.region]!;
       terms.push({ typed: typed.name, alternatives: [typed], region: { slug, label } });
@@ -92,14 +93,13 @@ export const termWords = (terms: readonly Term[]): string[] => [
   ...new Set(terms.flatMap((t) => t.alternatives.flatMap((a) => [...a.words, ...a.except]))),
 ];
 
-/** How the search read the words, when it read more into them than typed: "Flexeril also as cyclobenzaprine". */
+/** How the search read the words, when it read more into them than typed: "Flexeril, also as cyclobenzaprine in requests". */
 export function termsNote(terms: readonly Term[]): string {
   return terms
-    .filter((t) => t.region || t.alternatives.length > 1)
+    .filter((t) => t.region || t.group)
     .map((t) => {
-      const others = t.alternatives.slice(1).map((a) => a.name);
-      const also = [...(t.region ? [`the body region ${t.region.label}`] : []), ...others];
-      return `${t.typed} also as ${also.join(', ')}`;
+      const also = t.region ? `the body region ${t.region.label}` : `${t.group!.others.join(', ')} in requests`;
+      return `${t.typed}, also as ${also}`;
     })
     .join(' · ');
 }

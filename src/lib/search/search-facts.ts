@@ -1,6 +1,7 @@
 import { citationTargets } from '../catalogue/citation-targets.ts';
 import type { Citation, Determination, Guideline } from '../schema/index.ts';
 import { requestSpan } from './item-heading.ts';
+import { namedGroups, type NameGroup } from './name-match.ts';
 import { resultCsvMeta, type ResultMeta } from './result-items.ts';
 import { determinationPath } from '../paths/routes.ts';
 
@@ -28,6 +29,8 @@ export interface ItemFacts {
   regions: string[];
   /** Where the request's words stand in the item's search record (item-heading.ts). */
   request: [number, number];
+  /** Keys of the synonym groups the request names (name-match.ts). */
+  names: string[];
   /** What each side's guideline line cites. */
   claims: CitedFacts;
   reviewer: CitedFacts;
@@ -65,8 +68,12 @@ function cited(
   };
 }
 
-/** The search facts of one letter; `guidelineOf` looks a slug up in the catalogue. */
-export function searchFacts(d: Determination, guidelineOf: (slug: string) => Guideline | undefined): LetterFacts {
+/** The search facts of one letter; `guidelineOf` looks a slug up in the catalogue, `groups` are its synonyms. */
+export function searchFacts(
+  d: Determination,
+  guidelineOf: (slug: string) => Guideline | undefined,
+  groups: readonly NameGroup[] = [],
+): LetterFacts {
   const sections: Record<string, string> = {};
   const year = d.dates.decided?.slice(0, 4);
   return {
@@ -78,6 +85,7 @@ export function searchFacts(d: Determination, guidelineOf: (slug: string) => Gui
       treatment: item.treatmentType,
       regions: item.bodyRegions,
       request: requestSpan(i + 1, item.request),
+      names: namedGroups(item.request, groups),
       claims: cited(item.citations.claimsAdministrator, guidelineOf, sections),
       reviewer: cited(item.citations.reviewer, guidelineOf, sections),
     })),
@@ -100,10 +108,14 @@ export interface SearchRecordData {
 export const SEARCH_DATA_FILE = 'search/letters.jsonl';
 
 /** The line of one letter. */
-export function searchDataLine(d: Determination, guidelineOf: (slug: string) => Guideline | undefined): string {
+export function searchDataLine(
+  d: Determination,
+  guidelineOf: (slug: string) => Guideline | undefined,
+  groups: readonly NameGroup[],
+): string {
   const data: SearchRecordData = {
     page: `${determinationPath(d.id).slice(1)}index.html`,
-    facts: searchFacts(d, guidelineOf),
+    facts: searchFacts(d, guidelineOf, groups),
     result: resultCsvMeta(d),
   };
   return `${JSON.stringify(data)}\n`;

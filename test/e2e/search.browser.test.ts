@@ -229,7 +229,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     await expect.poll(() => fields.textContent()).toBe('By the items’ fields: Lumbar spine (low back): 2 items, 2 upheld, 0 overturned');
     await expect(fields.locator('a').getAttribute('href')).resolves.toBe('/search/?region=lumbar-spine');
     await expect(page.locator('#search-terms').textContent()).resolves.toBe(
-      'Searched for lumbar also as the body region Lumbar spine (low back).',
+      'Searched for lumbar, also as the body region Lumbar spine (low back).',
     );
     // Each item says where its words are; the body region filter counts the items listed.
     await expect(page.locator('#results .item-where').allTextContents()).resolves.toEqual(['in the request', 'in the request']);

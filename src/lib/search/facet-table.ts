@@ -34,7 +34,7 @@ export type FacetItem = [
   reviewer: CitedRow,
   regions: number[],
   request: [first: number, end: number],
-  names: number[],
+  names?: number[],
 ];
 
 export interface FacetFile {
@@ -47,7 +47,8 @@ export interface FacetFile {
   /**
    * Per item in row order: outcome, treatment, what the claims administrator and the reviewer
    * cite, body regions (NO_REGION when it names none), where its request's words stand in its
-   * search record ([first, end) word positions), and the synonym groups its request names.
+   * search record ([first, end) word positions), and the synonym groups its request names (left
+   * out when none: most items).
    */
   items: FacetItem[];
 }
@@ -84,15 +85,16 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
       l.items.length,
     ]);
     for (const item of l.items) {
-      file.items.push([
+      const row: FacetItem = [
         index('outcome', item.outcome),
         index('treatment', item.treatment),
         citedRow(item.claims, l.sections),
         citedRow(item.reviewer, l.sections),
         (item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r)),
         item.request,
-        item.names.map((n) => index('names', n)),
-      ]);
+      ];
+      if (item.names.length > 0) row.push(item.names.map((n) => index('names', n)));
+      file.items.push(row);
     }
   }
   return file;

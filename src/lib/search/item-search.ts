@@ -165,14 +165,13 @@ interface FieldIndexes {
   group: number[];
 }
 
-function standing(part: ShardPart, fields: FieldIndexes, row: number, item: FacetItem): Standing {
-  const words = part.words;
-  if (!words) return 'requested';
-  const hit = words.hits.get(row);
+function standingOf(part: ShardPart, fields: FieldIndexes, row: number, item: FacetItem): Standing {
+  const hit = part.words?.hits.get(row);
   const [first, end] = item[5];
   // Terms an item's fields hold: the region named is its own, or its request names the synonym group.
   const byField = (t: number) =>
-    (fields.region[t]! >= 0 && item[4].includes(fields.region[t]!)) || (fields.group[t]! >= 0 && item[6].includes(fields.group[t]!));
+    (fields.region[t]! >= 0 && item[4].includes(fields.region[t]!)) ||
+    (fields.group[t]! >= 0 && (item[6] ?? []).includes(fields.group[t]!));
   const held = (t: number) => byField(t) || (hit?.held[t]?.length ?? 0) > 0;
   const inRequest = (t: number) =>
     byField(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
@@ -184,10 +183,42 @@ function standing(part: ShardPart, fields: FieldIndexes, row: number, item: Face
   return hit?.prefix ? 'started' : 'none';
 }
 
-/** Whether the letter's own record holds every term (body regions are the items', not the letter's). */
+/** Whether the letter's own record holds every term (body regions and synonyms are the items', not the letter's). */
 function letterHolds(part: ShardPart, row: number): boolean {
   const hit = part.words?.hits.get(row);
   return Boolean(hit && hit.held.length > 0 && hit.held.every((alternatives) => alternatives.length > 0));
+}
+
+const STANDINGS: readonly Standing[] = ['none', 'started', 'mentioned', 'requested'];
+
+/** What the words make of one shard, worked out once per search whatever the filters: the letters they may match, each item's standing. */
+interface Stood {
+  /** Letters to visit, in row order. */
+  letters: number[];
+  /** Per item of the shard, its standing (index into STANDINGS); all requested without words. */
+  standing?: Uint8Array;
+  /** Per letter, whether its own record holds the words. */
+  letterHeld?: Uint8Array;
+}
+
+function stand(part: ShardPart): Stood {
+  const { table } = part;
+  if (!part.words) return { letters: table.letters.map((_, i) => i) };
+  const fields = fieldIndexes(part);
+  // Without a term an item's fields may hold, only letters with a record the words found can match.
+  const byFields = [...fields.region, ...fields.group].some((i) => i >= 0);
+  const letters = byFields
+    ? table.letters.map((_, i) => i)
+    : [...new Set([...part.words.hits.keys()].map((row) => table.letterOfRow[row]!).filter((l) => l >= 0))].sort((a, b) => a - b);
+  const standing = new Uint8Array(table.file.items.length);
+  const letterHeld = new Uint8Array(table.letters.length);
+  for (const letter of letters) {
+    const l = table.letters[letter]!;
+    for (let n = 1; n <= l.items; n++)
+      standing[l.firstItem + n - 1] = STANDINGS.indexOf(standingOf(part, fields, l.row + n, table.file.items[l.firstItem + n - 1]!));
+    letterHeld[letter] = letterHolds(part, l.row) ? 1 : 0;
+  }
+  return { letters, standing, letterHeld };
 }
 
 const inScope = (s: Standing, scope: Scope) => s === 'requested' || (s === 'mentioned' && scope !== 'request');
@@ -208,6 +239,7 @@ interface Visit {
  */
 function eachItem(
   parts: readonly ShardPart[],
+  stood: readonly Stood[],
   chosen: Chosen[],
   skip: Group | undefined,
   visit: (v: Visit) => void,
@@ -215,31 +247,29 @@ function eachItem(
 ): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
-    const fields = fieldIndexes(part);
-    const byFields = [...fields.region, ...fields.group].some((i) => i >= 0);
-    const hits = part.words?.hits;
-    part.table.letters.forEach((l, letter) => {
-      // Letters no record of which the words found can match only by their items' fields.
-      if (hits && !byFields && !Array.from({ length: l.items + 1 }, (_, i) => hits.has(l.row + i)).includes(true)) return;
-      if (!letterPasses(part.table, letter, c, skip)) return;
+    const { letters, standing, letterHeld } = stood[p]!;
+    for (const letter of letters) {
+      if (!letterPasses(part.table, letter, c, skip)) continue;
+      const l = part.table.letters[letter]!;
       let any = false;
       let passes = false;
       for (let n = 1; n <= l.items; n++) {
         const item = part.table.file.items[l.firstItem + n - 1]!;
         if (!itemPasses(item, c, skip)) continue;
         passes = true;
-        const s = standing(part, fields, l.row + n, item);
+        const s = standing ? STANDINGS[standing[l.firstItem + n - 1]!]! : 'requested';
         if (s === 'none') continue;
         if (s !== 'started') any = true;
         visit({ p, letter, item: l.firstItem + n - 1, n, standing: s });
       }
-      if (letterOnly && hits && passes && !any && letterHolds(part, l.row)) letterOnly(p, letter);
-    });
+      if (letterOnly && letterHeld?.[letter] && passes && !any) letterOnly(p, letter);
+    }
   });
 }
 
 function countValues(
   parts: readonly ShardPart[],
+  stood: readonly Stood[],
   chosen: Chosen[],
   scope: Scope,
   keys: FilterKey[],
@@ -249,7 +279,7 @@ function countValues(
   const add = (key: FilterKey, value: string | undefined) => {
     if (value !== undefined) into[key][value] = (into[key][value] ?? 0) + 1;
   };
-  eachItem(parts, chosen, skip, ({ p, letter, item, standing: s }) => {
+  eachItem(parts, stood, chosen, skip, ({ p, letter, item, standing: s }) => {
     if (!inScope(s, scope)) return;
     const { table } = parts[p]!;
     const v = table.file.values;
@@ -309,6 +339,7 @@ function lettersOf(parts: readonly ShardPart[]) {
 
 export function itemSearch(parts: readonly ShardPart[], filters: SearchState['filters'], scope: Scope = 'items'): ItemSearch {
   const chosen = parts.map((part) => choose(part.table, filters));
+  const stood = parts.map(stand);
   const hasWords = parts.some((p) => p.words);
   const matched = lettersOf(parts);
   const started = lettersOf(parts);
@@ -322,6 +353,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   let items = 0;
   eachItem(
     parts,
+    stood,
     chosen,
     undefined,
     ({ p, letter, item, n, standing: s }) => {
@@ -353,11 +385,12 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   const used = (g: Group) => FILTER_KEYS.some((k) => groupOf(k) === g && (filters[k]?.length ?? 0) > 0);
   const keysOf = (g: Group) => FILTER_KEYS.filter((k) => groupOf(k) === g && k !== 'cited');
   const plain = FILTER_KEYS.filter((k) => k !== 'cited' && !used(groupOf(k)));
-  countValues(parts, chosen, scope, plain, undefined, counts);
-  for (const g of new Set(FILTER_KEYS.map(groupOf))) if (g !== 'cited' && used(g)) countValues(parts, chosen, scope, keysOf(g), g, counts);
+  countValues(parts, stood, chosen, scope, plain, undefined, counts);
+  for (const g of new Set(FILTER_KEYS.map(groupOf)))
+    if (g !== 'cited' && used(g)) countValues(parts, stood, chosen, scope, keysOf(g), g, counts);
   const reviewer = chosen.map((c) => ({ ...c, reviewerOnly: true }));
   let byReviewer = 0;
-  eachItem(parts, reviewer, undefined, ({ standing: s }) => void (inScope(s, scope) && byReviewer++));
+  eachItem(parts, stood, reviewer, undefined, ({ standing: s }) => void (inScope(s, scope) && byReviewer++));
   counts.cited = { [CITED_BY_REVIEWER]: byReviewer };
 
   const sectionLabels: Record<string, string> = {};

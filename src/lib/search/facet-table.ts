@@ -118,6 +118,9 @@ export interface FacetTable {
   letterOfRow: Int32Array;
   /** Per row: 0 for the letter's own record, else the item number (1-based). */
   itemOfRow: Int32Array;
+  /** Per body region and per synonym group (their value indexes), the letters whose items' fields hold it. */
+  lettersByRegion: Map<number, number[]>;
+  lettersByName: Map<number, number[]>;
 }
 
 export function facetTable(file: FacetFile): FacetTable {
@@ -139,5 +142,20 @@ export function facetTable(file: FacetFile): FacetTable {
   });
   if (firstItem !== file.items.length)
     throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
-  return { file, letters, letterOfRow, itemOfRow };
+  // So a query naming a region or synonym visits only the letters it may match, not every letter.
+  const lettersByRegion = new Map<number, number[]>();
+  const lettersByName = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, value: number, letter: number) => {
+    const list = map.get(value);
+    if (!list) map.set(value, [letter]);
+    else if (list.at(-1) !== letter) list.push(letter);
+  };
+  letters.forEach((l, letter) => {
+    for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
+      const [, , , , regions, , names] = file.items[i]!;
+      for (const r of regions) add(lettersByRegion, r, letter);
+      for (const n of names ?? []) add(lettersByName, n, letter);
+    }
+  });
+  return { file, letters, letterOfRow, itemOfRow, lettersByRegion, lettersByName };
 }

@@ -205,11 +205,13 @@ function stand(part: ShardPart): Stood {
   const { table } = part;
   if (!part.words) return { letters: table.letters.map((_, i) => i) };
   const fields = fieldIndexes(part);
-  // Without a term an item's fields may hold, only letters with a record the words found can match.
-  const byFields = [...fields.region, ...fields.group].some((i) => i >= 0);
-  const letters = byFields
-    ? table.letters.map((_, i) => i)
-    : [...new Set([...part.words.hits.keys()].map((row) => table.letterOfRow[row]!).filter((l) => l >= 0))].sort((a, b) => a - b);
+  // Only letters with a record the words found, or an item whose fields hold a term, can match.
+  const found = [...part.words.hits.keys()].map((row) => table.letterOfRow[row]!);
+  const byFields = [
+    ...fields.region.flatMap((r) => table.lettersByRegion.get(r) ?? []),
+    ...fields.group.flatMap((g) => table.lettersByName.get(g) ?? []),
+  ];
+  const letters = [...new Set([...found, ...byFields])].filter((l) => l >= 0).sort((a, b) => a - b);
   const standing = new Uint8Array(table.file.items.length);
   const letterHeld = new Uint8Array(table.letters.length);
   for (const letter of letters) {

@@ -1,6 +1,5 @@
 // Which records of the loaded shards hold the terms of a query (src/lib/search/query-terms.ts),
-// and where: per term, the alternatives a record holds whole with the positions of their words,
-// so the item search can tell a request that names the words from a rationale that mentions them
+// and where: per term, the positions of its words in each record that holds them all, so the item search can tell a request that names the words from a rationale that mentions them
 // (the request's positions are in the facet table). A word counts only as such or as an
 // inflection Pagefind's stemmer gives (a quoted one-word search), never as the start of a longer
 // word; records the typed words find only that way are marked `prefix`, for the page to show
@@ -9,17 +8,14 @@ import type { QueryWords } from '../lib/search/query-words.ts';
 import { termWords, type Term } from '../lib/search/query-terms.ts';
 import type { PagefindResult, PagefindSearch } from './pagefind-api.ts';
 
-/** Per word of an alternative held whole, the positions where the record holds it. */
-export type HeldAlternative = number[][];
-
 /** A record that holds some of the terms, or the typed words as starts of longer words. */
 export interface Hit {
   /** Its Pagefind result, for its text: the typed words' search's where it found the record. */
   result: PagefindResult;
-  /** Relevance from the typed words' ranked search; 0 where only a synonym found it. */
+  /** Relevance from the typed words' ranked search; 0 where only a word's own search found it. */
   score: number;
-  /** Per term: the alternatives the record holds whole. */
-  held: HeldAlternative[][];
+  /** Per term: where the record holds each of its words, or undefined when it lacks one. */
+  held: (number[][] | undefined)[];
   /** The typed words find it as Pagefind matches them (a word also as the start of longer ones). */
   prefix: boolean;
   /** It holds the words as a phrase (asked for three words or more). */
@@ -68,23 +64,17 @@ const startsLongerWords = async (index: SearchesBy, word: string) => {
 type WordRows = Map<string, Rows>;
 const positionsOf = (rows: WordRows, word: string, id: string, row: number) => rows.get(word)?.get(id)?.get(row)?.words ?? [];
 
-/** The alternatives of a term a record holds whole: each word somewhere, not only inside an excepted longer word. */
-function heldAlternatives(term: Term, rows: WordRows, id: string, row: number): HeldAlternative[] {
-  const held: HeldAlternative[] = [];
-  for (const alt of term.alternatives) {
-    const excepted = new Set(alt.except.flatMap((e) => positionsOf(rows, e, id, row)));
-    const positions = alt.words.map((w) => positionsOf(rows, w, id, row).filter((p) => !excepted.has(p)));
-    if (positions.every((p) => p.length > 0)) held.push(positions);
-  }
-  return held;
+/** Where a record holds each word of a term (not only inside an excepted longer word); undefined when it lacks one. */
+function heldWords(term: Term, rows: WordRows, id: string, row: number): number[][] | undefined {
+  const excepted = new Set(term.except.flatMap((e) => positionsOf(rows, e, id, row)));
+  const positions = term.words.map((w) => positionsOf(rows, w, id, row).filter((p) => !excepted.has(p)));
+  return positions.every((p) => p.length > 0) ? positions : undefined;
 }
 
 export async function matchWords(index: SearchesBy, query: QueryWords, terms: readonly Term[]): Promise<WordMatch> {
   const { text } = query;
   // A query wholly in quotes is one term, the phrase: its search gives the phrase's positions.
-  const quoted: Term[] | undefined = query.quoted
-    ? [{ typed: text, alternatives: [{ words: [text], except: [], name: text }] }]
-    : undefined;
+  const quoted: Term[] | undefined = query.quoted ? [{ typed: text, words: [text], except: [] }] : undefined;
   const asked = quoted ?? terms;
   const words = quoted ? [text] : termWords(asked);
   const [rows, ranked, wordRows, phrase] = await Promise.all([
@@ -97,7 +87,7 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
   ]);
 
   // A term no record holds: is it typed as the start of longer words, or not there at all?
-  const absent = asked.filter((t) => !t.region && !t.group && t.alternatives.every((a) => a.words.some((w) => isEmpty(wordRows.get(w)!))));
+  const absent = asked.filter((t) => !t.region && !t.group && t.words.some((w) => isEmpty(wordRows.get(w)!)));
   const prefixOnly: string[] = [];
   const missing: string[] = [];
   await Promise.all(absent.map(async (t) => ((await startsLongerWords(index, t.typed)) ? prefixOnly : missing).push(t.typed)));
@@ -119,7 +109,7 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
       shardHits.set(row, {
         result,
         score: prefix ? (scores.get(keyOf(result)) ?? 0) : 0,
-        held: asked.map((t) => heldAlternatives(t, wordRows, id, row)),
+        held: asked.map((t) => heldWords(t, wordRows, id, row)),
         prefix,
         phrase: phrase?.get(id)?.has(row) ?? false,
       });

@@ -136,7 +136,7 @@ describe('search index of the fixture site', () => {
             .slice(0, 3)) {
             const found = await index.match(queryWords(word), queryTerms([word], NO_NAMES));
             const hit = found.hits.get(shard.id)?.get(row.row + n);
-            const at = hit?.held[0]?.[0]?.[0]?.[0];
+            const at = hit?.held[0]?.[0]?.[0];
             if (at === undefined || at < first || at >= end) off.push(`${d.id} #${n} "${word}" at ${at} not in [${first}, ${end})`);
             checked++;
           }

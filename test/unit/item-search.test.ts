@@ -57,7 +57,7 @@ const table: FacetTable = facetTable(facetFile(LETTERS));
 
 /** A record holding the one-word query at these positions (none: only as the start of a longer word). */
 const at = (score: number, ...positions: number[]): RecordWords => ({
-  held: [positions.length > 0 ? [[positions]] : []],
+  held: [positions.length > 0 ? [positions] : undefined],
   prefix: true,
   score,
   phrase: false,
@@ -192,7 +192,7 @@ describe('item-level search', () => {
     expect(found.letters[0]?.requested).toEqual([1]);
     // Two terms: the region by the field, "mri" by the words in the request.
     const two = (positions: number[]): RecordWords => ({
-      held: [[], positions.length ? [[positions]] : []],
+      held: [undefined, positions.length ? [positions] : undefined],
       prefix: true,
       score: 1,
       phrase: false,

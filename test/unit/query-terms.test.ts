@@ -9,7 +9,7 @@ import { termSources } from '../relevance/precedent-questions.ts';
 
 const sources = termSources(join(import.meta.dirname, '../../content'));
 const terms = (q: string) => queryTerms(q.split(' '), sources);
-const shape = (q: string) => terms(q).map((t) => [t.typed, t.alternatives.map((a) => a.words.join(' ')), t.region?.slug, t.group?.key]);
+const shape = (q: string) => terms(q).map((t) => [t.typed, [t.words.join(' ')], t.region?.slug, t.group?.key]);
 
 describe('queryTerms', () => {
   test('reads a brand name as its synonym group: the typed word looked up, the other names by the requests, and says so', () => {
@@ -38,7 +38,7 @@ describe('queryTerms', () => {
   });
 
   test('keeps the exceptions the typed name has, and looks each word up once', () => {
-    expect(terms('PT')[0]!.alternatives[0]?.except).toEqual(['ptt']);
+    expect(terms('PT')[0]!.except).toEqual(['ptt']);
     expect(termWords(terms('PT physical'))).toEqual(['pt', 'ptt', 'physical']);
   });
 

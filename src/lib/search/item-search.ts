@@ -6,11 +6,11 @@ import type { Scope, SearchState } from './search-state.ts';
  * Item-level search over the facet tables of the shards searched: which disputed items match the
  * words and every filter, grouped into their letters, and how many items each filter value has.
  *
- * The unit is the disputed item. With words, an item holds a term where its own record holds one
- * of the term's alternatives as such (word-match.ts), or, for a term naming a body region, where
- * the item is of that region. It is
+ * The unit is the disputed item. With words, an item holds a term where its own record holds the
+ * term's words as such (word-match.ts), or by its fields: the body region the term names is its
+ * own, or its request names the term's synonym group. It is
  * - requested: its request holds every term (the words stand in the request's span of its
- *   record, or the region is its own);
+ *   record, or a field holds it);
  * - mentioned: it holds every term, not all in its request (its guideline lines, its rationale);
  * - started: the typed words find it only as starts of longer words ("lumba"): in no count.
  * The scope says which items match: `request` the requested, `items` (default) requested and
@@ -24,8 +24,8 @@ import type { Scope, SearchState } from './search-state.ts';
 
 /** What the words found in one record (word-match.ts's Hit without its Pagefind result). */
 export interface RecordWords {
-  /** Per term: the alternatives the record holds whole, each as the positions of each of its words. */
-  held: readonly (readonly (readonly (readonly number[])[])[])[];
+  /** Per term: where the record holds each of its words, or undefined when it lacks one. */
+  held: readonly (readonly (readonly number[])[] | undefined)[];
   /** The typed words find it as Pagefind matches them, starts of longer words too. */
   prefix: boolean;
   score: number;
@@ -172,9 +172,9 @@ function standingOf(part: ShardPart, fields: FieldIndexes, row: number, item: Fa
   const byField = (t: number) =>
     (fields.region[t]! >= 0 && item[4].includes(fields.region[t]!)) ||
     (fields.group[t]! >= 0 && (item[6] ?? []).includes(fields.group[t]!));
-  const held = (t: number) => byField(t) || (hit?.held[t]?.length ?? 0) > 0;
+  const held = (t: number) => byField(t) || hit?.held[t] !== undefined;
   const inRequest = (t: number) =>
-    byField(t) || (hit?.held[t] ?? []).some((alt) => alt.every((positions) => positions.some((p) => p >= first && p < end)));
+    byField(t) || (hit?.held[t]?.every((positions) => positions.some((p) => p >= first && p < end)) ?? false);
   const terms = fields.region.map((_, t) => t);
   // Words of punctuation alone are no terms: they hold nowhere.
   if (terms.length === 0) return 'none';
@@ -186,7 +186,7 @@ function standingOf(part: ShardPart, fields: FieldIndexes, row: number, item: Fa
 /** Whether the letter's own record holds every term (body regions and synonyms are the items', not the letter's). */
 function letterHolds(part: ShardPart, row: number): boolean {
   const hit = part.words?.hits.get(row);
-  return Boolean(hit && hit.held.length > 0 && hit.held.every((alternatives) => alternatives.length > 0));
+  return Boolean(hit && hit.held.length > 0 && hit.held.every((positions) => positions !== undefined));
 }
 
 const STANDINGS: readonly Standing[] = ['none', 'started', 'mentioned', 'requested'];

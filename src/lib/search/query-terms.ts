@@ -4,29 +4,21 @@ import { searchWords } from './search-words.ts';
 /**
  * The terms of a query: each of its words, or a run of them that names a synonym group or a body
  * region ("physical therapy", "low back"), with what counts as holding it. An item holds a term
- * where it holds every word of one of the term's alternatives (the words as typed), and also, by
- * its fields, where its request names the term's synonym group or its body region is the one
- * named. "Flexeril lumbar" is two terms: Flexeril, or a request naming cyclobenzaprine; and the
- * word "lumbar", or the lumbar spine.
+ * where it holds every one of its words, and also, by its fields, where its request names the
+ * term's synonym group or its body region is the one named. "Flexeril lumbar" is two terms:
+ * Flexeril, or a request naming cyclobenzaprine; and the word "lumbar", or the lumbar spine.
  */
 export interface Term {
   /** The query's words this term stands for, as typed ("Flexeril"). */
   typed: string;
-  /** Word lists, any of which holds the term, looked up in the index: the typed words. */
-  alternatives: Alternative[];
+  /** Those words as Pagefind's search reads them (search-words.ts), looked up in the index. */
+  words: string[];
+  /** Longer words a one-word term may stand inside that do not count as it ("ptt" for "pt"). */
+  except: string[];
   /** The body region the words name: its items hold the term by their field. */
   region?: { slug: string; label: string };
   /** The synonym group the words name (its key, name-match.ts): requests naming any of its names hold the term. */
   group?: { key: string; others: string[] };
-}
-
-export interface Alternative {
-  /** As Pagefind's search reads them (search-words.ts). */
-  words: string[];
-  /** Longer words a one-word alternative may stand inside that do not count as it ("ptt" for "pt"). */
-  except: string[];
-  /** The name as the synonyms file writes it, for saying so ("cyclobenzaprine"). */
-  name: string;
 }
 
 /** What the search knows of names (/search/terms.json): synonym groups and body regions. */
@@ -72,26 +64,24 @@ export function queryTerms(typedWords: readonly string[], sources: TermSources):
         break;
     named ??= index.get(words[i]!.search);
     const run = words.slice(i, i + n);
-    const typed: Alternative = { words: run.map((w) => w.search), except: [], name: run.map((w) => w.typed).join(' ') };
+    const term: Term = { typed: run.map((w) => w.typed).join(' '), words: run.map((w) => w.search), except: [] };
     if (named?.kind === 'synonyms') {
       const group = sources.synonyms[named.group]!;
-      const own = group.names.find((name) => searchWords(name).join(' ') === typed.words.join(' '))!;
-      const except = (group.except[own] ?? []).flatMap((e) => searchWords(e));
-      const others = group.names.filter((name) => name !== own);
-      terms.push({ typed: typed.name, alternatives: [{ ...typed, except }], group: { key: groupKey(group), others } });
+      const own = group.names.find((name) => searchWords(name).join(' ') === term.words.join(' '))!;
+      term.except = (group.except[own] ?? []).flatMap((e) => searchWords(e));
+      term.group = { key: groupKey(group), others: group.names.filter((name) => name !== own) };
     } else if (named?.kind === 'region') {
       const { slug, label } = sources.regions[named.region]!;
-      terms.push({ typed: typed.name, alternatives: [typed], region: { slug, label } });
-    } else terms.push({ typed: typed.name, alternatives: [typed] });
+      term.region = { slug, label };
+    }
+    terms.push(term);
     i += n;
   }
   return terms;
 }
 
-/** Every word the terms' alternatives need looked up, and the exceptions, once each. */
-export const termWords = (terms: readonly Term[]): string[] => [
-  ...new Set(terms.flatMap((t) => t.alternatives.flatMap((a) => [...a.words, ...a.except]))),
-];
+/** Every word the terms need looked up, and the exceptions, once each. */
+export const termWords = (terms: readonly Term[]): string[] => [...new Set(terms.flatMap((t) => [...t.words, ...t.except]))];
 
 /** How the search read the words, when it read more into them than typed: "Flexeril, also as cyclobenzaprine in requests". */
 export function termsNote(terms: readonly Term[]): string {

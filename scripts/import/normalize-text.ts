@@ -53,7 +53,7 @@ function isDoubleSpaced(lines: string[]): boolean {
   let textLines = 0;
   let followedByEmpty = 0;
   for (let i = 0; i < lines.length - 1; i++) {
-    if (lines[i].trim() === '' || lines[i] === '\u0000PAGE') continue;
+    if (lines[i]!.trim() === '' || lines[i] === '\u0000PAGE') continue;
     textLines++;
     if (lines[i + 1] === '') followedByEmpty++;
   }

@@ -81,7 +81,7 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
   if (decisions < 0) throw new ParseError(`truncated letter: no "${decisionsName}" section`);
   if (summary < 0) throw new ParseError('missing "CLINICAL CASE SUMMARY" section');
   const order = [howMade, summary, documents, decisions].filter((i) => i >= 0);
-  if (order.some((v, i) => i > 0 && v < order[i - 1])) {
+  if (order.some((v, i) => i > 0 && v < order[i - 1]!)) {
     throw new ParseError(
       `sections out of order: expected HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY${letterhead ? ', DOCUMENTS REVIEWED' : ''}, then ${decisionsName}`,
     );

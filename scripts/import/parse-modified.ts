@@ -7,6 +7,7 @@
 //   One month supply of Trezix capsule 320.5/30/16mg was the original request. The Claims
 //   Administrator authorized Trezix capsule 320.5/30/16mg #5, leaving the original request
 //   IMR eligible. The original request, one month supply of Trezix capsule 30.5/30/16mg is: Upheld
+import { group } from './match-group.ts';
 
 export interface Modified {
   originalRequest: string;
@@ -23,7 +24,10 @@ const LEAVING_ELIGIBLE =
 /** The parts of a modified-request title, or undefined for an ordinary title. */
 export function splitModified(title: string): Modified | undefined {
   const m = REMAINING_PORTION.exec(title) ?? LEAVING_ELIGIBLE.exec(title);
-  if (!m?.groups) return undefined;
-  const { original, authorized, remaining } = m.groups;
-  return { originalRequest: original.trim(), authorized: authorized.trim(), remaining: remaining.replace(/,$/, '').trim() };
+  if (!m) return undefined;
+  return {
+    originalRequest: group(m, 'original').trim(),
+    authorized: group(m, 'authorized').trim(),
+    remaining: group(m, 'remaining').replace(/,$/, '').trim(),
+  };
 }

@@ -68,7 +68,7 @@ describe.each([
       if (page.startsWith('treatments/')) expect(new Set(records.map((r) => r.treatment_type_slug))).toEqual(new Set([page.split('/')[1]]));
       const region = /^treatments\/[^/]+\/regions\/([^/]+)\//.exec(page)?.[1];
       if (region === 'none') for (const r of records) expect(r.body_regions, page).toBe('');
-      else if (region) for (const r of records) expect(r.body_regions.split('; '), page).toContain(region);
+      else if (region) for (const r of records) expect(r.body_regions?.split('; '), page).toContain(region);
     }
   });
 

@@ -40,7 +40,11 @@ export function readSample(contentDir: string): { letters: Letter[]; parts: Part
     const d = DeterminationSchema.parse(file.data);
     const body = cutBody(file.body);
     letters.push({ d, sections: new Map(body.sections.map((s) => [s.title, s.markdown])) });
-    body.items.forEach((item, i) => parts.push({ item: d.items[i], block: item.markdown, letter: letters.length - 1 }));
+    body.items.forEach((block, i) => {
+      const item = d.items[i];
+      if (!item) throw new Error(`${entry.name}: the body has more items than the frontmatter`);
+      parts.push({ item, block: block.markdown, letter: letters.length - 1 });
+    });
   }
   return { letters, parts };
 }
@@ -91,7 +95,11 @@ export function generateCorpus(
   let bytes = 0;
   for (let n = start; n < start + count; n++) {
     const next = random(SEED + n);
-    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+    const pick = <T>(list: T[]): T => {
+      const value = list[Math.floor(next() * list.length)];
+      if (value === undefined) throw new Error(`nothing to draw from in ${sampleDir}`);
+      return value;
+    };
     const base = pick(letters);
     const chosen: Part[] = Array.from({ length: pick(itemCounts) }, () => pick(parts));
     // The summary and reviewer come from a letter none of the items came from: never a copy.

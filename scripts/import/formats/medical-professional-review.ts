@@ -41,14 +41,16 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const found = starts.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at);
   const section = (label: Label) => {
     const i = found.findIndex((s) => s.label === label);
-    return i < 0 ? [] : paragraphs(lines.slice(found[i].at + 1, found[i + 1]?.at ?? lines.length));
+    const start = found[i];
+    return start ? paragraphs(lines.slice(start.at + 1, found[i + 1]?.at ?? lines.length)) : [];
   };
   const issues = section('issue')
     .join(' ')
     .split(/\s*\b\d{1,2}\.\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (issues.length !== 1)
+  const issue = issues[0];
+  if (issue === undefined || issues.length !== 1)
     throw new ParseError(`MEDICAL PROFESSIONAL REVIEW with ${issues.length} issues at dispute: only single-issue letters are supported`);
   const rationale = section('rationale');
   const conclusions = [...rationale.join(' ').matchAll(CONCLUSION)];
@@ -60,9 +62,9 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const citation = cut ? guidelines.slice(0, cut.index + 1) : guidelines;
   const why = cut ? guidelines.slice(cut.index + 1).trim() : '';
   const outcome = last[1] ? ('upheld' as const) : ('overturned' as const);
-  const items = [{ title: issues[0], request: issues[0], outcome, reviewer: citation, rationale: [...(why ? [why] : []), ...rationale] }];
+  const items = [{ title: issue, request: issue, outcome, reviewer: citation, rationale: [...(why ? [why] : []), ...rationale] }];
   checkComplete(items);
-  const { header, problems } = parseHeader(lines.slice(0, found[0].at));
+  const { header, problems } = parseHeader(lines.slice(0, found[0]!.at));
   const summary = section('summary');
   const summaryText = summary.join(' ');
   return {

@@ -18,6 +18,7 @@ import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from '../parsed-letter.ts';
 import type { RawItem } from '../parse-items.ts';
 import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
+import { group } from '../match-group.ts';
 import { parseHeader } from '../parse-header.ts';
 import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
 
@@ -80,12 +81,13 @@ function readItems(body: string[]): RawItem[] {
           `item numbered ${m.groups.number} follows item ${items.length}: an item is missing or its decision line cannot be read`,
         );
       }
-      const request = m.groups.request.trim();
+      const request = group(m, 'request').trim();
       items.push({ title: request, request, outcome: m.groups.not ? 'upheld' : 'overturned', rationale: [] });
       inRationale = false;
       continue;
     }
-    const item = items[items.length - 1];
+    const item = items.at(-1);
+    if (!item) throw new ParseError(`text before the first item: "${p.slice(0, 80)}"`);
     const n = items.length;
     // A second field in one item is the next item's, whose decision line was not recognised.
     const twice = (field: string) =>

@@ -5,5 +5,6 @@ const MONTHS = ['Jan.', 'Feb.', 'Mar.', 'Apr.', 'May', 'June', 'July', 'Aug.', '
 /** "2016-12-09" -> "Dec. 9, 2016", the date form of a citation line. */
 export function citationDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
+  if (month === undefined || day === undefined) throw new Error(`not a date of the form 2016-12-09: "${iso}"`);
   return `${MONTHS[month - 1]} ${day}, ${year}`;
 }

@@ -22,7 +22,7 @@
 // refused with the reason, never imported with an item lost.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
-import { CONCLUSION, ParseError } from './letter-parts.ts';
+import { CONCLUSION, ParseError } from './reader-common.ts';
 import { group } from './match-group.ts';
 
 export interface RawItem {

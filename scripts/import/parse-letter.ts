@@ -29,13 +29,13 @@ import {
   listOrParagraphs,
   paragraphs,
   stripSyntheticMark,
-} from './letter-parts.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
+} from './reader-common.ts';
+import type { ParsedLetter } from './letter-shape.ts';
 import { readNotice2013 } from './formats/notice-2013.ts';
 import { readProfessionalReview } from './formats/medical-professional-review.ts';
 
-export { ParseError, paragraphs } from './letter-parts.ts';
-export type { ParsedLetter } from './parsed-letter.ts';
+export { ParseError, paragraphs } from './reader-common.ts';
+export type { ParsedLetter } from './letter-shape.ts';
 
 const HOW_MADE = /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i;
 const SUMMARY = /^CLINICAL CASE SUMMARY$/i;

@@ -14,7 +14,7 @@
 // says both ("although X was not medically necessary, Y is"), gives no verdict, so an unusual
 // wording is never an alarm.
 import type { Outcome } from '../../src/lib/schema/vocab.ts';
-import { sentences } from './letter-parts.ts';
+import { sentences } from './reader-common.ts';
 
 /** Sentences read back from the end of a rationale: the opioid letters close their verdict with three of advice. */
 const SENTENCES_BACK = 4;

@@ -1,7 +1,7 @@
 // Classify stage: a parsed letter plus its source becomes a Determination (treatment types and
 // guideline citations resolved against the catalogue), validated by the schema.
 import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
+import type { ParsedLetter } from './letter-shape.ts';
 import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
 import { classifyRegions, classifyTreatment } from './classify-treatment.ts';
 import { parseCitations } from './parse-citations.ts';

@@ -25,7 +25,7 @@ import {
   outcomeText,
   reviewerLabel,
 } from '../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
+import type { ParsedLetter } from './letter-shape.ts';
 import { boldParagraph, heading, paragraph, root, writeMarkdown } from './write-markdown.ts';
 
 /** The file's full text; the same inputs always give the same bytes. */

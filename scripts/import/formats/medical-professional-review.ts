@@ -14,8 +14,8 @@
 //
 // The outcome is not a label here: it is the rationale's conclusion ("is not medically necessary").
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from '../parsed-letter.ts';
-import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
+import type { ParsedLetter } from '../letter-shape.ts';
+import { ParseError, checkComplete, hashWords, paragraphs } from '../reader-common.ts';
 import { parseHeader } from '../parse-header.ts';
 import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
 

@@ -15,9 +15,9 @@
 //   The Expert Reviewer's decision rationale:
 //   ...
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from '../parsed-letter.ts';
+import type { ParsedLetter } from '../letter-shape.ts';
 import type { RawItem } from '../parse-items.ts';
-import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
+import { ParseError, checkComplete, hashWords, paragraphs } from '../reader-common.ts';
 import { group } from '../match-group.ts';
 import { parseHeader } from '../parse-header.ts';
 import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';

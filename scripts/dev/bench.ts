@@ -8,7 +8,7 @@
 // letters and checks, builds and indexes again on the warm caches, as a site update would. With
 // --compare it also builds the floor and the naive site on the same corpus right after the site's
 // own build and index, and reports the site's time as a ratio of theirs (scripts/dev/bench/compare.ts).
-// The similarity stage ("earlier determinations like this one", src/data/precedents.ts) runs inside
+// The similarity stage ("earlier determinations like this one", src/data/timed-precedents.ts) runs inside
 // the build; its time, read from the build's output, is reported as `similarity`. With
 // --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison; with
 // --compare-open-data one without the open data stage (IMR_OPEN_DATA=off), reported beside it.
@@ -24,7 +24,7 @@ import { runStage, type StageResult, type StageRun } from './bench/run-stage.ts'
 import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
 import { positiveWhole } from '../lib/positive-whole.ts';
-import { SIMILAR_LOG } from '../../src/data/precedents.ts';
+import { SIMILAR_LOG } from '../../src/data/timed-precedents.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';

@@ -11,7 +11,7 @@ import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
 import { indexTreatmentRegions, NO_REGION, NO_REGION_LABEL, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
-import { timedPrecedents } from './precedents.ts';
+import { timedPrecedents } from './timed-precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
 
 export interface Corpus {

@@ -10,7 +10,7 @@ import type { SiteBuild } from '../support/build-site.ts';
 import { compileSchema } from '../support/json-schema-validator.ts';
 import { readCsv, readCsvRecords } from '../support/read-csv.ts';
 import { attributeValues, readPage, visibleText } from '../support/site-files.ts';
-import { builtFile } from '../support/site-urls.ts';
+import { builtFile } from '../support/url-files.ts';
 
 const { root, sub } = inject('sites');
 const file = (site: SiteBuild, path: string) => readFileSync(join(site.dir, path), 'utf8');

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { defineConfig } from 'astro/config';
-import { contentDir } from './src/lib/files/content-dir.ts';
-import { listLetterFiles } from './src/lib/files/letter-files.ts';
+import { contentDir } from './src/data/files/content-dir.ts';
+import { listLetterFiles } from './src/data/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { openDataDir } from './src/integrations/open-data-dir.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';

@@ -6,11 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { convertLetter } from '../import/import-letter.ts';
 import { group } from '../import/match-group.ts';
 import { toIsoDate } from '../import/parse-dates.ts';
-import { corpusCatalogue } from '../../src/lib/files/content-dir.ts';
+import { corpusCatalogue } from '../../src/data/files/content-dir.ts';
 import type { Citation, Determination } from '../../src/lib/schema/determination.ts';
 
 interface ReferenceItem {

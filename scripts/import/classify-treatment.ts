@@ -7,7 +7,7 @@
 // whose `match` hits and whose `exclude` does not wins, else the taxonomy's fallback; body regions
 // (content/body-regions.yml) are all kept that hit, in file order.
 import type { BodyRegion, TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
-import { RULE_FLAGS, type RuleEntry } from '../../src/lib/catalogue/load-catalogue.ts';
+import { RULE_FLAGS, type RuleEntry } from '../../src/data/files/load-catalogue.ts';
 
 interface Compiled {
   slug: string;

@@ -10,7 +10,7 @@ import { isSynthetic } from './reader-common.ts';
 import { plainName } from './normalize-text.ts';
 import { toDetermination } from './to-determination.ts';
 import { toMarkdown } from './to-markdown.ts';
-import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import type { Catalogue } from '../../src/data/files/load-catalogue.ts';
 
 export type Converted =
   { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] } | { ok: false; reason: string };

@@ -13,7 +13,7 @@
 // (content/guidelines/*.yml, `match`); this module only knows the grammar of the field.
 import type { Citation } from '../../src/lib/schema/determination.ts';
 import type { Guideline } from '../../src/lib/schema/guideline.ts';
-import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
+import { RULE_FLAGS } from '../../src/data/files/load-catalogue.ts';
 import { CITATION_START } from '../../src/lib/schema/body-vocab.ts';
 
 /** Each "Decision based on ..." starts one sentence; anything before the first is preamble. */

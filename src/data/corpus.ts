@@ -3,8 +3,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
-import { corpusCatalogue } from '../lib/files/content-dir.ts';
-import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
+import { corpusCatalogue } from './files/content-dir.ts';
+import { loadCatalogue } from './files/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { BodyRegion, Determination, Guideline, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';

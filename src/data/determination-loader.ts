@@ -11,7 +11,7 @@
 // validates and stores those before them.
 // (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
 // Entry ids are the file names: `npm run check` (run before every build) holds each file to
-// <year>/<id>.md. The files are the ones check walks (src/lib/files/letter-files.ts); an entry that is
+// <year>/<id>.md. The files are the ones check walks (src/data/files/letter-files.ts); an entry that is
 // not a regular file, a file over the size limit or unreadable frontmatter stops the load with
 // the file's path, as check reports them. Each entry keeps the path it was read from (`filePath`,
 // from the project root), where its page reads the body; stamps are kept by that path too, so a
@@ -21,7 +21,7 @@ import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { fileStamp } from '../lib/files/file-stamp.ts';
-import { letterSizeProblem, listLetterFiles } from '../lib/files/letter-files.ts';
+import { letterSizeProblem, listLetterFiles } from './files/letter-files.ts';
 import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 import { readLetterFiles } from './frontmatter-thread.ts';
 

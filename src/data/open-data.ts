@@ -1,7 +1,7 @@
 // The open data of the build (src/lib/open-data/write-open-data.ts says which files). The /data/
 // page documents these files with their counts and sizes, so its build writes them, from the
 // corpus the pages already hold, into the build's output folder: appended to a part of the corpus
-// at a time and renamed into place when all are whole (src/lib/files/partial-files.ts). They are
+// at a time and renamed into place when all are whole (src/data/files/partial-files.ts). They are
 // written on every build (no cache key), so the prune step keeps exactly those this build made.
 // The files are written on a worker thread (open-data-worker.ts), so the pages go on rendering on
 // the build's own thread meanwhile (at 100k letters the stage took 24 s of that thread's time).

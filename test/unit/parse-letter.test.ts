@@ -220,7 +220,7 @@ describe('parseLetter stays fast on hostile text', () => {
   });
 
   test('skips a letter whose guideline field is thousands of parentheses, quickly', async () => {
-    const { loadCatalogue } = await import('../../src/lib/catalogue/load-catalogue.ts');
+    const { loadCatalogue } = await import('../../src/data/files/load-catalogue.ts');
     const { convertLetter } = await import('../../scripts/import/import-letter.ts');
     const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
     const hostile = pdftotext21.replace(

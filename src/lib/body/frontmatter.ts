@@ -12,7 +12,7 @@
 // line `---`. It is read as YAML by the project's YAML reader (files/yaml.ts: js-yaml's core schema,
 // dates kept as text, at most 100 alias expansions), and as nothing else: gray-matter would run a
 // `---js` block as JavaScript and read `---json`/`---coffee`, so every engine but YAML is replaced
-// by one that refuses. Files are at most MAX_LETTER_BYTES (files/letter-files.ts), which bounds the
+// by one that refuses. Files are at most MAX_LETTER_BYTES (src/data/files/letter-files.ts), which bounds the
 // rest. gray-matter is always given options: without them it keeps every text it has parsed in a
 // cache, all of a 100,000-letter corpus.
 import matter from 'gray-matter';

@@ -3,7 +3,7 @@
 // different runs do not compare), builds
 //   floor: gray-matter + the site's Markdown renderer, one bare page per letter, one Pagefind
 //          index through its Node API (scripts/dev/bench/floor-build.ts); skipped when that one
-//          index would not fit in the free memory (it holds every page: 3.45 GB at 10k);
+//          index would not fit in the free memory (it holds every page);
 //   naive: Astro's glob collection with one page per letter, then the Pagefind CLI
 //          (scripts/dev/bench/naive-site.ts); skipped above `naiveMax` letters, where it takes
 //          tens of minutes and most of the memory;
@@ -48,7 +48,7 @@ export interface CompareOptions {
   log: (line: string) => void;
 }
 
-/** Peak memory of the floor per letter: its one Pagefind index keeps every page (10k letters: 3.45 GB). */
+/** Peak memory of the floor per letter: its one Pagefind index keeps every page. */
 const FLOOR_BYTES_PER_LETTER = 350_000;
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageRun): Timing => ({

@@ -1,15 +1,5 @@
 // Facts read from prose: the reviewer's credentials, the patient's age and sex, diagnoses, and
 // (for letters without a header table) dates the case summary gives.
-//
-//   State(s) of Licensure: California,North Carolina
-//   Certification(s)/Specialty: Preventive Medicine, Occupational Medicine, Public Health &
-//   General Preventive Medicine
-//
-//   The expert reviewer is Board Certified in Physical Medicine & Rehabilitation and Pain
-//   Management, has a subspecialty in Interventional Spine and is licensed to practice in California.
-//
-//   The injured worker is a 48 year old male ... treated for the diagnoses of right shoulder
-//   contusion, neck strain ... and right arm paresthesias.
 import { group } from './match-group.ts';
 import { toIsoDate } from './parse-dates.ts';
 
@@ -21,6 +11,17 @@ export interface Credentials {
 const LICENSURE = /^State\(s\) of Licensure:\s*(.*)$/i;
 const SPECIALTY = /^Certification\(s\)\/Specialty:\s*(.*)$/i;
 
+// The prose they are read from:
+//
+//   State(s) of Licensure: California,North Carolina
+//   Certification(s)/Specialty: Preventive Medicine, Occupational Medicine, Public Health &
+//   General Preventive Medicine
+//
+//   The expert reviewer is Board Certified in Physical Medicine & Rehabilitation and Pain
+//   Management, has a subspecialty in Interventional Spine and is licensed to practice in California.
+//
+//   The injured worker is a 48 year old male ... treated for the diagnoses of right shoulder
+//   contusion, neck strain ... and right arm paresthesias.
 /** Credentials from the labelled lines of the 2016–17 letters (either list may wrap). */
 export function readLabelledCredentials(lines: string[]): Credentials {
   const licensedIn: string[] = [];

@@ -1,25 +1,8 @@
-// Reads the disputed items of the "IMR ISSUES, DECISIONS AND RATIONALES" section:
-//
-//   The Final Determination was based on decisions for the disputed items/services set forth below:
-//
-//   Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:
-//   Upheld
-//
-//   Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
-//   2016, Section(s): Physical medicine treatment.
-//
-//   MAXIMUS guideline: Decision based on MTUS ...
-//
-//   Decision rationale: The California MTUS ... is not medically necessary.
-//   Acupuncture 18 sessions was the original request. Acupuncture 6 sessions was authorized
-//   by the Claims Administrator. The remaining IMR eligible portion of the original request,
-//   Acupuncture 12 sessions is: Upheld
-//
-// Titles wrap over 2–3 lines and may follow the previous rationale with no blank line, so an
-// item is found from its decision line (": Upheld" / ": Overturned") and its title is read
-// backwards from there. Every item has one of each field, so a decision line the parser cannot
-// read would merge its item into the one before (or drop it, before the first): such a letter is
-// refused with the reason, never imported with an item lost.
+// Reads the disputed items of the "IMR ISSUES, DECISIONS AND RATIONALES" section (the text is
+// shown above parseItems). Titles wrap over 2–3 lines and may follow the previous rationale with no
+// blank line, so an item is found from its decision line (": Upheld" / ": Overturned") and its title
+// is read backwards from there. A decision line the parser cannot read would merge its item into
+// the one before (or drop it, before the first): such a letter is refused, never imported short.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
 import { CONCLUSION, ParseError } from './reader-common.ts';
@@ -64,6 +47,22 @@ interface Located {
   title: string;
 }
 
+// The section as the letters print it:
+//
+//   The Final Determination was based on decisions for the disputed items/services set forth below:
+//
+//   Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:
+//   Upheld
+//
+//   Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
+//   2016, Section(s): Physical medicine treatment.
+//
+//   MAXIMUS guideline: Decision based on MTUS ...
+//
+//   Decision rationale: The California MTUS ... is not medically necessary.
+//   Acupuncture 18 sessions was the original request. Acupuncture 6 sessions was authorized
+//   by the Claims Administrator. The remaining IMR eligible portion of the original request,
+//   Acupuncture 12 sessions is: Upheld
 /** Parses all items of the decisions section; `lines` use "" for paragraph breaks. */
 export function parseItems(lines: string[], options: { numberedTitles?: boolean } = {}): { intro: string[]; items: RawItem[] } {
   const introEnd = lines.findIndex((l) => INTRO_END.test(l));

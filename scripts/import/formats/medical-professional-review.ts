@@ -1,18 +1,7 @@
 // "MEDICAL PROFESSIONAL REVIEW" letters. No real sample is in the corpus; the fixture
-// test/fixtures/letters/synthetic-medical-professional-review follows this shape:
-//
-//   MEDICAL PROFESSIONAL REVIEW
-//   Case Number:   CM14-0109876
-//   Decision Date: 10/02/2014             Date of Injury:  06/18/2010
-//   ISSUE AT DISPUTE:
-//   1. Lumbar epidural steroid injection at L4-L5
-//   CASE SUMMARY:
-//   DOCUMENTS REVIEWED FOR DETERMINATION:
-//   MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
-//   RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:
-//   MEDICAL REVIEWER QUALIFICATIONS:
-//
-// The outcome is not a label here: it is the rationale's conclusion ("is not medically necessary").
+// test/fixtures/letters/synthetic-medical-professional-review follows the shape shown above
+// readProfessionalReview. The outcome is not a label here: it is the rationale's conclusion
+// ("is not medically necessary").
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from '../letter-shape.ts';
 import { ParseError, checkComplete, hashWords, paragraphs } from '../reader-common.ts';
@@ -30,6 +19,18 @@ const LABELS = {
 type Label = keyof typeof LABELS;
 const CONCLUSION = /\b(?:is|are|was|were)\s+(not\s+)?medically\s+necessary/gi;
 
+// The shape of such a letter:
+//
+//   MEDICAL PROFESSIONAL REVIEW
+//   Case Number:   CM14-0109876
+//   Decision Date: 10/02/2014             Date of Injury:  06/18/2010
+//   ISSUE AT DISPUTE:
+//   1. Lumbar epidural steroid injection at L4-L5
+//   CASE SUMMARY:
+//   DOCUMENTS REVIEWED FOR DETERMINATION:
+//   MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
+//   RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:
+//   MEDICAL REVIEWER QUALIFICATIONS:
 export function readProfessionalReview(lines: string[]): ParsedLetter {
   const starts = (Object.keys(LABELS) as Label[]).map((label) => ({ label, at: lines.findIndex((l) => LABELS[label].test(l.trim())) }));
   const missing = starts.filter((s) => s.at < 0 && s.label !== 'documents' && s.label !== 'qualifications');

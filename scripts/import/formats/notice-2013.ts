@@ -1,19 +1,6 @@
 // Early (2013) "Notice of Independent Medical Review Determination" letters. No real sample is
-// in the corpus; the fixture test/fixtures/letters/synthetic-notice-2013 follows this shape:
-//
-//   Notice of Independent Medical Review Determination
-//   Dated: 08/23/2013
-//   IMR Case Number:  CM13-0004321        Date of Injury:       01/05/2012
-//   ...
-//             INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
-//   The expert reviewer is Board Certified in ... and is licensed to practice in California.
-//   Case Summary:
-//   ...
-//   1. Lidoderm 5% patches #30 are not medically necessary and appropriate.
-//   Claims Administrator guideline: ...
-//   Medical Treatment Guideline(s) used by the Expert Reviewer: ...
-//   The Expert Reviewer's decision rationale:
-//   ...
+// in the corpus; the fixture test/fixtures/letters/synthetic-notice-2013 follows the shape shown
+// above readNotice2013.
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
 import type { ParsedLetter } from '../letter-shape.ts';
 import type { RawItem } from '../parse-items.ts';
@@ -30,6 +17,21 @@ const CLAIMS = /^Claims Administrator guideline(?:\(s\))?(?: used)?:\s*/i;
 const REVIEWER = /^Medical Treatment Guideline\(s\)(?: \(MTG\))?(?: Citation)? used by the Expert Reviewer:\s*/i;
 const RATIONALE = /^The Expert Reviewer'?s decision rationale:\s*/i;
 
+// The shape of a notice:
+//
+//   Notice of Independent Medical Review Determination
+//   Dated: 08/23/2013
+//   IMR Case Number:  CM13-0004321        Date of Injury:       01/05/2012
+//   ...
+//             INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE
+//   The expert reviewer is Board Certified in ... and is licensed to practice in California.
+//   Case Summary:
+//   ...
+//   1. Lidoderm 5% patches #30 are not medically necessary and appropriate.
+//   Claims Administrator guideline: ...
+//   Medical Treatment Guideline(s) used by the Expert Reviewer: ...
+//   The Expert Reviewer's decision rationale:
+//   ...
 export function readNotice2013(lines: string[]): ParsedLetter {
   const heading = lines.findIndex((l) => DECISION_HEADING.test(l.trim()));
   if (heading < 0) throw new ParseError('truncated notice: no "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" section');

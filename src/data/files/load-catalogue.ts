@@ -1,19 +1,7 @@
-// The one loader of the catalogue: the two data sets the importer classifies against and the site
-// lists (the site reads it through src/data/corpus.ts; `check`, accuracy and the tests call it too):
-//
-//   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
-//     slug: mtus-low-back-2004
-//     match: ['\blow back complaints\b']
-//     sections: [{ name: Special Studies, aliases: [...] }]
-//   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
-//     fallback: other
-//     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
-//   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
-//     regions: [{ slug: knee, label: Knee, names: [knee], match: ['\bknees?\b'] }, ...]
-//   content/synonyms.yml                         search synonyms (SynonymsSchema)
-//     groups: [{ names: [Flexeril, cyclobenzaprine] }, ...]
-//
-// Every problem in every file is collected, then thrown as one Error, one line each:
+// The one loader of the catalogue (its files are shown above loadCatalogue): the data sets the
+// importer classifies against and the site lists (the site reads it through src/data/corpus.ts;
+// `check`, accuracy and the tests call it too). Every problem in every file is collected, then
+// thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
 import { describeIssues } from '../../lib/schema/describe-issues.ts';
 import { parseYaml, YamlError } from '../../lib/files/yaml.ts';
@@ -50,6 +38,19 @@ export interface RuleEntry {
   exclude: readonly string[];
 }
 
+// The catalogue files:
+//
+//   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
+//     slug: mtus-low-back-2004
+//     match: ['\blow back complaints\b']
+//     sections: [{ name: Special Studies, aliases: [...] }]
+//   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
+//     fallback: other
+//     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
+//   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
+//     regions: [{ slug: knee, label: Knee, names: [knee], match: ['\bknees?\b'] }, ...]
+//   content/synonyms.yml                         search synonyms (SynonymsSchema)
+//     groups: [{ names: [Flexeril, cyclobenzaprine] }, ...]
 export function loadCatalogue(contentDir: string): Catalogue {
   const problems: Problems = [];
   // Name files as the user sees them: "content/treatments.yml", whatever the absolute path.

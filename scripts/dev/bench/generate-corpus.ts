@@ -1,9 +1,7 @@
 // Generates a benchmark corpus of N determinations by recombining the parsed parts of the sample
-// letters: each generated letter takes its items from several real letters, its case summary and
-// reviewer from others, and gets new dates (2013–2026) and a new case number, so lengths, item
-// counts, outcomes, guidelines and treatment types are realistic but no letter is a verbatim copy.
-// Deterministic: each letter draws from its own seeded generator, so letter n is the same file
-// whatever N is, and a corpus can be extended (`start`) without touching the letters it has.
+// letters (items from several letters, summary and reviewer from others, new dates and case
+// numbers), so that it is realistic but no letter is a copy. Letter n draws from its own seeded
+// generator, so it is the same file whatever N is, and a corpus can be extended (`start`).
 //   node --import tsx scripts/dev/bench/generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

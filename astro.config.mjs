@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { defineConfig } from 'astro/config';
-import { contentDir } from './src/lib/files/content-dir.ts';
-import { listLetterFiles } from './src/lib/files/letter-files.ts';
+import { contentDir } from './src/data/files/content-dir.ts';
+import { listLetterFiles } from './src/data/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { openDataDir } from './src/integrations/open-data-dir.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
@@ -26,11 +26,10 @@ const letters = (() => {
 })();
 
 // Each page leaves its HTML behind in buffers outside the JavaScript heap, and V8 starts a full
-// garbage collection whenever such memory has grown by 64 MB. At 100k letters that was every two
-// seconds over a 1.5 GB heap: 183 collections, about 100 s of marking. Counted against the heap's
-// own limit instead, a 100k build took 278 s instead of 327 s (user CPU 249 s instead of 407 s)
-// and peaked at 5.3 GB instead of 4.5; at 10k, three pairs: 1.5 % less wall time. Set on the Node the
-// project pins (24), whose V8 has the flag; an older V8 would print an unknown-flag line.
+// garbage collection whenever such memory has grown by 64 MB; counted against the heap's own limit
+// instead, a large build collects far less often (docs/scale.md, "Garbage collection sized to the
+// heap"). Set on the Node the project pins (24), whose V8 has the flag; an older V8 would print an
+// unknown-flag line.
 if (Number(process.versions.node.split('.')[0]) >= 24) setFlagsFromString('--external-memory-accounted-in-global-limit');
 
 // Absolute URLs (feeds, sitemaps, robots.txt, data files): SITE_URL=https://imr.example.org, else
@@ -46,7 +45,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   output: 'static',
   trailingSlash: 'always',
-  // Pages render while earlier ones are written: 16 in flight took 10k letters from 25 s to 16 s.
+  // Pages render while earlier ones are written: 16 in flight keep the thread busy while files are written.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   devToolbar: { enabled: false },
   // Incremental builds: a page whose cache key (src/lib/corpus/cache-keys.ts) and code are unchanged is

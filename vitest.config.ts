@@ -15,7 +15,7 @@ export default defineConfig({
           exclude: ['test/build/**', 'test/e2e/**', '**/node_modules/**'],
           environment: 'node',
           // The CLI tests run `check` and `import` as Node processes, a few times each: seconds
-          // apiece on a loaded 2-core machine (40 s for four imports while the site project builds).
+          // apiece on a loaded 2-core machine, more while the site project builds.
           testTimeout: 60_000,
         },
       },

@@ -6,13 +6,13 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
-import { loadCatalogue } from '../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../src/data/files/load-catalogue.ts';
 import { openCheckCache } from './check/check-cache.ts';
 import { checkDetermination } from './check/check-determination.ts';
-import { CorpusSetupError } from '../src/lib/catalogue/catalogue-source.ts';
-import { contentDir, corpusCatalogue } from '../src/lib/files/content-dir.ts';
-import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/lib/files/letter-files.ts';
-import { LetterTextError, readLetterTextSync } from '../src/lib/files/letter-text.ts';
+import { CorpusSetupError } from '../src/data/files/catalogue-source.ts';
+import { contentDir, corpusCatalogue } from '../src/data/files/content-dir.ts';
+import { entryProblem, letterSizeProblem, listLetterFiles } from '../src/data/files/letter-files.ts';
+import { LetterTextError, readLetterTextSync } from '../src/data/files/letter-text.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 function main(): number {

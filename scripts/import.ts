@@ -8,13 +8,13 @@ import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue, type Catalogue } from '../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue, type Catalogue } from '../src/data/files/load-catalogue.ts';
 import { listInputs } from './import/list-inputs.ts';
 import { readLastReport, skipKey, type LastReport } from './import/known-skips.ts';
 import { convertLetter } from './import/import-letter.ts';
 import { indexById, writeDetermination, type IdIndex } from './import/write-output.ts';
-import { CorpusSetupError } from '../src/lib/catalogue/catalogue-source.ts';
-import { contentDir, corpusCatalogue } from '../src/lib/files/content-dir.ts';
+import { CorpusSetupError } from '../src/data/files/catalogue-source.ts';
+import { contentDir, corpusCatalogue } from '../src/data/files/content-dir.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
 
 type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';

@@ -1,10 +1,10 @@
 // Collections only: the schemas live in src/lib/schema/ so the importer, `check` and the tests
 // validate against the same definitions without the astro:content virtual module. The catalogue
 // (guidelines, treatment types) is not a collection: every stage reads it with one loader,
-// src/lib/catalogue/load-catalogue.ts (src/data/corpus.ts for the pages).
+// src/data/files/load-catalogue.ts (src/data/corpus.ts for the pages).
 import { defineCollection } from 'astro:content';
 import { determinationLoader } from './data/determination-loader.ts';
-import { contentDir } from './lib/files/content-dir.ts';
+import { contentDir } from './data/files/content-dir.ts';
 import { DeterminationSchema } from './lib/schema/index.ts';
 
 // CORPUS_DIR switches the content folder (tests build test/fixtures/site).

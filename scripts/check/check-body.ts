@@ -1,13 +1,7 @@
-// Validates a determination's Markdown body. It is parsed by the site's own Markdown parser with
-// the site's own features (LETTER_FEATURES: plain CommonMark, src/lib/body/letter-markdown.ts), so a
-// body is judged as the page will read it.
-//
-// What a letter body may contain (README, "Data"): second-level headings (its sections),
-// third-level headings ("### Item N: <request>" and sub-headings), paragraphs, and inside them
-// text, bold, italics and line breaks. That is all the importer writes, escaping everything else
-// (scripts/import/write-markdown.ts, with remark). Anything else did not come from a letter and could reach the
-// page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
-// headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
+// Validates a determination's Markdown body, parsed by the site's own Markdown parser with the
+// site's own features (LETTER_FEATURES, src/lib/body/letter-markdown.ts), so a body is judged as
+// the page will read it. It may hold only what the importer writes (listed above checkBody):
+// anything else did not come from a letter and could reach the page as markup or a request.
 import { markdownToMdast } from 'satteri';
 import { REQUIRED_BODY_HEADINGS, sectionHeadingLine } from '../../src/lib/schema/body-vocab.ts';
 import type { Determination } from '../../src/lib/schema/determination.ts';
@@ -42,6 +36,12 @@ interface Node {
   position?: { start: { line: number; offset?: number }; end: { offset?: number } };
 }
 
+// What a letter body may contain (docs/letters.md, "The letter file"): second-level headings (its sections),
+// third-level headings ("### Item N: <request>" and sub-headings), paragraphs, and inside them
+// text, bold, italics and line breaks. That is all the importer writes, escaping everything else
+// (scripts/import/write-markdown.ts, with remark). Anything else did not come from a letter and could reach the
+// page as markup or a request: raw HTML, links, images, code, lists, quotes, rules, other
+// headings. Nor may the text hold control or bidirectional formatting characters (unsafe-text.ts).
 /**
  * Problems of one body as "body[ line N]: message", and as "items.k.field: message" where it says
  * another outcome or citation than the frontmatter (check-facts.ts). `lineOffset` is the number of

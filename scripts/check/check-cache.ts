@@ -1,6 +1,5 @@
 // Remembers which determination files passed `check`, by a hash of their text, so that checking a
-// large corpus again re-reads every file but validates only the new and changed ones (100,000
-// letters: about a minute in full). The whole cache is void when the catalogue, the checker's
+// large corpus again re-reads every file but validates only the new and changed ones. The whole cache is void when the catalogue, the checker's
 // code or the installed packages change: its context hash covers the catalogue, every source file
 // of the checker and the schemas (scripts/check/, src/lib/) and package-lock.json (a new version
 // of the Markdown or YAML parser may read a letter differently).

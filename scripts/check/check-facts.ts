@@ -1,22 +1,20 @@
-// An item's outcome and guideline lines stand twice in a letter file: in the frontmatter, the one
-// copy the page shows, and in the body, where someone reading the raw file finds them beside the
-// rationale in the letter's own words (the page cuts them out, src/lib/body/cut-body.ts). `check`
-// holds the body's copy to the frontmatter, so neither can be edited alone:
+// An item's outcome and guideline lines stand twice in a letter file: in the frontmatter, the copy
+// the page shows, and in the body, beside the rationale in the letter's own words (the page cuts
+// them out, src/lib/body/cut-body.ts). `check` holds the body's copy to the frontmatter (shown above
+// factProblems), so neither can be edited alone. A guideline line from its first "Decision based
+// on" (the whole line in the 2013 notices) must be the citations' texts, one after the other; a
+// sentence before it, or "did not cite any medical evidence", is the line's own.
+import type { BodyItem } from '../../src/lib/body/cut-body.ts';
+import { CITATION_START, guidelineLine } from '../../src/lib/schema/body-vocab.ts';
+import type { Determination } from '../../src/lib/schema/determination.ts';
+
+// The two copies:
 //
 //   items:                                      ### Item 1: MRI of the right shoulder
 //     - outcome: upheld                   <->   **Upheld.**
 //       citations:                              Claims Administrator guideline: Decision based on ...
 //         reviewer:                             MAXIMUS guideline: The Expert Reviewer based their
 //           - text: Decision based on MTUS ...  <->   decision on ... Decision based on MTUS ...
-//
-// A guideline line says more than its citations' texts: a sentence before its first "Decision based
-// on", or "did not cite any medical evidence" where nothing is cited. The line from its first
-// "Decision based on" (the whole line in the 2013 notices, which quote their guideline alone) must
-// be the citations' texts, one after the other. A body without these lines has no copy to compare.
-import type { BodyItem } from '../../src/lib/body/cut-body.ts';
-import { CITATION_START, guidelineLine } from '../../src/lib/schema/body-vocab.ts';
-import type { Determination } from '../../src/lib/schema/determination.ts';
-
 /**
  * Every place the body's item `items[k]` says another outcome or cites other words than the
  * frontmatter's item k, as "items.k.field: message". `lineOf` turns a line of the cut Markdown

@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { convertLetter } from '../import/import-letter.ts';
+import { group } from '../import/match-group.ts';
 import { toIsoDate } from '../import/parse-dates.ts';
-import { corpusCatalogue } from '../../src/lib/files/content-dir.ts';
+import { corpusCatalogue } from '../../src/data/files/content-dir.ts';
 import type { Citation, Determination } from '../../src/lib/schema/determination.ts';
 
 interface ReferenceItem {
@@ -33,7 +34,7 @@ interface Reference {
 const { values } = parseArgs({
   options: { txt: { type: 'boolean', default: false }, corpus: { type: 'string', default: '../shared/corpus/letters' } },
 });
-const corpus = values.corpus!;
+const corpus = values.corpus;
 const references: Reference[] = readFileSync(join(corpus, 'reference.jsonl'), 'utf8')
   .trim()
   .split('\n')
@@ -109,7 +110,7 @@ function citationProblem(citations: Citation[], text: string): string | undefine
   const pages = new Set(citations.flatMap((c) => c.pages ?? []));
   const sectionLists = [
     ...text.matchAll(/Section\(s\):\s*(.+?)(?=, and [A-Z][^.:]*?\d{4}(?: Guidelines)?, Section\(s\)|\. Decision based|\.$|$)/g),
-  ].map((m) => m[1]);
+  ].map((m) => group(m, 1));
   for (const list of sectionLists) {
     for (const cited of list.split(/,\s(?=[A-Z0-9])/)) {
       const name = norm(cited.replace(/\.$/, ''));
@@ -120,7 +121,7 @@ function citationProblem(citations: Citation[], text: string): string | undefine
     }
   }
   for (const m of text.matchAll(/Page\(s\):\s*([\d,\s/-]+)/g)) {
-    for (const n of m[1].match(/\d+/g) ?? []) if (!pages.has(Number(n))) return `page ${n} missing`;
+    for (const n of group(m, 1).match(/\d+/g) ?? []) if (!pages.has(Number(n))) return `page ${n} missing`;
   }
   const named = (re: RegExp) => re.test(text);
   const families = new Set(citations.map((c) => catalogue.guidelines.find((g) => g.slug === c.guideline)?.family));

@@ -1,19 +1,9 @@
-// The scale benchmark:
+// The scale benchmark (docs/scale.md, "The benchmark", says what each option measures):
 //   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]]
 //                   [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]
-// Generates N determinations from the sample letters in content/ (scripts/dev/bench/generate-corpus.ts),
-// then runs check, build (astro) and index (scripts/search-index.ts), each as a child process timed
-// with the peak memory of its whole process tree; serves the site on 127.0.0.1 and times a cold
-// and two warm searches in headless Chromium. With --incremental it then adds --add newly decided
-// letters and checks, builds and indexes again on the warm caches, as a site update would. With
-// --compare it also builds the floor and the naive site on the same corpus right after the site's
-// own build and index, and reports the site's time as a ratio of theirs (scripts/dev/bench/compare.ts).
-// The similarity stage ("earlier determinations like this one", src/data/precedents.ts) runs inside
-// the build; its time, read from the build's output, is reported as `similarity`. With
-// --compare-similar a second clean build runs without it (IMR_SIMILAR=off) for comparison; with
-// --compare-open-data one without the open data stage (IMR_OPEN_DATA=off), reported beside it.
-// Prints one JSON object on stdout; progress goes to stderr. The work folder (a temporary one
-// unless --out) is removed at the end unless --keep.
+// Generates N determinations from the sample letters, then times check, build and index (child
+// processes, with the peak memory of each process tree) and searches in headless Chromium. Prints
+// one JSON object on stdout, progress on stderr; the work folder is removed unless --keep.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +14,7 @@ import { runStage, type StageResult, type StageRun } from './bench/run-stage.ts'
 import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
 import { positiveWhole } from '../lib/positive-whole.ts';
-import { SIMILAR_LOG } from '../../src/data/precedents.ts';
+import { SIMILAR_LOG } from '../../src/data/timed-precedents.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';

@@ -1,12 +1,9 @@
 // Compares two built sites file by file, for refactors that must not change the output:
 //   node --import tsx scripts/dev/compare-dist.ts <before-dist> <after-dist>
-// Bundled assets carry a content hash in their names (`_astro/search.Bx1_fQ2a.js`), which changes
-// whenever the bundler sees different module paths; names and references to them are compared with
-// the hash replaced by `[hash]`, and such a bundle's bytes are reported apart from page changes.
-// Pagefind's word, filter and metadata chunks (and the entry file naming them) are not byte-stable:
-// two builds of the same pages write them in a different order, with other names. They are counted
-// apart; each page's fragment (its indexed text, filters and metadata) is compared byte for byte.
-// Prints every differing, missing and extra file; exits 1 when there is any page difference.
+// Bundles are compared with their content hash replaced by `[hash]` and reported apart from pages;
+// Pagefind's word, filter and metadata chunks are not byte-stable and only counted, while each
+// page's fragment is compared byte for byte. Prints every differing, missing and extra file;
+// exits 1 when there is any page difference.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';

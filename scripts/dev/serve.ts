@@ -1,10 +1,8 @@
-// A tiny static server for a built site, on 127.0.0.1 only:
+// A tiny static server for a built site, on 127.0.0.1 only, GET and HEAD:
 //   node --import tsx scripts/dev/serve.ts [dir=dist] [port=4321] [base=$BASE_PATH or /]
-// Serves <dir> under the URL prefix <base> (the Astro `base` the site was built with),
-// index.html for a directory, 404.html (status 404) for anything missing. GET and HEAD only.
-// Only regular files whose real path (symbolic links resolved) lies inside the served folder are
-// sent: a link out of dist/, to a file or a folder, is a 404 (the path as written was checked,
-// then stat followed the link).
+// Serves <dir> under <base>, index.html for a directory, 404.html (status 404) for anything
+// missing. Only regular files whose real path lies inside the served folder are sent: a symbolic
+// link out of dist/ is a 404.
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';

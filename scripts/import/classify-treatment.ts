@@ -1,13 +1,9 @@
-// Classifies one disputed item by its request, the item heading as the letter prints it:
-//
-//   Voltaren gel apply to affected area 4 times a day, #60 grams with 1 refill, DOS: 11/11/2016: Upheld
-//   ^ request                                                                        ^ (not passed in)
-//
-// The rules are data: treatment types (content/treatments.yml) are tried in file order, the first
-// whose `match` hits and whose `exclude` does not wins, else the taxonomy's fallback; body regions
+// Classifies one disputed item by its request (shown above classifyTreatment). The rules are data:
+// treatment types (content/treatments.yml) are tried in file order, the first whose `match` hits
+// and whose `exclude` does not wins, else the taxonomy's fallback; body regions
 // (content/body-regions.yml) are all kept that hit, in file order.
 import type { BodyRegion, TreatmentTaxonomy } from '../../src/lib/schema/index.ts';
-import { RULE_FLAGS, type RuleEntry } from '../../src/lib/catalogue/load-catalogue.ts';
+import { RULE_FLAGS, type RuleEntry } from '../../src/data/files/load-catalogue.ts';
 
 interface Compiled {
   slug: string;
@@ -34,6 +30,10 @@ function compile(entries: readonly RuleEntry[]): Compiled[] {
 const hits = (entry: Compiled, text: string) => entry.match.some((re) => re.test(text)) && !entry.exclude.some((re) => re.test(text));
 const oneLine = (request: string) => request.replace(/\s+/g, ' ').trim();
 
+// The request is the item heading as the letter prints it, without its verdict:
+//
+//   Voltaren gel apply to affected area 4 times a day, #60 grams with 1 refill, DOS: 11/11/2016: Upheld
+//   ^ request                                                                        ^ (not passed in)
 /** Slug of the treatment type of a request ("Norco 10/325mg #60" -> "opioids"). */
 export function classifyTreatment(request: string, taxonomy: TreatmentTaxonomy): string {
   const text = oneLine(request);

@@ -1,27 +1,7 @@
-/**
- * PDF stage of the importer: letter PDF bytes -> plain text shaped like `pdftotext -layout`.
- *
- * What pdfjs's getTextContent() gives for a header row (PDF points, origin bottom-left):
- *   { str: "Date Assigned:", transform: [11.04, 0, 0, 11.04, 72, 675.6], width: 79.99 }
- *   { str: " ",              transform: [..., 151.99, 675.6],  width: 2.48 }   <- spacer, dropped
- *   { str: "11/09/2016",     transform: [..., 179.4, 675.48],  width: 55.19 }  <- baseline jitter
- *   { str: "",               hasEOL: true, width: 0 }                          <- marker, dropped
- * and body text comes as one item per visual line.
- *
- * What this module returns (one string; each page's lines end in "\n", each page ends in "\f"):
- *   Case Number:          CM16-0213037
- *   Date Assigned:        11/09/2016                    Date of Injury:    10/13/2016
- *   Priority:             Standard                      Application        11/03/2016
- *                                                       Received:
- *
- *                   HOW THE IMR FINAL DETERMINATION WAS MADE
- *   MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no
- *   ...
- * Column positions are approximate (poppler's runs of spaces differ by a few), but words,
- * lines, 2+ space gaps between table columns and blank lines at paragraph breaks match it.
- *
- * Document metadata (Author holds a personal name) is never read.
- */
+// PDF stage of the importer: letter PDF bytes -> plain text shaped like `pdftotext -layout` (the
+// input and output are shown above extractPdfText). Column positions are approximate (poppler's
+// runs of spaces differ by a few), but words, lines, 2+ space gaps between table columns and blank
+// lines at paragraph breaks match it. Document metadata (Author holds a personal name) is never read.
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -61,6 +41,22 @@ interface Line {
   runs: Run[];
 }
 
+// What pdfjs's getTextContent() gives for a header row (PDF points, origin bottom-left):
+//   { str: "Date Assigned:", transform: [11.04, 0, 0, 11.04, 72, 675.6], width: 79.99 }
+//   { str: " ",              transform: [..., 151.99, 675.6],  width: 2.48 }   <- spacer, dropped
+//   { str: "11/09/2016",     transform: [..., 179.4, 675.48],  width: 55.19 }  <- baseline jitter
+//   { str: "",               hasEOL: true, width: 0 }                          <- marker, dropped
+// and body text comes as one item per visual line.
+//
+// What this module returns (one string; each page's lines end in "\n", each page ends in "\f"):
+//   Case Number:          CM16-0213037
+//   Date Assigned:        11/09/2016                    Date of Injury:    10/13/2016
+//   Priority:             Standard                      Application        11/03/2016
+//                                                       Received:
+//
+//                   HOW THE IMR FINAL DETERMINATION WAS MADE
+//   MAXIMUS Federal Services sent the complete case file to an expert reviewer. He/she has no
+//   ...
 export async function extractPdfText(bytes: Uint8Array, fileName: string): Promise<string> {
   if (bytes.length === 0) throw new ExtractError(fileName, notPdfReason('empty file (0 bytes)'));
   // pdfjs "repairs" almost anything, so reject non-PDFs by their magic number first.

@@ -6,11 +6,11 @@ import type { Determination } from '../../src/lib/schema/determination.ts';
 import { determinationYear } from '../../src/lib/corpus/determination-year.ts';
 import { extractPdfText, ExtractError } from './extract-text.ts';
 import { parseLetter, ParseError } from './parse-letter.ts';
-import { isSynthetic } from './letter-parts.ts';
+import { isSynthetic } from './reader-common.ts';
 import { plainName } from './normalize-text.ts';
 import { toDetermination } from './to-determination.ts';
 import { toMarkdown } from './to-markdown.ts';
-import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import type { Catalogue } from '../../src/data/files/load-catalogue.ts';
 
 export type Converted =
   { ok: true; determination: Determination; relativePath: string; markdown: string; warnings: string[] } | { ok: false; reason: string };

@@ -1,11 +1,8 @@
-// A letter's items held to themselves, for what reads whole but is not what the letter said:
-//   - an item that repeats an earlier one word for word (request, both guideline fields and the
-//     rationale), as a page pasted twice in a text dump does; no two items of the 147 sample
-//     letters are alike;
-//   - a decision line whose verdict is not the one its rationale concludes (rationale-verdict.ts):
-//     Upheld and Overturned swapped, or a title glued to another item's decision.
-// The letter is imported as written, with a warning naming the item, since only the original can
-// tell a damaged text from a letter that says so itself.
+// A letter's items held to themselves, for what reads whole but is not what the letter said: an
+// item that repeats an earlier one word for word (a page pasted twice in a text dump), or a
+// decision line whose verdict is not the one its rationale concludes (rationale-verdict.ts). The
+// letter is imported as written, with a warning naming the item, since only the original can tell
+// a damaged text from a letter that says so itself.
 import type { RawItem } from './parse-items.ts';
 import { rationaleVerdict } from './rationale-verdict.ts';
 

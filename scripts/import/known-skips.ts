@@ -1,13 +1,8 @@
 // Tells a re-import's skips apart: those the last report already holds (the same file, by the
-// sha256 of its bytes, skipped for the same reason) from new ones, so an update script run with
-// --ok-if-known fails only when something new failed. The state is the --report file itself, a
-// JSON object the operator can read:
-//
-//   { "files": [ { "file": "in/CM16-0213037.pdf", "status": "skipped", "sha256": "9f2c…",
-//                  "reason": "truncated letter: …", "reportedBefore": true }, … ], … }
-//
-// A skip of a path that could not be read (no such file) has no sha256 and matches by its path.
-// Every skip is written to each run's report, so one reported once stays known while it recurs.
+// sha256 of its bytes, skipped for the same reason; a file that could not be read, by its path)
+// from new ones, so an update run with --ok-if-known fails only when something new failed. The
+// state is the --report file itself (shown above skipKey); every skip is written to each run's
+// report, so one reported once stays known while it recurs.
 import { readFileSync } from 'node:fs';
 
 /** The fields of a report entry that identify a skip. */
@@ -18,6 +13,10 @@ export interface SkipEntry {
   sha256?: string;
 }
 
+// The report it reads:
+//
+//   { "files": [ { "file": "in/CM16-0213037.pdf", "status": "skipped", "sha256": "9f2c…",
+//                  "reason": "truncated letter: …", "reportedBefore": true }, … ], … }
 /** One string per distinct skip: its bytes (or, unread, its path) and its reason. */
 export function skipKey(entry: SkipEntry): string {
   return `${entry.sha256 ? `sha256:${entry.sha256}` : `path:${entry.file}`}\n${entry.reason ?? ''}`;

@@ -1,15 +1,7 @@
-// Turns extracted letter text into clean lines for the line-based parsers.
-//
-// Two shapes of input reach us:
-//   pdftotext -layout / our PDF extractor   "MAXIMUS Federal Services sent ... He/she has no\n
-//                                             affiliation with the employer, ...\n\n"
-//   the 2014 "double-spaced" text dumps      "MAXIMUS Federal Services sent ... He/she has no \n\n
-//                                             affiliation with the employer, ... \n\n \n\n"
-// In the second shape every line is followed by an empty line and a real paragraph break is a
-// line holding only spaces. Page breaks (\f) fall mid-paragraph and even inside item titles, so
-// they are dropped, never turned into paragraph breaks. U+2028/U+2029 (line and paragraph
-// separators) end a line like "\n": the parsers' line patterns would not see past them, and a
-// title split by one must still read as one wrapped title.
+// Turns extracted letter text into clean lines for the line-based parsers, from either shape of
+// input (shown above normalizeLines). Page breaks (\f) fall mid-paragraph and even inside item
+// titles, so they are dropped, never turned into paragraph breaks. U+2028/U+2029 end a line like
+// "\n": the parsers' line patterns would not see past them.
 
 // pdftotext starts each page's first line with \f; the line before it already ended.
 const FORM_FEED = /\n?\f/g;
@@ -29,6 +21,18 @@ export function plainName(text: string): string {
   return text.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(BIDI_CONTROLS, '');
 }
 
+// The two shapes of input (in the second, every line is followed by an empty line and a real
+// paragraph break is a line holding only spaces):
+//
+//   pdftotext -layout / our PDF extractor   "MAXIMUS Federal Services sent ... He/she has no\n
+//                                             affiliation with the employer, ...\n\n"
+//   the 2014 "double-spaced" text dumps      "MAXIMUS Federal Services sent ... He/she has no \n\n
+//                                             affiliation with the employer, ... \n\n \n\n"
+// In the second shape every line is followed by an empty line and a real paragraph break is a
+// line holding only spaces. Page breaks (\f) fall mid-paragraph and even inside item titles, so
+// they are dropped, never turned into paragraph breaks. U+2028/U+2029 (line and paragraph
+// separators) end a line like "\n": the parsers' line patterns would not see past them, and a
+// title split by one must still read as one wrapped title.
 /** Lines with right-trimmed text; "" marks a paragraph break. Leading spaces are kept (headers need columns). */
 export function normalizeLines(raw: string): string[] {
   const text = raw.replace(LINE_BREAK, '\n').replace(CONTROL_CHARS, ' ').replace(BIDI_CONTROLS, '').replace(FORM_FEED, '\n\u0000PAGE\n');
@@ -53,7 +57,7 @@ function isDoubleSpaced(lines: string[]): boolean {
   let textLines = 0;
   let followedByEmpty = 0;
   for (let i = 0; i < lines.length - 1; i++) {
-    if (lines[i].trim() === '' || lines[i] === '\u0000PAGE') continue;
+    if (lines[i]!.trim() === '' || lines[i] === '\u0000PAGE') continue;
     textLines++;
     if (lines[i + 1] === '') followedByEmpty++;
   }

@@ -1,19 +1,10 @@
 // Reads one guideline field of a letter item ("Claims Administrator guideline:" or "MAXIMUS
-// guideline:"), label removed and wrapped lines joined with single spaces:
-//
-//   Decision based on MTUS Low Back Complaints 2004, Section(s): Surgical Considerations, Physical
-//   Methods, Summary. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low
-//   Back (Thoracic and Lumbar, Acute and Chronic) Chapter, Epidural Steroid Injection (ESI) and
-//   Other Medical Treatment Guidelines www.mdguidelines.com.
-//
-//   Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 116/127.      (2014, by page)
-//   The Expert Reviewer did not cite any medical evidence for its decision.         (nothing: [])
-//
-// One Citation per guideline chapter and section cited. Which names mean which guideline is data
-// (content/guidelines/*.yml, `match`); this module only knows the grammar of the field.
+// guideline:"; the field is shown above parseCitations): one Citation per guideline chapter and
+// section cited. Which names mean which guideline is data (content/guidelines/*.yml, `match`);
+// this module only knows the grammar of the field.
 import type { Citation } from '../../src/lib/schema/determination.ts';
 import type { Guideline } from '../../src/lib/schema/guideline.ts';
-import { RULE_FLAGS } from '../../src/lib/catalogue/load-catalogue.ts';
+import { RULE_FLAGS } from '../../src/data/files/load-catalogue.ts';
 import { CITATION_START } from '../../src/lib/schema/body-vocab.ts';
 
 /** Each "Decision based on ..." starts one sentence; anything before the first is preamble. */
@@ -134,6 +125,15 @@ function compile(guidelines: readonly Guideline[]): Compiled {
   return compiled;
 }
 
+// A field, label removed and wrapped lines joined with single spaces:
+//
+//   Decision based on MTUS Low Back Complaints 2004, Section(s): Surgical Considerations, Physical
+//   Methods, Summary. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG) Low
+//   Back (Thoracic and Lumbar, Acute and Chronic) Chapter, Epidural Steroid Injection (ESI) and
+//   Other Medical Treatment Guidelines www.mdguidelines.com.
+//
+//   Decision based on MTUS Chronic Pain Treatment Guidelines Page(s): 116/127.      (2014, by page)
+//   The Expert Reviewer did not cite any medical evidence for its decision.         (nothing: [])
 export function parseCitations(field: string, guidelines: readonly Guideline[]): Citation[] {
   const catalogue = compile(guidelines);
   const text = field.replace(/\s+/g, ' ').trim();

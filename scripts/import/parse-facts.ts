@@ -1,15 +1,6 @@
 // Facts read from prose: the reviewer's credentials, the patient's age and sex, diagnoses, and
 // (for letters without a header table) dates the case summary gives.
-//
-//   State(s) of Licensure: California,North Carolina
-//   Certification(s)/Specialty: Preventive Medicine, Occupational Medicine, Public Health &
-//   General Preventive Medicine
-//
-//   The expert reviewer is Board Certified in Physical Medicine & Rehabilitation and Pain
-//   Management, has a subspecialty in Interventional Spine and is licensed to practice in California.
-//
-//   The injured worker is a 48 year old male ... treated for the diagnoses of right shoulder
-//   contusion, neck strain ... and right arm paresthesias.
+import { group } from './match-group.ts';
 import { toIsoDate } from './parse-dates.ts';
 
 export interface Credentials {
@@ -20,20 +11,32 @@ export interface Credentials {
 const LICENSURE = /^State\(s\) of Licensure:\s*(.*)$/i;
 const SPECIALTY = /^Certification\(s\)\/Specialty:\s*(.*)$/i;
 
+// The prose they are read from:
+//
+//   State(s) of Licensure: California,North Carolina
+//   Certification(s)/Specialty: Preventive Medicine, Occupational Medicine, Public Health &
+//   General Preventive Medicine
+//
+//   The expert reviewer is Board Certified in Physical Medicine & Rehabilitation and Pain
+//   Management, has a subspecialty in Interventional Spine and is licensed to practice in California.
+//
+//   The injured worker is a 48 year old male ... treated for the diagnoses of right shoulder
+//   contusion, neck strain ... and right arm paresthesias.
 /** Credentials from the labelled lines of the 2016–17 letters (either list may wrap). */
 export function readLabelledCredentials(lines: string[]): Credentials {
   const licensedIn: string[] = [];
   const specialties: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const lic = LICENSURE.exec(lines[i].trim());
-    const spec = SPECIALTY.exec(lines[i].trim());
+    const lic = LICENSURE.exec(lines[i]!.trim());
+    const spec = SPECIALTY.exec(lines[i]!.trim());
     const label = lic ?? spec;
     if (!label) continue;
-    let value = label[1];
+    let value = group(label, 1);
     // A wrapped list continues on the lines up to a blank or another label, wherever the wrap
     // fell: after "&" ("Public Health &" / "General Preventive Medicine") or inside a name
     // ("Occupational" / "Medicine").
-    while (i + 1 < lines.length && lines[i + 1].trim() !== '' && !/:/.test(lines[i + 1])) value += ' ' + lines[++i].trim();
+    for (let next = lines[i + 1]; next !== undefined && next.trim() !== '' && !/:/.test(next); next = lines[++i + 1])
+      value += ' ' + next.trim();
     (lic ? licensedIn : specialties).push(...splitList(value));
   }
   return { licensedIn: unique(licensedIn), specialties: unique(specialties) };
@@ -82,8 +85,8 @@ const AGE_SEX = /\b(\d{1,3})[- ]years?[- ]old,?\s+(?:(?:right|left)[- ]handed\s+
 export function readPatient(summary: string): { age?: number; sex?: 'female' | 'male' } {
   const m = AGE_SEX.exec(summary);
   if (!m) return {};
-  const age = Number(m[1]);
-  const sex = /^(female|woman|lady)$/i.test(m[2]) ? 'female' : 'male';
+  const age = Number(group(m, 1));
+  const sex = /^(female|woman|lady)$/i.test(group(m, 2)) ? 'female' : 'male';
   return { ...(age >= 10 && age <= 110 ? { age } : {}), sex };
 }
 
@@ -100,16 +103,16 @@ const NUMBERED_ITEM = /(?:^|\.?\s+)\d{1,2}\.\s+/g;
 export function readDiagnoses(summary: string): string[] {
   const numbered = NUMBERED_LIST.exec(summary);
   if (numbered)
-    return numbered[1]
+    return group(numbered, 1)
       .split(NUMBERED_ITEM)
       .map((s) => s.trim().replace(/\.$/, ''))
       .filter(Boolean);
   for (const phrase of DIAGNOSIS_PHRASES) {
     const m = phrase.exec(summary);
-    if (!m?.groups) continue;
-    const list = m.groups.list.replace(/^"|"$/g, '').trim();
+    if (!m) continue;
+    const list = group(m, 'list').replace(/^"|"$/g, '').trim();
     // One diagnosis may carry commas of its own ("sprain of ligaments of lumbar spine, subsequent encounter").
-    if (m.groups.plural?.toLowerCase() === 'is') return [list];
+    if (m.groups?.plural?.toLowerCase() === 'is') return [list];
     return splitDiagnosisList(list);
   }
   return [];
@@ -120,7 +123,7 @@ function splitDiagnosisList(list: string): string[] {
   const parts = list.includes(';') ? list.split(/;\s*(?:and\s+)?/) : list.split(/,\s*(?:and\s+)?/);
   const last = parts.pop() ?? '';
   const pair = /^(.+?)\s+and\s+(\S+\s+\S.*)$/.exec(last);
-  parts.push(...(pair ? [pair[1], pair[2]] : [last]));
+  parts.push(...(pair ? [group(pair, 1), group(pair, 2)] : [last]));
   return parts.map((s) => s.trim()).filter((s) => s.length > 1 && s.length < 200);
 }
 

@@ -1,11 +1,4 @@
-// Reads the two-column header table of the 2016–17 letters:
-//
-//   Case Number:          CM16-0213037
-//   Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016
-//   Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016
-//   Priority:             Standard                        Application          11/03/2016
-//                                                         Received:
-//
+// Reads the two-column header table of the 2016–17 letters (shown above parseHeader).
 // "Application Received:" is wrapped over two lines with its value on the first, so labels are
 // found by their first word and the value is whatever follows on that line.
 import { toIsoDate } from './parse-dates.ts';
@@ -32,6 +25,13 @@ const DATE_FIELDS: Array<[keyof Header, RegExp]> = [
 // The value up to the column gap or the line end; empty when the label has none.
 const PRIORITY = /Priority:[ \t]*(\S*)/i;
 
+// The table:
+//
+//   Case Number:          CM16-0213037
+//   Date Assigned:        11/09/2016                      Date of Injury:      10/13/2016
+//   Decision Date:        12/09/2016                      UR Denial Date:      11/03/2016
+//   Priority:             Standard                        Application          11/03/2016
+//                                                         Received:
 /** Reads header fields from the lines before the first section heading. Absent fields stay undefined. */
 export function parseHeader(lines: string[]): { header: Header; problems: string[] } {
   const text = lines.join('\n');

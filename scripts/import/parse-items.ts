@@ -1,28 +1,12 @@
-// Reads the disputed items of the "IMR ISSUES, DECISIONS AND RATIONALES" section:
-//
-//   The Final Determination was based on decisions for the disputed items/services set forth below:
-//
-//   Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:
-//   Upheld
-//
-//   Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
-//   2016, Section(s): Physical medicine treatment.
-//
-//   MAXIMUS guideline: Decision based on MTUS ...
-//
-//   Decision rationale: The California MTUS ... is not medically necessary.
-//   Acupuncture 18 sessions was the original request. Acupuncture 6 sessions was authorized
-//   by the Claims Administrator. The remaining IMR eligible portion of the original request,
-//   Acupuncture 12 sessions is: Upheld
-//
-// Titles wrap over 2–3 lines and may follow the previous rationale with no blank line, so an
-// item is found from its decision line (": Upheld" / ": Overturned") and its title is read
-// backwards from there. Every item has one of each field, so a decision line the parser cannot
-// read would merge its item into the one before (or drop it, before the first): such a letter is
-// refused with the reason, never imported with an item lost.
+// Reads the disputed items of the "IMR ISSUES, DECISIONS AND RATIONALES" section (the text is
+// shown above parseItems). Titles wrap over 2–3 lines and may follow the previous rationale with no
+// blank line, so an item is found from its decision line (": Upheld" / ": Overturned") and its title
+// is read backwards from there. A decision line the parser cannot read would merge its item into
+// the one before (or drop it, before the first): such a letter is refused, never imported short.
 import { joinParagraph } from './normalize-text.ts';
 import { splitModified, type Modified } from './parse-modified.ts';
-import { CONCLUSION, ParseError } from './letter-parts.ts';
+import { CONCLUSION, ParseError } from './reader-common.ts';
+import { group } from './match-group.ts';
 
 export interface RawItem {
   /** The heading as written, wrapped lines joined, without the outcome. */
@@ -63,12 +47,29 @@ interface Located {
   title: string;
 }
 
+// The section as the letters print it:
+//
+//   The Final Determination was based on decisions for the disputed items/services set forth below:
+//
+//   Physical therapy 6 sessions 2 times a week for 3 weeks to the lumbar and cervical spine:
+//   Upheld
+//
+//   Claims Administrator guideline: Decision based on MTUS Chronic Pain Medical Treatment
+//   2016, Section(s): Physical medicine treatment.
+//
+//   MAXIMUS guideline: Decision based on MTUS ...
+//
+//   Decision rationale: The California MTUS ... is not medically necessary.
+//   Acupuncture 18 sessions was the original request. Acupuncture 6 sessions was authorized
+//   by the Claims Administrator. The remaining IMR eligible portion of the original request,
+//   Acupuncture 12 sessions is: Upheld
 /** Parses all items of the decisions section; `lines` use "" for paragraph breaks. */
 export function parseItems(lines: string[], options: { numberedTitles?: boolean } = {}): { intro: string[]; items: RawItem[] } {
   const introEnd = lines.findIndex((l) => INTRO_END.test(l));
   const first = introEnd + 1; // 0 when the intro sentence is missing
   const located = locateItems(lines, first);
-  const leading = located.length > 0 ? leadingText(lines.slice(first, located[0].start), located[0].gluedBefore) : [];
+  const firstItem = located[0];
+  const leading = firstItem ? leadingText(lines.slice(first, firstItem.start), firstItem.gluedBefore) : [];
   const intro = [...(introEnd >= 0 ? [joinParagraph(lines.slice(0, introEnd + 1).filter((l) => l !== ''))] : []), ...leading];
   if (options.numberedTitles) checkNumbering(located.map((item) => NUMBERED_TITLE.exec(item.title)?.[1]));
   const items = located.map((item, k) => {
@@ -106,17 +107,18 @@ function locateItems(lines: string[], first: number): Located[] {
   const found: Located[] = [];
   let floor = first;
   for (let i = first; i < lines.length; i++) {
-    const outcome = decisionAt(lines, i);
+    const line = lines[i]!;
+    const outcome = decisionAt(line, lines[i - 1]);
     if (!outcome) {
-      if (DECISION_WORD.test(lines[i]) && !isFieldLine(lines[i])) {
+      if (DECISION_WORD.test(line) && !isFieldLine(line)) {
         throw new ParseError(
-          `a decision line cannot be read: "${excerpt(lines[i].trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`,
+          `a decision line cannot be read: "${excerpt(line.trim(), 'end')}" (an item's title must end in ": Upheld" or ": Overturned")`,
         );
       }
       continue;
     }
     let start = i;
-    while (start > floor && lines[start - 1] !== '' && !isFieldLine(lines[start - 1])) start--;
+    while (start > floor && lines[start - 1] !== '' && !isFieldLine(lines[start - 1]!)) start--;
     const { glued, title } = cutTitle(lines.slice(start, i + 1));
     found.push({ decision: i, start, outcome, gluedBefore: glued, title });
     floor = i + 1;
@@ -124,13 +126,14 @@ function locateItems(lines: string[], first: number): Located[] {
   return found;
 }
 
-function decisionAt(lines: string[], i: number): 'upheld' | 'overturned' | undefined {
-  const line = lines[i];
+/** The verdict a line ends in; a verdict alone on its line counts when the line before ends in ":". */
+function decisionAt(line: string, before: string | undefined): 'upheld' | 'overturned' | undefined {
   if (CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line)) return undefined;
   const m =
-    DECISION_AT_END.exec(line) ?? (DECISION_ALONE.test(line) && i > 0 && /:\s*$/.test(lines[i - 1]) ? DECISION_ALONE.exec(line) : null);
+    DECISION_AT_END.exec(line) ??
+    (DECISION_ALONE.test(line) && before !== undefined && /:\s*$/.test(before) ? DECISION_ALONE.exec(line) : null);
   if (!m) return undefined;
-  return m[m.length - 1].toLowerCase() === 'upheld' ? 'upheld' : 'overturned';
+  return group(m, m.length - 1).toLowerCase() === 'upheld' ? 'upheld' : 'overturned';
 }
 
 function isFieldLine(line: string): boolean {
@@ -152,7 +155,7 @@ function cutTitle(block: string[]): { glued: string[]; title: string } {
   }
   // Otherwise the title starts after the last earlier line that ends a sentence.
   let startLine = 0;
-  for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j].trim())) startLine = j + 1;
+  for (let j = 0; j < block.length - 1; j++) if (ENDS_SENTENCE.test(block[j]!.trim())) startLine = j + 1;
   const title = joinParagraph(block.slice(startLine))
     .replace(/:?\s*(Upheld|Overturned)\.?$/i, '')
     .trim();
@@ -207,8 +210,9 @@ const FIELDS: Array<[string, RegExp]> = [
 function checkOneOfEachField(title: string, n: number, paragraphs: string[]): void {
   for (const [name, label] of FIELDS) {
     const at = paragraphs.filter((p) => label.test(p));
-    if (at.length < 2) continue;
-    const before = paragraphs.slice(0, paragraphs.indexOf(at[1])).at(-1) ?? '';
+    const second = at[1];
+    if (second === undefined) continue;
+    const before = paragraphs.slice(0, paragraphs.indexOf(second)).at(-1) ?? '';
     throw new ParseError(
       `item ${n} ("${title}") has a second "${name}" field: the item after it has no readable decision line (near "${excerpt(before, 'end')}")`,
     );
@@ -227,7 +231,7 @@ function splitFields(body: string[]): string[] {
   for (const line of body) {
     const startsField = CLAIMS_LABEL.test(line) || REVIEWER_LABEL.test(line) || RATIONALE_LABEL.test(line);
     if (line === '' || startsField) out.push([]);
-    if (line !== '') out[out.length - 1].push(line);
+    if (line !== '') out[out.length - 1]!.push(line);
   }
   return out.filter((p) => p.length > 0).map(joinParagraph);
 }

@@ -1,20 +1,7 @@
-// Parses the text of one IMR final determination letter into its parts. The 2016–17 letters
-// (and the 2014 ones, which lack the header page) read:
-//
-//   Case Number:          CM16-0213037                       <- header table (2016–17 only)
-//   ...
-//                    HOW THE IMR FINAL DETERMINATION WAS MADE
-//   MAXIMUS Federal Services sent the complete case file to an expert reviewer. ...
-//   State(s) of Licensure: California,North Carolina
-//   Certification(s)/Specialty: Family Practice
-//                                CLINICAL CASE SUMMARY
-//   The injured worker is a 48 year old male ...
-//                       IMR ISSUES, DECISIONS AND RATIONALES
-//   <items, see parse-items.ts>
-//
-// The MAXIMUS-letterhead layout has the same items under "IMR DECISION(S) AND RATIONALE(S)"
-// with a "DOCUMENTS REVIEWED" section; the 2013 notices and "MEDICAL PROFESSIONAL REVIEW"
-// letters are read in formats/.
+// Parses the text of one IMR final determination letter into its parts: the 2016–17 letters, the
+// 2014 ones (which lack the header page) and the MAXIMUS-letterhead layout (the same items under
+// "IMR DECISION(S) AND RATIONALE(S)", with a "DOCUMENTS REVIEWED" section) here; the 2013 notices
+// and "MEDICAL PROFESSIONAL REVIEW" letters in formats/.
 import { SECTION } from '../../src/lib/schema/body-vocab.ts';
 import { normalizeLines, unglueNumberedList } from './normalize-text.ts';
 import { parseHeader, hasHeaderTable, type Header } from './parse-header.ts';
@@ -29,13 +16,13 @@ import {
   listOrParagraphs,
   paragraphs,
   stripSyntheticMark,
-} from './letter-parts.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
+} from './reader-common.ts';
+import type { ParsedLetter } from './letter-shape.ts';
 import { readNotice2013 } from './formats/notice-2013.ts';
 import { readProfessionalReview } from './formats/medical-professional-review.ts';
 
-export { ParseError, paragraphs } from './letter-parts.ts';
-export type { ParsedLetter } from './parsed-letter.ts';
+export { ParseError, paragraphs } from './reader-common.ts';
+export type { ParsedLetter } from './letter-shape.ts';
 
 const HOW_MADE = /^HOW THE IMR FINAL DETERMINATION WAS MADE$/i;
 const SUMMARY = /^CLINICAL CASE SUMMARY$/i;
@@ -46,6 +33,18 @@ const MAXIMUS_LETTERHEAD = /^MAXIMUS FEDERAL SERVICES, INC\.?$/i;
 const NOTICE_2013 = /^Notice of Independent Medical Review Determination$/i;
 const PROFESSIONAL_REVIEW = /^MEDICAL PROFESSIONAL REVIEW$/i;
 
+// A 2016–17 letter (a 2014 one lacks the header table):
+//
+//   Case Number:          CM16-0213037                       <- header table (2016–17 only)
+//   ...
+//                    HOW THE IMR FINAL DETERMINATION WAS MADE
+//   MAXIMUS Federal Services sent the complete case file to an expert reviewer. ...
+//   State(s) of Licensure: California,North Carolina
+//   Certification(s)/Specialty: Family Practice
+//                                CLINICAL CASE SUMMARY
+//   The injured worker is a 48 year old male ...
+//                       IMR ISSUES, DECISIONS AND RATIONALES
+//   <items, see parse-items.ts>
 export function parseLetter(raw: string): ParsedLetter {
   const lines = stripSyntheticMark(normalizeLines(raw));
   if (lines.join('').trim() === '') throw new ParseError('empty letter: no text');
@@ -81,7 +80,7 @@ function readImrLetter(lines: string[], letterhead: boolean): ParsedLetter {
   if (decisions < 0) throw new ParseError(`truncated letter: no "${decisionsName}" section`);
   if (summary < 0) throw new ParseError('missing "CLINICAL CASE SUMMARY" section');
   const order = [howMade, summary, documents, decisions].filter((i) => i >= 0);
-  if (order.some((v, i) => i > 0 && v < order[i - 1])) {
+  if (order.some((v, i) => i > 0 && v < order[i - 1]!)) {
     throw new ParseError(
       `sections out of order: expected HOW THE IMR FINAL DETERMINATION WAS MADE, CLINICAL CASE SUMMARY${letterhead ? ', DOCUMENTS REVIEWED' : ''}, then ${decisionsName}`,
     );

@@ -1,20 +1,10 @@
-// What an item's rationale concludes, to hold its decision line to. A rationale ends by stating
-// the verdict in the words of medical necessity (341 of the 341 sample rationales):
-//
-//   Therefore, the request for right knee MRI is medically necessary.               -> overturned
-//   ... is determined to not be medically necessary.                                 -> upheld
-//   ... cannot be considered medically necessary per the guidelines.                 -> upheld
-//   Likewise, the medical necessity of this request is not established.              -> upheld
-//   ... the request for Post-op Percocet 5/325mg is not medically necessary. This decision
-//   addresses the medical necessity of opioids ... The treating physician and the patient are
-//   advised to consult the MTUS Opioids Treatment Guidelines ...                     -> upheld (advice after it says nothing)
-//
-// Upheld (the denial stands) means not medically necessary; overturned means necessary. Only a
-// sentence that says one of the two in these words is read; anything else, or a sentence that
-// says both ("although X was not medically necessary, Y is"), gives no verdict, so an unusual
-// wording is never an alarm.
+// What an item's rationale concludes, to hold its decision line to: upheld (the denial stands)
+// means not medically necessary, overturned means necessary. A rationale ends by stating the
+// verdict in those words (all 341 sample rationales). Only a sentence that says one of the two in
+// these words is read; anything else, or a sentence that says both ("although X was not medically
+// necessary, Y is"), gives no verdict, so an unusual wording is never an alarm.
 import type { Outcome } from '../../src/lib/schema/vocab.ts';
-import { sentences } from './letter-parts.ts';
+import { sentences } from './reader-common.ts';
 
 /** Sentences read back from the end of a rationale: the opioid letters close their verdict with three of advice. */
 const SENTENCES_BACK = 4;
@@ -30,6 +20,15 @@ const PHRASE = new RegExp(
 // "the medical necessity of this request is not established" / "has been established".
 const ESTABLISHED = /^[^.;]*?\b(?:is|has|was|have)\s+(?<not>not\s+)?(?:been\s+)?(?:established|demonstrated|substantiated)\b/i;
 
+// Last sentences and what they say:
+//
+//   Therefore, the request for right knee MRI is medically necessary.               -> overturned
+//   ... is determined to not be medically necessary.                                 -> upheld
+//   ... cannot be considered medically necessary per the guidelines.                 -> upheld
+//   Likewise, the medical necessity of this request is not established.              -> upheld
+//   ... the request for Post-op Percocet 5/325mg is not medically necessary. This decision
+//   addresses the medical necessity of opioids ... The treating physician and the patient are
+//   advised to consult the MTUS Opioids Treatment Guidelines ...                     -> upheld (advice after it says nothing)
 /** The outcome a sentence states, or undefined when it states none in these words, or both. */
 export function sentenceVerdict(sentence: string): Outcome | undefined {
   const stated = new Set([...sentence.matchAll(PHRASE)].map((m) => phraseVerdict(sentence, m)));

@@ -1,8 +1,8 @@
 // Classify stage: a parsed letter plus its source becomes a Determination (treatment types and
 // guideline citations resolved against the catalogue), validated by the schema.
 import { DeterminationSchema, type Determination } from '../../src/lib/schema/determination.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
-import type { Catalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import type { ParsedLetter } from './letter-shape.ts';
+import type { Catalogue } from '../../src/data/files/load-catalogue.ts';
 import { classifyRegions, classifyTreatment } from './classify-treatment.ts';
 import { parseCitations } from './parse-citations.ts';
 import { describeIssues } from '../../src/lib/schema/describe-issues.ts';

@@ -1,17 +1,6 @@
 // Writes a determination as a Markdown file: YAML frontmatter (the schema's fields) and a body
 // with the letter's sections as headings and each item's rationale under its own heading, built as
-// a Markdown tree and written by remark (write-markdown.ts):
-//
-//   ---
-//   id: CM16-0213037
-//   ...
-//   ---
-//   ## Clinical case summary
-//   ...
-//   ## Decisions and rationales
-//   ### Item 1: MRI of the right shoulder without contrast
-//   **Upheld.**
-//   Claims Administrator guideline: ...
+// a Markdown tree and written by remark (write-markdown.ts).
 import type { RootContent } from 'mdast';
 import type { Determination } from '../../src/lib/schema/determination.ts';
 import { stringifyYaml } from '../../src/lib/files/yaml.ts';
@@ -25,9 +14,21 @@ import {
   outcomeText,
   reviewerLabel,
 } from '../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from './parsed-letter.ts';
+import type { ParsedLetter } from './letter-shape.ts';
 import { boldParagraph, heading, paragraph, root, writeMarkdown } from './write-markdown.ts';
 
+// The file it writes:
+//
+//   ---
+//   id: CM16-0213037
+//   ...
+//   ---
+//   ## Clinical case summary
+//   ...
+//   ## Decisions and rationales
+//   ### Item 1: MRI of the right shoulder without contrast
+//   **Upheld.**
+//   Claims Administrator guideline: ...
 /** The file's full text; the same inputs always give the same bytes. */
 export function toMarkdown(determination: Determination, letter: ParsedLetter): string {
   // Strings a YAML 1.1 reader would take for a date or a number are quoted, and an item or citation

@@ -1,11 +1,6 @@
 // Writes a letter body from its Markdown tree (mdast) with remark, which escapes whatever Markdown
-// would read as markup: letter text is untrusted and must render as the same words, never as
-// markup or raw HTML.
-//
-//   { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Item 1: Norco #60' }] }
-//     -> ### Item 1: Norco \#60
-//   { type: 'paragraph', children: [{ type: 'text', value: 'per [redacted] <b>' }] }
-//     -> per \[redacted\] \<b>
+// would read as markup (examples above writeMarkdown): letter text is untrusted and must render as
+// the same words, never as markup or raw HTML.
 import type { Heading, Paragraph, Root, RootContent } from 'mdast';
 import { remark } from 'remark';
 
@@ -26,6 +21,12 @@ const KEPT_ESCAPES = [
 
 const writer = remark().data('settings', { unsafe: [...KEPT_ESCAPES] });
 
+// Trees and what they are written as:
+//
+//   { type: 'heading', depth: 3, children: [{ type: 'text', value: 'Item 1: Norco #60' }] }
+//     -> ### Item 1: Norco \#60
+//   { type: 'paragraph', children: [{ type: 'text', value: 'per [redacted] <b>' }] }
+//     -> per \[redacted\] \<b>
 /** The Markdown text of a tree: blocks separated by a blank line, ending with a newline. */
 export function writeMarkdown(tree: Root): string {
   return writer.stringify(tree);

@@ -1,12 +1,8 @@
 // The Content-Security-Policy the site is meant to be served with, and the host configurations
-// that send it: an nginx snippet and a `_headers` file (Netlify, Cloudflare Pages). The README
-// shows both as printed here (test/unit/security-headers.test.ts keeps them equal), and
-// test/e2e/nginx-csp.browser.test.ts serves a build with the nginx snippet.
-//
-// Pages ship no script and no inline style, so they get a policy that allows neither. Only the
-// search page runs script: its own module and Pagefind's, which compiles WebAssembly in its worker
-// (pagefind/<shard>/pagefind-worker.js, whose own response carries the worker's policy) or, when
-// the worker fails, on the page. 'wasm-unsafe-eval' is granted there and nowhere else.
+// that send it (an nginx snippet, a `_headers` file), as the README shows them (the unit test keeps
+// them equal). Pages ship no script and no inline style, so their policy allows neither; only the
+// search page runs script, its own module and Pagefind's, which compiles WebAssembly in its worker
+// or, when the worker fails, on the page: 'wasm-unsafe-eval' is granted there and nowhere else.
 
 const COMMON = ["style-src 'self'", "img-src 'self'", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"];
 

@@ -1,6 +1,6 @@
 // Letter bodies rendered on a worker thread (body-worker.ts). Astro renders pages on one thread;
 // with the Markdown of every determination page done beside it, the build's second core takes
-// that share (at 100k letters, 65 of the build's 383 CPU seconds were Markdown), and the
+// that share, and the
 // renderer's native memory stays in the worker. The worker runs the same renderBody as a page
 // would, so the HTML is the same. It is held only while a request waits, so an idle worker never
 // keeps a process (a test, `astro dev`) alive.

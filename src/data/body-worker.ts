@@ -3,7 +3,7 @@
 // this file as it stands (type stripping), so it and what it imports use erasable TypeScript only.
 import { parentPort } from 'node:worker_threads';
 import { markdownBody } from '../lib/body/frontmatter.ts';
-import { readLetterText } from '../lib/files/letter-text.ts';
+import { readLetterText } from './files/letter-text.ts';
 import { renderBody } from './letter-body.ts';
 import type { BodyReply, BodyRequest } from './body-thread.ts';
 

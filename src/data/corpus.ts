@@ -3,15 +3,15 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
-import { corpusCatalogue } from '../lib/files/content-dir.ts';
-import { loadCatalogue } from '../lib/catalogue/load-catalogue.ts';
+import { corpusCatalogue } from './files/content-dir.ts';
+import { loadCatalogue } from './files/load-catalogue.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { BodyRegion, Determination, Guideline, SynonymGroup, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
 import { indexTreatmentRegions, NO_REGION, NO_REGION_LABEL, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
-import { timedPrecedents } from './precedents.ts';
+import { timedPrecedents } from './timed-precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
 
 export interface Corpus {

@@ -1,27 +1,14 @@
-// Loads content/determinations/<year>/<id>.md into the content layer as frontmatter only.
-// Astro's glob loader also renders every body at sync and keeps the HTML in the data store,
-// which the build then compiles into one JavaScript module: at 100,000 letters that is over a
-// gigabyte of source, most of the build's time and memory. Here the store holds each letter's
-// validated data and a digest of its file; the determination page renders its own body when it
-// is built (src/data/letter-body.ts), and nothing else reads bodies.
-//
-// A file whose size and times are unchanged since the last sync is not read again (100,000 letters:
-// 1 s of stat calls instead of 9 s of reading); one whose digest is unchanged is not stored again.
-// Files are read and their YAML parsed on a worker thread (frontmatter-thread.ts) while this one
-// validates and stores those before them.
-// (src/lib/files/file-stamp.ts: a rewritten file always gets a new stamp.)
-// Entry ids are the file names: `npm run check` (run before every build) holds each file to
-// <year>/<id>.md. The files are the ones check walks (src/lib/files/letter-files.ts); an entry that is
-// not a regular file, a file over the size limit or unreadable frontmatter stops the load with
-// the file's path, as check reports them. Each entry keeps the path it was read from (`filePath`,
-// from the project root), where its page reads the body; stamps are kept by that path too, so a
-// content folder moved elsewhere is read again and its entries point at the new place.
+// Loads content/determinations/<year>/<id>.md into the content layer as frontmatter only: Astro's
+// glob loader renders every body at sync and compiles the HTML into one module, most of a large
+// build's time and memory (docs/scale.md). The store keeps each letter's validated data and a
+// digest; the page renders its own body (src/data/letter-body.ts). Unchanged files (by their stamp,
+// src/lib/files/file-stamp.ts) are not read again, unchanged digests not stored again.
 import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { fileStamp } from '../lib/files/file-stamp.ts';
-import { letterSizeProblem, listLetterFiles } from '../lib/files/letter-files.ts';
+import { letterSizeProblem, listLetterFiles } from './files/letter-files.ts';
 import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 import { readLetterFiles } from './frontmatter-thread.ts';
 
@@ -30,6 +17,13 @@ const BATCH = 256;
 /** Meta key of the stamps (size, mtime, ctime) of the files as last synced, by filePath. */
 const STAMPS = 'file-stamps';
 
+// Files are read and their YAML parsed on a worker thread (frontmatter-thread.ts) while this one
+// validates and stores those before them. Entry ids are the file names: `npm run check` (run before
+// every build) holds each file to <year>/<id>.md. The files are the ones check walks
+// (src/data/files/letter-files.ts); an entry that is not a regular file, a file over the size limit
+// or unreadable frontmatter stops the load with the file's path, as check reports them. Each entry
+// keeps the path it was read from (`filePath`, from the project root), where its page reads the
+// body; stamps are kept by that path too, so a content folder moved elsewhere is read again.
 export function determinationLoader(base: string): Loader {
   return {
     name: 'imr-determinations',

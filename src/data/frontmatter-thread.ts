@@ -1,6 +1,6 @@
 // Letter files read and their frontmatter parsed on a worker thread (frontmatter-worker.ts) while
-// the content loader validates and stores the ones before: YAML was half of the loader's time
-// (16 of its 24 s at 100k letters), on a thread of its own the build's second core takes it.
+// the content loader validates and stores the ones before: YAML is about half of the loader's
+// time, and on a thread of its own the build's second core takes it.
 import { Worker } from 'node:worker_threads';
 
 export interface ReadRequest {

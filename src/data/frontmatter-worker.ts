@@ -3,7 +3,7 @@
 // (type stripping), so it and what it imports use erasable TypeScript only.
 import { parentPort } from 'node:worker_threads';
 import { parseFrontmatter } from '../lib/body/frontmatter.ts';
-import { LetterTextError, readLetterText } from '../lib/files/letter-text.ts';
+import { LetterTextError, readLetterText } from './files/letter-text.ts';
 import type { ReadReply, ReadRequest } from './frontmatter-thread.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

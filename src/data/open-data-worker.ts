@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../lib/corpus/flatten-items.ts';
-import { partialFiles, type PartialFiles } from '../lib/files/partial-files.ts';
+import { partialFiles, type PartialFiles } from './files/partial-files.ts';
 import type { NameGroup } from '../lib/search/name-match.ts';
 import { SEARCH_DATA_FILE, searchDataLine } from '../lib/search/search-facts.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';

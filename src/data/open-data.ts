@@ -1,13 +1,8 @@
-// The open data of the build (src/lib/open-data/write-open-data.ts says which files). The /data/
-// page documents these files with their counts and sizes, so its build writes them, from the
-// corpus the pages already hold, into the build's output folder: appended to a part of the corpus
-// at a time and renamed into place when all are whole (src/lib/files/partial-files.ts). They are
-// written on every build (no cache key), so the prune step keeps exactly those this build made.
-// The files are written on a worker thread (open-data-worker.ts), so the pages go on rendering on
-// the build's own thread meanwhile (at 100k letters the stage took 24 s of that thread's time).
-// The same worker writes the search index's input (SEARCH_DATA_FILE in search-facts.ts). With
-// IMR_OPEN_DATA=off it writes only that (the page reports no open data), to measure the build
-// without the open data (npm run bench -- --compare-open-data).
+// The open data of the build (src/lib/open-data/write-open-data.ts says which files), written
+// from the corpus the pages already hold into the build's output folder, on a worker thread
+// (open-data-worker.ts) so that pages go on rendering meanwhile. The same worker writes the search
+// index's input (SEARCH_DATA_FILE in search-facts.ts); IMR_OPEN_DATA=off writes only that, to
+// measure the build without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';
 import { loadCorpus } from './corpus.ts';
@@ -22,6 +17,12 @@ const outDir: string | undefined = import.meta.env.OPEN_DATA_OUT_DIR;
 
 let published: Promise<OpenData & { seconds: number }> | undefined;
 
+// The /data/ page documents these files with their counts and sizes, so its build writes them:
+// appended a part of the corpus at a time and renamed into place when all are whole
+// (src/data/files/partial-files.ts). They are written on every build (no cache key), so the prune
+// step keeps exactly those this build made. The output folder is set by
+// src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written and only
+// the sizes are counted.
 /** Writes the open data into the build's output folder (once per build) and reports on it. */
 export function publishOpenData(): Promise<OpenData & { seconds: number }> {
   published ??= publish();

@@ -1,11 +1,7 @@
-// Astro's log (astro.config.mjs `logger`) with its line per file folded away: a build of 100,000
-// letters printed over 100,000 lines ("├─ /determinations/CM16-0213037/index.html (+12ms)", or
-// "(cached)" for a file kept from the last build), burying everything else. Here they become a
-// progress line every few seconds and one summary naming what it counts: "115042 files: 113500
-// pages, 1500 feeds and 42 data files; 1311 rendered, 113731 kept from the last build". Astro's own
-// closing count, "113500 page(s) built in 250s", counts the HTML pages alone, which the summary
-// already gives, so it becomes "built in 250s" (left whole if the two counts ever disagree).
-// Every other message, errors and warnings first, passes through unchanged.
+// Astro's log (astro.config.mjs `logger`) with its line per written file folded into a progress
+// line every few seconds and one summary naming what it counts ("115042 files: 113500 pages, ...;
+// 1311 rendered, 113731 kept from the last build"); Astro's closing "N page(s) built in T" becomes
+// "built in T", its count being the summary's. Every other message passes through unchanged.
 // A JavaScript file: Astro imports the logger entrypoint itself, without TypeScript.
 import nodeLog from 'astro/logger/node';
 

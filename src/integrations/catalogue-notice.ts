@@ -1,9 +1,9 @@
-// The build's line on the catalogue (src/lib/catalogue/catalogue-source.ts): which one it reads
+// The build's line on the catalogue (src/data/files/catalogue-source.ts): which one it reads
 // when the content folder has none of its own, or, for a folder that is missing or holds part of
 // a catalogue, the one line that says what to do, before any page is built.
 import type { AstroIntegration } from 'astro';
-import { CorpusSetupError } from '../lib/catalogue/catalogue-source.ts';
-import { corpusCatalogue } from '../lib/files/content-dir.ts';
+import { CorpusSetupError } from '../data/files/catalogue-source.ts';
+import { corpusCatalogue } from '../data/files/content-dir.ts';
 
 export function catalogueNotice(): AstroIntegration {
   return {

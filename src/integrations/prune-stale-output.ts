@@ -1,13 +1,7 @@
-// With incremental builds the output folder is kept between builds (pages whose cache key is
-// unchanged are not written again), so this removes what the last build left that this one did
-// not make: pages of letters or list pages that no longer exist, and old hashed assets. The
-// search index (pagefind/) is the indexer's to replace and is left alone.
-//
-// What a build made is recorded in the build cache, so the next build finds the pages it no longer
-// makes without listing the output folder: at 100,000 letters, listing the 115,000 page folders
-// took 13 s, a third of a site update. Top-level folders that held nothing but pages and feeds
-// (determinations/) are not listed again; the others (_astro/, data/, and treatments/ and
-// guidelines/ with their items.csv files) are. Without a record (a first build) everything is.
+// With incremental builds the output folder is kept between builds, so this removes what the last
+// build left that this one did not make: pages of letters or list pages that no longer exist, and
+// old hashed assets. The search index (pagefind/) is the indexer's to replace and is left alone.
+// What a build made is recorded in the build cache, so no build lists the whole output folder.
 import { mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +56,11 @@ async function staleFiles(root: string, made: Set<string>, before: OutputRecord 
   return { stale: [...stale], routesOnly };
 }
 
+// The record of the last build's routes finds the pages this build no longer makes without listing
+// the output folder, which on a large site is a large part of an update. Top-level folders that held
+// nothing but pages and feeds (determinations/) are not listed again; the others (_astro/, data/,
+// and treatments/ and guidelines/ with their items.csv files) are. Without a record (a first build)
+// everything is.
 export function pruneStaleOutput(): AstroIntegration {
   let started = 0;
   let recordFile = '';

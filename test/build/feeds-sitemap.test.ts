@@ -8,7 +8,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { FEED_SIZE } from '../../src/lib/feeds/newest-determinations.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { readPage, visibleText } from '../support/site-files.ts';
-import { builtFile, sitePath } from '../support/site-urls.ts';
+import { builtFile, sitePath } from '../support/url-files.ts';
 
 const { root, sub } = inject('sites');
 const parser = new XMLParser({

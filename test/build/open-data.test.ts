@@ -10,7 +10,7 @@ import type { SiteBuild } from '../support/build-site.ts';
 import { compileSchema } from '../support/json-schema-validator.ts';
 import { readCsv, readCsvRecords } from '../support/read-csv.ts';
 import { attributeValues, readPage, visibleText } from '../support/site-files.ts';
-import { builtFile } from '../support/site-urls.ts';
+import { builtFile } from '../support/url-files.ts';
 
 const { root, sub } = inject('sites');
 const file = (site: SiteBuild, path: string) => readFileSync(join(site.dir, path), 'utf8');
@@ -68,7 +68,7 @@ describe.each([
       if (page.startsWith('treatments/')) expect(new Set(records.map((r) => r.treatment_type_slug))).toEqual(new Set([page.split('/')[1]]));
       const region = /^treatments\/[^/]+\/regions\/([^/]+)\//.exec(page)?.[1];
       if (region === 'none') for (const r of records) expect(r.body_regions, page).toBe('');
-      else if (region) for (const r of records) expect(r.body_regions.split('; '), page).toContain(region);
+      else if (region) for (const r of records) expect(r.body_regions?.split('; '), page).toContain(region);
     }
   });
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { load } from 'js-yaml';
 import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import type { TermSources } from '../../src/lib/search/query-terms.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 

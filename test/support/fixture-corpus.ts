@@ -43,5 +43,6 @@ export function fixtureTaxonomy(): TreatmentTaxonomy {
 
 /** The fixture's body regions, in file order. */
 export function fixtureRegions(): BodyRegion[] {
-  return BodyRegionCatalogueSchema.parse(parse(readFileSync(join(FIXTURE_CORPUS, 'body-regions.yml'), 'utf8'))).regions;
+  return BodyRegionCatalogueSchema.parse(parseYaml(readFileSync(join(FIXTURE_CORPUS, 'body-regions.yml'), 'utf8'), 'a catalogue file'))
+    .regions;
 }

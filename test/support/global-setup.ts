@@ -1,12 +1,7 @@
-// Builds the fixture site once per test run, into a temporary folder (never dist/):
-//   root: test/fixtures/site at base "/", its search index in three shards
-//   sub:  the same corpus plus BULK_COUNT generated letters (enough to paginate) at base "/imr/",
-//         its index in five shards (2014–2017, the 110 letters of 2018 in three parts and its
-//         newest month, December), with SITE_URL=https://imr.example.org (root has none: the
-//         placeholder origin)
-//   sample: the sample corpus of content/ (147 real letters and the 2014 fragment) at base "/", its
-//         index in six shards of at most 40 letters: item-level filters and ranking on real letters
-// Tests read the folders with inject('sites'). KEEP_SITE=1 keeps them for a look afterwards.
+// Builds the fixture sites once per test run, into temporary folders (never dist/): `root`
+// (test/fixtures/site at "/", three index shards), `sub` (the same plus BULK_COUNT generated letters
+// at "/imr/" with SITE_URL, five shards) and `sample` (content/ at "/", six shards of at most 40
+// letters). Tests read the folders with inject('sites'); KEEP_SITE=1 keeps them for a look.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

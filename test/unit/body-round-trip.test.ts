@@ -1,10 +1,8 @@
-// The importer writes a letter body as a Markdown tree through remark (scripts/import/to-markdown.ts,
-// write-markdown.ts). What it writes, parsed by the site's own parser with the site's features
-// (src/lib/body/letter-markdown.ts, as the page and `check` parse it), gives back the letter's own
-// words block by block: every heading, outcome line, guideline line and paragraph, nothing added,
-// nothing read as markup. For the 147 sample letters and the 2014 fragment in ../shared/corpus (as
-// CI lays it beside the clone, and `npm run accuracy` reads it; without it this part skips, and
-// fails under CI=true), the letters of test/fixtures/letters, and hostile text.
+// What the importer writes (scripts/import/to-markdown.ts, through remark), parsed as the page and
+// `check` parse it (src/lib/body/letter-markdown.ts), gives back the letter's own words block by
+// block, nothing added, nothing read as markup: for the sample letters in ../shared/corpus (the
+// part skips without it and fails under CI=true), the letters of test/fixtures/letters, and
+// hostile text.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';

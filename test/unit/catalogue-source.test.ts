@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { bundledCatalogueNotice, catalogueSource, CorpusSetupError } from '../../src/lib/catalogue/catalogue-source.ts';
+import { bundledCatalogueNotice, catalogueSource, CorpusSetupError } from '../../src/data/files/catalogue-source.ts';
 
 const bundled = join(import.meta.dirname, '../../content');
 const work = mkdtempSync(join(tmpdir(), 'imr-catalogue-source-'));

@@ -1,6 +1,6 @@
 // Treatment types and guidelines named in a query, offered as filters.
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { catalogueEntries, suggestFilters } from '../../src/lib/search/catalogue-suggestions.ts';
 import { FAMILY_LABELS } from '../../src/lib/search/search-facets.ts';
 import { repoRoot } from '../support/build-site.ts';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { classifyRegions, classifyTreatment } from '../../scripts/import/classify-treatment.ts';
 import { readDeterminations } from '../support/fixture-corpus.ts';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 
 const content = fileURLToPath(new URL('../../content', import.meta.url));
 const { guidelines } = loadCatalogue(content);

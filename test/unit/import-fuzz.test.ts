@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { convertLetter } from '../../scripts/import/import-letter.ts';
 import { checkDetermination } from '../../scripts/check/check-determination.ts';
 import { parseLetter } from '../../scripts/import/parse-letter.ts';

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { convertLetter } from '../../scripts/import/import-letter.ts';
-import { decodeLetter } from '../../src/lib/files/letter-text.ts';
+import { decodeLetter } from '../../src/data/files/letter-text.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
 const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));

@@ -1,7 +1,7 @@
 // The one reading of a letter file's bytes that `check` and the build share: strict UTF-8, a
 // leading byte-order mark dropped, and bytes that are not UTF-8 named by line.
 import { describe, expect, test } from 'vitest';
-import { decodeLetter } from '../../src/lib/files/letter-text.ts';
+import { decodeLetter } from '../../src/data/files/letter-text.ts';
 
 const bytes = (...parts: Array<string | number[]>) =>
   Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : Buffer.from(p))));

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { convertLetter } from '../../scripts/import/import-letter.ts';
 import { normalizeLines, plainName } from '../../scripts/import/normalize-text.ts';
 import { UNSAFE_CHAR } from '../../src/lib/format/unsafe-text.ts';

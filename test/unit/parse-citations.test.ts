@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { pageNumbers, parseCitations } from '../../scripts/import/parse-citations.ts';
 import { CitationSchema } from '../../src/lib/schema/determination.ts';
 

@@ -24,9 +24,9 @@ describe('parseLetter on real letters', () => {
   test('keeps every disputed item when a letter has 21, in letter order', () => {
     const letter = parseLetter(pdftotext21);
     expect(letter.items).toHaveLength(21);
-    expect(letter.items[0].request).toBe('X-rays lumbar spine');
-    expect(letter.items[7].request).toBe('NCV bilateral lower extremities QTY: 2');
-    expect(letter.items[20].request).toBe('Dicopanol (unknown quantity)');
+    expect(letter.items[0]?.request).toBe('X-rays lumbar spine');
+    expect(letter.items[7]?.request).toBe('NCV bilateral lower extremities QTY: 2');
+    expect(letter.items[20]?.request).toBe('Dicopanol (unknown quantity)');
   });
 
   test('reads the header table, including the label wrapped over two lines', () => {
@@ -46,16 +46,16 @@ describe('parseLetter on real letters', () => {
 
   test('reads a modified request as original, authorized and the remaining portion decided', () => {
     const item = parseLetter(pdftotext21).items[2];
-    expect(item.request).toBe('Acupuncture 12 sessions');
-    expect(item.modified).toEqual({ originalRequest: 'Acupuncture 18 sessions', authorized: 'Acupuncture 6 sessions' });
+    expect(item?.request).toBe('Acupuncture 12 sessions');
+    expect(item?.modified).toEqual({ originalRequest: 'Acupuncture 18 sessions', authorized: 'Acupuncture 6 sessions' });
     // The title followed the previous rationale with no blank line: that rationale keeps its last sentence.
-    expect(parseLetter(pdftotext21).items[1].rationale.at(-1)).toMatch(/is not medically necessary\.$/);
+    expect(parseLetter(pdftotext21).items[1]?.rationale.at(-1)).toMatch(/is not medically necessary\.$/);
   });
 
   test('joins an item title that a page break splits', () => {
     const letter = parseLetter(read('CM16-0231706-txt/CM16-0231706.txt'));
-    expect(letter.items[0].request).toBe('Chiropractic physiotherapy treatment 6 visits');
-    expect(letter.items[0].modified?.originalRequest).toBe(
+    expect(letter.items[0]?.request).toBe('Chiropractic physiotherapy treatment 6 visits');
+    expect(letter.items[0]?.modified?.originalRequest).toBe(
       'Chiropractic physiotherapy treatment 12 visits for the cervical spine and back followed by re-examination',
     );
   });
@@ -64,10 +64,10 @@ describe('parseLetter on real letters', () => {
     const { extractPdfText } = await import('../../scripts/import/extract-text.ts');
     const pdf = join(letters, 'CM16-0245128-pdf/CM16-0245128.pdf');
     const letter = parseLetter(await extractPdfText(readFileSync(pdf), 'CM16-0245128.pdf'));
-    expect(letter.items[0].claimsAdministrator).toBe(
+    expect(letter.items[0]?.claimsAdministrator).toBe(
       'Decision based on MTUS Neck and Upper Back Complaints 2004, Section(s): Special Studies. Decision based on Non-MTUS Citation Official Disability Guidelines (ODG), Neck and Upper Back (updated 11/16/16), Magnetic Resonance Imaging (MRI).',
     );
-    expect(letter.items[0].rationale[0]).not.toContain('Guidelines (ODG)');
+    expect(letter.items[0]?.rationale[0]).not.toContain('Guidelines (ODG)');
   });
 
   test('reads the 2014 fragment: no header, prose credentials, redactions marked, glued list split', () => {
@@ -173,7 +173,7 @@ describe('parseLetter never crashes', () => {
         const lines = text.split('\n');
         for (const s of swaps) {
           const [a, b] = [s % lines.length, (s * 7919) % lines.length];
-          [lines[a], lines[b]] = [lines[b], lines[a]];
+          [lines[a], lines[b]] = [lines[b]!, lines[a]!];
         }
         outcome(lines.join('\n'));
       }),
@@ -220,7 +220,7 @@ describe('parseLetter stays fast on hostile text', () => {
   });
 
   test('skips a letter whose guideline field is thousands of parentheses, quickly', async () => {
-    const { loadCatalogue } = await import('../../src/lib/catalogue/load-catalogue.ts');
+    const { loadCatalogue } = await import('../../src/data/files/load-catalogue.ts');
     const { convertLetter } = await import('../../scripts/import/import-letter.ts');
     const catalogue = loadCatalogue(join(import.meta.dirname, '../../content'));
     const hostile = pdftotext21.replace(

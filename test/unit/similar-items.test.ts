@@ -3,7 +3,7 @@
 // (the rules hold for every item of a real corpus).
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { reviewerBasis, targetId } from '../../src/lib/catalogue/reviewer-basis.ts';
 import { flattenItems, type ItemRef } from '../../src/lib/corpus/flatten-items.ts';
 import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';

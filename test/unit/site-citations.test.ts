@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { citationDate } from '../../src/lib/format/citation-date.ts';
+import { citationDate } from '../../src/lib/format/citation-line.ts';
 import { citationLine } from '../../src/lib/format/citation-line.ts';
 import { citationTargets } from '../../src/lib/catalogue/citation-targets.ts';
 import { formatDate } from '../../src/lib/format/format-date.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { href } from '../../src/lib/paths/href.ts';
 import { joinBase } from '../../src/lib/paths/join-base.ts';
-import { slugify } from '../../src/lib/catalogue/slugify.ts';
+import { slugify } from '../../src/lib/catalogue/citation-targets.ts';
 
 describe('joinBase', () => {
   test('joins a base and a path with exactly one slash between them', () => {

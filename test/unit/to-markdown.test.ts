@@ -7,7 +7,7 @@ import { parseLetter } from '../../scripts/import/parse-letter.ts';
 import { toDetermination } from '../../scripts/import/to-determination.ts';
 import { toMarkdown } from '../../scripts/import/to-markdown.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 
 const letterFile = join(import.meta.dirname, '../fixtures/letters/CM16-0219557-txt/CM16-0219557.txt');
 

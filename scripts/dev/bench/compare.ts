@@ -1,13 +1,7 @@
-// The benchmark's --compare: on the same generated corpus and in the same run as the site's own
-// build and index (this machine's speed drifts by a quarter within an hour, so absolute times of
-// different runs do not compare), builds
-//   floor: gray-matter + the site's Markdown renderer, one bare page per letter, one Pagefind
-//          index through its Node API (scripts/dev/bench/floor-build.ts); skipped when that one
-//          index would not fit in the free memory (it holds every page: 3.45 GB at 10k);
-//   naive: Astro's glob collection with one page per letter, then the Pagefind CLI
-//          (scripts/dev/bench/naive-site.ts); skipped above `naiveMax` letters, where it takes
-//          tens of minutes and most of the memory;
-// and gives the site's build + index as a ratio of each.
+// The benchmark's --compare: builds a floor and a naive site (shown above compare) on the same
+// generated corpus and in the same run as the site's own build and index (this machine's speed
+// drifts within an hour, so absolute times of different runs do not compare), and gives the
+// site's build + index as a ratio of each.
 import { freemem } from 'node:os';
 import { join } from 'node:path';
 import type { StageRun } from './run-stage.ts';
@@ -48,7 +42,7 @@ export interface CompareOptions {
   log: (line: string) => void;
 }
 
-/** Peak memory of the floor per letter: its one Pagefind index keeps every page (10k letters: 3.45 GB). */
+/** Peak memory of the floor per letter: its one Pagefind index keeps every page. */
 const FLOOR_BYTES_PER_LETTER = 350_000;
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageRun): Timing => ({
@@ -59,6 +53,14 @@ const timing = ({ seconds, peakRssBytes, cpuSeconds }: StageRun): Timing => ({
 });
 const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
 
+// The two builds:
+//
+//   floor: gray-matter + the site's Markdown renderer, one bare page per letter, one Pagefind
+//          index through its Node API (scripts/dev/bench/floor-build.ts); skipped when that one
+//          index would not fit in the free memory (it holds every page);
+//   naive: Astro's glob collection with one page per letter, then the Pagefind CLI
+//          (scripts/dev/bench/naive-site.ts); skipped above `naiveMax` letters, where it takes
+//          tens of minutes and most of the memory;
 export async function compare(options: CompareOptions): Promise<Comparison> {
   const { repo, work, stage } = options;
   let floor: Comparison['floor'];

@@ -1,9 +1,7 @@
 // Generates a benchmark corpus of N determinations by recombining the parsed parts of the sample
-// letters: each generated letter takes its items from several real letters, its case summary and
-// reviewer from others, and gets new dates (2013–2026) and a new case number, so lengths, item
-// counts, outcomes, guidelines and treatment types are realistic but no letter is a verbatim copy.
-// Deterministic: each letter draws from its own seeded generator, so letter n is the same file
-// whatever N is, and a corpus can be extended (`start`) without touching the letters it has.
+// letters (items from several letters, summary and reviewer from others, new dates and case
+// numbers), so that it is realistic but no letter is a copy. Letter n draws from its own seeded
+// generator, so it is the same file whatever N is, and a corpus can be extended (`start`).
 //   node --import tsx scripts/dev/bench/generate-corpus.ts <sample content dir> <out dir> <N> [--start n] [--from ISO] [--to ISO]
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +38,11 @@ export function readSample(contentDir: string): { letters: Letter[]; parts: Part
     const d = DeterminationSchema.parse(file.data);
     const body = cutBody(file.body);
     letters.push({ d, sections: new Map(body.sections.map((s) => [s.title, s.markdown])) });
-    body.items.forEach((item, i) => parts.push({ item: d.items[i], block: item.markdown, letter: letters.length - 1 }));
+    body.items.forEach((block, i) => {
+      const item = d.items[i];
+      if (!item) throw new Error(`${entry.name}: the body has more items than the frontmatter`);
+      parts.push({ item, block: block.markdown, letter: letters.length - 1 });
+    });
   }
   return { letters, parts };
 }
@@ -91,7 +93,11 @@ export function generateCorpus(
   let bytes = 0;
   for (let n = start; n < start + count; n++) {
     const next = random(SEED + n);
-    const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)];
+    const pick = <T>(list: T[]): T => {
+      const value = list[Math.floor(next() * list.length)];
+      if (value === undefined) throw new Error(`nothing to draw from in ${sampleDir}`);
+      return value;
+    };
     const base = pick(letters);
     const chosen: Part[] = Array.from({ length: pick(itemCounts) }, () => pick(parts));
     // The summary and reviewer come from a letter none of the items came from: never a copy.

@@ -1,13 +1,6 @@
 // Times searches on the built site's search page in headless Chromium (Debian's, through
-// playwright-core; no browser is downloaded), served by scripts/dev/serve.ts on 127.0.0.1:
-//   cold: a fresh profile opens /search/?q=<words>; from navigation to the first results shown
-//         (firstResults: the page's first search answers from one shard first) and to the
-//         complete answer (complete)
-//   warm: then further searches on the same page (as the back button runs them), each from
-//         its start to its first results and to its complete answer
-// Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
-// scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
-// (Pagefind's own files are gzipped already and count as they are).
+// playwright-core; no browser is downloaded), served by scripts/dev/serve.ts on 127.0.0.1: a cold
+// search and warm ones (shown above measureQueries), with the bytes each fetched.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -173,6 +166,16 @@ function summarise(search: string, status: string, ms: number, fetched: Fetched[
 
 const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 
+// What is measured:
+//
+//   cold: a fresh profile opens /search/?q=<words>; from navigation to the first results shown
+//         (firstResults: the page's first search answers from one shard first) and to the
+//         complete answer (complete)
+//   warm: then further searches on the same page (as the back button runs them), each from
+//         its start to its first results and to its complete answer
+// Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
+// scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
+// (Pagefind's own files are gzipped already and count as they are).
 /** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
 export async function measureQueries(
   site: string,

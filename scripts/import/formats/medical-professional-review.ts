@@ -1,21 +1,10 @@
 // "MEDICAL PROFESSIONAL REVIEW" letters. No real sample is in the corpus; the fixture
-// test/fixtures/letters/synthetic-medical-professional-review follows this shape:
-//
-//   MEDICAL PROFESSIONAL REVIEW
-//   Case Number:   CM14-0109876
-//   Decision Date: 10/02/2014             Date of Injury:  06/18/2010
-//   ISSUE AT DISPUTE:
-//   1. Lumbar epidural steroid injection at L4-L5
-//   CASE SUMMARY:
-//   DOCUMENTS REVIEWED FOR DETERMINATION:
-//   MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
-//   RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:
-//   MEDICAL REVIEWER QUALIFICATIONS:
-//
-// The outcome is not a label here: it is the rationale's conclusion ("is not medically necessary").
+// test/fixtures/letters/synthetic-medical-professional-review follows the shape shown above
+// readProfessionalReview. The outcome is not a label here: it is the rationale's conclusion
+// ("is not medically necessary").
 import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from '../parsed-letter.ts';
-import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
+import type { ParsedLetter } from '../letter-shape.ts';
+import { ParseError, checkComplete, hashWords, paragraphs } from '../reader-common.ts';
 import { parseHeader } from '../parse-header.ts';
 import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
 
@@ -30,6 +19,18 @@ const LABELS = {
 type Label = keyof typeof LABELS;
 const CONCLUSION = /\b(?:is|are|was|were)\s+(not\s+)?medically\s+necessary/gi;
 
+// The shape of such a letter:
+//
+//   MEDICAL PROFESSIONAL REVIEW
+//   Case Number:   CM14-0109876
+//   Decision Date: 10/02/2014             Date of Injury:  06/18/2010
+//   ISSUE AT DISPUTE:
+//   1. Lumbar epidural steroid injection at L4-L5
+//   CASE SUMMARY:
+//   DOCUMENTS REVIEWED FOR DETERMINATION:
+//   MEDICAL TREATMENT GUIDELINE(S) RELIED UPON BY PROFESSIONAL REVIEWER AND WHY:
+//   RATIONALE FOR WHY THE REQUESTED TREATMENT/SERVICE IS/WAS NOT MEDICALLY NECESSARY:
+//   MEDICAL REVIEWER QUALIFICATIONS:
 export function readProfessionalReview(lines: string[]): ParsedLetter {
   const starts = (Object.keys(LABELS) as Label[]).map((label) => ({ label, at: lines.findIndex((l) => LABELS[label].test(l.trim())) }));
   const missing = starts.filter((s) => s.at < 0 && s.label !== 'documents' && s.label !== 'qualifications');
@@ -41,14 +42,16 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const found = starts.filter((s) => s.at >= 0).sort((a, b) => a.at - b.at);
   const section = (label: Label) => {
     const i = found.findIndex((s) => s.label === label);
-    return i < 0 ? [] : paragraphs(lines.slice(found[i].at + 1, found[i + 1]?.at ?? lines.length));
+    const start = found[i];
+    return start ? paragraphs(lines.slice(start.at + 1, found[i + 1]?.at ?? lines.length)) : [];
   };
   const issues = section('issue')
     .join(' ')
     .split(/\s*\b\d{1,2}\.\s+/)
     .map((s) => s.trim())
     .filter(Boolean);
-  if (issues.length !== 1)
+  const issue = issues[0];
+  if (issue === undefined || issues.length !== 1)
     throw new ParseError(`MEDICAL PROFESSIONAL REVIEW with ${issues.length} issues at dispute: only single-issue letters are supported`);
   const rationale = section('rationale');
   const conclusions = [...rationale.join(' ').matchAll(CONCLUSION)];
@@ -60,9 +63,9 @@ export function readProfessionalReview(lines: string[]): ParsedLetter {
   const citation = cut ? guidelines.slice(0, cut.index + 1) : guidelines;
   const why = cut ? guidelines.slice(cut.index + 1).trim() : '';
   const outcome = last[1] ? ('upheld' as const) : ('overturned' as const);
-  const items = [{ title: issues[0], request: issues[0], outcome, reviewer: citation, rationale: [...(why ? [why] : []), ...rationale] }];
+  const items = [{ title: issue, request: issue, outcome, reviewer: citation, rationale: [...(why ? [why] : []), ...rationale] }];
   checkComplete(items);
-  const { header, problems } = parseHeader(lines.slice(0, found[0].at));
+  const { header, problems } = parseHeader(lines.slice(0, found[0]!.at));
   const summary = section('summary');
   const summaryText = summary.join(' ');
   return {

@@ -1,5 +1,23 @@
 // Early (2013) "Notice of Independent Medical Review Determination" letters. No real sample is
-// in the corpus; the fixture test/fixtures/letters/synthetic-notice-2013 follows this shape:
+// in the corpus; the fixture test/fixtures/letters/synthetic-notice-2013 follows the shape shown
+// above readNotice2013.
+import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
+import type { ParsedLetter } from '../letter-shape.ts';
+import type { RawItem } from '../parse-items.ts';
+import { ParseError, checkComplete, hashWords, paragraphs } from '../reader-common.ts';
+import { group } from '../match-group.ts';
+import { parseHeader } from '../parse-header.ts';
+import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
+
+const DECISION_HEADING = /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE$/i;
+const CASE_SUMMARY = /^Case Summary:\s*/i;
+// "1. Lidoderm 5% patches #30 are not medically necessary and appropriate."
+const ITEM = /^(?<number>\d{1,2})\.\s+(?<request>.+?)\s+(?:is|are)\s+(?<not>not\s+)?medically necessary and appropriate\.?$/i;
+const CLAIMS = /^Claims Administrator guideline(?:\(s\))?(?: used)?:\s*/i;
+const REVIEWER = /^Medical Treatment Guideline\(s\)(?: \(MTG\))?(?: Citation)? used by the Expert Reviewer:\s*/i;
+const RATIONALE = /^The Expert Reviewer'?s decision rationale:\s*/i;
+
+// The shape of a notice:
 //
 //   Notice of Independent Medical Review Determination
 //   Dated: 08/23/2013
@@ -14,21 +32,6 @@
 //   Medical Treatment Guideline(s) used by the Expert Reviewer: ...
 //   The Expert Reviewer's decision rationale:
 //   ...
-import { SECTION } from '../../../src/lib/schema/body-vocab.ts';
-import type { ParsedLetter } from '../parsed-letter.ts';
-import type { RawItem } from '../parse-items.ts';
-import { ParseError, checkComplete, hashWords, paragraphs } from '../letter-parts.ts';
-import { parseHeader } from '../parse-header.ts';
-import { readPatient, readDiagnoses, readProseCredentials } from '../parse-facts.ts';
-
-const DECISION_HEADING = /^INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE$/i;
-const CASE_SUMMARY = /^Case Summary:\s*/i;
-// "1. Lidoderm 5% patches #30 are not medically necessary and appropriate."
-const ITEM = /^(?<number>\d{1,2})\.\s+(?<request>.+?)\s+(?:is|are)\s+(?<not>not\s+)?medically necessary and appropriate\.?$/i;
-const CLAIMS = /^Claims Administrator guideline(?:\(s\))?(?: used)?:\s*/i;
-const REVIEWER = /^Medical Treatment Guideline\(s\)(?: \(MTG\))?(?: Citation)? used by the Expert Reviewer:\s*/i;
-const RATIONALE = /^The Expert Reviewer'?s decision rationale:\s*/i;
-
 export function readNotice2013(lines: string[]): ParsedLetter {
   const heading = lines.findIndex((l) => DECISION_HEADING.test(l.trim()));
   if (heading < 0) throw new ParseError('truncated notice: no "INDEPENDENT MEDICAL REVIEW DECISION AND RATIONALE" section');
@@ -80,12 +83,13 @@ function readItems(body: string[]): RawItem[] {
           `item numbered ${m.groups.number} follows item ${items.length}: an item is missing or its decision line cannot be read`,
         );
       }
-      const request = m.groups.request.trim();
+      const request = group(m, 'request').trim();
       items.push({ title: request, request, outcome: m.groups.not ? 'upheld' : 'overturned', rationale: [] });
       inRationale = false;
       continue;
     }
-    const item = items[items.length - 1];
+    const item = items.at(-1);
+    if (!item) throw new ParseError(`text before the first item: "${p.slice(0, 80)}"`);
     const n = items.length;
     // A second field in one item is the next item's, whose decision line was not recognised.
     const twice = (field: string) =>

@@ -1,21 +1,8 @@
-// Cuts a determination body into its parts on its Markdown tree, before anything is rendered:
-//
-//   The Markdown before the first heading              <- preamble (normally none)
-//   ## Clinical case summary                           <- a section: its title and the Markdown
-//   The injured worker is a 48 year old male ...          below it, up to the next cut
-//   ## Decisions and rationales
-//   The Final Determination was based on ...
-//   ### Item 1: MRI of the right shoulder              <- an item: its number and the Markdown
-//   **Upheld.**                                      }    below it; its rationale is that Markdown
-//   Claims Administrator guideline: Decision ...     }    without these facts (the page shows them
-//   MAXIMUS guideline: Decision based on ...         }    from the frontmatter; `check` holds them
-//   Decision rationale: CA MTUS/ACOEM Guidelines ...      to it: scripts/check/check-facts.ts)
-//
-// Only headings at the top of the tree cut: a "### Item 2:" inside a quote, an escaped one or a line
-// that continues a paragraph is text. Other headings (### History) stay in their part. The tree is
-// the one the site's renderer builds (Sätteri's own parser, same features), so the page, `check`
-// and the generator see the structure the renderer sees; each part is a slice of the source, and
-// the page renders the slices with the site's one renderer.
+// Cuts a determination body into its parts (preamble, sections, items: shown above cutBody) on
+// its Markdown tree, before anything is rendered. Only headings at the top of the tree cut: a
+// "### Item 2:" inside a quote, an escaped one or a line that continues a paragraph is text. The
+// tree is the one the site's renderer builds (Sätteri's parser, same features), so the page, `check`
+// and the generator see the structure the renderer sees; each part is a slice of the source.
 import type { Heading, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { markdownToMdast } from 'satteri';
 import { ITEM_DEPTH, SECTION_DEPTH, isGuidelineText, isOutcomeText, itemNumber } from '../schema/body-vocab.ts';
@@ -64,6 +51,18 @@ interface Opening {
   n: number | undefined;
 }
 
+// The parts of a body (other headings, ### History, stay in their part):
+//
+//   The Markdown before the first heading              <- preamble (normally none)
+//   ## Clinical case summary                           <- a section: its title and the Markdown
+//   The injured worker is a 48 year old male ...          below it, up to the next cut
+//   ## Decisions and rationales
+//   The Final Determination was based on ...
+//   ### Item 1: MRI of the right shoulder              <- an item: its number and the Markdown
+//   **Upheld.**                                      }    below it; its rationale is that Markdown
+//   Claims Administrator guideline: Decision ...     }    without these facts (the page shows them
+//   MAXIMUS guideline: Decision based on ...         }    from the frontmatter; `check` holds them
+//   Decision rationale: CA MTUS/ACOEM Guidelines ...      to it: scripts/check/check-facts.ts)
 export function cutBody(markdown: string): CutBody {
   const tree = markdownToMdast(markdown, { features: LETTER_FEATURES }) as Root;
   const body: CutBody = { preamble: '', sections: [], items: [] };

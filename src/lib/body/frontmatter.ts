@@ -1,20 +1,8 @@
-// Splits a letter file into its YAML frontmatter and its Markdown body, and reads the YAML:
-//
-//   ---
-//   id: CM16-0213037
-//   caseNumber: CM16-0213037
-//   ...
-//   ---
-//
-//   ## How the IMR final determination was made
-//
-// gray-matter cuts the file: the frontmatter is everything between a first line `---` and the next
-// line `---`. It is read as YAML by the project's YAML reader (files/yaml.ts: js-yaml's core schema,
-// dates kept as text, at most 100 alias expansions), and as nothing else: gray-matter would run a
-// `---js` block as JavaScript and read `---json`/`---coffee`, so every engine but YAML is replaced
-// by one that refuses. Files are at most MAX_LETTER_BYTES (files/letter-files.ts), which bounds the
-// rest. gray-matter is always given options: without them it keeps every text it has parsed in a
-// cache, all of a 100,000-letter corpus.
+// Splits a letter file into its YAML frontmatter (between a first line `---` and the next) and its
+// Markdown body, and reads the YAML with the project's one reader (src/lib/files/yaml.ts). gray-matter
+// cuts the file; every engine of it but YAML is replaced by one that refuses (it would run a `---js`
+// block), and it is always given options (without them it caches every text it has parsed). Files
+// are at most MAX_LETTER_BYTES (src/data/files/letter-files.ts), which bounds the rest.
 import matter from 'gray-matter';
 import { parseYaml, YamlError } from '../files/yaml.ts';
 

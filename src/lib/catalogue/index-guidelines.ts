@@ -30,7 +30,7 @@ const FAMILY_ORDER = ['mtus', 'acoem', 'odg', 'other'];
 const SIDES: CitingSide[] = ['claimsAdministrator', 'reviewer'];
 
 // Items are indexed one after the other, so an item a list already holds is its last entry: no
-// lookup per citation (at 100,000 letters a map of the items seen was the index's largest cost).
+// lookup per citation (on a large corpus a map of the items seen was the index's largest cost).
 function addCited(list: CitedItem[], ref: ItemRef, side: CitingSide): void {
   const last = list.at(-1);
   const cited = last && last.determinationId === ref.determinationId && last.number === ref.number ? last : { ...ref, sides: [] };

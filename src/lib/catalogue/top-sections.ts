@@ -27,8 +27,8 @@ export function topSections(items: readonly ItemRef[], index: readonly Guideline
 
 /**
  * topSections for the items of every treatment type at once (type slug -> its top sections), in
- * one pass over the index instead of one per type: at 100,000 letters, 60 passes over every
- * section's items took longer than rendering the treatment pages.
+ * one pass over the index instead of one per type: on a large corpus a pass per type over every
+ * section's items cost more than rendering the treatment pages.
  */
 export function topSectionsByType(index: readonly GuidelineEntry[], limit = 10): Map<string, SectionCount[]> {
   const byType = new Map<string, SectionCount[]>();

@@ -1,10 +1,8 @@
-// Cache keys for Astro's incremental build (experimental.incrementalBuild): a page returned from
-// getStaticPaths with a cacheKey is not rendered again while its key and its code are unchanged.
-// A page's key covers every determination it shows (its file and parsed data) and the catalogue
-// (guideline and treatment labels appear on every page; body-region labels on the treatment
-// types' pages and lists), so any change that could alter the page changes the key. A page of a dated list (src/lib/paging/dated-paths.ts) keys on its own rows and
-// what else it shows, so an older page keeps its key when newer letters arrive; the lists of
-// guidelines, sections and treatment types key on every letter they count.
+// Cache keys for Astro's incremental build (experimental.incrementalBuild): a page is not rendered
+// again while its key and its code are unchanged. A page's key covers every determination it shows
+// (file and parsed data) and the catalogue, so any change that could alter the page changes the
+// key. A page of a dated list (src/lib/paging/dated-paths.ts) keys on its own rows, so an older page
+// keeps its key when newer letters arrive; the lists of guidelines, sections and types key on all.
 import { createHash } from 'node:crypto';
 
 export interface CacheKeys {

@@ -1,23 +1,9 @@
 // The project's one YAML reader and writer (js-yaml), for letter frontmatter, the catalogue, the
-// importer and the benchmark corpus:
-//
-//   dates:
-//     decided: "2016-12-09"          <- written quoted; read as text, quoted or not
-//   items:
-//     - request: MRI of the right shoulder
-//       citations:
-//         reviewer:
-//           - text: "Decision based on MTUS Shoulder Complaints 2004, Section(s): Special Studies."
-//
-// Read in js-yaml's core schema (YAML 1.2's): its default schema adds timestamps, which made an
-// unquoted `2016-02-30` the Date of March 1, where the core schema keeps the text for the schema's
-// IsoDate to refuse by field. js-yaml rather than the `yaml` package because it parses 5–10 times
-// faster (5.6 s of a 10,000-letter build). js-yaml makes an alias the same object as its anchor, so
-// a few lines of nested aliases (a "billion laughs") parse small but would be walked 10^9 times by
-// the schema and the page: more than 100 repeats is an error. Written with every string that a
-// YAML 1.1 or 1.2 reader could take for another type quoted ("2016-11-09", "yes", "1_000"), and a
-// value that stands twice written out in full, never as an alias: a file reads whole on its own.
-// Node runs the build's workers as they stand (type stripping): erasable TypeScript only.
+// importer and the benchmark corpus. Read in the core schema (YAML 1.2's), so an unquoted
+// `2016-02-30` stays text for the schema to refuse, not a Date; more than 100 alias repeats is an
+// error (a "billion laughs" parses small). Written with every string another reader could take for
+// another type quoted, and no aliases: a file reads whole on its own. js-yaml rather than `yaml`
+// because it parses several times faster. Erasable TypeScript only: the build's workers run it as it stands.
 import { CORE_SCHEMA, DEFAULT_SCHEMA, Type, YAMLException, dump, load } from 'js-yaml';
 
 /** What is wrong with a YAML text: a syntax error, naming its line and column, or too many aliases. */

@@ -6,5 +6,6 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  */
 export function formatDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
+  if (month === undefined || day === undefined) throw new Error(`not a date of the form 2016-12-09: "${iso}"`);
   return `${MONTHS[month - 1]} ${day}, ${year}`;
 }

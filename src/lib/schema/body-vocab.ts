@@ -1,5 +1,9 @@
-// The words of a determination body: the importer writes them, `check` requires them, the
-// determination page cuts the body at them and the benchmark generator recombines bodies by them.
+// The words of a determination body (where each stands is shown above SECTION_DEPTH): the importer
+// writes them, `check` requires them, the determination page cuts the body at them and the
+// benchmark generator recombines bodies by them.
+import type { LetterFormat, Outcome } from './vocab.ts';
+
+// A body and its words:
 //
 //   ## Clinical case summary                        <- a section heading (SECTION)
 //   ...
@@ -10,8 +14,6 @@
 //   Claims Administrator guideline: Decision ...    <- the guideline lines (CLAIMS_ADMINISTRATOR_LABEL,
 //   MAXIMUS guideline: Decision based on ...           reviewerLabel)
 //   Decision rationale: The California MTUS ...     <- the rationale (RATIONALE_LABEL)
-import type { LetterFormat, Outcome } from './vocab.ts';
-
 /** Heading depth of a section (`## `) and of an item (`### Item N: `). */
 export const SECTION_DEPTH = 2;
 export const ITEM_DEPTH = 3;

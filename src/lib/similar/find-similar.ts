@@ -2,11 +2,6 @@
 // on or before it, ranked: those citing a reviewer section it cites first, then by the overlap
 // of the request's terms, then of the letter's diagnoses, then newest. Never an item of its own
 // letter, never a later one, so a page's list never changes when newer letters arrive.
-//
-// Bounded, never all pairs: candidates are the `window` newest earlier items of the item's
-// treatment type whose reviewer cited a section it cites, and only when those are fewer than
-// `limit`, the `window` newest earlier items of its treatment type. Work is items × window;
-// memory is the items' terms as numbers and `limit` numbers an item.
 import type { Subject } from './subjects.ts';
 import { endOnOrBefore, type Timeline, type TimelineItem } from './timeline.ts';
 
@@ -99,6 +94,10 @@ function positionData(subjects: readonly SimilarSubject[], timeline: Timeline) {
   };
 }
 
+// Bounded, never all pairs: candidates are the `window` newest earlier items of the item's
+// treatment type whose reviewer cited a section it cites, and only when those are fewer than
+// `limit`, the `window` newest earlier items of its treatment type. Work is items × window;
+// memory is the items' terms as numbers and `limit` numbers an item.
 /**
  * The matches of every subject as subject indices, `limit` slots per subject (best first, -1
  * where there are fewer), given the subjects' timeline and their candidate groups.

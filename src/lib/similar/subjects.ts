@@ -1,7 +1,7 @@
 // What the ranking and the cohort figures need of each item, with the group keys precomputed.
 // Letters repeat themselves (the same request, the same reviewer citation), so the terms of a
-// request and the groups of a (type, reviewer citations) pair are worked out once and shared:
-// at 100,000 letters that is most of this stage's time and garbage.
+// request and the groups of a (type, reviewer citations) pair are worked out once and shared: on a
+// large corpus that work is most of this stage's time and garbage.
 import { reviewerBases, targetId, type ReviewerBasis } from '../catalogue/reviewer-basis.ts';
 import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';

@@ -1,8 +1,8 @@
 // /search/catalogue.json: the catalogue's treatment types and guidelines with the names and match
 // rules they go by, for the search page to offer one named in a query as a filter. Fetched after
 // the first results, so it does not weigh on them.
-import { loadCatalogue } from '../../lib/catalogue/load-catalogue.ts';
-import { corpusCatalogue } from '../../lib/files/content-dir.ts';
+import { loadCatalogue } from '../../data/files/load-catalogue.ts';
+import { corpusCatalogue } from '../../data/files/content-dir.ts';
 import { catalogueEntries } from '../../lib/search/catalogue-suggestions.ts';
 import { FAMILY_LABELS } from '../../lib/search/search-facets.ts';
 

@@ -1,8 +1,8 @@
 // /search/terms.json: what the search page reads into the words typed (src/lib/search/query-terms.ts):
 // the synonym groups of content/synonyms.yml and the names of the body regions. Small, and fetched
 // beside the index by the first search with words.
-import { loadCatalogue } from '../../lib/catalogue/load-catalogue.ts';
-import { corpusCatalogue } from '../../lib/files/content-dir.ts';
+import { loadCatalogue } from '../../data/files/load-catalogue.ts';
+import { corpusCatalogue } from '../../data/files/content-dir.ts';
 import type { TermSources } from '../../lib/search/query-terms.ts';
 
 export function GET(): Response {

@@ -1,32 +1,20 @@
-// The one loader of the catalogue: the two data sets the importer classifies against and the site
-// lists (the site reads it through src/data/corpus.ts; `check`, accuracy and the tests call it too):
-//
-//   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
-//     slug: mtus-low-back-2004
-//     match: ['\blow back complaints\b']
-//     sections: [{ name: Special Studies, aliases: [...] }]
-//   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
-//     fallback: other
-//     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
-//   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
-//     regions: [{ slug: knee, label: Knee, names: [knee], match: ['\bknees?\b'] }, ...]
-//   content/synonyms.yml                         search synonyms (SynonymsSchema)
-//     groups: [{ names: [Flexeril, cyclobenzaprine] }, ...]
-//
-// Every problem in every file is collected, then thrown as one Error, one line each:
+// The one loader of the catalogue (its files are shown above loadCatalogue): the data sets the
+// importer classifies against and the site lists (the site reads it through src/data/corpus.ts;
+// `check`, accuracy and the tests call it too). Every problem in every file is collected, then
+// thrown as one Error, one line each:
 //   content/treatments.yml → types.3.slug: expected a lower-case slug like "mtus-low-back-2004", got "Bad Slug"
-import { describeIssues } from '../schema/describe-issues.ts';
-import { parseYaml, YamlError } from '../files/yaml.ts';
+import { describeIssues } from '../../lib/schema/describe-issues.ts';
+import { parseYaml, YamlError } from '../../lib/files/yaml.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
-import { GuidelineSchema, type Guideline } from '../schema/guideline.ts';
-import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../schema/treatment.ts';
-import { BodyRegionCatalogueSchema, type BodyRegion } from '../schema/body-region.ts';
-import { SynonymsSchema, type SynonymGroup } from '../schema/synonyms.ts';
-import { searchWords } from '../search/search-words.ts';
-import { NO_REGION } from './index-treatment-regions.ts';
-import { REGIONS } from '../paths/routes.ts';
+import { GuidelineSchema, type Guideline } from '../../lib/schema/guideline.ts';
+import { TreatmentTaxonomySchema, type TreatmentTaxonomy } from '../../lib/schema/treatment.ts';
+import { BodyRegionCatalogueSchema, type BodyRegion } from '../../lib/schema/body-region.ts';
+import { SynonymsSchema, type SynonymGroup } from '../../lib/schema/synonyms.ts';
+import { searchWords } from '../../lib/search/search-words.ts';
+import { NO_REGION } from '../../lib/catalogue/index-treatment-regions.ts';
+import { REGIONS } from '../../lib/paths/routes.ts';
 
 export interface Catalogue {
   /** Sorted as they are tried: priority (higher first), then slug. */
@@ -50,6 +38,19 @@ export interface RuleEntry {
   exclude: readonly string[];
 }
 
+// The catalogue files:
+//
+//   content/guidelines/mtus-low-back-2004.yml    one guideline per file (GuidelineSchema)
+//     slug: mtus-low-back-2004
+//     match: ['\blow back complaints\b']
+//     sections: [{ name: Special Studies, aliases: [...] }]
+//   content/treatments.yml                       the taxonomy (TreatmentTaxonomySchema)
+//     fallback: other
+//     types: [{ slug: mri, label: MRI, group: Imaging, match: ['\bMRI\b'] }, ...]
+//   content/body-regions.yml                     body regions (BodyRegionCatalogueSchema)
+//     regions: [{ slug: knee, label: Knee, names: [knee], match: ['\bknees?\b'] }, ...]
+//   content/synonyms.yml                         search synonyms (SynonymsSchema)
+//     groups: [{ names: [Flexeril, cyclobenzaprine] }, ...]
 export function loadCatalogue(contentDir: string): Catalogue {
   const problems: Problems = [];
   // Name files as the user sees them: "content/treatments.yml", whatever the absolute path.

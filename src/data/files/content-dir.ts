@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { bundledCatalogueNotice, catalogueSource, type CatalogueSource } from '../catalogue/catalogue-source.ts';
+import { bundledCatalogueNotice, catalogueSource, type CatalogueSource } from './catalogue-source.ts';
 
 /** The content folder: `CORPUS_DIR` when set (same layout as content/), else ./content. */
 export function contentDir(): string {
@@ -18,7 +18,7 @@ export function contentDirLabel(): string {
 
 /**
  * Where the content folder's catalogue is read from: its own, or the bundled one when it has none
- * (src/lib/catalogue/catalogue-source.ts). Throws CorpusSetupError for a folder that is missing or
+ * (src/data/files/catalogue-source.ts). Throws CorpusSetupError for a folder that is missing or
  * holds part of a catalogue.
  */
 export function corpusCatalogue(): CatalogueSource & { notice?: string } {

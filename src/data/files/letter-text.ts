@@ -1,11 +1,8 @@
-// The one way a letter file's bytes become text, for `npm run check` (scripts/check.ts) and the
-// build (src/data/frontmatter-worker.ts, src/data/body-worker.ts), so that both read the same:
-//   - strict UTF-8: a byte that is not UTF-8, anywhere in the file, is an error naming its line.
-//     Reading with 'utf8' turned it into U+FFFD, which check passed and the page showed as "�".
-//   - a leading byte-order mark (Windows editors add one) is dropped. gray-matter dropped it for
-//     the frontmatter check parsed, but the body the page cuts kept it, and the page showed the
-//     YAML as text under a rule.
-// Node runs the build's workers as they stand (type stripping): erasable TypeScript only.
+// The one way a letter file's bytes become text, for `npm run check` and the build's workers, so
+// that both read the same: strict UTF-8 (a byte that is not is an error naming its line, where
+// 'utf8' made it a "�" that check passed), and a leading byte-order mark dropped (the page showed
+// the YAML as text under a rule when the body kept it). Erasable TypeScript only: the build's
+// workers run it as it stands.
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 

@@ -16,7 +16,7 @@ export function paragraphs(lines: string[]): string[] {
   const out: string[][] = [[]];
   for (const line of lines) {
     if (line === '') out.push([]);
-    else out[out.length - 1].push(line);
+    else out[out.length - 1]!.push(line);
   }
   return out.filter((p) => p.length > 0).map(joinParagraph);
 }
@@ -45,7 +45,9 @@ export function checkComplete(items: RawItem[]): void {
     if (item.rationale.length === 0)
       throw new ParseError(`truncated or malformed letter: item ${n} ("${item.request}") has no decision rationale`);
   });
-  const last = items[items.length - 1].rationale.at(-1) ?? '';
+  const lastItem = items.at(-1);
+  if (!lastItem) throw new ParseError('no disputed items found');
+  const last = lastItem.rationale.at(-1) ?? '';
   if (!/[.!?)"”'\]]$/.test(last) && !CONCLUSION.test(last)) {
     throw new ParseError(`truncated letter: the rationale of item ${items.length} ends mid-sentence ("…${last.slice(-40)}")`);
   }
@@ -101,7 +103,7 @@ const SYNTHETIC_MARK = /^SYNTHETIC FIXTURE\b/;
 /** Drops the synthetic-fixture marker line so the letter parses as its layout. */
 export function stripSyntheticMark(lines: string[]): string[] {
   const first = lines.findIndex((l) => l.trim() !== '');
-  return first >= 0 && SYNTHETIC_MARK.test(lines[first].trim()) ? lines.slice(first + 1) : lines;
+  return first >= 0 && SYNTHETIC_MARK.test(lines[first]!.trim()) ? lines.slice(first + 1) : lines;
 }
 
 export function isSynthetic(text: string): boolean {

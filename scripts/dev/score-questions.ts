@@ -1,5 +1,5 @@
 // Scores the precedent questions (test/fixtures/precedent-questions.yml) on a built site:
-//   npm run build && node --import tsx scripts/dev/precedents.ts [dist]
+//   npm run build && node --import tsx scripts/dev/score-questions.ts [dist]
 // Prints each question that misses an item or lists a wrong one, then the means.
 import { join, resolve } from 'node:path';
 import { answer, readQuestions, termSources } from '../../test/relevance/precedent-questions.ts';

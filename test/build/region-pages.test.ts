@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, inject, test } from 'vitest';
-import { loadCatalogue } from '../../src/lib/catalogue/load-catalogue.ts';
+import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { FEED_SIZE } from '../../src/lib/feeds/newest-determinations.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { BULK_COUNT } from '../support/bulk-corpus.ts';

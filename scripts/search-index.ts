@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/search-facts.ts';
+import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { linkTree } from './search-index/link-tree.ts';

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
-import { RESULTS_FILE } from '../../src/lib/search/result-items.ts';
-import type { ResultData } from '../../src/lib/search/result-rows.ts';
-import type { SearchRecordData } from '../../src/lib/search/search-facts.ts';
+import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
+import type { ResultData } from '../../src/lib/search/download-rows.ts';
+import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 

@@ -13,8 +13,8 @@
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
-import { RESULTS_FILE } from '../lib/search/result-items.ts';
-import type { ResultData } from '../lib/search/result-rows.ts';
+import { RESULTS_FILE } from '../lib/search/download-data.ts';
+import type { ResultData } from '../lib/search/download-rows.ts';
 import { MANIFEST_FILE, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResult } from './pagefind-api.ts';
 import { matchWords, type WordMatch } from './word-match.ts';

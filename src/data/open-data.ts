@@ -5,7 +5,7 @@
 // written on every build (no cache key), so the prune step keeps exactly those this build made.
 // The files are written on a worker thread (open-data-worker.ts), so the pages go on rendering on
 // the build's own thread meanwhile (at 100k letters the stage took 24 s of that thread's time).
-// The same worker writes the search index's input (SEARCH_DATA_FILE in search-facts.ts). With
+// The same worker writes the search index's input (SEARCH_DATA_FILE in letter-facts.ts). With
 // IMR_OPEN_DATA=off it writes only that (the page reports no open data), to measure the build
 // without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';

@@ -1,16 +1,8 @@
-// Builds the search index of a built site, in shards:
+// Builds the search index of a built site, in shards of whole decision years, each indexed by a
+// Pagefind service of its own in a worker process, so memory stays bounded by the shard:
 //   node --import tsx scripts/search-index.ts [dist] [--shard-pages N] [--jobs N]
-// Only determination pages carry data-pagefind-body, so they alone are indexed, each once, as one
-// record for the letter and one per disputed item (scripts/search-index/index-shard.ts), with a
-// facet table per shard for item-level filters and counts. The pages are cut into shards of
-// whole decision years (scripts/search-index/shard-plan.ts), each indexed by a Pagefind service
-// of its own in a worker process (scripts/search-index/shard-workers.ts), so indexing memory stays
-// bounded however large the corpus grows. Bundles are kept in a cache by the hash of their pages'
-// HTML: a rebuild indexes only the shards whose pages changed and links the others into place.
-// The site gets the newest shard as pagefind/ itself, the others as pagefind/<shard>/, and
-// pagefind/shards.json, which the search page reads to merge them (src/client/sharded-index.ts).
-// Prints one summary line; exits non-zero, leaving the site's old index as it was, when Pagefind
-// reports errors or a determination page is not indexed exactly once.
+// Shards are cached by the hash of their pages and search data: a rebuild indexes only those that
+// changed. Prints one summary line; on an error it leaves the site's old index as it was.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -21,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/search-facts.ts';
+import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { linkTree } from './search-index/link-tree.ts';
@@ -29,7 +21,7 @@ import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
 
 export interface IndexOptions {
-  /** Most pages in one shard; Pagefind needs about 0.3 MB a page while it indexes one. */
+  /** Most pages in one shard (Pagefind holds a shard in memory while it indexes it). */
   maxShardPages?: number;
   /** Shards indexed at once, each in its own process (DEFAULT_JOBS). */
   jobs?: number;
@@ -58,16 +50,14 @@ export interface IndexSummary {
 }
 
 /**
- * Letters per shard. Pagefind holds a shard's records in memory while it indexes them, about
- * 0.5 MB a letter with its items' records (1,000 letters: 0.64 GB), so two shards of 2,500 at once
- * stay under 3 GB. Fewer, larger shards would mean fewer index files per searched word (warm
- * searches at 10k: 58 and 65 KB with 2,500, 67 and 92 KB with 8,000, 118 and 125 KB with 2,000).
+ * Letters per shard. Pagefind holds a shard's records in memory while it indexes them, so two
+ * shards at once must fit the machine; larger shards mean fewer index files per searched word
+ * (the measured trade-off is in docs/scale.md).
  */
 export const DEFAULT_SHARD_PAGES = 2500;
 /**
  * Shards indexed at once. Two keep both cores of a 2-core machine busy (one shard's pages are
- * read and sent while another's index is written) and cut 10k letters from 22 s to 18 s; more
- * only add memory (about 2.4 GB per 8000-page shard in flight).
+ * read and sent while another's index is written); more only add memory.
  */
 export const DEFAULT_JOBS = Math.min(2, availableParallelism());
 /**

@@ -1,22 +1,16 @@
-// Indexes one shard of determination pages into a Pagefind bundle of its own. It runs in a worker
-// process of scripts/search-index.ts (shard-workers.ts), with a Pagefind service of its own for
-// each shard, closed when the shard is written, so the memory Pagefind's Rust service took for
-// the shard is returned to the system: indexing memory depends on the shard size, not on the
-// corpus.
-//
-// Each page becomes several records (letter-records.ts), with its search data (the build's
-// SEARCH_DATA_FILE, read by scripts/search-index.ts): the letter's own text and one record per disputed item, numbered by a `row` sort key in page order (row 0 is a sentinel). The search page
-// reads a result's row from its score in a search sorted by `row` (src/client/sharded-index.ts)
-// and finds its letter, item and filter values in the shard's facet file, written here too, as is
-// the shard's CSV data (RESULTS_FILE), fetched by the search page only for a download.
+// Indexes one shard of determination pages into a Pagefind bundle of its own, in a worker process
+// of scripts/search-index.ts, with a Pagefind service per shard (closed after it, so memory is the
+// shard's). Each page becomes a record for the letter and one per item (letter-records.ts),
+// numbered by a `row` sort key in page order (row 0 a sentinel); the shard's facet table and its
+// CSV download data (RESULTS_FILE) are written beside them from the letters' search data.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
-import { RESULTS_FILE } from '../../src/lib/search/result-items.ts';
-import type { ResultData } from '../../src/lib/search/result-rows.ts';
-import type { SearchRecordData } from '../../src/lib/search/search-facts.ts';
+import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
+import type { ResultData } from '../../src/lib/search/download-rows.ts';
+import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { runPool } from './run-pool.ts';
 

@@ -1,15 +1,10 @@
-// Cuts a built determination page into the search records Pagefind indexes: one record per
-// disputed item (its <section class="item">: heading, guideline lines, rationale) and one for the
-// rest of the letter (case number, summary, the letter's own text), each as a small HTML document
-// so Pagefind applies data-pagefind-ignore, meta and sort as it does on pages. The filter values
-// and the CSV download's data come as data, from the file the build writes for the index
-// (SEARCH_DATA_FILE, src/lib/search/search-facts.ts); an item record opens with the item's heading, so its request's
-// words stand where the facts say (src/lib/search/item-heading.ts).
-//
-//   <article class="determination" data-pagefind-body data-pagefind-sort="decided:2016-12-09">
-//     ...<section class="item" aria-labelledby="item-1"><h3 id="item-1">Item 1: MRI ...</h3>...</section>
-import type { ResultMeta } from '../../src/lib/search/result-items.ts';
-import type { LetterFacts, SearchRecordData } from '../../src/lib/search/search-facts.ts';
+// Cuts a built determination page into the records Pagefind indexes, each a small HTML document so
+// Pagefind applies data-pagefind-ignore, meta and sort as on pages: one per disputed item (its
+// <section class="item">) and one for the rest of the letter. The filter values come as data
+// (SEARCH_DATA_FILE, src/lib/search/letter-facts.ts); an item record opens with its heading, so
+// its request's words stand where the facts say (src/lib/search/item-heading.ts).
+import type { ResultMeta } from '../../src/lib/search/download-data.ts';
+import type { LetterFacts, SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 
 export interface LetterRecords {
   facts: LetterFacts;

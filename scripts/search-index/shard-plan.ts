@@ -1,5 +1,5 @@
 // Splits the determination pages into search-index shards small enough to index in bounded
-// memory (Pagefind holds a whole index in memory while it builds one: about 0.3 MB per page).
+// memory (Pagefind holds a whole index in memory while it builds one).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
 // larger than that is cut into equal runs by date. Cutting only at year boundaries keeps a shard
 // unchanged while letters are added to later years, so only the newest shards are re-indexed (and

@@ -1,5 +1,5 @@
 // "Download these results (CSV)" on the search page: the current search's items as a CSV file
-// (src/client/results-csv.ts), with a line saying what it holds and, when capped, where all of
+// (src/client/build-download.ts), with a line saying what it holds and, when capped, where all of
 // it is (the /data/ page).
 import type { TermSources } from '../lib/search/query-terms.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
@@ -47,7 +47,7 @@ export function setupCsvDownload({ load, state, terms }: CsvDownloadOptions): vo
     try {
       const search = state();
       const [{ buildResultsCsv, MAX_ROWS }, api, sources] = await Promise.all([
-        import('./results-csv.ts'),
+        import('./build-download.ts'),
         load(),
         search.q ? terms() : undefined,
       ]);

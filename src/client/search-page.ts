@@ -5,7 +5,7 @@ import { FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from '../lib/search/filte
 import type { FormValues } from '../lib/search/form-state.ts';
 import { optionCount } from '../lib/search/facet-counts.ts';
 import type { FilterLabels } from '../lib/search/known-filters.ts';
-import type { Pager } from '../lib/search/result-page.ts';
+import type { Pager } from '../lib/search/pager.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import { $, el } from './dom.ts';
 

@@ -1,10 +1,6 @@
 // The search page's only script: reads the search from the URL, runs it over the sharded index
-// (run-search.ts), writes results and filter counts into the page the build rendered
-// (show-answer.ts), and keeps the URL in step so a search can be shared and reloaded.
-//
-// The first search of a page is answered in two steps: first from one shard (the newest month,
-// or the oldest letters for oldest first; staged-shards.ts), which the status line says, then
-// from all shards, whose answer replaces the first. Later searches search all shards at once.
+// (run-search.ts), writes it into the page the build rendered (show-answer.ts) and keeps the URL in
+// step. A page's first search answers from one shard first (staged-shards.ts), then from all.
 import { joinBase } from '../lib/paths/join-base.ts';
 import { suggestFilters, type CatalogueEntry } from '../lib/search/catalogue-suggestions.ts';
 import type { TermSources } from '../lib/search/query-terms.ts';

@@ -1,20 +1,13 @@
-// The sharded search index (pagefind/shards.json) as one: Pagefind bundles merged into one
-// Pagefind instance shard by shard as the search needs them (one runtime, one WASM), each with its
-// facet table. Pagefind finds the records that hold the words and ranks them; which letter and
-// item a record is, and its filter values, come from the facet table by the record's row.
-//
-// A record's row is read without fetching anything: in a search sorted by the `row` sort key,
-// Pagefind scores each result by its position in that order, which is its row (the sentinel
-// holds position 0), and multiplies it by its bundle's indexWeight. Each shard gets the weight
-// 1 + (k + 1) / 2^32 (k: its place in the manifest), so one score carries both:
-//   score = row × (1 + (k + 1) / 2^32), row = floor(score), k + 1 = round((score − row) × 2^32 / row)
-// exactly, in double precision, for rows below 2^18 and up to 2^14 shards. In a ranked search the
-// weights differ from 1 by less than one part in a billion.
+// The sharded search index (pagefind/shards.json) as one Pagefind instance: bundles merged shard by
+// shard as the search needs them, each with its facet table. Pagefind finds and ranks the records
+// that hold the words; which letter and item a record is comes from the facet table by its row,
+// read from its score in a search sorted by row (decodeScore; test/build/search-index.test.ts
+// reads every record's row back this way, so a Pagefind upgrade that changes it fails there).
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
-import { RESULTS_FILE } from '../lib/search/result-items.ts';
-import type { ResultData } from '../lib/search/result-rows.ts';
+import { RESULTS_FILE } from '../lib/search/download-data.ts';
+import type { ResultData } from '../lib/search/download-rows.ts';
 import { MANIFEST_FILE, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResult } from './pagefind-api.ts';
 import { matchWords, type WordMatch } from './word-match.ts';
@@ -52,6 +45,11 @@ export interface OpenOptions {
  */
 export const RANKING = { termSimilarity: 3, pageLength: 0.5 };
 
+// In a search sorted by `row`, Pagefind scores each result by its position in that order (its row;
+// the sentinel holds 0) times its bundle's indexWeight. Shard k gets the weight 1 + (k + 1) / 2^32,
+// so one score carries both: row = floor(score), k + 1 = round((score − row) × 2^32 / row), exactly
+// in double precision for rows below 2^18 and up to 2^14 shards; in a ranked search the weights
+// differ from 1 by less than one part in a billion.
 const SCALE = 2 ** 32;
 const weightOf = (k: number) => 1 + (k + 1) / SCALE;
 

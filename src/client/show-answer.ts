@@ -5,7 +5,7 @@
 import { filtersInUse } from '../lib/search/filters-in-use.ts';
 import type { FilterKey } from '../lib/search/filter-keys.ts';
 import type { FilterLabels } from '../lib/search/known-filters.ts';
-import { pager, resultPage, type ResultPage } from '../lib/search/result-page.ts';
+import { pager, resultPage, type ResultPage } from '../lib/search/pager.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import { partialStatus, searchStatus } from '../lib/search/search-status.ts';
 import { datesCovered } from '../lib/search/staged-shards.ts';

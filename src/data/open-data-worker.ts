@@ -9,7 +9,7 @@ import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.
 import { flattenItems } from '../lib/corpus/flatten-items.ts';
 import { partialFiles, type PartialFiles } from './files/partial-files.ts';
 import type { NameGroup } from '../lib/search/name-match.ts';
-import { SEARCH_DATA_FILE, searchDataLine } from '../lib/search/search-facts.ts';
+import { SEARCH_DATA_FILE, searchDataLine } from '../lib/search/letter-facts.ts';
 import { writeOpenData, type OpenData } from '../lib/open-data/write-open-data.ts';
 import { absoluteUrl } from '../lib/paths/absolute-url.ts';
 import { determinationPath } from '../lib/paths/routes.ts';
@@ -73,7 +73,7 @@ async function publish(job: OpenDataJob): Promise<OpenData> {
 /** Letters per append of the search index's input. */
 const SEARCH_DATA_CHUNK = 1000;
 
-/** Every letter's search facts and CSV data, a line each (src/lib/search/search-facts.ts). */
+/** Every letter's search facts and CSV data, a line each (src/lib/search/letter-facts.ts). */
 async function writeSearchData(job: OpenDataJob, files: PartialFiles | undefined): Promise<void> {
   const bySlug = new Map(job.guidelines.map((g) => [g.slug, g]));
   await files?.append(SEARCH_DATA_FILE, '');

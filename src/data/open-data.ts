@@ -1,7 +1,7 @@
 // The open data of the build (src/lib/open-data/write-open-data.ts says which files), written
 // from the corpus the pages already hold into the build's output folder, on a worker thread
 // (open-data-worker.ts) so that pages go on rendering meanwhile. The same worker writes the search
-// index's input (SEARCH_DATA_FILE in search-facts.ts); IMR_OPEN_DATA=off writes only that, to
+// index's input (SEARCH_DATA_FILE in letter-facts.ts); IMR_OPEN_DATA=off writes only that, to
 // measure the build without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';

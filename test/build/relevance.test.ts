@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { matchCount, resultMarks, runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { resultPage } from '../../src/lib/search/result-page.ts';
+import { resultPage } from '../../src/lib/search/pager.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { searchStatus } from '../../src/lib/search/search-status.ts';
 import { rank, scores } from '../relevance/measure.ts';

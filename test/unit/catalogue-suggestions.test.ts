@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { catalogueEntries, suggestFilters } from '../../src/lib/search/catalogue-suggestions.ts';
-import { FAMILY_LABELS } from '../../src/lib/search/search-facets.ts';
+import { FAMILY_LABELS } from '../../src/lib/search/filter-groups.ts';
 import { repoRoot } from '../support/build-site.ts';
 import { join } from 'node:path';
 

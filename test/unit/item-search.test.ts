@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { facetFile, facetTable, type FacetTable } from '../../src/lib/search/facet-table.ts';
 import { itemSearch, type RecordWords, type ShardPart } from '../../src/lib/search/item-search.ts';
 import { orderResults } from '../../src/lib/search/order-results.ts';
-import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/search-facts.ts';
+import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 
 const none: CitedFacts = { guideline: [], family: [], section: [] };

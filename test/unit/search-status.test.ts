@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resultPage } from '../../src/lib/search/result-page.ts';
+import { resultPage } from '../../src/lib/search/pager.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import type { WordCounts } from '../../src/lib/search/item-search.ts';
 import { partialStatus, searchStatus } from '../../src/lib/search/search-status.ts';

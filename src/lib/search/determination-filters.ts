@@ -4,8 +4,8 @@ import type { Determination } from '../schema/index.ts';
 
 /**
  * The distinct filter values one determination has, over all its items: the values the search
- * page lists as checkboxes (search-facets.ts). The search itself matches items one by one
- * (search-facts.ts, item-search.ts). Keys with no value (no decision date, no priority) are left out.
+ * page lists as checkboxes (filter-groups.ts). The search itself matches items one by one
+ * (letter-facts.ts, item-search.ts). Keys with no value (no decision date, no priority) are left out.
  */
 export function determinationFilters(d: Determination): Partial<Record<FilterKey, string[]>> {
   const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];

@@ -1,5 +1,5 @@
 import { NO_REGION } from '../catalogue/index-treatment-regions.ts';
-import type { CitedFacts, LetterFacts } from './search-facts.ts';
+import type { CitedFacts, LetterFacts } from './letter-facts.ts';
 
 /**
  * The filter values of one index shard, item by item, as the search page filters and counts with

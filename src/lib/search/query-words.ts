@@ -1,9 +1,7 @@
 /**
- * The words of a query as the search uses them. Pagefind matches each word as typed or as the
- * start of a longer word ("lumbar" also finds "lumbarization"), and a query wholly in double
- * quotes as an exact phrase. The search also asks, per word, which records hold the word itself
- * (a quoted one-word search), so exact matches rank first and the page can say when a word only
- * occurs as the start of longer ones; and for three words or more, which hold them as a phrase.
+ * The words of a query as the search uses them: each word on its own (a quoted one-word search
+ * tells which records hold it as such), a query wholly in double quotes as an exact phrase, and
+ * for three words or more the phrase whose letters come first.
  */
 export interface QueryWords {
   /** The query as Pagefind is given it. */

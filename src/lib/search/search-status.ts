@@ -1,6 +1,6 @@
 import { formatDate } from '../format/format-date.ts';
 import { FILTER_KEYS } from './filter-keys.ts';
-import type { ResultPage } from './result-page.ts';
+import type { ResultPage } from './pager.ts';
 import type { WordCounts } from './item-search.ts';
 import type { Scope, SearchState } from './search-state.ts';
 

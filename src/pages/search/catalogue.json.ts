@@ -4,7 +4,7 @@
 import { loadCatalogue } from '../../data/files/load-catalogue.ts';
 import { corpusCatalogue } from '../../data/files/content-dir.ts';
 import { catalogueEntries } from '../../lib/search/catalogue-suggestions.ts';
-import { FAMILY_LABELS } from '../../lib/search/search-facets.ts';
+import { FAMILY_LABELS } from '../../lib/search/filter-groups.ts';
 
 export function GET(): Response {
   const { taxonomy, guidelines } = loadCatalogue(corpusCatalogue().dir);

@@ -4,7 +4,7 @@
 import { citedAt, LIST_SEPARATOR } from '../open-data/citation-text.ts';
 import type { Cell } from '../open-data/csv.ts';
 import { ITEM_HEADER } from '../open-data/item-columns.ts';
-import { parseResultItems, type ResultCitation } from './result-items.ts';
+import { parseResultItems, type ResultCitation } from './download-data.ts';
 import type { SearchState } from './search-state.ts';
 
 /** The part of a letter record's Pagefind data the rows are made from. */

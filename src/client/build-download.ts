@@ -1,9 +1,9 @@
 // The search results as CSV, built in the browser: runs the current search over every shard,
 // fetches the CSV data of the shards that hold the rows (a file per shard, only for a download)
-// and makes one row per matching item (src/lib/search/result-rows.ts), up to MAX_ROWS. Loaded
+// and makes one row per matching item (src/lib/search/download-rows.ts), up to MAX_ROWS. Loaded
 // only when the button is pressed: the CSV library stays off the search page's first load.
 import { csvFile } from '../lib/open-data/csv.ts';
-import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/result-rows.ts';
+import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from '../lib/search/download-rows.ts';
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { Cell } from '../lib/open-data/csv.ts';
 import type { TermSources } from '../lib/search/query-terms.ts';

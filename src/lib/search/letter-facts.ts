@@ -2,7 +2,7 @@ import { citationTargets } from '../catalogue/citation-targets.ts';
 import type { Citation, Determination, Guideline } from '../schema/index.ts';
 import { requestSpan } from './item-heading.ts';
 import { namedGroups, type NameGroup } from './name-match.ts';
-import { resultCsvMeta, type ResultMeta } from './result-items.ts';
+import { resultCsvMeta, type ResultMeta } from './download-data.ts';
 import { determinationPath } from '../paths/routes.ts';
 
 /**

@@ -1,9 +1,9 @@
-// The search page's CSV rows (src/lib/search/result-rows.ts) from what a letter's search record
+// The search page's CSV rows (src/lib/search/download-rows.ts) from what a letter's search record
 // carries: the same cells as the open data's items.csv, for the items the search matched.
 import { describe, expect, test } from 'vitest';
 import { itemRow, ITEM_HEADER, type ItemRowContext } from '../../src/lib/open-data/item-columns.ts';
-import { parseResultItems, resultItemsMeta } from '../../src/lib/search/result-items.ts';
-import { RESULT_HEADER, resultRows, type ResultData, type RowContext } from '../../src/lib/search/result-rows.ts';
+import { parseResultItems, resultItemsMeta } from '../../src/lib/search/download-data.ts';
+import { RESULT_HEADER, resultRows, type ResultData, type RowContext } from '../../src/lib/search/download-rows.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureTaxonomy } from '../support/fixture-corpus.ts';
 

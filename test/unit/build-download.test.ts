@@ -1,8 +1,8 @@
-// The search page's CSV (src/client/results-csv.ts) over a stand-in index and search answer: at
+// The search page's CSV (src/client/build-download.ts) over a stand-in index and search answer: at
 // most MAX_ROWS items, one row per matching item, and it says when it stopped short.
 import { describe, expect, test, vi } from 'vitest';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { resultItemsMeta } from '../../src/lib/search/result-items.ts';
+import { resultItemsMeta } from '../../src/lib/search/download-data.ts';
 import { readCsv } from '../support/read-csv.ts';
 
 const matching = vi.hoisted(() => ({ letters: 0, items: [] as number[] }));
@@ -12,7 +12,7 @@ vi.mock('../../src/client/run-search.ts', () => ({
     ordered: Array.from({ length: matching.letters }, (_, letter) => ({ part: 0, letter, items: matching.items })),
   }),
 }));
-const { buildResultsCsv, MAX_ROWS } = await import('../../src/client/results-csv.ts');
+const { buildResultsCsv, MAX_ROWS } = await import('../../src/client/build-download.ts');
 
 /** An index of `letters` determinations with `perLetter` upheld MRI items each, of which the search matched `matched`. */
 function index(letters: number, perLetter: number, matched: number[]): ShardedIndex & { fetched: () => number } {

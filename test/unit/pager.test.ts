@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pager, resultPage } from '../../src/lib/search/result-page.ts';
+import { pager, resultPage } from '../../src/lib/search/pager.ts';
 
 describe('resultPage', () => {
   test('gives the page asked for, its number of pages, and the range of its results', () => {

@@ -305,6 +305,8 @@ describe('search index markup', () => {
           regions: [],
           // "Item 1:" is words 0 and 1 of the record; "TENS unit rental for 30 days", words 2 to 7.
           request: [2, 8],
+          // The fixture's synonyms name TENS.
+          names: ['tens'],
           claims: {
             guideline: ['mtus-chronic-pain-2009'],
             family: ['mtus'],
@@ -322,6 +324,7 @@ describe('search index markup', () => {
           treatment: 'brace',
           regions: ['lumbar-spine'],
           request: [2, 5],
+          names: [],
           claims: { guideline: ['mtus-low-back-2004'], family: [], section: [] },
           reviewer: { guideline: ['mtus-low-back-2004'], family: [], section: ['mtus-low-back-2004/lumbar-supports'] },
         },

@@ -16,9 +16,11 @@ export interface SiteBuild {
   corpus: string;
   /** Origin of its absolute URLs (SITE_URL, or the placeholder without it). */
   origin: string;
-  /** What `astro build` printed, stdout and stderr as they came (buildSite's builds; not a site read from disk). */
+  /** What `astro build` printed, stdout and stderr as they came, without colour codes (buildSite's builds; not a site read from disk). */
   log?: string;
 }
+
+const ANSI = /\x1b\[[0-9;]*m/g;
 
 export async function buildSite(options: {
   corpus: string;
@@ -36,6 +38,8 @@ export async function buildSite(options: {
     BASE_PATH: options.base,
     ASTRO_CACHE_DIR: options.cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
+    // Plain text, whatever the terminal or CI: the tests read the log's lines.
+    NO_COLOR: '1',
   };
   const astro = join(repoRoot, 'node_modules/astro/bin/astro.mjs');
   const log = await new Promise<string>((resolve, reject) => {
@@ -45,7 +49,9 @@ export async function buildSite(options: {
     child.stderr.on('data', (d: Buffer) => (text += d.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve(text) : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`)),
+      code === 0
+        ? resolve(text.replace(ANSI, ''))
+        : reject(new Error(`astro build of ${options.corpus} (base ${options.base}) failed:\n${text}`)),
     );
   });
   await indexSite(options.outDir, { cacheDir: join(options.cacheDir, 'search-index'), maxShardPages: options.shardPages });

@@ -50,13 +50,14 @@ const sortKeys = (keys: Record<string, number>) =>
     .join('');
 
 /**
- * The heading's words get the least weight Pagefind has. It lists a word's places in a record by
- * weight, least first, and a quoted one-word search gives only the first: so a word the request
- * holds is found at its place in the request, which is how the search tells requested from
- * mentioned (src/lib/search/item-search.ts; test/build/search-index.test.ts guards it).
+ * The heading's words get the one weight Pagefind lists first (it stores weights as 24 × the
+ * weight, and sorts a word's places in a record by weight with 25 before all others), about the
+ * body text's for ranking; a quoted one-word search gives only the first place: so a word the
+ * request holds is found at its place in the request, which is how the search tells requested
+ * from mentioned (src/lib/search/item-search.ts; test/build/search-index.test.ts guards it).
  */
 const HEADING_TAG = /<h3 id="item-\d+"/;
-const REQUEST_WEIGHT = ' data-pagefind-weight="0.01"';
+const REQUEST_WEIGHT = ' data-pagefind-weight="1.042"';
 
 function itemDocument(section: string, row: number): string {
   const title = (HEADING.exec(section)?.[1] ?? '').replace(/<[^>]*>/g, '').trim();

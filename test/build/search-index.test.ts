@@ -116,7 +116,8 @@ describe('search index of the fixture site', () => {
   test('finds every word of every request at its place in the request, as the facet table says, wherever else the item holds it', async () => {
     // The search tells a requested item from a mention by where a one-word quoted search finds
     // the word: Pagefind gives only its first place by weight, and the request's heading has the
-    // least (scripts/search-index/letter-records.ts). This holds that on the real sample letters.
+    // weight it lists first (scripts/search-index/letter-records.ts). This holds that on the real
+    // sample letters.
     const index = indexes.get(sample)!;
     const byId = new Map(readDeterminations(join(sample.corpus, 'determinations')).map((d) => [d.id, d]));
     let checked = 0;

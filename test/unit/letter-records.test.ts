@@ -48,7 +48,7 @@ describe('letterRecords', () => {
     expect(first).toContain('<section class="footnotes">note</section><p>one</p></div></section></div></body>');
     expect(first).not.toContain('two');
     // The heading, and so the request, at the least weight: its places come first (see letter-records.ts).
-    expect(records.items[1]!(9)).toContain('<h3 id="item-2" data-pagefind-weight="0.01">Item 2: Brace</h3><p>two</p></section></div>');
+    expect(records.items[1]!(9)).toContain('<h3 id="item-2" data-pagefind-weight="1.042">Item 2: Brace</h3><p>two</p></section></div>');
   });
 
   test('refuses a page whose item sections and facts disagree', () => {

@@ -10,7 +10,7 @@ import type { BodyRegion, Determination, Guideline, SynonymGroup, TreatmentType 
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
 import { treatmentRows, type TreatmentRow } from '../lib/catalogue/treatment-rows.ts';
 import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/catalogue/index-treatment-guidelines.ts';
-import { indexTreatmentRegions, NO_REGION, NO_REGION_LABEL, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
+import { indexTreatmentRegions, regionLabels, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
 import { timedPrecedents } from './timed-precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
 
@@ -74,7 +74,7 @@ async function build(): Promise<Corpus> {
   const treatmentLabels = new Map(treatments.map((t) => [t.slug, t.label]));
   const guidelineLabels = new Map(guidelines.map((g) => [g.slug, g.short]));
   const { regions } = catalogue;
-  const regionLabels = new Map<string, string>([...regions.map((r) => [r.slug, r.label] as const), [NO_REGION, NO_REGION_LABEL]]);
+  const labelOfRegion = regionLabels(regions);
   return {
     entries,
     determinations,
@@ -93,7 +93,7 @@ async function build(): Promise<Corpus> {
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
     regions,
     synonyms: catalogue.synonyms,
-    regionLabel: (slug) => regionLabels.get(slug) ?? slug,
+    regionLabel: (slug) => labelOfRegion.get(slug) ?? slug,
     // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
     keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions }),
   };

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { determinationFilters } from '../../src/lib/search/determination-filters.ts';
 import { FILTER_KEYS } from '../../src/lib/search/filter-keys.ts';
-import { catalogueOnlyFacets, regionLabels, searchFacets } from '../../src/lib/search/filter-groups.ts';
+import { regionLabels } from '../../src/lib/catalogue/index-treatment-regions.ts';
+import { catalogueOnlyFacets, searchFacets } from '../../src/lib/search/filter-groups.ts';
 import { parseSearchState, searchQuery } from '../../src/lib/search/search-state.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations } from '../support/fixture-corpus.ts';

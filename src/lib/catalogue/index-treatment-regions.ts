@@ -9,6 +9,10 @@ export const NO_REGION = 'none';
 /** How the pages name that list. */
 export const NO_REGION_LABEL = 'No body region named';
 
+/** Region labels by slug, in the catalogue's order, then NO_REGION's: the order pages and filters list them. */
+export const regionLabels = (regions: readonly { slug: string; label: string }[]): Map<string, string> =>
+  new Map([...regions.map((r): [string, string] => [r.slug, r.label]), [NO_REGION, NO_REGION_LABEL]]);
+
 /** Items of one treatment type whose request names one body region (or none). */
 export interface TreatmentRegionEntry {
   treatment: string;

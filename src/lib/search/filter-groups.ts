@@ -1,5 +1,4 @@
 import { determinationFilters } from './determination-filters.ts';
-import { NO_REGION, NO_REGION_LABEL } from '../catalogue/index-treatment-regions.ts';
 import { CITED_BY_REVIEWER, FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
@@ -81,10 +80,6 @@ export interface FacetLabels {
   guideline: ReadonlyMap<string, string>;
   region: ReadonlyMap<string, string>;
 }
-
-/** Region labels by slug as the filters list them: the catalogue's order, then the items naming none. */
-export const regionLabels = (regions: readonly { slug: string; label: string }[]): Map<string, string> =>
-  new Map([...regions.map((r): [string, string] => [r.slug, r.label]), [NO_REGION, NO_REGION_LABEL]]);
 
 /**
  * The catalogue's treatment types and guidelines that have no checkbox (no letter has them yet),

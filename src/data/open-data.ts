@@ -63,7 +63,7 @@ async function publish(): Promise<OpenData & { seconds: number }> {
     base: import.meta.env.BASE_URL,
     outDir,
     openData,
-    synonyms: corpus.synonyms.map(({ names, except }) => ({ names, except })),
+    synonyms: corpus.synonyms,
   });
   if (!openData) return { ...data, seconds: 0 };
   const seconds = Math.round(performance.now() - started) / 1000;

@@ -8,7 +8,7 @@ import type { TermSources } from '../../lib/search/query-terms.ts';
 export function GET(): Response {
   const { synonyms, regions } = loadCatalogue(corpusCatalogue().dir);
   const sources: TermSources = {
-    synonyms: synonyms.map(({ names, except }) => ({ names, except })),
+    synonyms,
     regions: regions.map(({ slug, label, names }) => ({ slug, label, names })),
   };
   return new Response(JSON.stringify(sources), { headers: { 'Content-Type': 'application/json' } });

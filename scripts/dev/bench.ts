@@ -1,5 +1,5 @@
 // The scale benchmark (docs/scale.md, "The benchmark", says what each option measures):
-//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]]
+//   npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100] [--add-month N]] [--compare [--naive-max 20000]]
 //                   [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]
 // Generates N determinations from the sample letters, then times check, build and index (child
 // processes, with the peak memory of each process tree) and searches in headless Chromium. Prints
@@ -21,6 +21,8 @@ const COLD = '?q=lumbar%20MRI';
 const WARM = ['?q=Norco', '?q=acupuncture&outcome=overturned'];
 /** Letters added by --incremental are decided in the last month of the generated range. */
 const NEW_LETTERS = { from: '2026-10-01', to: '2026-10-30' };
+/** Letters added by --add-month, after those, are decided in the month after: a monthly update. */
+const NEXT_MONTH = { from: '2026-11-01', to: '2026-11-30' };
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     out: { type: 'string' },
     incremental: { type: 'boolean', default: false },
     add: { type: 'string' },
+    'add-month': { type: 'string' },
     'shard-pages': { type: 'string' },
     jobs: { type: 'string' },
     'skip-queries': { type: 'boolean', default: false },
@@ -44,11 +47,12 @@ const { values } = parseArgs({
 const count = positiveWhole(values.count, '--count');
 if (count === undefined) {
   console.error(
-    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100]] [--compare [--naive-max 20000]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]',
+    'usage: npm run bench -- --count N [--keep] [--out DIR] [--incremental [--add 100] [--add-month N]] [--compare [--naive-max 20000]] [--shard-pages N] [--jobs N] [--skip-queries] [--compare-similar] [--compare-open-data]',
   );
   process.exit(2);
 }
 const add = positiveWhole(values.add, '--add') ?? 100;
+const addMonth = positiveWhole(values['add-month'], '--add-month');
 const shardPages = positiveWhole(values['shard-pages'], '--shard-pages') ?? DEFAULT_SHARD_PAGES;
 const jobs = positiveWhole(values.jobs, '--jobs') ?? DEFAULT_JOBS;
 const naiveMax = positiveWhole(values['naive-max'], '--naive-max') ?? 20_000;
@@ -165,31 +169,18 @@ try {
     queries = await measureQueries(dist, '/', COLD, WARM);
   }
 
-  let incremental;
-  if (values.incremental) {
-    await stage(
-      'add',
-      node(
-        'scripts/dev/bench/generate-corpus.ts',
-        join(repo, 'content'),
-        corpus,
-        String(add),
-        '--start',
-        String(count),
-        '--from',
-        NEW_LETTERS.from,
-        '--to',
-        NEW_LETTERS.to,
-      ),
-    );
-    const recheck = await stage('recheck', node('scripts/check.ts'));
-    const rebuild = await astroBuild('rebuild');
-    const reindex = await stage('reindex', node('scripts/search-index.ts', dist));
+  /** Adds `added` letters decided in `month` after the `start` already there, then checks, builds and indexes again. */
+  const update = async (added: number, start: number, month: { from: string; to: string }, name: string) => {
+    const args = [join(repo, 'content'), corpus, String(added), '--start', String(start), '--from', month.from, '--to', month.to];
+    await stage(`add ${name}`, node('scripts/dev/bench/generate-corpus.ts', ...args));
+    const recheck = await stage(`recheck ${name}`, node('scripts/check.ts'));
+    const rebuild = await astroBuild(`rebuild ${name}`);
+    const reindex = await stage(`reindex ${name}`, node('scripts/search-index.ts', dist));
     const after = await siteStats(dist);
     const both = sumOf(rebuild, reindex);
-    incremental = {
-      added: add,
-      decided: `${NEW_LETTERS.from}..${NEW_LETTERS.to}`,
+    return {
+      added,
+      decided: `${month.from}..${month.to}`,
       // `npm run build` checks first; its cache validates only the added letters.
       check: { ...timing(recheck), summary: recheck.stdout.trim() },
       build: { ...timing(rebuild), openData: openData(rebuild), pages: pagesOf(rebuild) },
@@ -199,7 +190,10 @@ try {
       percentOfFullBuild: Math.round((both.seconds / full.seconds) * 1000) / 10,
       determinationPages: after.determinationPages,
     };
-  }
+  };
+  const incremental = values.incremental ? await update(add, count, NEW_LETTERS, '+' + add) : undefined;
+  // A month's letters after that, as a monthly update (the month before joins its year's shard).
+  const incrementalMonth = values.incremental && addMonth ? await update(addMonth, count + add, NEXT_MONTH, '+' + addMonth) : undefined;
 
   const result = {
     machine: {
@@ -228,6 +222,7 @@ try {
     },
     queries,
     incremental,
+    incrementalMonth,
     compare: comparison,
     kept: values.keep ? work : undefined,
   };

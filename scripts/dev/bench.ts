@@ -106,6 +106,8 @@ const similarity = (build: StageRun) => {
     seconds,
     cpuSeconds: Number(m[3]) / 1000,
     keptMB: Number(m[4]),
+    // Items whose numbers came from the last build (0 in a clean build).
+    reusedItems: Number(m[5] ?? 0),
     percentOfBuild: Math.round((seconds / build.seconds) * 1000) / 10,
   };
 };

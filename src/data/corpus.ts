@@ -1,6 +1,8 @@
 // The one place pages read the content collections. Everything derived here is computed once per
 // build (the module is evaluated once) by the pure helpers of src/lib/.
+import { fileURLToPath } from 'node:url';
 import { getCollection, type CollectionEntry } from 'astro:content';
+import { cacheDir, root } from 'astro:config/server';
 import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { corpusCatalogue } from './files/content-dir.ts';
@@ -67,6 +69,7 @@ async function build(): Promise<Corpus> {
   const byId = new Map(determinationEntries.map((e) => [e.data.id, e]));
   const entries = determinations.map((d) => byId.get(d.id)).filter((e) => e !== undefined);
   const items = flattenItems(determinations);
+  const versions = new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)]));
   // The catalogue's files in name order (the loader sorts guidelines as the importer tries them).
   const guidelines = [...catalogue.guidelines].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const taxonomy = catalogue.taxonomy.types;
@@ -86,7 +89,10 @@ async function build(): Promise<Corpus> {
       items,
       regions.map((r) => r.slug),
     ),
-    precedents: timedPrecedents(items, determinations, guidelines),
+    precedents: timedPrecedents(items, determinations, guidelines, versions, {
+      cacheDir: fileURLToPath(cacheDir),
+      root: fileURLToPath(root),
+    }),
     taxonomy,
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
@@ -95,6 +101,6 @@ async function build(): Promise<Corpus> {
     synonyms: catalogue.synonyms,
     regionLabel: (slug) => labelOfRegion.get(slug) ?? slug,
     // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions }),
+    keys: cacheKeys(versions, { guidelines, taxonomy, regions }),
   };
 }

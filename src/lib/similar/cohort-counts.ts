@@ -9,7 +9,7 @@ import type { Subject } from './subjects.ts';
 export type CohortSubject = TimelineItem & Pick<Subject, 'outcome' | 'cohorts'>;
 
 /** Numbers kept per subject: items, overturned, and which of its cohorts they count. */
-const STRIDE = 3;
+export const COUNTS_STRIDE = 3;
 
 /** Running count of overturned items over a group's positions: [0, after 1st, after 2nd, ...]. */
 function runningOverturned(subjects: readonly CohortSubject[], timeline: Timeline, group: Int32Array): Int32Array {
@@ -21,14 +21,20 @@ function runningOverturned(subjects: readonly CohortSubject[], timeline: Timelin
 /**
  * Each subject's figure as of its decision: of its cohorts (a reviewer citing three sections has
  * three), the one with the most items decided on or before it, the first of equals. Three numbers
- * a subject: items, overturned, the cohort's index (0, 0, 0 when undated).
+ * a subject: items, overturned, the cohort's index (0, 0, 0 when undated, and for the positions
+ * before `from`, which are left to the caller).
  */
-export function cohortCounts(subjects: readonly CohortSubject[], timeline: Timeline, groups: ReadonlyMap<string, Int32Array>): Int32Array {
+export function cohortCounts(
+  subjects: readonly CohortSubject[],
+  timeline: Timeline,
+  groups: ReadonlyMap<string, Int32Array>,
+  from = 0,
+): Int32Array {
   const running = new Map<string, Int32Array>();
-  const result = new Int32Array(subjects.length * STRIDE);
-  subjects.forEach((subject, index) => {
-    const p = timeline.position[index]!;
-    if (p < 0) return;
+  const result = new Int32Array(subjects.length * COUNTS_STRIDE);
+  for (let p = from; p < timeline.order.length; p++) {
+    const index = timeline.order[p]!;
+    const subject = subjects[index]!;
     const day = timeline.day[p]!;
     subject.cohorts.forEach((cohort, choice) => {
       const group = groups.get(cohort);
@@ -45,21 +51,21 @@ export function cohortCounts(subjects: readonly CohortSubject[], timeline: Timel
         total--;
         if (other.outcome === 'overturned') overturned--;
       }
-      if (choice > 0 && total <= result[index * STRIDE]!) return;
-      result[index * STRIDE] = total;
-      result[index * STRIDE + 1] = overturned;
-      result[index * STRIDE + 2] = choice;
+      if (choice > 0 && total <= result[index * COUNTS_STRIDE]!) return;
+      result[index * COUNTS_STRIDE] = total;
+      result[index * COUNTS_STRIDE + 1] = overturned;
+      result[index * COUNTS_STRIDE + 2] = choice;
     });
-  });
+  }
   return result;
 }
 
 /** The counts of subject `index` from cohortCounts' numbers. */
 export function countsAt(counts: Int32Array, index: number): OutcomeCounts {
-  const total = counts[index * STRIDE] ?? 0;
-  const overturned = counts[index * STRIDE + 1] ?? 0;
+  const total = counts[index * COUNTS_STRIDE] ?? 0;
+  const overturned = counts[index * COUNTS_STRIDE + 1] ?? 0;
   return { total, upheld: total - overturned, overturned };
 }
 
 /** Which of subject `index`'s cohorts its counts are of. */
-export const cohortChoice = (counts: Int32Array, index: number): number => counts[index * STRIDE + 2] ?? 0;
+export const cohortChoice = (counts: Int32Array, index: number): number => counts[index * COUNTS_STRIDE + 2] ?? 0;

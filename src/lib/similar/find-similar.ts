@@ -76,21 +76,27 @@ class Ranked {
   }
 }
 
-/** Per timeline position: its letter, request terms and diagnoses terms, as numbers. */
+/**
+ * Per timeline position: its letter, and its request and diagnoses terms as numbers, interned when
+ * first compared (a build that ranks only its newest items reads few of the older ones).
+ */
 function positionData(subjects: readonly SimilarSubject[], timeline: Timeline) {
-  const terms = interner();
+  const intern = interner();
   const letters = new Map<string, number>();
-  const context = new Map<string, Int32Array>();
-  const byPosition = [...timeline.order].map((index) => subjects[index]!);
+  const contextOf = new Map<string, Int32Array>();
+  // Filled up front, so that setting any position later keeps the arrays' fast elements.
+  const terms = new Array<Int32Array | undefined>(timeline.order.length).fill(undefined);
+  const context = new Array<Int32Array | undefined>(timeline.order.length).fill(undefined);
+  const at = (p: number) => subjects[timeline.order[p]!]!;
+  const letterContext = ({ determinationId: id, context: words }: SimilarSubject) =>
+    contextOf.get(id) ?? contextOf.set(id, intern(words)).get(id)!;
   return {
-    letter: Int32Array.from(
-      byPosition,
-      (s) => letters.get(s.determinationId) ?? letters.set(s.determinationId, letters.size).get(s.determinationId)!,
-    ),
-    terms: byPosition.map((s) => terms(s.terms)),
-    context: byPosition.map(
-      (s) => context.get(s.determinationId) ?? context.set(s.determinationId, terms(s.context)).get(s.determinationId)!,
-    ),
+    letter: Int32Array.from(timeline.order, (index) => {
+      const id = subjects[index]!.determinationId;
+      return letters.get(id) ?? letters.set(id, letters.size).get(id)!;
+    }),
+    terms: (p: number) => (terms[p] ??= intern(at(p).terms)),
+    context: (p: number) => (context[p] ??= letterContext(at(p))),
   };
 }
 
@@ -100,13 +106,15 @@ function positionData(subjects: readonly SimilarSubject[], timeline: Timeline) {
 // memory is the items' terms as numbers and `limit` numbers an item.
 /**
  * The matches of every subject as subject indices, `limit` slots per subject (best first, -1
- * where there are fewer), given the subjects' timeline and their candidate groups.
+ * where there are fewer), given the subjects' timeline and their candidate groups. Only the
+ * positions from `from` on are ranked; the slots of the earlier ones are left -1 for the caller.
  */
 export function findSimilar(
   subjects: readonly SimilarSubject[],
   timeline: Timeline,
   groups: ReadonlyMap<string, Int32Array>,
   options = SIMILAR_DEFAULTS,
+  from = 0,
 ): Int32Array {
   const { limit, window } = options;
   const data = positionData(subjects, timeline);
@@ -134,18 +142,19 @@ export function findSimilar(
       if (seen[q] === p || data.letter[q] === data.letter[p]) continue;
       seen[q] = p;
       taken++;
-      best.offer(q, shares, jaccard(data.terms[p]!, data.terms[q]!), jaccard(data.context[p]!, data.context[q]!));
+      best.offer(q, shares, jaccard(data.terms(p), data.terms(q)), jaccard(data.context(p), data.context(q)));
     }
     return taken;
   };
 
-  timeline.order.forEach((index, p) => {
+  for (let p = from; p < timeline.order.length; p++) {
+    const index = timeline.order[p]!;
     const subject = subjects[index]!;
     best.size = 0;
     const sections = subject.sectionGroups.map((g) => groups.get(g)!);
     // Any candidate sharing a section outranks every other: the type is scanned only when short.
     if (scan(p, sections, 1) < limit) scan(p, [groups.get(subject.typeGroup)!], 0);
     for (let k = 0; k < best.size; k++) matches[index * limit + k] = timeline.order[best.position[k]!]!;
-  });
+  }
   return matches;
 }

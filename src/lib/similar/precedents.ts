@@ -5,7 +5,7 @@
 import { cohortChoice, cohortCounts, countsAt } from './cohort-counts.ts';
 import { findSimilar, SIMILAR_DEFAULTS, type SimilarOptions } from './find-similar.ts';
 import { cohortScopes, similarSubjects, type CohortScope } from './subjects.ts';
-import { buildTimeline, groupPositions } from './timeline.ts';
+import { buildTimeline, groupPositions, startOnOrAfter } from './timeline.ts';
 import { reviewerBases, targetId } from '../catalogue/reviewer-basis.ts';
 import type { SectionTarget } from '../catalogue/citation-targets.ts';
 import type { OutcomeCounts } from '../corpus/count-outcomes.ts';
@@ -50,17 +50,29 @@ export interface Precedents {
   readonly keptBytes: number;
 }
 
-/** The heavy part, in a scope of its own so that nothing but its numbers outlives it. */
-function rank(
+/** Per item of the items ranked: its matches (`limit` item indices, best first, -1 where fewer) and its figure (cohort-counts.ts). */
+export interface Ranking {
+  matches: Int32Array;
+  counts: Int32Array;
+}
+
+/**
+ * The heavy part, in a scope of its own so that nothing but its numbers outlives it. `since`
+ * (yyyymmdd): only the items decided on or after it are ranked, the rest left -1 and zeros for
+ * the caller to fill (reuse-ranking.ts); every item is still a candidate.
+ */
+export function rankItems(
   items: readonly ItemRef[],
   determinations: readonly Determination[],
   guidelines: readonly Guideline[],
-  options: SimilarOptions,
-) {
+  options: SimilarOptions = SIMILAR_DEFAULTS,
+  since = 0,
+): Ranking {
   const subjects = similarSubjects(items, determinations, guidelines);
   const timeline = buildTimeline(subjects);
   const groups = groupPositions(timeline, (i) => subjects[i]!.groups);
-  return { matches: findSimilar(subjects, timeline, groups, options), counts: cohortCounts(subjects, timeline, groups) };
+  const from = startOnOrAfter(timeline, since);
+  return { matches: findSimilar(subjects, timeline, groups, options, from), counts: cohortCounts(subjects, timeline, groups, from) };
 }
 
 /** `items`: every item of the corpus, a letter's items together (as flattenItems gives them). */
@@ -70,8 +82,17 @@ export function findPrecedents(
   guidelines: readonly Guideline[],
   options: SimilarOptions = SIMILAR_DEFAULTS,
 ): Precedents {
+  return precedentsOf(items, guidelines, rankItems(items, determinations, guidelines, options), options);
+}
+
+/** What the pages read of a ranking of `items` (with the same options). */
+export function precedentsOf(
+  items: readonly ItemRef[],
+  guidelines: readonly Guideline[],
+  { matches, counts }: Ranking,
+  options: SimilarOptions = SIMILAR_DEFAULTS,
+): Precedents {
   const basisOf = reviewerBases(guidelines);
-  const { matches, counts } = rank(items, determinations, guidelines, options);
   const first = new Map<string, number>();
   items.forEach((ref, i) => {
     if (!first.has(ref.determinationId)) first.set(ref.determinationId, i);

@@ -21,7 +21,8 @@ export interface Timeline {
   day: Int32Array;
 }
 
-const dayOf = (iso: string) => Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
+/** An ISO date as yyyymmdd, the number the timeline orders days by. */
+export const dayOf = (iso: string) => Number(iso.slice(0, 4)) * 10_000 + Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10));
 
 export function buildTimeline(items: readonly TimelineItem[]): Timeline {
   const dated: number[] = [];
@@ -65,6 +66,18 @@ export function endOnOrBefore(timeline: Timeline, group: Int32Array, day: number
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (timeline.day[group[mid]!]! <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first position decided on or after the day (every position after it is too). */
+export function startOnOrAfter(timeline: Timeline, day: number): number {
+  let lo = 0;
+  let hi = timeline.day.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeline.day[mid]! < day) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -45,6 +45,8 @@ export interface Corpus {
   treatmentRegions: TreatmentRegionEntry[];
   /** Earlier items like each item, and its "before this decision" figure. */
   precedents: Precedents;
+  /** Each determination's letterVersion (its file and parsed data), by id: what cache keys and kept open-data files key on. */
+  versions: ReadonlyMap<string, string>;
   /** Incremental-build cache keys of pages, from the determinations they show. */
   keys: CacheKeys;
 }
@@ -75,6 +77,7 @@ async function build(): Promise<Corpus> {
   const guidelineLabels = new Map(guidelines.map((g) => [g.slug, g.short]));
   const { regions } = catalogue;
   const labelOfRegion = regionLabels(regions);
+  const versions = new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)]));
   return {
     entries,
     determinations,
@@ -95,6 +98,7 @@ async function build(): Promise<Corpus> {
     synonyms: catalogue.synonyms,
     regionLabel: (slug) => labelOfRegion.get(slug) ?? slug,
     // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
-    keys: cacheKeys(new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)])), { guidelines, taxonomy, regions }),
+    versions,
+    keys: cacheKeys(versions, { guidelines, taxonomy, regions }),
   };
 }

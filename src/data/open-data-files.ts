@@ -121,7 +121,7 @@ async function fileKeys(job: OpenDataJob, input: OpenDataInput) {
   return { periods, keys };
 }
 
-/** How many files of each kind were written (`kept` false) or kept. */
+/** How many files of each kind were written (`wasKept` false) or kept. */
 function fileCounts(keys: Map<string, string>, kept: Set<string>, wasKept: boolean): FileCounts {
   const paths = [...keys.keys()].filter((p) => kept.has(p) === wasKept);
   const search = paths.filter((p) => p.startsWith(SEARCH_DATA_DIR)).length;

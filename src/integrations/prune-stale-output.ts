@@ -42,8 +42,8 @@ async function readRecord(file: string): Promise<OutputRecord | undefined> {
 /**
  * What to remove: the routes the last build made and this one did not, and, in the folders listed,
  * pages this build did not make and other files older than its start (hashed assets, public/
- * files, sitemaps and the open data are written again by every build, so an old one is one this
- * build did not write). Also what the next build may leave unlisted.
+ * files and sitemaps are written again by every build, so an old one is one this build did not
+ * write; the open data it kept is in `made`). Also what the next build may leave unlisted.
  */
 async function staleFiles(root: string, made: Set<string>, before: OutputRecord | undefined, started: number) {
   const unlisted = new Set(before?.routesOnly);
@@ -61,9 +61,9 @@ async function staleFiles(root: string, made: Set<string>, before: OutputRecord 
 
 // The record of the last build's routes finds the pages this build no longer makes without listing
 // the output folder, which on a large site is a large part of an update. Top-level folders that held
-// nothing but pages and feeds (determinations/) are not listed again; the others (_astro/, data/,
-// and treatments/ and guidelines/ with their items.csv files) are. Without a record (a first build)
-// everything is.
+// nothing but pages, feeds and the open-data stage's files (determinations/, data/, treatments/
+// with their items.csv files) are not listed again; the others (_astro/) are. Without a record (a
+// first build) everything is.
 export function pruneStaleOutput(): AstroIntegration {
   let started = 0;
   let recordFile = '';

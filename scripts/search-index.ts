@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { SEARCH_DATA_FILE, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
+import { SEARCH_DATA_DIR, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { linkTree } from './search-index/link-tree.ts';
@@ -92,17 +92,18 @@ interface SearchData {
   sha256: string;
 }
 
-/** Every letter's search data, as the build wrote it (SEARCH_DATA_FILE), by page. */
+/** Every letter's search data, as the build wrote it (a file a period in SEARCH_DATA_DIR), by page. */
 async function readSearchData(root: string): Promise<Map<string, SearchData>> {
-  const file = join(root, SEARCH_DATA_FILE);
-  let text: string;
+  const dir = join(root, SEARCH_DATA_DIR);
+  const texts: string[] = [];
   try {
-    text = await readFile(file, 'utf8');
+    const names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
+    for (const name of names) texts.push(await readFile(join(dir, name), 'utf8'));
   } catch (error) {
-    throw new Error(`${file}: cannot read the letters' search data (${(error as Error).message}); build the site again`, { cause: error });
+    throw new Error(`${dir}: cannot read the letters' search data (${(error as Error).message}); build the site again`, { cause: error });
   }
   const data = new Map<string, SearchData>();
-  for (const line of text.split('\n')) {
+  for (const line of texts.flatMap((text) => text.split('\n'))) {
     if (line === '') continue;
     const parsed = JSON.parse(line) as SearchRecordData;
     data.set(parsed.page, { data: parsed, sha256: createHash('sha256').update(line).digest('hex') });
@@ -141,7 +142,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const lacking = scan.pages.filter((p) => !data.has(p.file)).map((p) => p.file);
   if (lacking.length > 0)
     throw new Error(
-      `${SEARCH_DATA_FILE} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
+      `${SEARCH_DATA_DIR} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
     );
   const planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile, data) }));
 

@@ -114,13 +114,25 @@ const similarity = (build: StageRun) => {
 const gb = (bytes: number) => Math.round(bytes / 1e7) / 100;
 // The open-data stage runs inside the build (the /data/ page has the files written on a worker
 // thread) and says what it took: "open data: 245 files, 896441 bytes, in 1.2 s (0.05 s of it on
-// the build's thread)". Its seconds overlap the pages rendered meanwhile, so they are an upper
+// the build's thread); period files: 2 written, 24 kept; list files: 40 written, 200 kept; search
+// data: 1 written, 12 kept". Its seconds overlap the pages rendered meanwhile, so they are an upper
 // bound of what it adds to the build; the build's thread spends only the second figure on it.
+// `files` and `bytes` are the whole open data, kept files too.
 const openData = ({ stdout }: { stdout: string }) => {
   const m = /open data: (\d+) files, (\d+) bytes, in ([\d.]+) s(?: \(([\d.]+) s of it on the build's thread\))?/.exec(stdout);
-  return m
-    ? { files: Number(m[1]), bytes: Number(m[2]), seconds: Number(m[3]), ...(m[4] ? { mainThreadSeconds: Number(m[4]) } : {}) }
-    : undefined;
+  if (!m) return undefined;
+  const counts = (kind: string) => {
+    const c = new RegExp(`${kind}: (\\d+) written, (\\d+) kept`).exec(stdout);
+    return c ? { written: Number(c[1]), kept: Number(c[2]) } : undefined;
+  };
+  const [periodFiles, listFiles, searchData] = [counts('period files'), counts('list files'), counts('search data')];
+  return {
+    files: Number(m[1]),
+    bytes: Number(m[2]),
+    seconds: Number(m[3]),
+    ...(m[4] ? { mainThreadSeconds: Number(m[4]) } : {}),
+    ...(periodFiles ? { periodFiles, listFiles, searchData } : {}),
+  };
 };
 /**
  * The build's summary line (src/integrations/build-log.mjs): "11721 files: 9300 pages, 2100 feeds

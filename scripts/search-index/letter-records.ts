@@ -1,7 +1,7 @@
 // Cuts a built determination page into the records Pagefind indexes, each a small HTML document so
 // Pagefind applies data-pagefind-ignore, meta and sort as on pages: one per disputed item (its
 // <section class="item">) and one for the rest of the letter. The filter values come as data
-// (SEARCH_DATA_FILE, src/lib/search/letter-facts.ts); an item record opens with its heading, so
+// (SEARCH_DATA_DIR, src/lib/search/letter-facts.ts); an item record opens with its heading, so
 // its request's words stand where the facts say (src/lib/search/item-heading.ts).
 import type { ResultMeta } from '../../src/lib/search/download-data.ts';
 import type { LetterFacts, SearchRecordData } from '../../src/lib/search/letter-facts.ts';

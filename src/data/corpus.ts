@@ -47,6 +47,8 @@ export interface Corpus {
   treatmentRegions: TreatmentRegionEntry[];
   /** Earlier items like each item, and its "before this decision" figure. */
   precedents: Precedents;
+  /** Each determination's letterVersion (its file and parsed data), by id: what cache keys and kept open-data files key on. */
+  versions: ReadonlyMap<string, string>;
   /** Incremental-build cache keys of pages, from the determinations they show. */
   keys: CacheKeys;
 }
@@ -101,6 +103,7 @@ async function build(): Promise<Corpus> {
     synonyms: catalogue.synonyms,
     regionLabel: (slug) => labelOfRegion.get(slug) ?? slug,
     // Region labels show on the treatment types' pages and lists, so the regions are catalogue too.
+    versions,
     keys: cacheKeys(versions, { guidelines, taxonomy, regions }),
   };
 }

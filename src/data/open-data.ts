@@ -1,28 +1,29 @@
 // The open data of the build (src/lib/open-data/write-open-data.ts says which files), written
 // from the corpus the pages already hold into the build's output folder, on a worker thread
 // (open-data-worker.ts) so that pages go on rendering meanwhile. The same worker writes the search
-// index's input (SEARCH_DATA_FILE in letter-facts.ts); IMR_OPEN_DATA=off writes only that, to
+// index's input (SEARCH_DATA_DIR in letter-facts.ts); IMR_OPEN_DATA=off writes only that, to
 // measure the build without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';
 import { loadCorpus } from './corpus.ts';
-import type { OpenData } from '../lib/open-data/write-open-data.ts';
-import type { OpenDataJob, OpenDataReply } from './open-data-worker.ts';
+import type { OpenData, OpenDataJob, OpenDataReply } from './open-data-worker.ts';
 
-export type { OpenData } from '../lib/open-data/write-open-data.ts';
+export type { OpenData } from './open-data-worker.ts';
 
 // Set by src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written
 // and only the sizes are counted.
 const outDir: string | undefined = import.meta.env.OPEN_DATA_OUT_DIR;
+const cacheDir: string | undefined = import.meta.env.OPEN_DATA_CACHE_DIR;
 
 let published: Promise<OpenData & { seconds: number }> | undefined;
 
 // The /data/ page documents these files with their counts and sizes, so its build writes them:
 // appended a part of the corpus at a time and renamed into place when all are whole
-// (src/data/files/partial-files.ts). They are written on every build (no cache key), so the prune
-// step keeps exactly those this build made. The output folder is set by
-// src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written and only
-// the sizes are counted.
+// (src/data/files/partial-files.ts). The page renders on every build (no cache key); a file whose
+// letters, code and catalogue are unchanged is kept from the last build (open-data-files.ts), and
+// the stage's memory names every file it made, which the prune step keeps. The output folder is
+// set by src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written
+// and only the sizes are counted.
 /** Writes the open data into the build's output folder (once per build) and reports on it. */
 export function publishOpenData(): Promise<OpenData & { seconds: number }> {
   published ??= publish();
@@ -55,6 +56,7 @@ async function publish(): Promise<OpenData & { seconds: number }> {
   const corpus = await loadCorpus();
   const { data, sendSeconds } = await onWorker({
     determinations: corpus.determinations,
+    versions: [...corpus.versions],
     guidelines: corpus.guidelines,
     regions: corpus.regions.map((r) => r.slug),
     treatmentLabels: corpus.treatments.map((t) => [t.slug, corpus.treatmentLabel(t.slug)]),
@@ -62,14 +64,23 @@ async function publish(): Promise<OpenData & { seconds: number }> {
     site: import.meta.env.SITE ?? '',
     base: import.meta.env.BASE_URL,
     outDir,
+    cacheDir,
     openData,
     synonyms: corpus.synonyms,
   });
-  if (!openData) return { ...data, seconds: 0 };
+  const { written, kept } = data;
+  const files = `period files: ${written.periods} written, ${kept.periods} kept; list files: ${written.lists} written, ${kept.lists} kept; search data: ${written.search} written, ${kept.search} kept`;
+  if (!openData) {
+    console.log(`open data: off; ${files}`);
+    return { ...data, seconds: 0 };
+  }
   const seconds = Math.round(performance.now() - started) / 1000;
-  const count = 3 + data.lists.treatments + data.lists.regions + data.lists.sections;
-  const bytes = data.schema.bytes + data.determinations.bytes + data.items.bytes + data.lists.bytes;
+  const count = 2 + 2 * data.periods.length + data.lists.treatments + data.lists.regions + data.lists.sections;
+  const bytes =
+    data.schema.bytes + data.index.bytes + data.periods.reduce((n, p) => n + p.determinations.bytes + p.items.bytes, 0) + data.lists.bytes;
   // One line for the build's output; the benchmark reads it (scripts/dev/bench.ts).
-  console.log(`open data: ${count} files, ${bytes} bytes, in ${seconds} s (${sendSeconds.toFixed(3)} s of it on the build's thread)`);
+  console.log(
+    `open data: ${count} files, ${bytes} bytes, in ${seconds} s (${sendSeconds.toFixed(3)} s of it on the build's thread); ${files}`,
+  );
   return { ...data, seconds };
 }

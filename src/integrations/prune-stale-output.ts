@@ -2,10 +2,13 @@
 // build left that this one did not make: pages of letters or list pages that no longer exist, and
 // old hashed assets. The search index (pagefind/) is the indexer's to replace and is left alone.
 // What a build made is recorded in the build cache, so no build lists the whole output folder.
+// The open-data stage's files count as made when its memory of this build names them: it keeps a
+// period's files from the last build without writing them (src/data/open-data-memory.ts).
 import { mkdir, readFile, readdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { readOpenDataMemory } from '../data/open-data-memory.ts';
 
 /** Folders of the output never listed: the search index has a file per page. */
 const SKIP = new Set(['pagefind']);
@@ -39,8 +42,8 @@ async function readRecord(file: string): Promise<OutputRecord | undefined> {
 /**
  * What to remove: the routes the last build made and this one did not, and, in the folders listed,
  * pages this build did not make and other files older than its start (hashed assets, public/
- * files, sitemaps and the open data are written again by every build, so an old one is one this
- * build did not write). Also what the next build may leave unlisted.
+ * files and sitemaps are written again by every build, so an old one is one this build did not
+ * write; the open data it kept is in `made`). Also what the next build may leave unlisted.
  */
 async function staleFiles(root: string, made: Set<string>, before: OutputRecord | undefined, started: number) {
   const unlisted = new Set(before?.routesOnly);
@@ -58,9 +61,9 @@ async function staleFiles(root: string, made: Set<string>, before: OutputRecord 
 
 // The record of the last build's routes finds the pages this build no longer makes without listing
 // the output folder, which on a large site is a large part of an update. Top-level folders that held
-// nothing but pages and feeds (determinations/) are not listed again; the others (_astro/, data/,
-// and treatments/ and guidelines/ with their items.csv files) are. Without a record (a first build)
-// everything is.
+// nothing but pages, feeds and the open-data stage's files (determinations/, data/, treatments/
+// with their items.csv files) are not listed again; the others (_astro/) are. Without a record (a
+// first build) everything is.
 export function pruneStaleOutput(): AstroIntegration {
   let started = 0;
   let recordFile = '';
@@ -77,6 +80,8 @@ export function pruneStaleOutput(): AstroIntegration {
         const root = fileURLToPath(dir);
         // Every page and endpoint (feeds) this build rendered or kept is in `assets`.
         const made = new Set([...assets.values()].flat().map((url) => relative(root, fileURLToPath(url)).split('\\').join('/')));
+        const openData = await readOpenDataMemory(dirname(recordFile), root);
+        if (openData && openData.startedAt >= started) for (const file of openData.made) made.add(file);
         const { stale, routesOnly } = await staleFiles(root, made, await readRecord(recordFile), started);
         await Promise.all(stale.map((f) => rm(join(root, f), { force: true })));
         // A removed page leaves its folder (determinations/<id>/) empty: remove that too.

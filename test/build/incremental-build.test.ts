@@ -1,6 +1,7 @@
 // Incremental builds (experimental.incrementalBuild with the cache keys of src/lib/corpus/cache-keys.ts):
 // a rebuild after letters change renders again exactly the pages those changes reach, keeps the
-// others as they were, and removes the pages of letters that are gone.
+// others as they were, and removes the pages of letters that are gone; the open data writes again
+// only the decision years whose letters changed (src/data/open-data-files.ts).
 import {
   cpSync,
   existsSync,
@@ -17,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSite, repoRoot, type SiteBuild } from '../support/build-site.ts';
 import { hasPage, readPage, visibleText } from '../support/site-files.ts';
@@ -53,10 +55,13 @@ describe('incremental build', () => {
       letter('2016/CM16-0999999.md'),
       readFileSync(letter('2016/CM16-0100001.md'), 'utf8').replaceAll('CM16-0100001', 'CM16-0999999'),
     );
-    // A hashed asset an earlier build wrote and this one does not, and a list's CSV file the data
-    // stage no longer writes: the folders that hold other files than pages are still listed.
-    const oldFiles = [join(site.dir, '_astro/site.0ld0ld.css'), join(site.dir, 'treatments/mri/old-items.csv')];
-    for (const file of oldFiles) {
+    // A hashed asset an earlier build wrote and this one does not: the folders that hold other files
+    // than pages are still listed. (The opioids list's CSV, which the data stage no longer writes
+    // without the removed letter, goes as the pages do: its memory names what it made.)
+    const opioidsCsv = join(site.dir, 'treatments/opioids/items.csv');
+    expect(existsSync(opioidsCsv)).toBe(true);
+    const oldFiles = [join(site.dir, '_astro/site.0ld0ld.css'), opioidsCsv];
+    for (const file of oldFiles.slice(0, 1)) {
       writeFileSync(file, 'old');
       utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
     }
@@ -126,8 +131,9 @@ describe('incremental build', () => {
     const fileOf = (path: string) => join(site.dir, path);
     const feedMtime = (path: string) => statSync(fileOf(path)).mtimeMs;
     const outputs = [
-      'data/determinations.jsonl',
-      'data/items.csv',
+      'data/2017/determinations.jsonl.gz',
+      'data/2017/items.csv.gz',
+      'data/index.json',
       'data/schema.json',
       'treatments/tens-ems-unit/items.csv',
       'treatments/tens-ems-unit/regions/none/items.csv',
@@ -151,15 +157,16 @@ describe('incremental build', () => {
 
     for (const path of outputs) expect(existsSync(fileOf(path)), path).toBe(true);
     for (const path of [
-      'data/items.csv',
-      'data/determinations.jsonl',
+      'data/2017/items.csv.gz',
+      'data/2017/determinations.jsonl.gz',
       'treatments/tens-ems-unit/items.csv',
       'treatments/tens-ems-unit/feed.xml',
       'treatments/tens-ems-unit/regions/none/items.csv',
       'treatments/tens-ems-unit/regions/none/feed.xml',
       'feed.xml',
     ]) {
-      expect(readFileSync(fileOf(path), 'utf8'), path).toContain('TENS unit rental for 60 days');
+      const bytes = readFileSync(fileOf(path));
+      expect((path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), path).toContain('TENS unit rental for 60 days');
     }
     expect(feedMtime('treatments/tens-ems-unit/feed.xml')).toBeGreaterThan(touchedFeed);
     expect(feedMtime('guidelines/mtus-shoulder-2004/feed.xml')).toBe(untouchedFeed);
@@ -168,6 +175,67 @@ describe('incremental build', () => {
     await buildSite(options);
     for (const path of outputs) expect(existsSync(fileOf(path)), path).toBe(true);
     expect(feedMtime('guidelines/mtus-shoulder-2004/feed.xml')).toBe(untouchedFeed);
+  }, 180_000);
+
+  test('writes again only the open data of the decision year whose letters changed, and removes a year left without letters', async () => {
+    const periodFiles = () =>
+      new Map(
+        [...readdirSync(join(site.dir, 'data'), { recursive: true, encoding: 'utf8' })]
+          .filter((f) => f.endsWith('.gz'))
+          .map((f) => `data/${f}`)
+          .concat(readdirSync(join(site.dir, 'search/letters')).map((f) => `search/letters/${f}`))
+          .map((f) => [f, statSync(join(site.dir, f), { bigint: true })] as const),
+      );
+    const rewritten = (before: ReturnType<typeof periodFiles>) =>
+      [...periodFiles()].filter(([f, now]) => before.get(f)?.mtimeNs !== now.mtimeNs || before.get(f)?.ino !== now.ino).map(([f]) => f);
+    const ids = (path: string) =>
+      gunzipSync(readFileSync(join(site.dir, path)))
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { id: string }).id);
+    const periods = () =>
+      (JSON.parse(readFileSync(join(site.dir, 'data/index.json'), 'utf8')) as { periods: { period: string }[] }).periods;
+    // The first test removed 2015's only letter: its files went with it.
+    expect(existsSync(join(site.dir, 'data/2015'))).toBe(false);
+    expect(existsSync(join(site.dir, 'search/letters/2015.jsonl'))).toBe(false);
+    expect(periods().map((p) => p.period)).toEqual(['2018', '2017', '2016', '2014']);
+
+    // A letter added to an old year.
+    let before = periodFiles();
+    const sample = readFileSync(letter('2016/CM16-0213037.md'), 'utf8');
+    writeFileSync(
+      letter('2014/CM14-0999999.md'),
+      sample.replaceAll('CM16-0213037', 'CM14-0999999').replace(/decided: .*/, 'decided: 2014-05-05'),
+    );
+    const added = await buildSite(options);
+    expect(rewritten(before).sort()).toEqual(['data/2014/determinations.jsonl.gz', 'data/2014/items.csv.gz', 'search/letters/2014.jsonl']);
+    expect(added.log).toContain('period files: 2 written, 6 kept;');
+    expect(added.log).toMatch(/search data: 1 written, 3 kept/);
+    expect(ids('data/2014/determinations.jsonl.gz')).toEqual(['CM14-0123456', 'CM14-0999999']);
+
+    // An old letter edited, the newest year's only letter removed and a letter without a decision date added.
+    before = periodFiles();
+    const path14 = letter('2014/CM14-0123456.md');
+    writeFileSync(path14, readFileSync(path14, 'utf8').replace(/- request: (.*)/, '- request: $1 (edited)'));
+    unlinkSync(letter('2018/CM18-0000001.md'));
+    writeFileSync(letter('2016/CM16-0999990.md'), sample.replaceAll('CM16-0213037', 'CM16-0999990').replace(/ {2}decided: .*\n/, ''));
+    await buildSite(options);
+    expect(rewritten(before).sort()).toEqual([
+      'data/2014/determinations.jsonl.gz',
+      'data/2014/items.csv.gz',
+      'data/undated/determinations.jsonl.gz',
+      'data/undated/items.csv.gz',
+      'search/letters/2014.jsonl',
+      'search/letters/undated.jsonl',
+    ]);
+    expect(existsSync(join(site.dir, 'data/2018'))).toBe(false);
+    expect(existsSync(join(site.dir, 'search/letters/2018.jsonl'))).toBe(false);
+    expect(periods().map((p) => p.period)).toEqual(['2017', '2016', '2014', 'undated']);
+    expect(ids('data/undated/determinations.jsonl.gz')).toEqual(['CM16-0999990']);
+    expect(gunzipSync(readFileSync(join(site.dir, 'data/2014/items.csv.gz'))).toString('utf8')).toContain('(edited)');
+    unlinkSync(letter('2016/CM16-0999990.md'));
+    unlinkSync(letter('2014/CM14-0999999.md'));
   }, 180_000);
 
   test('shows the body of a letter saved with a byte-order mark, and refuses one with bytes that are not UTF-8 or a date the calendar lacks, naming it', async () => {

@@ -287,8 +287,13 @@ describe('search index markup', () => {
 
   test('the filter values of the letter and of each item are data beside the page, never in it; metadata and the sort date are attributes', () => {
     const html = readPage(root, '/determinations/CM17-0012345/');
-    // The build hands the search index every letter's data as a line of search/letters.jsonl.
-    const lines = readFileSync(join(root.dir, 'search/letters.jsonl'), 'utf8').trimEnd().split('\n');
+    // The build hands the search index every letter's data as a line of its decision year's file in search/letters/.
+    expect(readdirSync(join(root.dir, 'search/letters')).sort()).toEqual(['2014.jsonl', '2015.jsonl', '2016.jsonl', '2017.jsonl']);
+    const lines = readdirSync(join(root.dir, 'search/letters')).flatMap((f) =>
+      readFileSync(join(root.dir, 'search/letters', f), 'utf8')
+        .trimEnd()
+        .split('\n'),
+    );
     expect(lines).toHaveLength(5);
     const data = lines
       .map((l) => JSON.parse(l) as { page: string; facts: Record<string, unknown>; result: Record<string, unknown> })

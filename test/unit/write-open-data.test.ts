@@ -1,6 +1,7 @@
 // The open-data writer (src/lib/open-data/write-open-data.ts) into memory: one pass a part of the
-// corpus at a time gives the same files whatever the size of the parts, each list file holding
-// exactly its page's items.
+// corpus at a time gives the same files whatever the size of the parts, each period's files holding
+// exactly its letters and each list file exactly its page's items, and the files the caller keeps
+// are not written.
 import { describe, expect, test } from 'vitest';
 import { indexGuidelines } from '../../src/lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../../src/lib/catalogue/index-treatment-regions.ts';
@@ -26,11 +27,24 @@ const input: OpenDataInput = {
   pageUrl: (id, n) => `https://imr.example.org/determinations/${id}/#item-${n}`,
 };
 
-async function written(data: OpenDataInput, chunk?: number) {
+async function written(data: OpenDataInput, chunk?: number, write?: (path: string) => boolean) {
   const files = new Map<string, string>();
-  const report = await writeOpenData(data, { append: async (path, text) => void files.set(path, (files.get(path) ?? '') + text) }, chunk);
+  const report = await writeOpenData(
+    data,
+    { append: async (path, text) => void files.set(path, (files.get(path) ?? '') + text) },
+    write,
+    chunk,
+  );
   return { files, report };
 }
+
+/** The determination ids of a JSON Lines text. */
+const jsonlIds = (text: string) =>
+  text
+    .split('\n')
+    .slice(0, -1)
+    .map((l) => (JSON.parse(l) as { id: string }).id);
+const itemKeys = (csv: string) => readCsvRecords(csv).map((r) => `${r.determination_id}#${r.item_number}`);
 
 describe('writeOpenData', () => {
   test('writes the same files a determination at a time as all at once', async () => {
@@ -38,19 +52,21 @@ describe('writeOpenData', () => {
     for (const chunk of [1, 2, 3]) expect((await written(input, chunk)).files).toEqual(whole.files);
   });
 
-  test('writes the JSONL, the schema, items.csv and one CSV per treatment type, type × body region and cited section, and counts their bytes', async () => {
+  test('writes the schema, each decision year’s JSONL and items CSV, and one CSV per treatment type, type × body region and cited section', async () => {
     const { files, report } = await written(input, 2);
-    expect(
-      files
-        .get('/data/determinations.jsonl')!
-        .split('\n')
-        .slice(0, -1)
-        .map((l) => (JSON.parse(l) as { id: string }).id),
-    ).toEqual(determinations.map((d) => d.id));
-    expect(readCsvRecords(files.get('/data/items.csv')!).map((r) => `${r.determination_id}#${r.item_number}`)).toEqual(
-      items.map((r) => `${r.determinationId}#${r.number}`),
-    );
-    expect(files.get('/data/items.csv')!.split('\r\n')[0]).toBe(`\uFEFF${ITEM_HEADER.join(',')}`);
+    expect(report.periods.map((p) => [p.period, p.determinations.rows, p.items.rows])).toEqual([
+      ['2017', 1, 2],
+      ['2016', 2, 3],
+      ['2015', 1, 1],
+      ['2014', 1, 1],
+    ]);
+    for (const p of report.periods) {
+      const letters = determinations.filter((d) => d.dates.decided?.startsWith(p.period));
+      expect(p.determinations.path).toBe(`/data/${p.period}/determinations.jsonl.gz`);
+      expect(jsonlIds(files.get(p.determinations.path)!)).toEqual(letters.map((d) => d.id));
+      expect(itemKeys(files.get(p.items.path)!)).toEqual(flattenItems(letters).map((r) => `${r.determinationId}#${r.number}`));
+      expect(files.get(p.items.path)!.split('\r\n')[0]).toBe(`\uFEFF${ITEM_HEADER.join(',')}`);
+    }
     const mri = readCsvRecords(files.get('/treatments/mri/items.csv')!);
     expect(mri.map((r) => [r.determination_id, r.item_number, r.treatment_type])).toEqual([
       ['CM16-0213037', '1', 'MRI'],
@@ -75,26 +91,49 @@ describe('writeOpenData', () => {
       const rows = readCsvRecords(files.get(`/treatments/${entry.treatment}/regions/${entry.region}/items.csv`)!);
       expect(rows.map((r) => `${r.determination_id}#${r.item_number}`)).toEqual(entry.items.map((r) => `${r.determinationId}#${r.number}`));
     }
-    expect(report.lists.regions).toBe(7);
+    expect(report.lists.filter((l) => l.kind === 'region')).toHaveLength(7);
     const sections = input.guidelineIndex.reduce((n, g) => n + g.sections.length, 0);
-    expect(files.size).toBe(3 + report.lists.treatments + report.lists.regions + sections);
-    expect(report.items).toEqual({ path: '/data/items.csv', rows: 7, bytes: Buffer.byteLength(files.get('/data/items.csv')!) });
-    const listBytes = [...files].filter(([path]) => !path.startsWith('/data/')).reduce((n, [, text]) => n + Buffer.byteLength(text), 0);
-    expect(report.lists.bytes).toBe(listBytes);
+    expect(report.lists.filter((l) => l.kind === 'section')).toHaveLength(sections);
+    expect(files.size).toBe(1 + 2 * report.periods.length + report.lists.length);
+    for (const l of report.lists) expect(l.bytes, l.path).toBe(Buffer.byteLength(files.get(l.path)!));
   });
 
-  test('gives an empty corpus empty files with their header', async () => {
-    const { files } = await written({ ...input, determinations: [], items: [], guidelineIndex: [], treatmentRegions: [] });
-    expect([...files.keys()].sort()).toEqual(['/data/determinations.jsonl', '/data/items.csv', '/data/schema.json']);
-    expect(files.get('/data/determinations.jsonl')).toBe('');
-    expect(files.get('/data/items.csv')).toBe(`\uFEFF${ITEM_HEADER.join(',')}\r\n`);
+  test('writes only the files the caller does not keep, and says what every file holds', async () => {
+    const keep = new Set(['/data/2016/determinations.jsonl.gz', '/data/2016/items.csv.gz', '/treatments/mri/items.csv']);
+    const { files, report } = await written(input, 1, (path) => !keep.has(path));
+    for (const path of keep) expect(files.has(path), path).toBe(false);
+    expect(files.has('/data/2017/items.csv.gz')).toBe(true);
+    expect(report.periods.find((p) => p.period === '2016')!.items.rows).toBe(3);
+    expect(report.lists.find((l) => l.path === '/treatments/mri/items.csv')).toEqual({
+      path: '/treatments/mri/items.csv',
+      kind: 'treatment',
+      rows: 2,
+      bytes: undefined,
+    });
+    const whole = await written(input);
+    for (const [path, text] of files) expect(text, path).toBe(whole.files.get(path));
+  });
+
+  test('puts the letters without a decision date in a period of their own, last', async () => {
+    const undated = { ...determinations[0]!, id: 'imr-0000000000000001', dates: { ...determinations[0]!.dates, decided: undefined } };
+    const all = sortByDecided([...determinations, undated]);
+    const { files, report } = await written({ ...input, determinations: all, items: flattenItems(all) });
+    expect(report.periods.at(-1)!.period).toBe('undated');
+    expect(jsonlIds(files.get('/data/undated/determinations.jsonl.gz')!)).toEqual(['imr-0000000000000001']);
+  });
+
+  test('gives an empty corpus the schema and no period', async () => {
+    const { files, report } = await written({ ...input, determinations: [], items: [], guidelineIndex: [], treatmentRegions: [] });
+    expect([...files.keys()]).toEqual(['/data/schema.json']);
+    expect(report.periods).toEqual([]);
+    expect(report.lists).toEqual([]);
   });
 
   test('keeps a list in its own order, even one that is not the corpus order', async () => {
     const reversed = { ...input, items: [...items].reverse() };
     const { files } = await written(reversed, 1);
-    expect(readCsvRecords(files.get('/data/items.csv')!).map((r) => `${r.determination_id}#${r.item_number}`)).toEqual(
-      reversed.items.map((r) => `${r.determinationId}#${r.number}`),
-    );
+    const tens = reversed.items.filter((r) => r.item.treatmentType === 'tens-ems-unit');
+    expect(tens.length).toBeGreaterThan(1);
+    expect(itemKeys(files.get('/treatments/tens-ems-unit/items.csv')!)).toEqual(tens.map((r) => `${r.determinationId}#${r.number}`));
   });
 });

@@ -1,25 +1,29 @@
-// Writes the open data through a sink that appends text to files: data/schema.json,
-// data/determinations.jsonl, data/items.csv, and items.csv in the folder of every treatment-type,
-// treatment × body-region and guideline-section page with items. One pass over the corpus, a part at a time, writes all of
-// them, so memory holds one part whatever the size of the corpus.
+// Writes the open data through a sink that appends text to files: data/schema.json, each period's
+// data/<period>/determinations.jsonl.gz and items.csv.gz (periods: src/lib/open-data/periods.ts;
+// the sink compresses), and items.csv in the folder of every treatment-type, treatment × body-region
+// and guideline-section page with items. Files the caller keeps from the last build (`write` says
+// no) are skipped. One pass over the corpus, a part at a time, writes all of them, so memory holds
+// one part whatever the size of the corpus.
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
+import { groupByPeriod, periodOf } from './periods.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
 import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
-import { dataFilePath, listCsvPath, sectionPath, treatmentPath, treatmentRegionPath } from '../paths/routes.ts';
+import { dataFilePath, listCsvPath, periodDataPath, sectionPath, treatmentPath, treatmentRegionPath } from '../paths/routes.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
- * Determinations taken at a time. Each item's CSV row is made once, then goes to items.csv and to
- * the items.csv of every list holding it; memory holds one such part of the corpus as text.
+ * Determinations taken at a time. Each item's CSV row is made once, then goes to its period's
+ * items.csv.gz and to the items.csv of every list holding it; memory holds one such part of the
+ * corpus as text.
  */
 const CHUNK = 2000;
 /** Files appended to at once. */
 const PARALLEL = 8;
 
-/** Where the files go: text appended to a file by site path ("/data/items.csv"). */
+/** Where the files go: text appended to a file by site path ("/data/2016/items.csv.gz"). */
 export interface Sink {
   append(path: string, text: string): Promise<void>;
 }
@@ -34,30 +38,67 @@ export interface OpenDataInput extends ItemRowContext {
 }
 
 export interface PublishedFile {
-  /** Site path ("/data/items.csv"). */
+  /** Site path ("/data/2016/items.csv.gz"). */
   path: string;
   /** Lines of data: determinations (JSONL) or items (CSV, header not counted); 1 for the schema. */
   rows: number;
   bytes: number;
 }
 
-export interface OpenData {
-  determinations: PublishedFile;
-  items: PublishedFile;
-  schema: PublishedFile;
-  /** The items.csv files of the treatment-type, treatment × region and guideline-section pages. */
-  lists: { treatments: number; regions: number; sections: number; bytes: number };
+/** A list page's items.csv. */
+export interface ListCsv {
+  path: string;
+  kind: 'treatment' | 'region' | 'section';
+  /** Its items, in the file's order. */
+  refs: readonly ItemRef[];
 }
 
-/** The items of each treatment type that has any, in the order given. */
-function itemsByTreatment(items: readonly ItemRef[]): Map<string, ItemRef[]> {
+/** A period's files (periodDataPath) and their rows. */
+export interface PeriodFiles {
+  period: string;
+  determinations: { path: string; rows: number };
+  items: { path: string; rows: number };
+}
+
+export interface WrittenOpenData {
+  schema: PublishedFile;
+  /** Every period, newest first, written or kept. */
+  periods: PeriodFiles[];
+  /** Every list's items.csv, written or kept; `bytes` of those written. */
+  lists: (Omit<ListCsv, 'refs'> & { rows: number; bytes?: number })[];
+}
+
+export const DETERMINATIONS_FILE = 'determinations.jsonl.gz';
+export const ITEMS_FILE = 'items.csv.gz';
+
+/** The periods' files and rows, newest first. */
+export function periodFiles(determinations: readonly Determination[]): PeriodFiles[] {
+  return groupByPeriod(determinations).map(({ period, determinations: list }) => ({
+    period,
+    determinations: { path: periodDataPath(period, DETERMINATIONS_FILE), rows: list.length },
+    items: { path: periodDataPath(period, ITEMS_FILE), rows: list.reduce((n, d) => n + d.items.length, 0) },
+  }));
+}
+
+/** The items.csv of every treatment type with items, type × region and cited section, with their items. */
+export function listCsvs(input: Pick<OpenDataInput, 'items' | 'guidelineIndex' | 'treatmentRegions'>): ListCsv[] {
   const byType = new Map<string, ItemRef[]>();
-  for (const ref of items) {
+  for (const ref of input.items) {
     const list = byType.get(ref.item.treatmentType);
     if (list) list.push(ref);
     else byType.set(ref.item.treatmentType, [ref]);
   }
-  return byType;
+  return [
+    ...[...byType].map(([slug, refs]) => ({ path: listCsvPath(treatmentPath(slug)), kind: 'treatment' as const, refs })),
+    ...input.treatmentRegions.map((e) => ({
+      path: listCsvPath(treatmentRegionPath(e.treatment, e.region)),
+      kind: 'region' as const,
+      refs: e.items,
+    })),
+    ...input.guidelineIndex.flatMap((entry) =>
+      entry.sections.map((s) => ({ path: listCsvPath(sectionPath(entry.slug, s.key)), kind: 'section' as const, refs: s.items })),
+    ),
+  ];
 }
 
 /** Runs the jobs, `width` at a time. */
@@ -85,7 +126,13 @@ interface ListFile {
   bytes: number;
 }
 
-export async function writeOpenData(input: OpenDataInput, sink: Sink, chunk = CHUNK): Promise<OpenData> {
+/** Writes every file `write` accepts (all by default) and says what each period and list holds. */
+export async function writeOpenData(
+  input: OpenDataInput,
+  sink: Sink,
+  write: (path: string) => boolean = () => true,
+  chunk = CHUNK,
+): Promise<WrittenOpenData> {
   const put = async (path: string, text: string) => {
     await sink.append(path, text);
     return Buffer.byteLength(text);
@@ -93,34 +140,47 @@ export async function writeOpenData(input: OpenDataInput, sink: Sink, chunk = CH
   const byId = new Map(input.determinations.map((d) => [d.id, d]));
   const position = new Map(input.determinations.map((d, i) => [d.id, i]));
   const header = `${CSV_BOM}${csvLines([ITEM_HEADER])}`;
-  const list = (path: string, refs: readonly ItemRef[]): ListFile => ({ path, refs, next: 0, bytes: 0 });
-  const itemsFile = list(dataFilePath('items.csv'), input.items);
-  const treatmentFiles = [...itemsByTreatment(input.items)].map(([slug, refs]) => list(listCsvPath(treatmentPath(slug)), refs));
-  const regionFiles = input.treatmentRegions.map((e) => list(listCsvPath(treatmentRegionPath(e.treatment, e.region)), e.items));
-  const sectionFiles = input.guidelineIndex.flatMap((entry) =>
-    entry.sections.map((s) => list(listCsvPath(sectionPath(entry.slug, s.key)), s.items)),
-  );
-  const files = [itemsFile, ...treatmentFiles, ...regionFiles, ...sectionFiles];
+  const lists = listCsvs(input);
+  const listFiles = lists.filter((l) => write(l.path)).map((l): ListFile => ({ path: l.path, refs: l.refs, next: 0, bytes: 0 }));
+  const periods = periodFiles(input.determinations);
+  const writtenPeriods = new Map(periods.filter((p) => write(p.determinations.path) || write(p.items.path)).map((p) => [p.period, p]));
 
   const schemaPath = dataFilePath('schema.json');
   const schema = { path: schemaPath, rows: 1, bytes: await put(schemaPath, `${JSON.stringify(determinationJsonSchema(), null, 2)}\n`) };
-  const jsonlPath = dataFilePath('determinations.jsonl');
-  let jsonlBytes = await put(jsonlPath, '');
-  // An empty corpus still gets the file, as its header.
-  if (input.items.length === 0) itemsFile.bytes = await put(itemsFile.path, header);
+  // Each period's items file opens with its header, its first text.
+  for (const p of writtenPeriods.values()) {
+    await put(p.determinations.path, '');
+    await put(p.items.path, header);
+  }
 
   for (let start = 0; start < input.determinations.length; start += chunk) {
     const end = start + chunk;
-    const part = input.determinations.slice(start, end);
     const lines = new Map<string, string>();
-    const line = (ref: ItemRef) => {
+    const line = (ref: Pick<ItemRef, 'determinationId' | 'number'>) => {
       const key = `${ref.determinationId}#${ref.number}`;
       let text = lines.get(key);
       if (text === undefined) lines.set(key, (text = csvLines([itemRow(byId.get(ref.determinationId)!, ref.number, input)])));
       return text;
     };
-    const jobs = [async () => (jsonlBytes += await put(jsonlPath, part.map((d) => `${JSON.stringify(d)}\n`).join('')))];
-    for (const file of files) {
+    // The part's text of each period file it reaches, in corpus order.
+    const periodText = new Map<string, string[]>();
+    const add = (path: string, text: string) => {
+      const texts = periodText.get(path);
+      if (texts) texts.push(text);
+      else periodText.set(path, [text]);
+    };
+    for (const d of input.determinations.slice(start, end)) {
+      const p = writtenPeriods.get(periodOf(d));
+      if (!p) continue;
+      add(p.determinations.path, `${JSON.stringify(d)}\n`);
+      for (let n = 1; n <= d.items.length; n++) add(p.items.path, line({ determinationId: d.id, number: n }));
+    }
+    const jobs = [...periodText].map(
+      ([path, texts]) =>
+        async () =>
+          put(path, texts.join('')),
+    );
+    for (const file of listFiles) {
       const first = file.next === 0;
       const taken: string[] = [];
       while (file.next < file.refs.length && position.get(file.refs[file.next]!.determinationId)! < end)
@@ -130,16 +190,10 @@ export async function writeOpenData(input: OpenDataInput, sink: Sink, chunk = CH
     }
     await inParallel(jobs, PARALLEL);
   }
-  const sum = (list: ListFile[]) => list.reduce((n, f) => n + f.bytes, 0);
+  const written = new Map(listFiles.map((f) => [f.path, f.bytes]));
   return {
-    determinations: { path: jsonlPath, rows: input.determinations.length, bytes: jsonlBytes },
-    items: { path: itemsFile.path, rows: input.items.length, bytes: itemsFile.bytes },
     schema,
-    lists: {
-      treatments: treatmentFiles.length,
-      regions: regionFiles.length,
-      sections: sectionFiles.length,
-      bytes: sum(treatmentFiles) + sum(regionFiles) + sum(sectionFiles),
-    },
+    periods,
+    lists: lists.map((l) => ({ path: l.path, kind: l.kind, rows: l.refs.length, bytes: written.get(l.path) })),
   };
 }

@@ -58,9 +58,14 @@ export function searchPath(params: Record<string, string> = {}): string {
   return query ? `${SEARCH}?${query}` : SEARCH;
 }
 
-/** `/data/<name>`: a corpus-wide open-data file (`determinations.jsonl`, `items.csv`, `schema.json`). */
+/** `/data/<name>`: a corpus-wide open-data file (`schema.json`, `index.json`). */
 export function dataFilePath(name: string): string {
   return `${DATA}${name}`;
+}
+
+/** `/data/<period>/<name>`: a period's open-data file (`determinations.jsonl.gz`, `items.csv.gz`). */
+export function periodDataPath(period: string, name: string): string {
+  return `${DATA}${period}/${name}`;
 }
 
 /** `<list>items.csv`: the items of a treatment-type, treatment × region or guideline-section list as CSV, in its folder. */

@@ -1,5 +1,5 @@
 // The disputed items of a determination as the search's CSV download needs them. The build writes
-// them in the search index's input (SEARCH_DATA_FILE, letter-facts.ts), out of Pagefind's reach: Pagefind
+// them in the search index's input (SEARCH_DATA_DIR, letter-facts.ts), out of Pagefind's reach: Pagefind
 // indexes the words of its metadata, and a treatment slug such as "tens-ems-interferential" would
 // make "TENS" match every letter with such an item. The search index copies them into a file per
 // shard (RESULTS_FILE) that the search page fetches only for a download. Slugs, not labels, keep

@@ -7,7 +7,7 @@ import { determinationPath } from '../paths/routes.ts';
 
 /**
  * What the search filters on, per letter and per disputed item. The build writes it for every
- * letter, with the CSV download's data, as a line of SEARCH_DATA_FILE; the search index turns it
+ * letter, with the CSV download's data, as a line of its period's file in SEARCH_DATA_DIR; the search index turns it
  * into one facet table per shard (facet-table.ts) that the search page filters and counts with,
  * item by item.
  */
@@ -103,9 +103,16 @@ export interface SearchRecordData {
 
 /**
  * Where the build writes every letter's SearchRecordData, one JSON line each, in the built site:
- * the search index's input, handed over as data (the search page never fetches it).
+ * the search index's input, handed over as data (the search page never fetches it). A file per
+ * period of the open data (a decision year or "undated"), so a build writes again only the periods
+ * whose letters changed; the indexer reads them all.
  */
-export const SEARCH_DATA_FILE = 'search/letters.jsonl';
+export const SEARCH_DATA_DIR = 'search/letters/';
+
+/** The search data file of a period ("search/letters/2016.jsonl"). */
+export function searchDataFile(period: string): string {
+  return `${SEARCH_DATA_DIR}${period}.jsonl`;
+}
 
 /** The line of one letter. */
 export function searchDataLine(

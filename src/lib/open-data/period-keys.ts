@@ -1,0 +1,20 @@
+// Keys of the files the build keeps between builds (a period's data files and search data, a
+// list's items.csv): a file is written again only when its key changes. A key covers what shapes
+// the file's rows: the code and catalogue (`shape`) and each letter it holds, by id and version
+// (letterVersion in src/lib/corpus/cache-keys.ts: the letter's file and parsed data), in order.
+import { createHash } from 'node:crypto';
+
+/** Key of what shapes the rows besides the letters: the code's digest, the catalogue, the site's address. */
+export function shapeKey(parts: unknown): string {
+  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+}
+
+/**
+ * Key of a file of these rows, in the file's order: a letter (`id`) or one of its items (`number`).
+ * `versions`: determination id -> letterVersion.
+ */
+export function rowsKey(shape: string, rows: Iterable<{ id: string; number?: number }>, versions: ReadonlyMap<string, string>): string {
+  const hash = createHash('sha256').update(shape);
+  for (const { id, number } of rows) hash.update(`\n${id}${number === undefined ? '' : `#${number}`} ${versions.get(id) ?? ''}`);
+  return hash.digest('base64url');
+}

@@ -17,7 +17,7 @@ import { indexTreatmentGuidelines, type TreatmentGuidelineEntry } from '../lib/c
 import { indexTreatmentRegions, regionLabels, type TreatmentRegionEntry } from '../lib/catalogue/index-treatment-regions.ts';
 import { timedPrecedents } from './timed-precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
-import { loadLetterStore, type LetterEntry } from './letter-store.ts';
+import { lettersLine, loadLetterStore, type LetterEntry } from './letter-store.ts';
 
 export interface Corpus {
   /** Determination entries, newest decision first. */
@@ -74,8 +74,7 @@ async function loadLetters(): Promise<LetterEntry[]> {
     code: root,
   });
   for (const warning of store.warnings) console.warn(warning);
-  const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`[imr] ${store.entries.length} determinations: ${store.read} read, ${store.changed} new or changed in ${seconds} s`);
+  console.log(`[imr] ${lettersLine(store, (performance.now() - started) / 1000)}`);
   return store.entries;
 }
 

@@ -19,7 +19,7 @@ export type ReadReply =
    */
   | { id: number; digest?: string; problems: string[] };
 
-/** Files asked for ahead of the one the loader is at: enough to keep the worker busy, few enough to bound memory. */
+/** Files asked for ahead of the one the store is at: enough to keep the worker busy, few enough to bound memory. */
 const AHEAD = 256;
 
 /** The project's folder when this module runs from its source (tests, scripts). */

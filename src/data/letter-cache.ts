@@ -1,11 +1,12 @@
 // The letter store's cache (letter-store.ts): for each letter file of one content folder, its stamp
 // (src/lib/files/file-stamp.ts), its digest and its validated data, so that a build reads and
-// validates only the files that changed. One file in the build cache folder per content folder,
-// written whole with v8.serialize: it keeps the data exactly as the schema gave it (undefined,
+// validates only the files that changed. A folder in the build cache folder per content folder,
+// with a file per year folder of letters (new letters rewrite their year's file only), each
+// written with v8.serialize: it keeps the data exactly as the schema gave it (undefined,
 // key order) and reads back several times faster than JSON. The whole cache is void when the code
 // that turns a file into data changes (letterCodeHash).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
@@ -58,27 +59,58 @@ export function letterCodeHash(root: URL): string {
   return hash.update(readFileSync(join(rootPath, 'package-lock.json'))).digest('base64url');
 }
 
-/** The cache file of the determinations folder `folder` in the build cache folder `cacheDir`. */
-export function letterCacheFile(cacheDir: string, folder: string): string {
-  return join(cacheDir, 'letters', `${sha256(folder).slice(0, 16)}.v8`);
+/** The cache folder of the determinations folder `folder` in the build cache folder `cacheDir`. */
+export function letterCacheDir(cacheDir: string, folder: string): string {
+  return join(cacheDir, 'letters', sha256(folder).slice(0, 16));
 }
 
-/** What the cache file holds for `context`; empty when it is missing, unreadable or of another context. */
-export function readLetterCache(file: string, context: string): LetterCache {
+/** The part of the cache that keeps a letter: its year folder ("2016/CM16-0213037.md" -> "2016"). */
+export function cachePartOf(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+const partFile = (dir: string, part: string) => join(dir, `${sha256(part).slice(0, 16)}.v8`);
+
+/** What the cache folder holds for `context`; a part that is unreadable or of another context is left out, so its files are read. */
+export function readLetterCache(dir: string, context: string): LetterCache {
+  const letters: LetterCache = new Map();
+  let files: string[] = [];
   try {
-    const stored = deserialize(readFileSync(file)) as Stored;
-    if (stored.context === context && stored.letters instanceof Map) return stored.letters;
+    files = readdirSync(dir).filter((f) => f.endsWith('.v8'));
   } catch {
-    // No cache yet, or an unreadable one: every file is read.
+    // No cache yet: every file is read.
   }
-  return new Map();
+  for (const file of files) {
+    try {
+      const stored = deserialize(readFileSync(join(dir, file))) as Stored;
+      if (stored.context === context && stored.letters instanceof Map)
+        for (const [path, letter] of stored.letters) letters.set(path, letter);
+    } catch {
+      // An unreadable part: its files are read.
+    }
+  }
+  return letters;
 }
 
-/** Replaces the cache file whole (written beside it, then renamed, so a reader never sees half). */
-export function writeLetterCache(file: string, context: string, letters: LetterCache): void {
-  mkdirSync(dirname(file), { recursive: true });
-  // A name of this process's own: `astro dev` and a build may share the cache folder.
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, serialize({ context, letters } satisfies Stored));
-  renameSync(partial, file);
+/**
+ * Writes again the parts of the cache that `parts` names, from `letters` (every letter of the
+ * folder), and removes those left empty: a new letter rewrites its year's part, not the corpus.
+ * Each part is written beside its file, then renamed, so a reader never sees half of one.
+ */
+export function writeLetterCache(dir: string, context: string, letters: LetterCache, parts: ReadonlySet<string>): void {
+  mkdirSync(dir, { recursive: true });
+  const byPart = new Map<string, LetterCache>([...parts].map((part) => [part, new Map()]));
+  for (const [path, letter] of letters) byPart.get(cachePartOf(path))?.set(path, letter);
+  for (const [part, kept] of byPart) {
+    const file = partFile(dir, part);
+    if (kept.size === 0) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    // A name of this process's own: `astro dev` and a build may share the cache folder.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, serialize({ context, letters: kept } satisfies Stored));
+    renameSync(partial, file);
+  }
 }

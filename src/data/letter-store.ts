@@ -14,7 +14,7 @@ import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 import type { Determination } from '../lib/schema/index.ts';
 import { letterSizeProblem, listLetterFiles } from './files/letter-files.ts';
 import { readLetterFiles } from './frontmatter-thread.ts';
-import { letterCacheFile, letterCodeHash, readLetterCache, writeLetterCache, type LetterCache } from './letter-cache.ts';
+import { cachePartOf, letterCacheDir, letterCodeHash, readLetterCache, writeLetterCache, type LetterCache } from './letter-cache.ts';
 
 /** The build's line on the load (lettersLine), as `npm run bench` reads it. */
 export const LETTERS_LOG = /(\d+) determinations: (\d+) read, (\d+) new or changed in ([\d.]+) s/;
@@ -62,8 +62,9 @@ export interface LetterStoreOptions {
 
 /** The letters of `folder`, from the cache where their files are unchanged; throws naming every file that is not a letter. */
 export async function loadLetterStore({ folder, root, cacheDir, code }: LetterStoreOptions): Promise<LetterStore> {
-  const rootPath = fileURLToPath(root);
-  const filePathOf = (file: string) => relative(rootPath, join(folder, file));
+  // Letter paths are "/"-separated below the folder (letter-files.ts), so the folder's path from the root is worked out once.
+  const fromRoot = relative(fileURLToPath(root), folder).split('\\').join('/');
+  const filePathOf = (file: string) => (fromRoot ? `${fromRoot}/${file}` : file);
   const shown = (file: string) => escapeForTerminal(filePathOf(file));
   const listed = listLetterFiles(folder);
   const irregular = listed.flatMap((e) => (e.kind === 'irregular' ? [`${shown(e.path)} is ${e.what}`] : []));
@@ -71,9 +72,10 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
     throw new Error(`not regular files: ${irregular.join('; ')} (a letter is a plain file <year>/<id>.md; npm run check reports these)`);
   const files = listed.flatMap((e) => (e.kind === 'letter' ? [e.path] : []));
 
-  const cacheFile = letterCacheFile(cacheDir, folder);
-  const context = letterCodeHash(code ?? new URL('../../', import.meta.url));
-  const before = readLetterCache(cacheFile, context);
+  const cache = letterCacheDir(cacheDir, folder);
+  const projectCode = code ?? new URL('../../', import.meta.url);
+  const context = letterCodeHash(projectCode);
+  const before = readLetterCache(cache, context);
   const { stamps, problems } = await stampFiles(folder, files, shown);
   const toRead = files.filter((f) => stamps.has(f) && before.get(f)?.stamp !== stamps.get(f));
 
@@ -82,7 +84,7 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   let changed = 0;
   const replies = readLetterFiles(
     toRead.map((f) => join(folder, f)),
-    code,
+    projectCode,
   );
   try {
     for (const file of toRead) {
@@ -113,8 +115,10 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
     earlier.set(id, file);
     entries.set(id, { id, data: letter.data, digest: letter.digest, filePath: filePathOf(file) });
   }
-  // Rewritten only when a file was read or is gone (a new or moved file is read); `after` now holds every file.
-  if (toRead.length > 0 || before.size !== files.length) writeLetterCache(cacheFile, context, after);
+  // The cache's parts that hold a file read or gone (a new or moved file is read) are written again.
+  const gone = [...before.keys()].filter((f) => !after.has(f));
+  const parts = new Set([...toRead, ...gone].map(cachePartOf));
+  if (parts.size > 0) writeLetterCache(cache, context, after, parts);
   return { entries: [...entries.values()], files: files.length, read: toRead.length, changed, warnings };
 }
 

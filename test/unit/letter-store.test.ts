@@ -1,13 +1,25 @@
 // The letter store loads the files `check` walks and validates, names every file it cannot load as
 // check does, and reads again only the files that changed since the last load.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readLetterFiles } from '../../src/data/frontmatter-thread.ts';
-import { letterCacheFile, letterCodeHash, readLetterCache } from '../../src/data/letter-cache.ts';
+import { letterCacheDir, letterCodeHash, readLetterCache } from '../../src/data/letter-cache.ts';
 import { loadLetterStore } from '../../src/data/letter-store.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
 import { DeterminationSchema } from '../../src/lib/schema/determination.ts';
@@ -70,16 +82,37 @@ describe('the letter store', () => {
     expect(third).toMatchObject({ files: 3, read: 0, changed: 0 });
     expect(third.entries.map((e) => e.id)).toEqual(['CM16-0213037', 'CM16-0219557', 'CM16-0224814']);
     expect(
-      [...readLetterCache(letterCacheFile(project.cache, project.letters), letterCodeHash(pathToFileURL(`${repo}/`))).keys()].sort(),
+      [...readLetterCache(letterCacheDir(project.cache, project.letters), letterCodeHash(pathToFileURL(`${repo}/`))).keys()].sort(),
     ).toEqual(['2016/CM16-0213037.md', '2016/CM16-0219557.md', '2017/CM16-0224814.md']);
   });
 
-  test('reads every file again when the cache was written by other code', async () => {
-    const project = lettersOf('2016/CM16-0213037.md');
+  test('reads every file again when the cache was written by other code, and the files of a part it cannot read', async () => {
+    const project = lettersOf('2016/CM16-0213037.md', '2017/CM16-0224814.md');
     await load(project);
-    expect(readLetterCache(letterCacheFile(project.cache, project.letters), 'other code').size).toBe(0);
-    writeFileSync(letterCacheFile(project.cache, project.letters), 'not a cache');
+    const dir = letterCacheDir(project.cache, project.letters);
+    expect(readLetterCache(dir, 'other code').size).toBe(0);
+    const [part] = readdirSync(dir);
+    writeFileSync(join(dir, part!), 'not a cache');
     expect(await load(project)).toMatchObject({ read: 1, changed: 1 });
+  });
+
+  test('writes again only the year of a new letter, and drops the year whose letters are gone', async () => {
+    const project = lettersOf('2016/CM16-0213037.md', '2017/CM16-0224814.md');
+    await load(project);
+    const dir = letterCacheDir(project.cache, project.letters);
+    const parts = () => new Map(readdirSync(dir).map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+    expect(parts().size).toBe(2);
+    for (const f of parts().keys()) utimesSync(join(dir, f), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const written = parts();
+    const sample = join(project.letters, '2016/CM16-0213037.md');
+    writeFileSync(join(project.letters, '2016/CM16-0999999.md'), readFileSync(sample, 'utf8').replaceAll('CM16-0213037', 'CM16-0999999'));
+    await load(project);
+    const after = parts();
+    expect([...after.keys()].filter((f) => after.get(f) !== written.get(f))).toHaveLength(1);
+    rmSync(join(project.letters, '2017'), { recursive: true });
+    await load(project);
+    expect(parts().size).toBe(1);
+    expect((await load(project)).entries.map((e) => e.id)).toEqual(['CM16-0213037', 'CM16-0999999']);
   });
 
   test('hashes the code that reads a letter: the reader, its imports and the schema', () => {

@@ -3,8 +3,9 @@
 // validates only the files that changed. A folder in the build cache folder per content folder,
 // with a file per year folder of letters (new letters rewrite their year's file only), each
 // written with v8.serialize: it keeps the data exactly as the schema gave it (undefined,
-// key order) and reads back several times faster than JSON. The whole cache is void when the code
-// that turns a file into data changes (letterCodeHash).
+// key order), writes faster than JSON and has no string length limit (docs/scale.md, "Letters
+// outside Astro's content layer"). The whole cache is void when the code that turns a file into
+// data changes (letterCodeHash).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

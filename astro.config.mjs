@@ -1,9 +1,6 @@
 // @ts-check
-import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { defineConfig } from 'astro/config';
-import { contentDir } from './src/data/files/content-dir.ts';
-import { listLetterFiles } from './src/data/files/letter-files.ts';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
 import { openDataDir } from './src/integrations/open-data-dir.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
@@ -11,19 +8,6 @@ import { catalogueNotice } from './src/integrations/catalogue-notice.ts';
 import { sitemaps } from './src/integrations/sitemaps.ts';
 import { siteOrigin } from './src/lib/paths/site-origin.ts';
 import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-markdown.ts';
-
-// Astro keeps the content layer's data store as one string, and V8 strings end at 512 MB. A letter
-// takes about 1.3 KB there (frontmatter only; src/data/determination-loader.ts), so one string
-// holds some 400,000 letters; larger corpora use the chunked store, slower to write (Astro 7
-// sizes its chunks a character at a time), so only they use it.
-const CHUNKED_STORE_FROM = 300_000;
-const letters = (() => {
-  try {
-    return listLetterFiles(join(contentDir(), 'determinations')).filter((e) => e.kind === 'letter').length;
-  } catch {
-    return 0;
-  }
-})();
 
 // Each page leaves its HTML behind in buffers outside the JavaScript heap, and V8 starts a full
 // garbage collection whenever such memory has grown by 64 MB; counted against the heap's own limit
@@ -37,7 +21,8 @@ if (Number(process.versions.node.split('.')[0]) >= 24) setFlagsFromString('--ext
 const site = siteOrigin(process.env.SITE_URL);
 
 // Hosting under a sub-path: BASE_PATH=/imr/ npm run build. Tests also move the output and the
-// content-layer cache (OUT_DIR, ASTRO_CACHE_DIR) so builds of other corpora never share them.
+// build cache (OUT_DIR, ASTRO_CACHE_DIR; the letter store's cache is there too, src/data/letter-cache.ts)
+// so builds of other corpora never share them.
 export default defineConfig({
   site: site.origin,
   base: process.env.BASE_PATH || '/',
@@ -51,7 +36,7 @@ export default defineConfig({
   // Incremental builds: a page whose cache key (src/lib/corpus/cache-keys.ts) and code are unchanged is
   // kept from the last build instead of rendered again, so the output folder is not emptied
   // first; pruneStaleOutput removes what this build no longer makes.
-  experimental: { incrementalBuild: true, ...(letters >= CHUNKED_STORE_FROM ? { collectionStorage: 'chunked' } : {}) },
+  experimental: { incrementalBuild: true },
   vite: { build: { emptyOutDir: false } },
   // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
   // then sees them written by this build.

@@ -15,6 +15,7 @@ import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
 import { positiveWhole } from '../lib/positive-whole.ts';
 import { SIMILAR_LOG } from '../../src/data/timed-precedents.ts';
+import { LETTERS_LOG } from '../../src/data/letter-store.ts';
 
 const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';
@@ -96,6 +97,11 @@ const stage = async (name: string, args: string[], cwd = repo, stageEnv = env) =
 symlinkSync(join(repo, 'node_modules'), join(work, 'node_modules'), 'dir');
 const astroBuild = (name: string, buildEnv = env) =>
   stage(name, [join(repo, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', repo], work, buildEnv);
+/** The letter store's load as the build printed it: letters, files read, new or changed, seconds. */
+const letters = ({ stdout }: { stdout: string }) => {
+  const m = LETTERS_LOG.exec(stdout);
+  return m ? { count: Number(m[1]), read: Number(m[2]), changed: Number(m[3]), seconds: Number(m[4]) } : undefined;
+};
 /** The similarity stage as the build printed it, and its share of the build's wall time. */
 const similarity = (build: StageRun) => {
   const m = SIMILAR_LOG.exec(build.stdout);
@@ -197,7 +203,7 @@ try {
       decided: `${month.from}..${month.to}`,
       // `npm run build` checks first; its cache validates only the added letters.
       check: { ...timing(recheck), summary: recheck.stdout.trim() },
-      build: { ...timing(rebuild), openData: openData(rebuild), pages: pagesOf(rebuild) },
+      build: { ...timing(rebuild), letters: letters(rebuild), openData: openData(rebuild), pages: pagesOf(rebuild) },
       similarity: similarity(rebuild),
       index: { ...timing(reindex), summary: reindex.stdout.trim() },
       buildAndIndex: both,
@@ -224,7 +230,11 @@ try {
     stages: {
       generate: timing(generate),
       check: timing(check),
-      build: { ...timing(build), openData: openData(build) && { ...openData(build), buildWithoutOpenData: withoutOpenData } },
+      build: {
+        ...timing(build),
+        letters: letters(build),
+        openData: openData(build) && { ...openData(build), buildWithoutOpenData: withoutOpenData },
+      },
       index: { ...timing(index), summary: index.stdout.trim() },
     },
     buildAndIndex: full,

@@ -1,7 +1,8 @@
-// Letter files read and their frontmatter parsed on a worker thread (frontmatter-worker.ts) while
-// the content loader validates and stores the ones before: YAML is about half of the loader's
-// time, and on a thread of its own the build's second core takes it.
+// Letter files read, their frontmatter parsed and validated on a worker thread (frontmatter-worker.ts)
+// while the letter store (letter-store.ts) takes in the ones before: YAML and the schema are most of
+// a clean load's time, and on a thread of their own the build's second core takes them.
 import { Worker } from 'node:worker_threads';
+import type { Determination } from '../lib/schema/index.ts';
 
 export interface ReadRequest {
   id: number;
@@ -10,22 +11,28 @@ export interface ReadRequest {
 }
 
 export type ReadReply =
-  | { id: number; text: string; data: Record<string, unknown> }
-  | { id: number; text: string; frontmatterError: string }
-  | { id: number; readError: string }
-  /** Bytes that are not UTF-8: "(file): line N is not UTF-8 text: ...". */
-  | { id: number; textError: string };
+  /** `digest`: sha256 of the text (base64url); `data`: the schema's output. */
+  | { id: number; digest: string; data: Determination }
+  /**
+   * Why the file is not a letter, as check words it: "(file): line N is not UTF-8 text: ...",
+   * "(frontmatter): not valid YAML: ...", "dates.decided: expected ...".
+   */
+  | { id: number; digest?: string; problems: string[] };
 
-/** Files asked for ahead of the one the loader is at: enough to keep the worker busy, few enough to bound memory. */
+/** Files asked for ahead of the one the store is at: enough to keep the worker busy, few enough to bound memory. */
 const AHEAD = 256;
 
+/** The project's folder when this module runs from its source (tests, scripts). */
+const SOURCE_ROOT = new URL('../../', import.meta.url);
+
 /**
- * Each file's text and parsed frontmatter (or what stopped it), in the order of `paths`. The
- * worker stops when the caller has read them all or gives up.
+ * Each file's digest and validated data (or what is wrong with it), in the order of `paths`. The
+ * worker stops when the caller has read them all or gives up. `root` is the project's folder URL:
+ * in the build this module is part of a bundle elsewhere.
  */
-export async function* readLetterFiles(paths: readonly string[]): AsyncGenerator<ReadReply> {
+export async function* readLetterFiles(paths: readonly string[], root: URL = SOURCE_ROOT): AsyncGenerator<ReadReply> {
   if (paths.length === 0) return;
-  const worker = new Worker(new URL('./frontmatter-worker.ts', import.meta.url));
+  const worker = new Worker(new URL('src/data/frontmatter-worker.ts', root));
   const replies = new Map<number, ReadReply>();
   let wake: (() => void) | undefined;
   let failure: Error | undefined;

@@ -1,7 +1,7 @@
 // A determination's Markdown body, cut on its Markdown tree into the parts its page lays out
 // (src/lib/body/cut-body.ts, body-layout.ts), each part rendered to HTML with the site's one
-// Markdown pipeline when the page is built. The content layer keeps frontmatter only (see
-// determination-loader.ts), so each page reads its own file: memory holds one body at a time.
+// Markdown pipeline when the page is built. The letter store keeps frontmatter only (see
+// letter-store.ts), so each page reads its own file: memory holds one body at a time.
 // A page's body is read and rendered on a worker thread (body-thread.ts) with renderBody below.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { layoutBody, type BodyLayout } from '../lib/body/body-layout.ts';
@@ -30,7 +30,7 @@ async function renderAll(pieces: string[]): Promise<string> {
 }
 
 /**
- * `entry.filePath` is where the content loader read the entry, relative to the project root
+ * `entry.filePath` is where the letter store read the entry, relative to the project root
  * (`root`, a folder URL), which need not be the folder the build runs in: the bench runs it from
  * its work folder.
  */
@@ -38,7 +38,7 @@ export async function renderLetterBody(
   entry: { id: string; filePath?: string },
   root: URL = pathToFileURL(`${process.cwd()}/`),
 ): Promise<LetterBody> {
-  if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the content store`);
+  if (!entry.filePath) throw new Error(`determination ${entry.id} has no file path in the letter store`);
   return renderBodyFile(fileURLToPath(new URL(entry.filePath, root)), root);
 }
 

@@ -1,5 +1,5 @@
 // What a build tells its operator: no deprecation warning, one count of what it wrote (pages, feeds
-// and data files, each named), and a content folder without a catalogue of its own built with the
+// and data files, each named), one of the letters it read, and a content folder without a catalogue of its own built with the
 // bundled one, said in one line.
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,16 @@ describe('the build log', () => {
       const html = readdirSync(site.dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
       expect(pages).toBe(html.length);
       expect(site.log).toMatch(/\[build\] built in [\d.]+m?s$/m);
+    }
+  });
+
+  test('reads the letters once, from the letter store, and says how many it read (no content layer to sync)', () => {
+    for (const site of Object.values(inject('sites'))) {
+      const lines = String(site.log)
+        .split('\n')
+        .filter((line) => line.includes(' determinations: '));
+      expect(lines).toEqual([expect.stringMatching(/^\[imr\] (\d+) determinations: \1 read, \1 new or changed in [\d.]+ s$/)]);
+      expect(site.log).not.toContain('[content]');
     }
   });
 });

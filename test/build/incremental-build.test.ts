@@ -65,8 +65,10 @@ describe('incremental build', () => {
       writeFileSync(file, 'old');
       utimesSync(file, new Date(2020, 0, 1), new Date(2020, 0, 1));
     }
-    await buildSite(options);
+    const rebuild = await buildSite(options);
 
+    // The letter store read the edited and the new letter only.
+    expect(rebuild.log).toMatch(/\] \d+ determinations: 2 read, 2 new or changed in /);
     expect(mtime('/determinations/CM16-0213037/')).toBe(untouched);
     expect(readPage(site, '/determinations/CM16-0213037/')).toBe(untouchedHtml);
     expect(mtime('/determinations/CM17-0012345/')).toBeGreaterThan(edited);

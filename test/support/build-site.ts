@@ -1,5 +1,6 @@
 // Builds a site the way `npm run build` does (astro build, then scripts/search-index.ts) for a
-// given corpus, output folder and base path, with its own content cache so builds never share state.
+// given corpus, output folder and base path, with its own build cache (Astro's and the letter store's)
+// so builds never share state.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { indexSite } from '../../scripts/search-index.ts';

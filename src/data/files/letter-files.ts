@@ -1,8 +1,7 @@
-// The one walk over <content>/determinations that `npm run check`, the content loader
-// (src/data/determination-loader.ts) and astro.config.mjs share, so the build loads exactly the
-// files check validated. A letter is a regular file named <year>/<id>.md; a symbolic link, a
-// folder named *.md or any other special file is neither checked nor loaded but reported by
-// path (a symlink would put a file the check never saw on the site; a folder or a dangling link
+// The one walk over <content>/determinations that `npm run check` and the letter store
+// (src/data/letter-store.ts) share, so the build loads exactly the files check validated. A letter
+// is a regular file named <year>/<id>.md; a symbolic link, a folder named *.md or any other
+// special file is neither checked nor loaded but reported by path (a symlink would put a file the check never saw on the site; a folder or a dangling link
 // named *.md made the build fail with EISDIR or ENOENT and no path).
 import { readdirSync, type Dirent } from 'node:fs';
 import { join, relative } from 'node:path';

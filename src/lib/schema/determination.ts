@@ -1,6 +1,6 @@
 // The determination: one IMR final determination letter as frontmatter of a Markdown file.
-// This module is the single source of truth: Astro's content config, the importer, `check`
-// and the tests all validate against it. Types are derived, never written by hand.
+// This module is the single source of truth: the build's letter store (src/data/letter-store.ts),
+// the importer, `check` and the tests all validate against it. Types are derived, never written by hand.
 import { z } from 'zod';
 import { IsoDate, LetterFormat, Outcome, Priority, Sex, Slug, Text } from './vocab.ts';
 

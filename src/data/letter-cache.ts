@@ -1,0 +1,117 @@
+// The letter store's cache (letter-store.ts): for each letter file of one content folder, its stamp
+// (src/lib/files/file-stamp.ts), its digest and its validated data, so that a build reads and
+// validates only the files that changed. A folder in the build cache folder per content folder,
+// with a file per year folder of letters (new letters rewrite their year's file only), each
+// written with v8.serialize: it keeps the data exactly as the schema gave it (undefined,
+// key order), writes faster than JSON and has no string length limit (docs/scale.md, "Letters
+// outside Astro's content layer"). The whole cache is void when the code that turns a file into
+// data changes (letterCodeHash).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { Determination } from '../lib/schema/index.ts';
+
+/** Raise when the cache's layout or the meaning of its fields changes. */
+const CACHE_VERSION = 1;
+
+/** The module whose imports are the code that reads a letter file into data. */
+const READER = 'src/data/frontmatter-worker.ts';
+/** A module's relative imports: `import ... from './x.ts'`, `export ... from '../y.ts'`, `import './z.ts'`. */
+const RELATIVE_IMPORT = /^\s*(?:import|export)\b[^;'"]*?['"](\.{1,2}\/[^'"]+)['"]/gm;
+
+export interface CachedLetter {
+  /** The file's stamp when it was read. */
+  stamp: string;
+  /** sha256 of its text, base64url. */
+  digest: string;
+  /** Its frontmatter as the schema parsed it. */
+  data: Determination;
+}
+
+/** Path below the determinations folder ("2016/CM16-0213037.md") -> what the last build read there. */
+export type LetterCache = Map<string, CachedLetter>;
+
+interface Stored {
+  context: string;
+  letters: LetterCache;
+}
+
+const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
+
+/**
+ * A hash of the code that reads and validates a letter: the reader module and every module it
+ * imports (found by their import lines, so a new import is covered without a list to keep), and
+ * package-lock.json for the packages among them (zod, js-yaml). `root` is the project's folder URL.
+ */
+export function letterCodeHash(root: URL): string {
+  const hash = createHash('sha256').update(`letter cache ${CACHE_VERSION}\n`);
+  const rootPath = fileURLToPath(root);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(join(rootPath, file), 'utf8');
+    hash.update(`${file}\n${text}\n`);
+    for (const [, spec] of text.matchAll(RELATIVE_IMPORT)) visit(join(dirname(file), spec!).split('\\').join('/'));
+  };
+  visit(READER);
+  return hash.update(readFileSync(join(rootPath, 'package-lock.json'))).digest('base64url');
+}
+
+/** The cache folder of the determinations folder `folder` in the build cache folder `cacheDir`. */
+export function letterCacheDir(cacheDir: string, folder: string): string {
+  return join(cacheDir, 'letters', sha256(folder).slice(0, 16));
+}
+
+/** The part of the cache that keeps a letter: its year folder ("2016/CM16-0213037.md" -> "2016"). */
+export function cachePartOf(path: string): string {
+  const slash = path.indexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+const partFile = (dir: string, part: string) => join(dir, `${sha256(part).slice(0, 16)}.v8`);
+
+/** What the cache folder holds for `context`; a part that is unreadable or of another context is left out, so its files are read. */
+export function readLetterCache(dir: string, context: string): LetterCache {
+  const letters: LetterCache = new Map();
+  let files: string[] = [];
+  try {
+    files = readdirSync(dir).filter((f) => f.endsWith('.v8'));
+  } catch {
+    // No cache yet: every file is read.
+  }
+  for (const file of files) {
+    try {
+      const stored = deserialize(readFileSync(join(dir, file))) as Stored;
+      if (stored.context === context && stored.letters instanceof Map)
+        for (const [path, letter] of stored.letters) letters.set(path, letter);
+    } catch {
+      // An unreadable part: its files are read.
+    }
+  }
+  return letters;
+}
+
+/**
+ * Writes again the parts of the cache that `parts` names, from `letters` (every letter of the
+ * folder), and removes those left empty: a new letter rewrites its year's part, not the corpus.
+ * Each part is written beside its file, then renamed, so a reader never sees half of one.
+ */
+export function writeLetterCache(dir: string, context: string, letters: LetterCache, parts: ReadonlySet<string>): void {
+  mkdirSync(dir, { recursive: true });
+  const byPart = new Map<string, LetterCache>([...parts].map((part) => [part, new Map()]));
+  for (const [path, letter] of letters) byPart.get(cachePartOf(path))?.set(path, letter);
+  for (const [part, kept] of byPart) {
+    const file = partFile(dir, part);
+    if (kept.size === 0) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    // A name of this process's own: `astro dev` and a build may share the cache folder.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, serialize({ context, letters: kept } satisfies Stored));
+    renameSync(partial, file);
+  }
+}

@@ -2,33 +2,67 @@
 // last build left that can be kept, the writing of the others, data/index.json, and the memory for
 // the next build (open-data-memory.ts). A file is kept when its key (the letters it holds, by id and
 // version, and the code and catalogue that shape its rows: src/lib/open-data/period-keys.ts) is the
-// one it was written with and it is still as written; a period's two data files go together.
+// one it was written with and it is still as written; a period's two data files go together. The
+// keys come from the corpus's outline; the letters come a part at a time, and only the parts that
+// a written file needs (open-data-parts.ts).
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeDigest } from './files/code-digest.ts';
 import { partialFiles, type PartialFiles } from './files/partial-files.ts';
+import { partsInOrder, takeJob, type FromWorker, type Port } from './open-data-parts.ts';
 import { readOpenDataMemory, writeOpenDataMemory, type KeptFile, type OpenDataMemory } from './open-data-memory.ts';
-import type { OpenDataJob } from './open-data-worker.ts';
-import { indexGuidelines } from '../lib/catalogue/index-guidelines.ts';
-import { indexTreatmentRegions } from '../lib/catalogue/index-treatment-regions.ts';
-import { flattenItems } from '../lib/corpus/flatten-items.ts';
 import { dataIndex, type DataPeriod } from '../lib/open-data/data-index.ts';
+import type { ItemRowContext } from '../lib/open-data/item-columns.ts';
+import { itemPlaces, outlinePeriods, type OpenDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { rowsKey, shapeKey } from '../lib/open-data/period-keys.ts';
-import { groupByPeriod } from '../lib/open-data/periods.ts';
 import {
   DETERMINATIONS_FILE,
   ITEMS_FILE,
-  listCsvs,
-  writeOpenData,
-  type OpenDataInput,
+  openDataWriter,
   type PublishedFile,
   type WrittenOpenData,
 } from '../lib/open-data/write-open-data.ts';
 import { absoluteUrl } from '../lib/paths/absolute-url.ts';
 import { DATA, dataFilePath, determinationPath, periodDataPath } from '../lib/paths/routes.ts';
+import type { NameGroup } from '../lib/search/name-match.ts';
 import { SEARCH_DATA_DIR, searchDataFile, searchDataLine } from '../lib/search/letter-facts.ts';
-import type { Determination } from '../lib/schema/index.ts';
+import type { Determination, Guideline } from '../lib/schema/index.ts';
+
+export interface OpenDataJob {
+  /** The corpus without its letters: ids, periods, item counts and every list's items. */
+  outline: OpenDataOutline;
+  /** Each determination's letterVersion (src/lib/corpus/cache-keys.ts), in the outline's order. */
+  versions: string[];
+  /** Letters a part (src/data/open-data-parts.ts). */
+  partSize: number;
+  /** The catalogue's guidelines, in slug order. */
+  guidelines: readonly Guideline[];
+  /** The catalogue's body-region slugs, in file order. */
+  regions: readonly string[];
+  treatmentLabels: [slug: string, label: string][];
+  guidelineLabels: [slug: string, short: string][];
+  /** The site's origin and base path, for the absolute page URLs of the rows. */
+  site: string;
+  base: string;
+  /** The build's output folder and cache folder; none in astro dev. */
+  outDir: string | undefined;
+  cacheDir: string | undefined;
+  /** Write the open data too (IMR_OPEN_DATA=off: the search index's input only). */
+  openData: boolean;
+  /** The catalogue's synonym groups: the search data says which each request names. */
+  synonyms: readonly NameGroup[];
+}
+
+/** The worker's work: takes the job from `port`, asks it for the parts, and replies with the report or the error. */
+export async function serveOpenData(port: Port): Promise<void> {
+  const { job, want } = await takeJob<OpenDataJob>(port);
+  try {
+    port.postMessage({ data: await publishFiles(job, want) } satisfies FromWorker<OpenData>);
+  } catch (error) {
+    port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker<OpenData>);
+  }
+}
 
 export interface OpenData {
   schema: PublishedFile;
@@ -49,8 +83,6 @@ export interface FileCounts {
   search: number;
 }
 
-/** Letters per append of the search index's input. */
-const SEARCH_DATA_CHUNK = 1000;
 /** The stat calls in flight while checking what the last build left. */
 const STATS = 64;
 
@@ -73,17 +105,11 @@ async function keptFiles(outDir: string, memory: OpenDataMemory | undefined, key
   return kept;
 }
 
-/** The writer's input: the items and the guideline and region indexes are made again here rather
- * than copied over (copying is work on the build's thread, making them is work on this one). */
-function openDataInput(job: OpenDataJob): OpenDataInput {
-  const items = flattenItems(job.determinations);
+/** How each item's row names its treatment type, guidelines and page. */
+function rowContext(job: OpenDataJob): ItemRowContext {
   const treatmentLabels = new Map(job.treatmentLabels);
   const guidelineLabels = new Map(job.guidelineLabels);
   return {
-    determinations: job.determinations,
-    items,
-    guidelineIndex: indexGuidelines(items, job.guidelines),
-    treatmentRegions: indexTreatmentRegions(items, job.regions),
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
     guidelineLabel: (slug) => guidelineLabels.get(slug) ?? slug,
     pageUrl: (id, n) => absoluteUrl(job.site, job.base, determinationPath(id, n)),
@@ -94,19 +120,20 @@ function openDataInput(job: OpenDataJob): OpenDataInput {
 const dataFiles = (period: string) => [DETERMINATIONS_FILE, ITEMS_FILE].map((name) => outputPath(periodDataPath(period, name)));
 
 /** Every file that can be kept, by path in the output folder, with its key; and the periods. */
-async function fileKeys(job: OpenDataJob, input: OpenDataInput) {
-  const versions = new Map(job.versions);
+async function fileKeys(job: OpenDataJob) {
+  const { ids } = job.outline;
+  const versions = new Map(ids.map((id, i) => [id, job.versions[i]!]));
   const code = await codeDigest(
     fileURLToPath(new URL('open-data-worker.ts', import.meta.url)),
     fileURLToPath(new URL('../..', import.meta.url)),
   );
   const { site, base, treatmentLabels, guidelineLabels, guidelines, regions, synonyms } = job;
   const shape = shapeKey({ code, site, base, treatmentLabels, guidelineLabels, guidelines, regions, synonyms });
-  const periods = groupByPeriod(job.determinations).map((p) => ({
+  const periods = outlinePeriods(job.outline).map((p) => ({
     ...p,
     key: rowsKey(
       shape,
-      p.determinations.map((d) => ({ id: d.id })),
+      p.indexes.map((i) => ({ id: ids[i]! })),
       versions,
     ),
   }));
@@ -114,11 +141,31 @@ async function fileKeys(job: OpenDataJob, input: OpenDataInput) {
   for (const p of periods) keys.set(searchDataFile(p.period), p.key);
   if (!job.openData) return { periods, keys };
   for (const p of periods) for (const path of dataFiles(p.period)) keys.set(path, p.key);
-  for (const l of listCsvs(input)) {
-    const rows = l.refs.map((r) => ({ id: r.determinationId, number: r.number }));
-    keys.set(outputPath(l.path), rowsKey(shape, rows, versions));
-  }
+  const { firstItem, owner } = itemPlaces(job.outline.itemCounts);
+  const rows = function* (positions: Int32Array) {
+    for (const k of positions) yield { id: ids[owner[k]!]!, number: k - firstItem[owner[k]!]! + 1 };
+  };
+  for (const l of job.outline.lists) keys.set(outputPath(l.path), rowsKey(shape, rows(l.positions), versions));
   return { periods, keys };
+}
+
+/** The parts of the corpus that files to be written need, in order: their periods' letters and their lists' items. */
+function neededParts(
+  job: OpenDataJob,
+  periods: readonly { period: string; indexes: number[] }[],
+  writes: (path: string) => boolean,
+): number[] {
+  const needed = new Uint8Array(Math.ceil(job.outline.ids.length / job.partSize));
+  const need = (letter: number) => (needed[Math.floor(letter / job.partSize)] = 1);
+  for (const p of periods) {
+    const files = job.openData ? [searchDataFile(p.period), ...dataFiles(p.period)] : [searchDataFile(p.period)];
+    if (files.some(writes)) for (const i of p.indexes) need(i);
+  }
+  if (job.openData) {
+    const { owner } = itemPlaces(job.outline.itemCounts);
+    for (const l of job.outline.lists) if (writes(outputPath(l.path))) for (const k of l.positions) need(owner[k]!);
+  }
+  return [...needed.keys()].filter((part) => needed[part] === 1);
 }
 
 /** How many files of each kind were written (`wasKept` false) or kept. */
@@ -129,21 +176,29 @@ function fileCounts(keys: Map<string, string>, kept: Set<string>, wasKept: boole
   return { periods, lists: paths.length - search - periods, search };
 }
 
-export async function publishFiles(job: OpenDataJob): Promise<OpenData> {
+/** The open data of the job, from the parts of the corpus `want` gives (src/data/open-data-parts.ts). */
+export async function publishFiles(job: OpenDataJob, want: (part: number) => Promise<readonly Determination[]>): Promise<OpenData> {
   const started = Date.now();
-  const input = openDataInput(job);
-  const { periods, keys } = await fileKeys(job, input);
+  const { periods, keys } = await fileKeys(job);
   const memory = job.outDir && job.cacheDir ? await readOpenDataMemory(job.cacheDir, job.outDir) : undefined;
   const kept = job.outDir ? await keptFiles(job.outDir, memory, keys) : new Set<string>();
   for (const p of periods) if (!dataFiles(p.period).every((f) => kept.has(f))) for (const f of dataFiles(p.period)) kept.delete(f);
+  const writes = (path: string) => !kept.has(path);
 
   const files = job.outDir ? partialFiles(job.outDir) : undefined;
   const sizes = new Map<string, { rows: number; bytes: number; sha256?: string }>();
   let written: WrittenOpenData | undefined;
   try {
-    const searchPeriods = periods.filter((p) => !kept.has(searchDataFile(p.period)));
-    for (const [path, bytes] of await writeSearchData(job, searchPeriods, files)) sizes.set(path, { rows: 0, bytes });
-    if (job.openData) written = await writeOpenData(input, files ?? NO_FILES, (path) => !kept.has(outputPath(path)));
+    const writer = job.openData
+      ? await openDataWriter(job.outline, rowContext(job), files ?? NO_FILES, (p) => writes(outputPath(p)))
+      : undefined;
+    const search = searchDataWriter(job, files);
+    for await (const { part, determinations } of partsInOrder(neededParts(job, periods, writes), want)) {
+      await search.part(determinations, part * job.partSize, writes);
+      await writer?.part(determinations, part * job.partSize);
+    }
+    for (const [path, bytes] of search.bytes) sizes.set(path, { rows: 0, bytes });
+    written = writer?.end();
     for (const [path, gz] of (await files?.commit()) ?? []) sizes.set(outputPath(path), { rows: 0, ...gz });
   } catch (error) {
     await files?.abort();
@@ -151,7 +206,7 @@ export async function publishFiles(job: OpenDataJob): Promise<OpenData> {
   }
 
   // What each file holds now, written or kept: rows, bytes, sha256 and the time it was written.
-  const rows = new Map<string, number>(periods.map((p) => [searchDataFile(p.period), p.determinations.length]));
+  const rows = new Map<string, number>(periods.map((p) => [searchDataFile(p.period), p.indexes.length]));
   for (const p of written?.periods ?? []) for (const f of [p.determinations, p.items]) rows.set(outputPath(f.path), f.rows);
   for (const l of written?.lists ?? []) {
     rows.set(outputPath(l.path), l.rows);
@@ -176,27 +231,27 @@ export async function publishFiles(job: OpenDataJob): Promise<OpenData> {
 /** A sink that writes nothing (astro dev: the /data/ page only counts). */
 const NO_FILES = { append: async () => undefined };
 
-/** The search index's input of these periods, a file each; gives the bytes of each file. */
-async function writeSearchData(
-  job: OpenDataJob,
-  periods: readonly { period: string; determinations: readonly Determination[] }[],
-  files: PartialFiles | undefined,
-): Promise<Map<string, number>> {
+/** The search index's input, a file a period, appended a part at a time; `bytes`: of each file written. */
+function searchDataWriter(job: OpenDataJob, files: PartialFiles | undefined) {
   const bySlug = new Map(job.guidelines.map((g) => [g.slug, g]));
   const bytes = new Map<string, number>();
-  for (const { period, determinations } of periods) {
-    const path = searchDataFile(period);
-    bytes.set(path, 0);
-    for (let start = 0; start < determinations.length; start += SEARCH_DATA_CHUNK) {
-      const text = determinations
-        .slice(start, start + SEARCH_DATA_CHUNK)
-        .map((d) => searchDataLine(d, (slug) => bySlug.get(slug), job.synonyms))
-        .join('');
+  const part = async (determinations: readonly Determination[], first: number, writes: (path: string) => boolean) => {
+    const texts = new Map<string, string[]>();
+    determinations.forEach((d, j) => {
+      const path = searchDataFile(job.outline.periods[first + j]!);
+      if (!writes(path)) return;
+      const line = searchDataLine(d, (slug) => bySlug.get(slug), job.synonyms);
+      const list = texts.get(path);
+      if (list) list.push(line);
+      else texts.set(path, [line]);
+    });
+    for (const [path, list] of texts) {
+      const text = list.join('');
       await files?.append(path, text);
-      bytes.set(path, bytes.get(path)! + Buffer.byteLength(text));
+      bytes.set(path, (bytes.get(path) ?? 0) + Buffer.byteLength(text));
     }
-  }
-  return bytes;
+  };
+  return { part, bytes };
 }
 
 /** data/index.json from the periods' files as they are now; the report on the open data. */

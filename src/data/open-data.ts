@@ -1,14 +1,19 @@
 // The open data of the build (src/lib/open-data/write-open-data.ts says which files), written
 // from the corpus the pages already hold into the build's output folder, on a worker thread
-// (open-data-worker.ts) so that pages go on rendering meanwhile. The same worker writes the search
+// (open-data-worker.ts) so that pages go on rendering meanwhile. The worker gets the corpus's
+// outline, then only the parts of the corpus it asks for (open-data-parts.ts), so it never holds a
+// second copy of the whole corpus. The same worker writes the search
 // index's input (SEARCH_DATA_DIR in letter-facts.ts); IMR_OPEN_DATA=off writes only that, to
 // measure the build without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';
-import { loadCorpus } from './corpus.ts';
-import type { OpenData, OpenDataJob, OpenDataReply } from './open-data-worker.ts';
+import { loadCorpus, type Corpus } from './corpus.ts';
+import type { OpenData, OpenDataJob } from './open-data-files.ts';
+import { sendParts } from './open-data-parts.ts';
+import { openDataOutline } from '../lib/open-data/open-data-outline.ts';
+import { CHUNK } from '../lib/open-data/write-open-data.ts';
 
-export type { OpenData } from './open-data-worker.ts';
+export type { OpenData } from './open-data-files.ts';
 
 // Set by src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written
 // and only the sizes are counted.
@@ -31,22 +36,20 @@ export function publishOpenData(): Promise<OpenData & { seconds: number }> {
 }
 
 /** Runs the job on a worker thread of its own (from the project root: this module is bundled elsewhere). */
-function onWorker(job: OpenDataJob): Promise<{ data: OpenData; sendSeconds: number }> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('src/data/open-data-worker.ts', root));
-    let sendSeconds = 0;
-    worker.once('message', (reply: OpenDataReply) => {
-      void worker.terminate();
-      if ('data' in reply) resolve({ data: reply.data, sendSeconds });
-      else reject(new Error(`open data: ${reply.error}`));
-    });
+function onWorker(job: () => OpenDataJob, corpus: Corpus): Promise<{ data: OpenData; sendSeconds: number }> {
+  const worker = new Worker(new URL('src/data/open-data-worker.ts', root));
+  const failed = new Promise<never>((_resolve, reject) => {
     worker.once('error', (error: Error) => reject(new Error(`open data: the worker failed: ${error.message}`, { cause: error })));
     worker.once('exit', (code) => reject(new Error(`open data: the worker exited with ${code} before it was done`)));
-    // The one part on the build's thread: copying the corpus to the worker.
-    const sending = performance.now();
-    worker.postMessage(job);
-    sendSeconds = (performance.now() - sending) / 1000;
   });
+  // The work on the build's thread: the outline, and copying it and each part the worker asks for.
+  const started = performance.now();
+  const made = job();
+  const outlineSeconds = (performance.now() - started) / 1000;
+  const done = sendParts<OpenDataJob, OpenData>(worker, made, corpus.determinations, made.partSize);
+  return Promise.race([done, failed])
+    .then(({ data, sendSeconds }) => ({ data, sendSeconds: sendSeconds + outlineSeconds }))
+    .finally(() => void worker.terminate());
 }
 
 async function publish(): Promise<OpenData & { seconds: number }> {
@@ -54,9 +57,10 @@ async function publish(): Promise<OpenData & { seconds: number }> {
   const openData = process.env.IMR_OPEN_DATA !== 'off';
   const started = performance.now();
   const corpus = await loadCorpus();
-  const { data, sendSeconds } = await onWorker({
-    determinations: corpus.determinations,
-    versions: [...corpus.versions],
+  const job = (): OpenDataJob => ({
+    outline: openDataOutline(corpus),
+    versions: corpus.determinations.map((d) => corpus.versions.get(d.id) ?? ''),
+    partSize: CHUNK,
     guidelines: corpus.guidelines,
     regions: corpus.regions.map((r) => r.slug),
     treatmentLabels: corpus.treatments.map((t) => [t.slug, corpus.treatmentLabel(t.slug)]),
@@ -68,6 +72,7 @@ async function publish(): Promise<OpenData & { seconds: number }> {
     openData,
     synonyms: corpus.synonyms,
   });
+  const { data, sendSeconds } = await onWorker(job, corpus);
   const { written, kept } = data;
   const files = `period files: ${written.periods} written, ${kept.periods} kept; list files: ${written.lists} written, ${kept.lists} kept; search data: ${written.search} written, ${kept.search} kept`;
   if (!openData) {

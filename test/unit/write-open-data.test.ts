@@ -1,14 +1,15 @@
 // The open-data writer (src/lib/open-data/write-open-data.ts) into memory: one pass a part of the
 // corpus at a time gives the same files whatever the size of the parts, each period's files holding
 // exactly its letters and each list file exactly its page's items, and the files the caller keeps
-// are not written.
+// are not written. (Its parts coming from the build's thread: open-data-parts.test.ts.)
 import { describe, expect, test } from 'vitest';
 import { indexGuidelines } from '../../src/lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../../src/lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
 import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
 import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
-import { writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
+import { openDataOutline } from '../../src/lib/open-data/open-data-outline.ts';
+import { openDataWriter, writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureRegions } from '../support/fixture-corpus.ts';
 import { readCsvRecords } from '../support/read-csv.ts';
 
@@ -129,11 +130,14 @@ describe('writeOpenData', () => {
     expect(report.lists).toEqual([]);
   });
 
-  test('keeps a list in its own order, even one that is not the corpus order', async () => {
+  test('refuses a list whose items are not in corpus order, which one pass a part at a time could not write', async () => {
     const reversed = { ...input, items: [...items].reverse() };
-    const { files } = await written(reversed, 1);
-    const tens = reversed.items.filter((r) => r.item.treatmentType === 'tens-ems-unit');
-    expect(tens.length).toBeGreaterThan(1);
-    expect(itemKeys(files.get('/treatments/tens-ems-unit/items.csv')!)).toEqual(tens.map((r) => `${r.determinationId}#${r.number}`));
+    await expect(written(reversed, 1)).rejects.toThrow('open data: the items of /treatments/tens-ems-unit/items.csv are not in the corpus');
+  });
+
+  test('refuses to finish a list file when a part holding its items was left out', async () => {
+    const writer = await openDataWriter(openDataOutline(input), input, { append: async () => undefined });
+    await writer.part(determinations.slice(0, 1), 0);
+    await expect(writer.part(determinations.slice(2), 2)).rejects.toThrow('in a part it was not given');
   });
 });

@@ -2,24 +2,26 @@
 // data/<period>/determinations.jsonl.gz and items.csv.gz (periods: src/lib/open-data/periods.ts;
 // the sink compresses), and items.csv in the folder of every treatment-type, treatment × body-region
 // and guideline-section page with items. Files the caller keeps from the last build (`write` says
-// no) are skipped. One pass over the corpus, a part at a time, writes all of them, so memory holds
-// one part whatever the size of the corpus.
+// no) are skipped. One pass over the corpus, a part at a time, writes all of them: the writer knows
+// the corpus only by its outline (open-data-outline.ts) and is handed its letters a part at a time
+// (by the build's thread, src/data/open-data-parts.ts), so memory holds one part whatever the size
+// of the corpus, and parts that no written file needs are never handed over.
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
-import { groupByPeriod, periodOf } from './periods.ts';
+import { itemPlaces, openDataOutline, outlinePeriods, type ListCsv, type OpenDataOutline } from './open-data-outline.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
 import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
-import { dataFilePath, listCsvPath, periodDataPath, sectionPath, treatmentPath, treatmentRegionPath } from '../paths/routes.ts';
+import { dataFilePath, periodDataPath } from '../paths/routes.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
- * Determinations taken at a time. Each item's CSV row is made once, then goes to its period's
+ * Determinations in a part. Each item's CSV row is made once, then goes to its period's
  * items.csv.gz and to the items.csv of every list holding it; memory holds one such part of the
  * corpus as text.
  */
-const CHUNK = 2000;
+export const CHUNK = 2000;
 /** Files appended to at once. */
 const PARALLEL = 8;
 
@@ -45,14 +47,6 @@ export interface PublishedFile {
   bytes: number;
 }
 
-/** A list page's items.csv. */
-export interface ListCsv {
-  path: string;
-  kind: 'treatment' | 'region' | 'section';
-  /** Its items, in the file's order. */
-  refs: readonly ItemRef[];
-}
-
 /** A period's files (periodDataPath) and their rows. */
 export interface PeriodFiles {
   period: string;
@@ -72,33 +66,12 @@ export const DETERMINATIONS_FILE = 'determinations.jsonl.gz';
 export const ITEMS_FILE = 'items.csv.gz';
 
 /** The periods' files and rows, newest first. */
-export function periodFiles(determinations: readonly Determination[]): PeriodFiles[] {
-  return groupByPeriod(determinations).map(({ period, determinations: list }) => ({
+export function periodFiles(outline: Pick<OpenDataOutline, 'periods' | 'itemCounts'>): PeriodFiles[] {
+  return outlinePeriods(outline).map(({ period, indexes }) => ({
     period,
-    determinations: { path: periodDataPath(period, DETERMINATIONS_FILE), rows: list.length },
-    items: { path: periodDataPath(period, ITEMS_FILE), rows: list.reduce((n, d) => n + d.items.length, 0) },
+    determinations: { path: periodDataPath(period, DETERMINATIONS_FILE), rows: indexes.length },
+    items: { path: periodDataPath(period, ITEMS_FILE), rows: indexes.reduce((n, i) => n + outline.itemCounts[i]!, 0) },
   }));
-}
-
-/** The items.csv of every treatment type with items, type × region and cited section, with their items. */
-export function listCsvs(input: Pick<OpenDataInput, 'items' | 'guidelineIndex' | 'treatmentRegions'>): ListCsv[] {
-  const byType = new Map<string, ItemRef[]>();
-  for (const ref of input.items) {
-    const list = byType.get(ref.item.treatmentType);
-    if (list) list.push(ref);
-    else byType.set(ref.item.treatmentType, [ref]);
-  }
-  return [
-    ...[...byType].map(([slug, refs]) => ({ path: listCsvPath(treatmentPath(slug)), kind: 'treatment' as const, refs })),
-    ...input.treatmentRegions.map((e) => ({
-      path: listCsvPath(treatmentRegionPath(e.treatment, e.region)),
-      kind: 'region' as const,
-      refs: e.items,
-    })),
-    ...input.guidelineIndex.flatMap((entry) =>
-      entry.sections.map((s) => ({ path: listCsvPath(sectionPath(entry.slug, s.key)), kind: 'section' as const, refs: s.items })),
-    ),
-  ];
 }
 
 /** Runs the jobs, `width` at a time. */
@@ -114,35 +87,43 @@ async function inParallel(jobs: (() => Promise<unknown>)[], width: number): Prom
 }
 
 /**
- * An items CSV being written, and how far it has got. Its items come in corpus order (the lists
- * run newest first, as the corpus): each part of the corpus takes the run of them it holds. (An
- * item out of that order waits, with those after it, for the part that holds it: the file keeps
- * its own order.)
+ * An items CSV being written, and how far it has got: its items come in corpus order, each part of
+ * the corpus takes the run of them it holds.
  */
 interface ListFile {
   path: string;
-  refs: readonly ItemRef[];
+  positions: Int32Array;
   next: number;
   bytes: number;
 }
 
-/** Writes every file `write` accepts (all by default) and says what each period and list holds. */
-export async function writeOpenData(
-  input: OpenDataInput,
+export interface OpenDataWriter {
+  /**
+   * Writes a part of the corpus: its determinations from the `first`-th on. Parts come in corpus
+   * order; a part that holds no letter of a written file may be left out.
+   */
+  part(determinations: readonly Determination[], first: number): Promise<void>;
+  /** What every period and list holds, once the parts are written. */
+  end(): WrittenOpenData;
+}
+
+/** Starts writing every file `write` accepts (all by default): the schema and the period files' headers. */
+export async function openDataWriter(
+  outline: OpenDataOutline,
+  ctx: ItemRowContext,
   sink: Sink,
   write: (path: string) => boolean = () => true,
-  chunk = CHUNK,
-): Promise<WrittenOpenData> {
+): Promise<OpenDataWriter> {
   const put = async (path: string, text: string) => {
     await sink.append(path, text);
     return Buffer.byteLength(text);
   };
-  const byId = new Map(input.determinations.map((d) => [d.id, d]));
-  const position = new Map(input.determinations.map((d, i) => [d.id, i]));
+  const { firstItem, owner } = itemPlaces(outline.itemCounts);
   const header = `${CSV_BOM}${csvLines([ITEM_HEADER])}`;
-  const lists = listCsvs(input);
-  const listFiles = lists.filter((l) => write(l.path)).map((l): ListFile => ({ path: l.path, refs: l.refs, next: 0, bytes: 0 }));
-  const periods = periodFiles(input.determinations);
+  const listFiles = outline.lists
+    .filter((l) => write(l.path))
+    .map((l): ListFile => ({ path: l.path, positions: l.positions, next: 0, bytes: 0 }));
+  const periods = periodFiles(outline);
   const writtenPeriods = new Map(periods.filter((p) => write(p.determinations.path) || write(p.items.path)).map((p) => [p.period, p]));
 
   const schemaPath = dataFilePath('schema.json');
@@ -153,14 +134,16 @@ export async function writeOpenData(
     await put(p.items.path, header);
   }
 
-  for (let start = 0; start < input.determinations.length; start += chunk) {
-    const end = start + chunk;
-    const lines = new Map<string, string>();
-    const line = (ref: Pick<ItemRef, 'determinationId' | 'number'>) => {
-      const key = `${ref.determinationId}#${ref.number}`;
-      let text = lines.get(key);
-      if (text === undefined) lines.set(key, (text = csvLines([itemRow(byId.get(ref.determinationId)!, ref.number, input)])));
-      return text;
+  const part = async (determinations: readonly Determination[], first: number) => {
+    if (determinations.length > 0 && determinations[0]!.id !== outline.ids[first])
+      throw new Error(`open data: part at ${first} starts with ${determinations[0]!.id}, not ${outline.ids[first]}`);
+    const itemStart = firstItem[first]!;
+    const itemEnd = firstItem[first + determinations.length]!;
+    // Each item's row, made once for its period file and its lists, by position in the corpus.
+    const lines: (string | undefined)[] = new Array<string | undefined>(itemEnd - itemStart);
+    const line = (k: number) => {
+      const d = owner[k]!;
+      return (lines[k - itemStart] ??= csvLines([itemRow(determinations[d - first]!, k - firstItem[d]! + 1, ctx)]));
     };
     // The part's text of each period file it reaches, in corpus order.
     const periodText = new Map<string, string[]>();
@@ -169,31 +152,53 @@ export async function writeOpenData(
       if (texts) texts.push(text);
       else periodText.set(path, [text]);
     };
-    for (const d of input.determinations.slice(start, end)) {
-      const p = writtenPeriods.get(periodOf(d));
-      if (!p) continue;
+    determinations.forEach((d, j) => {
+      const p = writtenPeriods.get(outline.periods[first + j]!);
+      if (!p) return;
       add(p.determinations.path, `${JSON.stringify(d)}\n`);
-      for (let n = 1; n <= d.items.length; n++) add(p.items.path, line({ determinationId: d.id, number: n }));
-    }
+      for (let k = firstItem[first + j]!; k < firstItem[first + j + 1]!; k++) add(p.items.path, line(k));
+    });
     const jobs = [...periodText].map(
       ([path, texts]) =>
         async () =>
           put(path, texts.join('')),
     );
     for (const file of listFiles) {
-      const first = file.next === 0;
+      const opens = file.next === 0;
       const taken: string[] = [];
-      while (file.next < file.refs.length && position.get(file.refs[file.next]!.determinationId)! < end)
-        taken.push(line(file.refs[file.next++]!));
-      const text = `${first ? header : ''}${taken.join('')}`;
+      for (; file.next < file.positions.length && file.positions[file.next]! < itemEnd; file.next++) {
+        const k = file.positions[file.next]!;
+        if (k < itemStart) throw new Error(`open data: ${file.path} has an item in a part it was not given`);
+        taken.push(line(k));
+      }
+      const text = `${opens ? header : ''}${taken.join('')}`;
       if (taken.length > 0) jobs.push(async () => (file.bytes += await put(file.path, text)));
     }
     await inParallel(jobs, PARALLEL);
-  }
-  const written = new Map(listFiles.map((f) => [f.path, f.bytes]));
-  return {
-    schema,
-    periods,
-    lists: lists.map((l) => ({ path: l.path, kind: l.kind, rows: l.refs.length, bytes: written.get(l.path) })),
   };
+
+  const end = (): WrittenOpenData => {
+    const unfinished = listFiles.find((f) => f.next < f.positions.length);
+    if (unfinished) throw new Error(`open data: ${unfinished.path} was not given all its items`);
+    const written = new Map(listFiles.map((f) => [f.path, f.bytes]));
+    return {
+      schema,
+      periods,
+      lists: outline.lists.map((l) => ({ path: l.path, kind: l.kind, rows: l.positions.length, bytes: written.get(l.path) })),
+    };
+  };
+  return { part, end };
+}
+
+/** Writes every file `write` accepts (all by default) from the whole corpus, `chunk` letters at a time. */
+export async function writeOpenData(
+  input: OpenDataInput,
+  sink: Sink,
+  write: (path: string) => boolean = () => true,
+  chunk = CHUNK,
+): Promise<WrittenOpenData> {
+  const writer = await openDataWriter(openDataOutline(input), input, sink, write);
+  for (let start = 0; start < input.determinations.length; start += chunk)
+    await writer.part(input.determinations.slice(start, start + chunk), start);
+  return writer.end();
 }

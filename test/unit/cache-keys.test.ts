@@ -1,4 +1,5 @@
 // Incremental-build cache keys: a page's key moves exactly when something it shows changed.
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { cacheKeys, letterVersion, withCacheKey } from '../../src/lib/corpus/cache-keys.ts';
 
@@ -40,6 +41,17 @@ describe('cacheKeys', () => {
     expect(letterVersion('123', { id: 'A' })).toBe(letterVersion('123', { id: 'A' }));
     expect(letterVersion('124', { id: 'A' })).not.toBe(letterVersion('123', { id: 'A' }));
     expect(letterVersion('123', { id: 'A', extra: 1 })).not.toBe(letterVersion('123', { id: 'A' }));
+  });
+
+  // A deployed site's kept pages stay kept only while the keys' bytes do: pinned to the form
+  // "<catalogue key>\n<id> <version>…\n\n<shown>", hashed with SHA-256 into base64url.
+  test('keeps the bytes of its keys, so a kept site is not rendered again', () => {
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const keys = cacheKeys(versions(), catalogue);
+    const catalogueKey = sha256(JSON.stringify(catalogue));
+    expect(keys.of(['B', 'A'], '1: 41 3')).toBe(sha256(`${catalogueKey}\nB b1\nA a1\n\n1: 41 3`));
+    expect(keys.of(['A', 'Z'], { total: 3 })).toBe(sha256(`${catalogueKey}\nA a1\nZ \n\n{"total":3}`));
+    expect(keys.corpus).toBe(sha256(`${catalogueKey}\nA a1\nB b1\nC c1`));
   });
 
   test('gives every page of a list the list’s key', () => {

@@ -29,12 +29,18 @@ export function letterVersion(digest: unknown, data: unknown): string {
 /** `versions`: determination id -> its letterVersion; `catalogue`: the guideline, treatment and body-region data. */
 export function cacheKeys(versions: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
   const catalogueKey = sha256(JSON.stringify(catalogue));
+  // Each letter's line of a key, made once: a letter is named by its own page's key and by those
+  // of the pages listing it, and the newest page of a list names every letter of the list.
+  const lines = new Map<string, string>();
+  for (const [id, version] of versions) lines.set(id, `\n${id} ${version}`);
+  // One string hashed at once: the same bytes, so the same key, as hashing it line by line, at
+  // about half the cost (one hash update instead of one a letter).
   const of = (ids: Iterable<string>, shown?: unknown) => {
-    const hash = createHash('sha256').update(catalogueKey);
-    for (const id of ids) hash.update(`\n${id} ${versions.get(id) ?? ''}`);
-    const text = typeof shown === 'string' ? shown : JSON.stringify(shown);
-    if (text) hash.update(`\n\n${text}`);
-    return hash.digest('base64url');
+    let text = catalogueKey;
+    for (const id of ids) text += lines.get(id) ?? `\n${id} `;
+    const more = typeof shown === 'string' ? shown : JSON.stringify(shown);
+    if (more) text += `\n\n${more}`;
+    return sha256(text);
   };
   return { of, corpus: of([...versions.keys()].sort()) };
 }

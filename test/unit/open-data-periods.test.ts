@@ -13,7 +13,7 @@ import { partialFiles } from '../../src/data/files/partial-files.ts';
 import { importSpecifiers } from '../../src/lib/files/import-specifiers.ts';
 import { dataIndex } from '../../src/lib/open-data/data-index.ts';
 import { rowsKey, shapeKey } from '../../src/lib/open-data/period-keys.ts';
-import { groupByPeriod, periodOf } from '../../src/lib/open-data/periods.ts';
+import { periodOf } from '../../src/lib/open-data/periods.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'imr-open-data-periods-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,16 +21,9 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const letter = (id: string, decided?: string) => ({ id, dates: { decided } });
 
 describe('periods', () => {
-  test('are decision years in the order given, and "undated" for letters that state no decision date', () => {
+  test('are decision years, and "undated" for letters that state no decision date', () => {
     expect(periodOf(letter('a', '2016-12-09'))).toBe('2016');
     expect(periodOf(letter('b'))).toBe('undated');
-    const groups = groupByPeriod([letter('a', '2017-01-02'), letter('b', '2016-05-01'), letter('c', '2016-01-01'), letter('d')]);
-    expect(groups.map((g) => [g.period, g.determinations.map((d) => d.id)])).toEqual([
-      ['2017', ['a']],
-      ['2016', ['b', 'c']],
-      ['undated', ['d']],
-    ]);
-    expect(groupByPeriod([])).toEqual([]);
   });
 });
 

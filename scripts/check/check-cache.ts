@@ -4,8 +4,9 @@
 // of the checker and the schemas (scripts/check/, src/lib/) and package-lock.json (a new version
 // of the Markdown or YAML parser may read a letter differently).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { hashFolders } from '../../src/data/files/code-digest.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
 const CODE_FOLDERS = ['scripts/check', 'src/lib'];
@@ -14,13 +15,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 
 /** Hash of the checker's code: every .ts file the check can run, and the packages it runs with. */
 function codeHash(): string {
-  const hash = createHash('sha256');
-  for (const folder of CODE_FOLDERS) {
-    const files = readdirSync(join(repoRoot, folder), { recursive: true, encoding: 'utf8' })
-      .filter((f) => f.endsWith('.ts'))
-      .sort();
-    for (const f of files) hash.update(`${folder}/${f}\n`).update(readFileSync(join(repoRoot, folder, f)));
-  }
+  const hash = hashFolders(createHash('sha256'), repoRoot, CODE_FOLDERS);
   hash.update(readFileSync(join(repoRoot, 'package-lock.json')));
   return hash.digest('base64url');
 }

@@ -5,9 +5,10 @@
 // ranking's code (every .ts file of the folders it runs from, read from the project), the
 // guideline catalogue and the options. A file with another key is ignored and then replaced.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { hashFolders } from './files/code-digest.ts';
 import type { KeptRanking } from '../lib/similar/reuse-ranking.ts';
 
 /** Folders, below the project's root, of every module the ranking runs (a test holds it to that). */
@@ -22,14 +23,9 @@ interface Stored {
 
 /** The key of kept numbers, or undefined when the code cannot be read (then nothing is kept). */
 export function keptRankingKey(root: string, catalogue: unknown, options: unknown): string | undefined {
-  const hash = createHash('sha256');
+  let hash;
   try {
-    for (const folder of RANKING_CODE) {
-      const files = readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-        .filter((f) => f.endsWith('.ts'))
-        .sort();
-      for (const f of files) hash.update(`${folder}/${f}\n`).update(readFileSync(join(root, folder, f)));
-    }
+    hash = hashFolders(createHash('sha256'), root, RANKING_CODE);
   } catch {
     return undefined;
   }

@@ -8,9 +8,10 @@
 // data changes (letterCodeHash).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
+import { codeDigest } from './files/code-digest.ts';
 import type { Determination } from '../lib/schema/index.ts';
 
 /** Raise when the cache's layout or the meaning of its fields changes. */
@@ -18,8 +19,6 @@ const CACHE_VERSION = 1;
 
 /** The module whose imports are the code that reads a letter file into data. */
 const READER = 'src/data/frontmatter-worker.ts';
-/** A module's relative imports: `import ... from './x.ts'`, `export ... from '../y.ts'`, `import './z.ts'`. */
-const RELATIVE_IMPORT = /^\s*(?:import|export)\b[^;'"]*?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
 export interface CachedLetter {
   /** The file's stamp when it was read. */
@@ -46,18 +45,8 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
  * package-lock.json for the packages among them (zod, js-yaml). `root` is the project's folder URL.
  */
 export function letterCodeHash(root: URL): string {
-  const hash = createHash('sha256').update(`letter cache ${CACHE_VERSION}\n`);
   const rootPath = fileURLToPath(root);
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(join(rootPath, file), 'utf8');
-    hash.update(`${file}\n${text}\n`);
-    for (const [, spec] of text.matchAll(RELATIVE_IMPORT)) visit(join(dirname(file), spec!).split('\\').join('/'));
-  };
-  visit(READER);
-  return hash.update(readFileSync(join(rootPath, 'package-lock.json'))).digest('base64url');
+  return sha256(`letter cache ${CACHE_VERSION}\n${codeDigest(join(rootPath, READER), rootPath)}`);
 }
 
 /** The cache folder of the determinations folder `folder` in the build cache folder `cacheDir`. */

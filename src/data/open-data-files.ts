@@ -123,7 +123,7 @@ const dataFiles = (period: string) => [DETERMINATIONS_FILE, ITEMS_FILE].map((nam
 async function fileKeys(job: OpenDataJob) {
   const { ids } = job.outline;
   const versions = new Map(ids.map((id, i) => [id, job.versions[i]!]));
-  const code = await codeDigest(
+  const code = codeDigest(
     fileURLToPath(new URL('open-data-worker.ts', import.meta.url)),
     fileURLToPath(new URL('../..', import.meta.url)),
   );

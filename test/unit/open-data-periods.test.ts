@@ -88,11 +88,11 @@ describe('the digest of a worker’s code', () => {
     writeFileSync(join(root, 'lib/f.ts'), `import { g } from './g.ts';\nexport const f = 1;\n`);
     writeFileSync(join(root, 'lib/g.ts'), 'export const g = 1;\n');
     writeFileSync(join(root, 'lib/other.ts'), 'export const other = 1;\n');
-    const before = await codeDigest(join(root, 'worker.ts'), root);
+    const before = codeDigest(join(root, 'worker.ts'), root);
     writeFileSync(join(root, 'lib/other.ts'), 'export const other = 2;\n');
-    expect(await codeDigest(join(root, 'worker.ts'), root)).toBe(before);
+    expect(codeDigest(join(root, 'worker.ts'), root)).toBe(before);
     writeFileSync(join(root, 'lib/g.ts'), 'export const g = 2;\n');
-    expect(await codeDigest(join(root, 'worker.ts'), root)).not.toBe(before);
+    expect(codeDigest(join(root, 'worker.ts'), root)).not.toBe(before);
   });
 });
 

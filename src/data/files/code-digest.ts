@@ -1,26 +1,47 @@
-// A digest of the code a worker runs: the source of its module and of every local module it
-// imports, the installed packages (package-lock.json) and Node's version (its zlib and JSON). A
-// stage that keeps its output between builds keys it on this, so a change to that code writes the
-// output again while a change elsewhere in the site does not.
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+// Digests of source code, for the caches that keep a stage's output between builds: a change to
+// the code that made the output makes it again, while a change elsewhere in the site does not.
+// Two ways to name that code: a module and every local module it imports (codeDigest), or whole
+// folders of .ts files (hashFolders).
+import { createHash, type Hash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { importSpecifiers } from '../../lib/files/import-specifiers.ts';
 
-/** `entry`: the worker's file; `root`: the project folder (holds package-lock.json). */
-export async function codeDigest(entry: string, root: string): Promise<string> {
+const readOr = (file: string, missing: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return missing;
+  }
+};
+
+/**
+ * A digest of the code a module runs: its source and that of every local module it imports, the
+ * installed packages (package-lock.json) and Node's version (its zlib, JSON and v8.serialize).
+ * `entry`: the module's file; `root`: the project folder (holds package-lock.json).
+ */
+export function codeDigest(entry: string, root: string): string {
   const sources = new Map<string, string>();
-  const visit = async (file: string): Promise<void> => {
+  const visit = (file: string): void => {
     if (sources.has(file)) return;
-    sources.set(file, '');
-    const text = await readFile(file, 'utf8').catch(() => '(none)');
+    const text = readOr(file, '(none)');
     sources.set(file, text);
-    const local = importSpecifiers(text).filter((s) => s.startsWith('.'));
-    await Promise.all(local.map((s) => visit(resolve(dirname(file), s))));
+    for (const s of importSpecifiers(text)) if (s.startsWith('.')) visit(resolve(dirname(file), s));
   };
-  await visit(entry);
+  visit(entry);
   const hash = createHash('sha256').update(`node ${process.versions.node} zlib ${process.versions.zlib}\n`);
-  hash.update(await readFile(resolve(root, 'package-lock.json'), 'utf8').catch(() => '(no package-lock.json)'));
+  hash.update(readOr(resolve(root, 'package-lock.json'), '(no package-lock.json)'));
   for (const file of [...sources.keys()].sort()) hash.update(`\n${relative(root, file)}\n${sources.get(file)}`);
   return hash.digest('base64url');
+}
+
+/** Adds every .ts file of these folders (below `root`), with its path, to `hash`, in name order. */
+export function hashFolders(hash: Hash, root: string, folders: readonly string[]): Hash {
+  for (const folder of folders) {
+    const files = readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    for (const f of files) hash.update(`${folder}/${f}\n`).update(readFileSync(join(root, folder, f)));
+  }
+  return hash;
 }

@@ -123,10 +123,7 @@ const dataFiles = (period: string) => [DETERMINATIONS_FILE, ITEMS_FILE].map((nam
 async function fileKeys(job: OpenDataJob) {
   const { ids } = job.outline;
   const versions = new Map(ids.map((id, i) => [id, job.versions[i]!]));
-  const code = codeDigest(
-    fileURLToPath(new URL('open-data-worker.ts', import.meta.url)),
-    fileURLToPath(new URL('../..', import.meta.url)),
-  );
+  const code = codeDigest(fileURLToPath(new URL('open-data-worker.ts', import.meta.url)), fileURLToPath(new URL('../..', import.meta.url)));
   const { site, base, treatmentLabels, guidelineLabels, guidelines, regions, synonyms } = job;
   const shape = shapeKey({ code, site, base, treatmentLabels, guidelineLabels, guidelines, regions, synonyms });
   const periods = outlinePeriods(job.outline).map((p) => ({

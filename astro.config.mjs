@@ -16,6 +16,12 @@ import { LETTER_MARKDOWN_OPTIONS, letterMarkdown } from './src/lib/body/letter-m
 // unknown-flag line.
 if (Number(process.versions.node.split('.')[0]) >= 24) setFlagsFromString('--external-memory-accounted-in-global-limit');
 
+// The shell's `_` (the command it last ran) differs with how the build is started (npm run, npx,
+// a script). Astro inlines every environment variable whose name a module using `import.meta.env`
+// contains, and every module contains "_", so `_` would change the code hash of every page and
+// render the whole site again (experimental.incrementalBuild below). No page reads it.
+delete process.env._;
+
 // Absolute URLs (feeds, sitemaps, robots.txt, data files): SITE_URL=https://imr.example.org, else
 // a placeholder origin and one line saying so (src/lib/paths/site-origin.ts).
 const site = siteOrigin(process.env.SITE_URL);

@@ -129,6 +129,15 @@ describe('incremental build', () => {
     expect(readPage(site, '/treatments/mri/')).toContain('/determinations/CM18-0000001/');
   }, 120_000);
 
+  test('keeps every page when the build is started another way (the shell’s `_` differs)', async () => {
+    const pages = readdirSync(join(site.dir, 'determinations')).filter((name) => /^CM\d{2}-\d{7}$/.test(name));
+    const before = new Map(pages.map((id) => [id, mtime(`/determinations/${id}/`)]));
+    expect(before.size).toBeGreaterThan(3);
+    const rebuild = await buildSite({ ...options, env: { _: '/usr/bin/some-other-launcher' } });
+    expect(rebuild.log).toMatch(/; \d+ rendered, [1-9]\d* kept from the last build/);
+    for (const [id, time] of before) expect(mtime(`/determinations/${id}/`), id).toBe(time);
+  }, 120_000);
+
   test('writes the open data again with a letter’s change, renders only the feeds it reaches, and prunes none of them', async () => {
     const fileOf = (path: string) => join(site.dir, path);
     const feedMtime = (path: string) => statSync(fileOf(path)).mtimeMs;

@@ -21,6 +21,7 @@ export interface SiteBuild {
   log?: string;
 }
 
+const VITEST_ENV = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 export async function buildSite(options: {
@@ -30,9 +31,14 @@ export async function buildSite(options: {
   cacheDir: string;
   shardPages?: number;
   siteUrl?: string;
+  /** More environment variables for the build. */
+  env?: Record<string, string>;
 }): Promise<SiteBuild> {
+  // Vitest copies import.meta.env's keys into process.env; a real build never has them, and they
+  // change which variables Astro inlines into its modules (astro.config.mjs drops `_` for that).
   const env = {
-    ...process.env,
+    ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITEST_ENV.has(key))),
+    ...options.env,
     SITE_URL: options.siteUrl ?? '',
     CORPUS_DIR: options.corpus,
     OUT_DIR: options.outDir,

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir, root } from 'astro:config/server';
-import { cacheKeys, letterVersion, type CacheKeys } from '../lib/corpus/cache-keys.ts';
+import { cacheKeys, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { contentDir, corpusCatalogue } from './files/content-dir.ts';
 import { loadCatalogue } from './files/load-catalogue.ts';
@@ -88,7 +88,7 @@ async function build(): Promise<Corpus> {
   const byId = new Map(determinationEntries.map((e) => [e.data.id, e]));
   const entries = determinations.map((d) => byId.get(d.id)).filter((e) => e !== undefined);
   const items = flattenItems(determinations);
-  const versions = new Map(entries.map((e) => [e.id, letterVersion(e.digest, e.data)]));
+  const versions = new Map(entries.map((e) => [e.id, e.version]));
   // The catalogue's files in name order (the loader sorts guidelines as the importer tries them).
   const guidelines = [...catalogue.guidelines].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const taxonomy = catalogue.taxonomy.types;

@@ -1,11 +1,12 @@
 // The letter store's cache (letter-store.ts): for each letter file of one content folder, its stamp
 // (src/lib/files/file-stamp.ts), its digest and its validated data, so that a build reads and
-// validates only the files that changed. A folder in the build cache folder per content folder,
+// validates only the files that changed, and its letterVersion (src/lib/corpus/cache-keys.ts), which
+// the page keys name it by. A folder in the build cache folder per content folder,
 // with a file per year folder of letters (new letters rewrite their year's file only), each
 // written with v8.serialize: it keeps the data exactly as the schema gave it (undefined,
 // key order), writes faster than JSON and has no string length limit (docs/scale.md, "Letters
 // outside Astro's content layer"). The whole cache is void when the code that turns a file into
-// data changes (letterCodeHash).
+// data, or its version, changes (letterCodeHash).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,11 @@ import { codeDigest } from './files/code-digest.ts';
 import type { Determination } from '../lib/schema/index.ts';
 
 /** Raise when the cache's layout or the meaning of its fields changes. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
-/** The module whose imports are the code that reads a letter file into data. */
+/** The module whose imports are the code that reads a letter file into data, and the one that names its version. */
 const READER = 'src/data/frontmatter-worker.ts';
+const VERSION = 'src/lib/corpus/cache-keys.ts';
 
 export interface CachedLetter {
   /** The file's stamp when it was read. */
@@ -27,6 +29,8 @@ export interface CachedLetter {
   digest: string;
   /** Its frontmatter as the schema parsed it. */
   data: Determination;
+  /** letterVersion(digest, data): hashing every letter's data again took a second a build at 100k letters. */
+  version: string;
 }
 
 /** Path below the determinations folder ("2016/CM16-0213037.md") -> what the last build read there. */
@@ -40,13 +44,15 @@ interface Stored {
 const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
 
 /**
- * A hash of the code that reads and validates a letter: the reader module and every module it
- * imports (found by their import lines, so a new import is covered without a list to keep), and
- * package-lock.json for the packages among them (zod, js-yaml). `root` is the project's folder URL.
+ * A hash of the code that reads and validates a letter and names its version: those modules and
+ * every module they import (found by their import lines, so a new import is covered without a
+ * list to keep), and package-lock.json for the packages among them (zod, js-yaml). `root` is the
+ * project's folder URL.
  */
 export function letterCodeHash(root: URL): string {
   const rootPath = fileURLToPath(root);
-  return sha256(`letter cache ${CACHE_VERSION}\n${codeDigest(join(rootPath, READER), rootPath)}`);
+  const code = [READER, VERSION].map((file) => codeDigest(join(rootPath, file), rootPath));
+  return sha256(`letter cache ${CACHE_VERSION}\n${code.join('\n')}`);
 }
 
 /** The cache folder of the determinations folder `folder` in the build cache folder `cacheDir`. */

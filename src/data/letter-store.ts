@@ -9,6 +9,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { letterVersion } from '../lib/corpus/cache-keys.ts';
 import { fileStamp } from '../lib/files/file-stamp.ts';
 import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 import type { Determination } from '../lib/schema/index.ts';
@@ -34,6 +35,8 @@ export interface LetterEntry {
   digest: string;
   /** The file, relative to the project's folder (`root`), where its page reads the body. */
   filePath: string;
+  /** letterVersion(digest, data) (src/lib/corpus/cache-keys.ts): what page keys name it by. */
+  version: string;
 }
 
 export interface LetterStore {
@@ -96,7 +99,12 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
         continue;
       }
       if (before.get(file)?.digest !== reply.digest) changed++;
-      after.set(file, { stamp: stamps.get(file)!, digest: reply.digest, data: reply.data });
+      after.set(file, {
+        stamp: stamps.get(file)!,
+        digest: reply.digest,
+        data: reply.data,
+        version: letterVersion(reply.digest, reply.data),
+      });
     }
   } finally {
     await replies.return(undefined);
@@ -113,7 +121,7 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
     const other = earlier.get(id);
     if (other) warnings.push(escapeForTerminal(`${file}: id ${id} is also ${other}; the later file wins (npm run check reports this)`));
     earlier.set(id, file);
-    entries.set(id, { id, data: letter.data, digest: letter.digest, filePath: filePathOf(file) });
+    entries.set(id, { id, data: letter.data, digest: letter.digest, filePath: filePathOf(file), version: letter.version });
   }
   // The cache's parts that hold a file read or gone (a new or moved file is read) are written again.
   const gone = [...before.keys()].filter((f) => !after.has(f));

@@ -43,15 +43,27 @@ describe('cacheKeys', () => {
     expect(letterVersion('123', { id: 'A', extra: 1 })).not.toBe(letterVersion('123', { id: 'A' }));
   });
 
+  test('names the letters in order, and an id without a version apart from every other', () => {
+    const keys = cacheKeys(versions(), catalogue);
+    expect(keys.of(['A', 'B'])).not.toBe(keys.of(['B', 'A']));
+    expect(keys.of(['A', 'Z'])).not.toBe(keys.of(['A', 'Y']));
+    expect(keys.of(['A', 'Z'])).not.toBe(keys.of(['A']));
+    expect(keys.of(new Set(['A', 'B']))).toBe(keys.of(['A', 'B']));
+  });
+
   // A deployed site's kept pages stay kept only while the keys' bytes do: pinned to the form
-  // "<catalogue key>\n<id> <version>…\n\n<shown>", hashed with SHA-256 into base64url.
+  // "<catalogue key>\n<count>\n<unknown ids>\n" + 16 bytes of SHA-256(version) per letter +
+  // "\n<shown>", hashed with SHA-256 into base64url.
   test('keeps the bytes of its keys, so a kept site is not rendered again', () => {
-    const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+    const sha256 = (...parts: (string | Buffer)[]) => parts.reduce((h, p) => h.update(p), createHash('sha256')).digest('base64url');
+    const named = (...vs: string[]) => Buffer.concat(vs.map((v) => createHash('sha256').update(v).digest().subarray(0, 16)));
     const keys = cacheKeys(versions(), catalogue);
     const catalogueKey = sha256(JSON.stringify(catalogue));
-    expect(keys.of(['B', 'A'], '1: 41 3')).toBe(sha256(`${catalogueKey}\nB b1\nA a1\n\n1: 41 3`));
-    expect(keys.of(['A', 'Z'], { total: 3 })).toBe(sha256(`${catalogueKey}\nA a1\nZ \n\n{"total":3}`));
-    expect(keys.corpus).toBe(sha256(`${catalogueKey}\nA a1\nB b1\nC c1`));
+    expect(keys.of(['B', 'A'], '1: 41 3')).toBe(sha256(`${catalogueKey}\n2\n\n`, named('b1', 'a1'), '\n1: 41 3'));
+    expect(keys.of(['A', 'Z'], { total: 3 })).toBe(
+      sha256(`${catalogueKey}\n2\n1 Z\n`, Buffer.concat([named('a1'), Buffer.alloc(16)]), '\n{"total":3}'),
+    );
+    expect(keys.corpus).toBe(sha256(`${catalogueKey}\n3\n\n`, named('a1', 'b1', 'c1')));
   });
 
   test('gives every page of a list the list’s key', () => {

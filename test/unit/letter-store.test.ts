@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { readLetterFiles } from '../../src/data/frontmatter-thread.ts';
+import { letterVersion } from '../../src/lib/corpus/cache-keys.ts';
 import { letterCacheDir, letterCodeHash, readLetterCache } from '../../src/data/letter-cache.ts';
 import { loadLetterStore } from '../../src/data/letter-store.ts';
 import { parseFrontmatter } from '../../src/lib/body/frontmatter.ts';
@@ -52,12 +53,16 @@ describe('the letter store', () => {
     const { entries } = await load(project);
     expect(entries.map((e) => e.id)).toEqual(['CM16-0213037', 'CM16-0224814']);
     const text = readFileSync(join(project.letters, '2016/CM16-0213037.md'), 'utf8');
+    const data = DeterminationSchema.parse(parseFrontmatter(text).data);
     expect(entries[0]).toEqual({
       id: 'CM16-0213037',
-      data: DeterminationSchema.parse(parseFrontmatter(text).data),
+      data,
       digest: sha256(text),
       filePath: 'determinations/2016/CM16-0213037.md',
+      version: letterVersion(sha256(text), data),
     });
+    // The version kept in the cache is the one a fresh read gives.
+    expect((await load(project)).entries[0]).toMatchObject({ version: letterVersion(sha256(text), data) });
   });
 
   test('takes unchanged files from its cache without reading them, and reads again a touched, an edited or a new one', async () => {

@@ -26,21 +26,40 @@ export function letterVersion(digest: unknown, data: unknown): string {
   return sha256(`${String(digest ?? '')}\n${JSON.stringify(data)}`);
 }
 
+/** Bytes of a letter's version a key hashes: 128 bits, plenty to tell versions apart. */
+const WIDTH = 16;
+const WORDS = WIDTH / 4;
+
 /** `versions`: determination id -> its letterVersion; `catalogue`: the guideline, treatment and body-region data. */
 export function cacheKeys(versions: ReadonlyMap<string, string>, catalogue: unknown): CacheKeys {
   const catalogueKey = sha256(JSON.stringify(catalogue));
-  // Each letter's line of a key, made once: a letter is named by its own page's key and by those
-  // of the pages listing it, and the newest page of a list names every letter of the list.
-  const lines = new Map<string, string>();
-  for (const [id, version] of versions) lines.set(id, `\n${id} ${version}`);
-  // One string hashed at once: the same bytes, so the same key, as hashing it line by line, at
-  // about half the cost (one hash update instead of one a letter).
+  // Each letter's version as bytes, made once: a letter is named by its own page's key and by
+  // those of the pages listing it, and the newest page of a list names every letter of the list
+  // (at 100k letters some two million names a build). Copying fixed-width words and hashing them
+  // once costs a tenth of joining and hashing the names as text.
+  const slots = new Map<string, number>();
+  const table = new Uint32Array(versions.size * WORDS);
+  for (const [id, version] of versions) {
+    const bytes = createHash('sha256').update(version).digest();
+    for (let w = 0; w < WORDS; w++) table[slots.size * WORDS + w] = bytes.readUInt32LE(w * 4);
+    slots.set(id, slots.size);
+  }
   const of = (ids: Iterable<string>, shown?: unknown) => {
-    let text = catalogueKey;
-    for (const id of ids) text += lines.get(id) ?? `\n${id} `;
+    const list = Array.isArray(ids) ? (ids as readonly string[]) : [...ids];
+    const words = new Uint32Array(list.length * WORDS);
+    // Ids without a version (none in a build; the key must still differ) are named as text.
+    const unknown: string[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const slot = slots.get(list[i]!);
+      if (slot === undefined) unknown.push(`${i} ${list[i]}`);
+      else for (let w = 0; w < WORDS; w++) words[i * WORDS + w] = table[slot * WORDS + w]!;
+    }
     const more = typeof shown === 'string' ? shown : JSON.stringify(shown);
-    if (more) text += `\n\n${more}`;
-    return sha256(text);
+    return createHash('sha256')
+      .update(`${catalogueKey}\n${list.length}\n${unknown.join('\n')}\n`)
+      .update(new Uint8Array(words.buffer))
+      .update(more ? `\n${more}` : '')
+      .digest('base64url');
   };
   return { of, corpus: of([...versions.keys()].sort()) };
 }

@@ -8,9 +8,11 @@ import type { TreatmentRow } from '../../../lib/catalogue/treatment-rows.ts';
 
 export const getStaticPaths = (async () => {
   const { treatments, items, keys } = await loadCorpus();
+  // One pass over the items (a filter per type went over every item some sixty times).
+  const rowsByType = Map.groupBy(items, (r) => r.item.treatmentType);
   // Every treatment type has a feed, one without items too: a user can follow it before its first letter.
   return treatments.map((treatment) => {
-    const picks = newestDeterminations(items.filter((r) => r.item.treatmentType === treatment.slug));
+    const picks = newestDeterminations(rowsByType.get(treatment.slug) ?? []);
     return { params: { treatment: treatment.slug }, props: { treatment, picks }, cacheKey: keys.of(picks.map((p) => p.id)) };
   });
 }) satisfies GetStaticPaths;

@@ -3,8 +3,8 @@
 // hashes. With a cache file, a file whose size and times are those of the last scan is not read
 // again, so a rebuild reads the pages it wrote. Files are read synchronously, one after another.
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
@@ -72,10 +72,10 @@ function scanBytes(bytes: Buffer): Scanned[1] {
 
 export async function scanSite(root: string, cacheFile?: string): Promise<SiteScan> {
   // The search index (pagefind/, a file per page) is not listed at all.
-  const top = (await readdir(root, { withFileTypes: true })).filter((e) => e.name !== 'pagefind');
-  const nested = await Promise.all(
-    top.filter((e) => e.isDirectory()).map((e) => readdir(join(root, e.name), { recursive: true, withFileTypes: true })),
-  );
+  // Listed synchronously: the promise form does one round trip to libuv's threads per folder, and
+  // a site has a folder per page (3.4 s against 1.6 s for 130,000 pages).
+  const top = readdirSync(root, { withFileTypes: true }).filter((e) => e.name !== 'pagefind');
+  const nested = top.filter((e) => e.isDirectory()).map((e) => readdirSync(join(root, e.name), { recursive: true, withFileTypes: true }));
   const files = [...top, ...nested.flat()].filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
   const before = await readCache(cacheFile);
   const now: Record<string, Scanned> = {};

@@ -62,7 +62,19 @@ export type CatalogueView = Pick<Corpus, 'guidelineIndex' | 'guidelineLabel' | '
 let corpus: Promise<Corpus> | undefined;
 
 export function loadCorpus(): Promise<Corpus> {
-  corpus ??= build();
+  if (!corpus) {
+    corpus = build();
+    // A build writes the open data on a worker thread (open-data.ts) for the /data/ page, which
+    // waits for it. Started as soon as the letters are in rather than when that page comes up, the
+    // worker runs beside the other routes' paths and pages: Astro renders 100,000 paths at a time,
+    // and at 100k letters the first 100,000 waited four seconds on the /data/ page. The page gets
+    // the same promise, so a failure still fails its build.
+    if (import.meta.env.OPEN_DATA_OUT_DIR)
+      void corpus
+        .then(() => import('./open-data.ts'))
+        .then(({ publishOpenData }) => publishOpenData())
+        .catch(() => undefined);
+  }
   return corpus;
 }
 

@@ -95,7 +95,7 @@ export function searchFacts(
 
 /** What the search index reads of a letter besides its page: the filter facts and the CSV download's data. */
 export interface SearchRecordData {
-  /** Its page in the built site ("determinations/<id>/index.html"). */
+  /** Its page in the built site ("determinations/<id>/index.html"); first, as the indexer reads it alone (scripts/search-index.ts). */
   page: string;
   facts: LetterFacts;
   result: ResultMeta;

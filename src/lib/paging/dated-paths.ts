@@ -3,7 +3,8 @@
 // but its rows: its key covers those rows' letters, its place in the list and the frame, none of
 // which newer letters change, so it is not rendered again when they arrive. The list's own,
 // newest page also gets `whole` (what its counts, chart and tables are drawn from) and keys on
-// every letter of the list and on `figures`, what it shows that those letters do not determine.
+// every letter of the list (its own rows, and the numbered pages' keys for the rest) and on
+// `figures`, what it shows that those letters do not determine.
 import type { CacheKeys } from '../corpus/cache-keys.ts';
 import { datedPages, type DatedPage } from './dated-pages.ts';
 import { PAGE_SIZE } from './page-size.ts';
@@ -32,16 +33,25 @@ export type DatedProps<T, F, W> = {
 
 export function datedPaths<T, F, W = undefined>(newestFirst: readonly T[], options: DatedPathOptions<T, F, W>) {
   const { keys, idOf, frame, whole, figures } = options;
-  return datedPages(newestFirst, PAGE_SIZE).map((page) => {
+  const pages = datedPages(newestFirst, PAGE_SIZE);
+  // A numbered page keys on its own rows; the newest page with figures drawn from the whole list
+  // keys on its rows and on the numbered pages' keys, which cover every other letter of the list
+  // (naming every letter again cost a second a build at 100k letters).
+  const numberedKeys = new Map<DatedPage<T>, string>();
+  for (const page of pages) {
+    if (page.ref === 'newest') continue;
+    const { rows, ...place } = page;
+    numberedKeys.set(page, keys.of(rows.map(idOf), { place, frame }));
+  }
+  return pages.map((page) => {
     const { rows, ...place } = page;
     const newest = page.ref === 'newest';
-    // The newest page's figures are drawn from the whole list when it has any, so it keys on all of it.
-    const ids = newest && whole !== undefined ? newestFirst.map(idOf) : rows.map(idOf);
     const props: DatedProps<T, F, W> = { page, frame, whole: newest ? whole : undefined };
+    const older = newest && whole !== undefined ? [...numberedKeys.values()] : undefined;
     return {
       params: { ...options.params, page: newest ? undefined : String(page.ref) },
       props,
-      cacheKey: keys.of(ids, { place, frame, figures: newest ? figures : undefined }),
+      cacheKey: numberedKeys.get(page) ?? keys.of(rows.map(idOf), { place, frame, figures, older }),
     };
   });
 }

@@ -20,6 +20,12 @@ export interface PlannedShard {
   pages: PageRef[];
 }
 
+/**
+ * Most pages of the shard a search opens first (the newest letters; src/lib/search/staged-shards.ts):
+ * the first results' bytes follow its size, and a month at the archive's pace holds thousands.
+ */
+export const NEWEST_SHARD_PAGES = 200;
+
 const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
 
 export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
@@ -36,13 +42,21 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
   // Once the corpus needs several shards, the latest month (id "2026-10") is a shard of its own:
   // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
   // next month starts, the month joins its year's shard, which is indexed again once.)
+  // Its newest pages beyond NEWEST_SHARD_PAGES are a shard of their own ("2026-10.newest"), the one
+  // a search opens first; the month is re-indexed as a whole on an update either way.
   const newest = groups.at(-1);
   let latest: (typeof groups)[number] | undefined;
+  let newestPart: PlannedShard | undefined;
   if (newest && newest.id !== 'undated' && sorted.length > maxPages) {
     const month = newest.pages.at(-1)!.decided.slice(0, 7);
     latest = { id: month, pages: newest.pages.filter((p) => p.decided >= month) };
     newest.pages = newest.pages.filter((p) => p.decided < month);
     if (newest.pages.length === 0) groups.pop();
+    const cap = Math.min(NEWEST_SHARD_PAGES, maxPages);
+    if (latest.pages.length > cap) {
+      newestPart = { id: `${month}.newest`, pages: latest.pages.slice(-cap) };
+      latest.pages = latest.pages.slice(0, -cap);
+    }
     groups.push(latest);
   }
 
@@ -72,5 +86,6 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     run.pages.push(...group.pages);
   }
   closeRun();
+  if (newestPart) shards.push(newestPart);
   return shards;
 }

@@ -1,6 +1,6 @@
 // How the search index is cut into shards.
 import { describe, expect, test } from 'vitest';
-import { planShards, type PageRef } from '../../scripts/search-index/shard-plan.ts';
+import { NEWEST_SHARD_PAGES, planShards, type PageRef } from '../../scripts/search-index/shard-plan.ts';
 
 /** `n` pages decided in `year`, one a day from January 1. */
 function year(y: string, n: number): PageRef[] {
@@ -33,6 +33,17 @@ describe('planShards', () => {
     const after = planShards([...year('2015', 20), ...year('2016', 45)], 35);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
     expect(after.map((s) => s.id)).toEqual(['2015', '2016', '2016-02']);
+  });
+
+  test('gives the newest NEWEST_SHARD_PAGES letters a shard of their own when the newest month holds more', () => {
+    const many = Array.from({ length: NEWEST_SHARD_PAGES + 2 }, (_, i) => ({
+      file: `determinations/CM22-${String(i).padStart(7, '0')}/index.html`,
+      decided: '2022-03-15',
+    }));
+    const shards = planShards([...year('2020', 300), ...year('2021', 100), ...many], 500);
+    expect(shards.map((s) => `${s.id}:${s.pages.length}`)).toEqual(['2020-2021:400', '2022-03:2', `2022-03.newest:${NEWEST_SHARD_PAGES}`]);
+    // The newest pages, by date then file: the end of the order.
+    expect(shards.at(-1)!.pages.at(-1)!.file).toBe(many.at(-1)!.file);
   });
 
   test('cuts a year larger than the limit into runs of equal size by decision date', () => {

@@ -62,19 +62,7 @@ export type CatalogueView = Pick<Corpus, 'guidelineIndex' | 'guidelineLabel' | '
 let corpus: Promise<Corpus> | undefined;
 
 export function loadCorpus(): Promise<Corpus> {
-  if (!corpus) {
-    corpus = build();
-    // A build writes the open data on a worker thread (open-data.ts) for the /data/ page, which
-    // waits for it. Started as soon as the letters are in rather than when that page comes up, the
-    // worker runs beside the other routes' paths and pages: Astro renders 100,000 paths at a time,
-    // and at 100k letters the first 100,000 waited four seconds on the /data/ page. The page gets
-    // the same promise, so a failure still fails its build.
-    if (import.meta.env.OPEN_DATA_OUT_DIR)
-      void corpus
-        .then(() => import('./open-data.ts'))
-        .then(({ publishOpenData }) => publishOpenData())
-        .catch(() => undefined);
-  }
+  corpus ??= build();
   return corpus;
 }
 
@@ -93,6 +81,9 @@ async function loadLetters(): Promise<LetterEntry[]> {
 }
 
 async function build(): Promise<Corpus> {
+  // A build writes the open data on a worker thread (open-data.ts), started below before the
+  // similarity stage so that it runs beside the rest of the build; its module loads meanwhile.
+  const openData = import.meta.env.OPEN_DATA_OUT_DIR ? import('./open-data.ts') : undefined;
   const determinationEntries = await loadLetters();
   const catalogue = loadCatalogue(corpusCatalogue().dir);
   // The entry id is the file's name, which check holds to the determination id, so data and entries pair by id.
@@ -109,7 +100,7 @@ async function build(): Promise<Corpus> {
   const guidelineLabels = new Map(guidelines.map((g) => [g.slug, g.short]));
   const { regions } = catalogue;
   const labelOfRegion = regionLabels(regions);
-  return {
+  const source: Omit<Corpus, 'precedents'> = {
     entries,
     determinations,
     items,
@@ -120,10 +111,6 @@ async function build(): Promise<Corpus> {
       items,
       regions.map((r) => r.slug),
     ),
-    precedents: timedPrecedents(items, determinations, guidelines, versions, {
-      cacheDir: fileURLToPath(cacheDir),
-      root: fileURLToPath(root),
-    }),
     taxonomy,
     treatments,
     treatmentLabel: (slug) => treatmentLabels.get(slug) ?? slug,
@@ -135,4 +122,10 @@ async function build(): Promise<Corpus> {
     versions,
     keys: cacheKeys(versions, { guidelines, taxonomy, regions }),
   };
+  (await openData)?.startOpenData(source);
+  const precedents = timedPrecedents(items, determinations, guidelines, versions, {
+    cacheDir: fileURLToPath(cacheDir),
+    root: fileURLToPath(root),
+  });
+  return { ...source, precedents };
 }

@@ -31,12 +31,29 @@ let published: Promise<OpenData & { seconds: number }> | undefined;
 // and only the sizes are counted.
 /** Writes the open data into the build's output folder (once per build) and reports on it. */
 export function publishOpenData(): Promise<OpenData & { seconds: number }> {
-  published ??= publish();
+  published ??= loadCorpus().then(publish);
   return published;
 }
 
+/**
+ * What the open data is written from: the corpus without the similarity stage's results, so the
+ * build can start the worker before it ranks (corpus.ts).
+ */
+export type OpenDataSource = Omit<Corpus, 'precedents'>;
+
+/**
+ * Starts the open data's worker now, from the corpus being built, unless it runs already: the
+ * /data/ page waits for it, and Astro renders 100,000 paths at a time, so at 100k letters the first
+ * batch waited seconds on that page when the worker started with it.
+ */
+export function startOpenData(corpus: OpenDataSource): void {
+  published ??= publish(corpus);
+  // The /data/ page awaits the same promise: a failure fails its build, not this call.
+  published.catch(() => undefined);
+}
+
 /** Runs the job on a worker thread of its own (from the project root: this module is bundled elsewhere). */
-function onWorker(job: () => OpenDataJob, corpus: Corpus): Promise<{ data: OpenData; sendSeconds: number }> {
+function onWorker(job: () => OpenDataJob, corpus: OpenDataSource): Promise<{ data: OpenData; sendSeconds: number }> {
   const worker = new Worker(new URL('src/data/open-data-worker.ts', root));
   const failed = new Promise<never>((_resolve, reject) => {
     worker.once('error', (error: Error) => reject(new Error(`open data: the worker failed: ${error.message}`, { cause: error })));
@@ -52,11 +69,10 @@ function onWorker(job: () => OpenDataJob, corpus: Corpus): Promise<{ data: OpenD
     .finally(() => void worker.terminate());
 }
 
-async function publish(): Promise<OpenData & { seconds: number }> {
+async function publish(corpus: OpenDataSource): Promise<OpenData & { seconds: number }> {
   // Off, the worker still writes the search index's input.
   const openData = process.env.IMR_OPEN_DATA !== 'off';
   const started = performance.now();
-  const corpus = await loadCorpus();
   const job = (): OpenDataJob => ({
     outline: openDataOutline(corpus),
     versions: corpus.determinations.map((d) => corpus.versions.get(d.id) ?? ''),

@@ -14,7 +14,9 @@ export function shapeKey(parts: unknown): string {
  * `versions`: determination id -> letterVersion.
  */
 export function rowsKey(shape: string, rows: Iterable<{ id: string; number?: number }>, versions: ReadonlyMap<string, string>): string {
-  const hash = createHash('sha256').update(shape);
-  for (const { id, number } of rows) hash.update(`\n${id}${number === undefined ? '' : `#${number}`} ${versions.get(id) ?? ''}`);
-  return hash.digest('base64url');
+  // One string hashed at once: the same bytes as an update a row, at about half the cost (a list
+  // key names every item of the list, some two million names a build at 100k letters).
+  let text = shape;
+  for (const { id, number } of rows) text += `\n${id}${number === undefined ? '' : `#${number}`} ${versions.get(id) ?? ''}`;
+  return createHash('sha256').update(text).digest('base64url');
 }

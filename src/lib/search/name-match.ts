@@ -35,12 +35,31 @@ const tokens = (text: string): Token[] =>
 
 const forms = (word: string) => [word, `${word}s`, `${word}es`];
 
-function holdsName(held: readonly Token[], name: string, except: readonly string[]): boolean {
-  const skip = except.flatMap((e) => searchWords(e));
-  return searchWords(name).every((word) =>
+/** A name as matched: its words, and the parts that void a match beside them. */
+interface CompiledName {
+  words: { word: string; forms: string[] }[];
+  skip: string[];
+}
+
+/** Each group's names compiled once: a build matches every request of the corpus against them. */
+const compiled = new WeakMap<NameGroup, CompiledName[]>();
+function namesOf(group: NameGroup): CompiledName[] {
+  let names = compiled.get(group);
+  if (!names) {
+    names = group.names.map((name) => ({
+      words: searchWords(name).map((word) => ({ word, forms: forms(word) })),
+      skip: (group.except[name] ?? []).flatMap((e) => searchWords(e)),
+    }));
+    compiled.set(group, names);
+  }
+  return names;
+}
+
+function holdsName(held: readonly Token[], { words, skip }: CompiledName): boolean {
+  return words.every(({ forms: wanted }) =>
     held.some((t) => {
-      if (forms(word).includes(t.whole)) return true;
-      return t.parts.some((p) => forms(word).includes(p)) && !t.parts.some((p) => skip.includes(p));
+      if (wanted.includes(t.whole)) return true;
+      return t.parts.some((p) => wanted.includes(p)) && !t.parts.some((p) => skip.includes(p));
     }),
   );
 }
@@ -48,5 +67,5 @@ function holdsName(held: readonly Token[], name: string, except: readonly string
 /** Keys of the groups the text names, in the groups' order. */
 export function namedGroups(text: string, groups: readonly NameGroup[]): string[] {
   const held = tokens(text);
-  return groups.filter((g) => g.names.some((name) => holdsName(held, name, g.except[name] ?? []))).map(groupKey);
+  return groups.filter((g) => namesOf(g).some((name) => holdsName(held, name))).map(groupKey);
 }

@@ -14,12 +14,15 @@ import { partsInOrder, takeJob, type FromWorker, type Port } from './open-data-p
 import { readOpenDataMemory, writeOpenDataMemory, type KeptFile, type OpenDataMemory } from './open-data-memory.ts';
 import { dataIndex, type DataPeriod } from '../lib/open-data/data-index.ts';
 import type { ItemRowContext } from '../lib/open-data/item-columns.ts';
-import { itemPlaces, outlinePeriods, type OpenDataOutline } from '../lib/open-data/open-data-outline.ts';
+import { CSV_BOM, csvLines } from '../lib/open-data/csv.ts';
+import { ITEM_HEADER } from '../lib/open-data/item-columns.ts';
+import { itemPlaces, listSegments, outlinePeriods, type ListSegment, type OpenDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { rowsKey, shapeKey } from '../lib/open-data/period-keys.ts';
 import {
   DETERMINATIONS_FILE,
   ITEMS_FILE,
   openDataWriter,
+  type ListCopy,
   type PublishedFile,
   type WrittenOpenData,
 } from '../lib/open-data/write-open-data.ts';
@@ -142,15 +145,67 @@ async function fileKeys(job: OpenDataJob) {
   const rows = function* (positions: Int32Array) {
     for (const k of positions) yield { id: ids[owner[k]!]!, number: k - firstItem[owner[k]!]! + 1 };
   };
-  for (const l of job.outline.lists) keys.set(outputPath(l.path), rowsKey(shape, rows(l.positions), versions));
-  return { periods, keys };
+  // A list's key is its segments' keys: a segment whose key is unchanged is copied from the file.
+  const segments = new Map<string, ListSegmentKey[]>();
+  for (const l of job.outline.lists) {
+    const path = outputPath(l.path);
+    const keyed = listSegments(job.outline, l.positions, owner).map((seg) => ({
+      ...seg,
+      key: rowsKey(shape, rows(l.positions.subarray(seg.start, seg.end)), versions),
+    }));
+    segments.set(path, keyed);
+    keys.set(path, shapeKey(keyed.map((seg) => seg.key)));
+  }
+  return { periods, keys, segments };
 }
 
-/** The parts of the corpus that files to be written need, in order: their periods' letters and their lists' items. */
+interface ListSegmentKey extends ListSegment {
+  key: string;
+}
+
+/**
+ * For each list file to write whose last version is intact (its size and time as written), the
+ * segments whose key is unchanged, by index, as ranges of that file to copy: its rows of those
+ * periods are the same bytes. A list whose item CSV's header or columns changed has other keys.
+ */
+async function listCopies(
+  outDir: string,
+  memory: OpenDataMemory | undefined,
+  segments: Map<string, ListSegmentKey[]>,
+  writes: (path: string) => boolean,
+): Promise<Map<string, Map<number, ListCopy>>> {
+  const copies = new Map<string, Map<number, ListCopy>>();
+  const header = Buffer.byteLength(`${CSV_BOM}${csvLines([ITEM_HEADER])}`);
+  for (const [path, keyed] of segments) {
+    const was = memory?.files[path];
+    if (!writes(path) || !was?.segments) continue;
+    const file = join(outDir, path);
+    const now = await stat(file).catch(() => undefined);
+    if (!now || now.size !== was.bytes || now.mtimeMs !== was.mtimeMs) continue;
+    const old = new Map<string, { key: string; start: number; end: number }>();
+    let at = header;
+    for (const [period, key, bytes] of was.segments) {
+      old.set(period, { key, start: at, end: at + bytes });
+      at += bytes;
+    }
+    if (at !== was.bytes) continue;
+    const kept = new Map<number, ListCopy>();
+    keyed.forEach((seg, i) => {
+      const before = old.get(seg.period);
+      if (seg.period !== '' && before?.key === seg.key) kept.set(i, { file, start: before.start, end: before.end });
+    });
+    if (kept.size > 0) copies.set(path, kept);
+  }
+  return copies;
+}
+
+/** The parts of the corpus that files to be written need, in order: their periods' letters and their lists' items not copied. */
 function neededParts(
   job: OpenDataJob,
   periods: readonly { period: string; indexes: number[] }[],
   writes: (path: string) => boolean,
+  segments: Map<string, ListSegmentKey[]>,
+  copies: Map<string, Map<number, ListCopy>>,
 ): number[] {
   const needed = new Uint8Array(Math.ceil(job.outline.ids.length / job.partSize));
   const need = (letter: number) => (needed[Math.floor(letter / job.partSize)] = 1);
@@ -160,7 +215,13 @@ function neededParts(
   }
   if (job.openData) {
     const { owner } = itemPlaces(job.outline.itemCounts);
-    for (const l of job.outline.lists) if (writes(outputPath(l.path))) for (const k of l.positions) need(owner[k]!);
+    for (const l of job.outline.lists) {
+      const path = outputPath(l.path);
+      if (!writes(path)) continue;
+      segments.get(path)!.forEach((seg, i) => {
+        if (!copies.get(path)?.has(i)) for (const k of l.positions.subarray(seg.start, seg.end)) need(owner[k]!);
+      });
+    }
   }
   return [...needed.keys()].filter((part) => needed[part] === 1);
 }
@@ -176,26 +237,34 @@ function fileCounts(keys: Map<string, string>, kept: Set<string>, wasKept: boole
 /** The open data of the job, from the parts of the corpus `want` gives (src/data/open-data-parts.ts). */
 export async function publishFiles(job: OpenDataJob, want: (part: number) => Promise<readonly Determination[]>): Promise<OpenData> {
   const started = Date.now();
-  const { periods, keys } = await fileKeys(job);
+  const { periods, keys, segments } = await fileKeys(job);
   const memory = job.outDir && job.cacheDir ? await readOpenDataMemory(job.cacheDir, job.outDir) : undefined;
   const kept = job.outDir ? await keptFiles(job.outDir, memory, keys) : new Set<string>();
   for (const p of periods) if (!dataFiles(p.period).every((f) => kept.has(f))) for (const f of dataFiles(p.period)) kept.delete(f);
   const writes = (path: string) => !kept.has(path);
+  const copies = job.outDir && segments ? await listCopies(job.outDir, memory, segments, writes) : new Map<string, Map<number, ListCopy>>();
 
   const files = job.outDir ? partialFiles(job.outDir) : undefined;
   const sizes = new Map<string, { rows: number; bytes: number; sha256?: string }>();
   let written: WrittenOpenData | undefined;
   try {
     const writer = job.openData
-      ? await openDataWriter(job.outline, rowContext(job), files ?? NO_FILES, (p) => writes(outputPath(p)))
+      ? await openDataWriter(
+          job.outline,
+          rowContext(job),
+          files ?? NO_FILES,
+          (p) => writes(outputPath(p)),
+          (p) => copies.get(outputPath(p)),
+        )
       : undefined;
     const search = searchDataWriter(job, files);
-    for await (const { part, determinations } of partsInOrder(neededParts(job, periods, writes), want)) {
+    const needed = neededParts(job, periods, writes, segments ?? new Map(), copies);
+    for await (const { part, determinations } of partsInOrder(needed, want)) {
       await search.part(determinations, part * job.partSize, writes);
       await writer?.part(determinations, part * job.partSize);
     }
     for (const [path, bytes] of search.bytes) sizes.set(path, { rows: 0, bytes });
-    written = writer?.end();
+    written = await writer?.end();
     for (const [path, gz] of (await files?.commit()) ?? []) sizes.set(outputPath(path), { rows: 0, ...gz });
   } catch (error) {
     await files?.abort();
@@ -205,16 +274,31 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
   // What each file holds now, written or kept: rows, bytes, sha256 and the time it was written.
   const rows = new Map<string, number>(periods.map((p) => [searchDataFile(p.period), p.indexes.length]));
   for (const p of written?.periods ?? []) for (const f of [p.determinations, p.items]) rows.set(outputPath(f.path), f.rows);
+  const listSegmentsWritten = new Map<string, [string, string, number][]>();
   for (const l of written?.lists ?? []) {
-    rows.set(outputPath(l.path), l.rows);
-    if (l.bytes !== undefined) sizes.set(outputPath(l.path), { rows: 0, bytes: l.bytes });
+    const path = outputPath(l.path);
+    rows.set(path, l.rows);
+    if (l.bytes !== undefined) sizes.set(path, { rows: 0, bytes: l.bytes });
+    if (l.segments)
+      listSegmentsWritten.set(
+        path,
+        segments!.get(path)!.map((seg, i) => [seg.period, seg.key, l.segments![i]!]),
+      );
   }
   const records: Record<string, KeptFile> = {};
   for (const [path, key] of keys) {
     if (kept.has(path)) records[path] = memory!.files[path]!;
     else {
       const mtimeMs = job.outDir ? (await stat(join(job.outDir, path))).mtimeMs : 0;
-      records[path] = { ...sizes.get(path), key, rows: rows.get(path) ?? 0, bytes: sizes.get(path)?.bytes ?? 0, mtimeMs };
+      const segmentsOf = listSegmentsWritten.get(path);
+      records[path] = {
+        ...sizes.get(path),
+        key,
+        rows: rows.get(path) ?? 0,
+        bytes: sizes.get(path)?.bytes ?? 0,
+        mtimeMs,
+        ...(segmentsOf ? { segments: segmentsOf } : {}),
+      };
     }
   }
   const report = await writeIndex(job, written, records);

@@ -17,6 +17,8 @@ export interface KeptFile {
   mtimeMs: number;
   /** Of the file's bytes, hex (the .gz files, which data/index.json lists). */
   sha256?: string;
+  /** A list's items.csv: each segment's period, key and bytes, in the file's order after its header (listSegments). */
+  segments?: [period: string, key: string, bytes: number][];
 }
 
 export interface OpenDataMemory {

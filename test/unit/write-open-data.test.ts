@@ -2,11 +2,15 @@
 // corpus at a time gives the same files whatever the size of the parts, each period's files holding
 // exactly its letters and each list file exactly its page's items, and the files the caller keeps
 // are not written. (Its parts coming from the build's thread: open-data-parts.test.ts.)
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { indexGuidelines } from '../../src/lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../../src/lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
 import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
+import { CSV_BOM, csvLines } from '../../src/lib/open-data/csv.ts';
 import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
 import { openDataOutline } from '../../src/lib/open-data/open-data-outline.ts';
 import { openDataWriter, writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
@@ -133,6 +137,38 @@ describe('writeOpenData', () => {
   test('refuses a list whose items are not in corpus order, which one pass a part at a time could not write', async () => {
     const reversed = { ...input, items: [...items].reverse() };
     await expect(written(reversed, 1)).rejects.toThrow('open data: the items of /treatments/tens-ems-unit/items.csv are not in the corpus');
+  });
+
+  test('copies the segments of a list it is told to from the last file, making only the others, to the same bytes', async () => {
+    const { files, report } = await written(input);
+    // A list of items in more than one year: the fixture's most cited treatment type.
+    const list = report.lists.filter((l) => (l.segments?.length ?? 0) > 1).sort((a, b) => b.rows - a.rows)[0]!;
+    const dir = mkdtempSync(join(tmpdir(), 'imr-list-copy-'));
+    try {
+      const old = join(dir, 'items.csv');
+      writeFileSync(old, files.get(list.path)!);
+      // Every segment but the newest (first) is copied from the old file.
+      const header = Buffer.byteLength(`${CSV_BOM}${csvLines([ITEM_HEADER])}`);
+      const starts = list.segments!.map((_, i) => header + list.segments!.slice(0, i).reduce((n, b) => n + b, 0));
+      const copies = new Map(
+        list.segments!.slice(1).map((bytes, i) => [i + 1, { file: old, start: starts[i + 1]!, end: starts[i + 1]! + bytes }]),
+      );
+      const made = new Map<string, string>();
+      const outline = openDataOutline(input);
+      const writer = await openDataWriter(
+        outline,
+        input,
+        { append: async (path, text) => void made.set(path, (made.get(path) ?? '') + text) },
+        (path) => path === list.path,
+        (path) => (path === list.path ? copies : undefined),
+      );
+      // Only the parts with the newest segment's letters are given.
+      await writer.part(determinations.slice(0, 1), 0);
+      await writer.end();
+      expect(made.get(list.path)).toBe(files.get(list.path));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('refuses to finish a list file when a part holding its items was left out', async () => {

@@ -95,3 +95,31 @@ export function itemPlaces(itemCounts: Int32Array): { firstItem: Int32Array; own
   for (let i = 0; i < itemCounts.length; i++) owner.fill(i, firstItem[i], firstItem[i + 1]);
   return { firstItem, owner };
 }
+
+/** A run of a list's items decided in one period: positions `start` to `end` (exclusive) of its items. */
+export interface ListSegment {
+  period: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A list's items cut into runs of one period each, in the file's order: the unit a rebuild keeps
+ * of a list file whose other periods changed (src/data/open-data-files.ts). A list whose periods
+ * are not each one run (the corpus's order not by period) is one segment of no period.
+ */
+export function listSegments(outline: Pick<OpenDataOutline, 'periods'>, positions: Int32Array, owner: Int32Array): ListSegment[] {
+  const segments: ListSegment[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < positions.length; i++) {
+    const period = outline.periods[owner[positions[i]!]!]!;
+    const last = segments.at(-1);
+    if (last?.period === period) last.end = i + 1;
+    else if (seen.has(period)) return [{ period: '', start: 0, end: positions.length }];
+    else {
+      seen.add(period);
+      segments.push({ period, start: i, end: i + 1 });
+    }
+  }
+  return segments;
+}

@@ -9,7 +9,8 @@
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
-import { itemPlaces, openDataOutline, outlinePeriods, type ListCsv, type OpenDataOutline } from './open-data-outline.ts';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { itemPlaces, listSegments, openDataOutline, outlinePeriods, type ListCsv, type OpenDataOutline } from './open-data-outline.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
 import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -58,8 +59,15 @@ export interface WrittenOpenData {
   schema: PublishedFile;
   /** Every period, newest first, written or kept. */
   periods: PeriodFiles[];
-  /** Every list's items.csv, written or kept; `bytes` of those written. */
-  lists: (Omit<ListCsv, 'refs'> & { rows: number; bytes?: number })[];
+  /** Every list's items.csv, written or kept; `bytes` of those written, and of each of their segments (listSegments). */
+  lists: (Omit<ListCsv, 'refs'> & { rows: number; bytes?: number; segments?: number[] })[];
+}
+
+/** Bytes of a list file the last build wrote, kept for a segment whose rows are unchanged: `start` to `end` of `file`. */
+export interface ListCopy {
+  file: string;
+  start: number;
+  end: number;
 }
 
 export const DETERMINATIONS_FILE = 'determinations.jsonl.gz';
@@ -87,14 +95,80 @@ async function inParallel(jobs: (() => Promise<unknown>)[], width: number): Prom
 }
 
 /**
- * An items CSV being written, and how far it has got: its items come in corpus order, each part of
- * the corpus takes the run of them it holds.
+ * An items CSV being written, and how far it has got: its segments (a period's run of its items,
+ * listSegments) in order, each made from its rows as the parts of the corpus come in corpus order,
+ * or copied from the file the last build wrote.
  */
 interface ListFile {
   path: string;
-  positions: Int32Array;
-  next: number;
+  opened: boolean;
+  segments: { positions: Int32Array; copy?: ListCopy; next: number; bytes: number }[];
+  /** The segment being written. */
+  at: number;
   bytes: number;
+}
+
+/** A range of the last build's file, as text: its segments start and end at whole lines. */
+function copied({ file, start, end }: ListCopy): string {
+  const bytes = Buffer.alloc(end - start);
+  const fd = openSync(file, 'r');
+  try {
+    for (let done = 0; done < bytes.length;) {
+      const read = readSync(fd, bytes, done, bytes.length - done, start + done);
+      if (read === 0) throw new Error(`open data: ${file} ended before byte ${end}`);
+      done += read;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return bytes.toString('utf8');
+}
+
+/** A list file to write, its segments made from rows or, where `kept` says, copied. */
+function listFile(
+  outline: OpenDataOutline,
+  l: OpenDataOutline['lists'][number],
+  owner: Int32Array,
+  kept?: ReadonlyMap<number, ListCopy>,
+): ListFile {
+  const segments = listSegments(outline, l.positions, owner).map((seg, i) => ({
+    positions: kept?.has(i) ? new Int32Array(0) : l.positions.subarray(seg.start, seg.end),
+    copy: kept?.get(i),
+    next: 0,
+    bytes: 0,
+  }));
+  return { path: l.path, opened: false, segments, at: 0, bytes: 0 };
+}
+
+/** Position of the list's next row to write; Infinity when only copies are left. */
+function nextRow(file: ListFile): number {
+  for (let i = file.at; i < file.segments.length; i++) {
+    const seg = file.segments[i]!;
+    if (seg.next < seg.positions.length) return seg.positions[seg.next]!;
+  }
+  return Infinity;
+}
+
+/** The list's text that the parts up to `itemEnd` complete: its header, its segments' rows and the copies after them. */
+function advance(file: ListFile, header: string, itemStart: number, itemEnd: number, line: (k: number) => string): string {
+  const texts: string[] = [];
+  if (!file.opened) {
+    texts.push(header);
+    file.opened = true;
+  }
+  for (; file.at < file.segments.length; file.at++) {
+    const seg = file.segments[file.at]!;
+    const from = texts.length;
+    if (seg.copy) texts.push(copied(seg.copy));
+    for (; seg.next < seg.positions.length && seg.positions[seg.next]! < itemEnd; seg.next++) {
+      const k = seg.positions[seg.next]!;
+      if (k < itemStart) throw new Error(`open data: ${file.path} has an item in a part it was not given`);
+      texts.push(line(k));
+    }
+    seg.bytes += Buffer.byteLength(texts.slice(from).join(''));
+    if (seg.next < seg.positions.length) break;
+  }
+  return texts.join('');
 }
 
 export interface OpenDataWriter {
@@ -103,16 +177,20 @@ export interface OpenDataWriter {
    * order; a part that holds no letter of a written file may be left out.
    */
   part(determinations: readonly Determination[], first: number): Promise<void>;
-  /** What every period and list holds, once the parts are written. */
-  end(): WrittenOpenData;
+  /** What every period and list holds, once the parts are written (and the copies that follow the last of them). */
+  end(): Promise<WrittenOpenData>;
 }
 
-/** Starts writing every file `write` accepts (all by default): the schema and the period files' headers. */
+/**
+ * Starts writing every file `write` accepts (all by default): the schema and the period files'
+ * headers. `copies`: for a list file, the segments (by index) to copy from the last build's file.
+ */
 export async function openDataWriter(
   outline: OpenDataOutline,
   ctx: ItemRowContext,
   sink: Sink,
   write: (path: string) => boolean = () => true,
+  copies: (path: string) => ReadonlyMap<number, ListCopy> | undefined = () => undefined,
 ): Promise<OpenDataWriter> {
   const put = async (path: string, text: string) => {
     await sink.append(path, text);
@@ -120,9 +198,7 @@ export async function openDataWriter(
   };
   const { firstItem, owner } = itemPlaces(outline.itemCounts);
   const header = `${CSV_BOM}${csvLines([ITEM_HEADER])}`;
-  const listFiles = outline.lists
-    .filter((l) => write(l.path))
-    .map((l): ListFile => ({ path: l.path, positions: l.positions, next: 0, bytes: 0 }));
+  const listFiles = outline.lists.filter((l) => write(l.path)).map((l) => listFile(outline, l, owner, copies(l.path)));
   const periods = periodFiles(outline);
   const writtenPeriods = new Map(periods.filter((p) => write(p.determinations.path) || write(p.items.path)).map((p) => [p.period, p]));
 
@@ -164,27 +240,39 @@ export async function openDataWriter(
           put(path, texts.join('')),
     );
     for (const file of listFiles) {
-      const opens = file.next === 0;
-      const taken: string[] = [];
-      for (; file.next < file.positions.length && file.positions[file.next]! < itemEnd; file.next++) {
-        const k = file.positions[file.next]!;
-        if (k < itemStart) throw new Error(`open data: ${file.path} has an item in a part it was not given`);
-        taken.push(line(k));
-      }
-      const text = `${opens ? header : ''}${taken.join('')}`;
-      if (taken.length > 0) jobs.push(async () => (file.bytes += await put(file.path, text)));
+      // A list none of whose rows this part holds waits: its copies go with the rows before them.
+      if (nextRow(file) >= itemEnd) continue;
+      const text = advance(file, header, itemStart, itemEnd, line);
+      if (text) jobs.push(async () => (file.bytes += await put(file.path, text)));
     }
     await inParallel(jobs, PARALLEL);
   };
 
-  const end = (): WrittenOpenData => {
-    const unfinished = listFiles.find((f) => f.next < f.positions.length);
+  const end = async (): Promise<WrittenOpenData> => {
+    // What follows the last rows given: copies, and the header of a list of copies alone.
+    const noLine = () => {
+      throw new Error('open data: a row after the last part');
+    };
+    for (const file of listFiles) {
+      const text = advance(file, header, Infinity, Infinity, noLine);
+      if (text) file.bytes += await put(file.path, text);
+    }
+    const unfinished = listFiles.find((f) => f.segments.some((seg) => seg.next < seg.positions.length));
     if (unfinished) throw new Error(`open data: ${unfinished.path} was not given all its items`);
-    const written = new Map(listFiles.map((f) => [f.path, f.bytes]));
+    const written = new Map(listFiles.map((f) => [f.path, f]));
     return {
       schema,
       periods,
-      lists: outline.lists.map((l) => ({ path: l.path, kind: l.kind, rows: l.positions.length, bytes: written.get(l.path) })),
+      lists: outline.lists.map((l) => {
+        const file = written.get(l.path);
+        return {
+          path: l.path,
+          kind: l.kind,
+          rows: l.positions.length,
+          bytes: file?.bytes,
+          segments: file?.segments.map((seg) => seg.bytes),
+        };
+      }),
     };
   };
   return { part, end };
@@ -200,5 +288,5 @@ export async function writeOpenData(
   const writer = await openDataWriter(openDataOutline(input), input, sink, write);
   for (let start = 0; start < input.determinations.length; start += chunk)
     await writer.part(input.determinations.slice(start, start + chunk), start);
-  return writer.end();
+  return await writer.end();
 }

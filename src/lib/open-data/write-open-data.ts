@@ -5,11 +5,12 @@
 // no) are skipped. One pass over the corpus, a part at a time, writes all of them: the writer knows
 // the corpus only by its outline (open-data-outline.ts) and is handed its letters a part at a time
 // (by the build's thread, src/data/open-data-parts.ts), so memory holds one part whatever the size
-// of the corpus, and parts that no written file needs are never handed over.
+// of the corpus, and parts that no written file needs are never handed over. A list file's rows of
+// a period the caller says are unchanged are copied from the file the last build wrote.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
-import { closeSync, openSync, readSync } from 'node:fs';
 import { itemPlaces, listSegments, openDataOutline, outlinePeriods, type ListCsv, type OpenDataOutline } from './open-data-outline.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
 import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
@@ -158,14 +159,16 @@ function advance(file: ListFile, header: string, itemStart: number, itemEnd: num
   }
   for (; file.at < file.segments.length; file.at++) {
     const seg = file.segments[file.at]!;
-    const from = texts.length;
-    if (seg.copy) texts.push(copied(seg.copy));
+    const add = (text: string) => {
+      texts.push(text);
+      seg.bytes += Buffer.byteLength(text);
+    };
+    if (seg.copy) add(copied(seg.copy));
     for (; seg.next < seg.positions.length && seg.positions[seg.next]! < itemEnd; seg.next++) {
       const k = seg.positions[seg.next]!;
       if (k < itemStart) throw new Error(`open data: ${file.path} has an item in a part it was not given`);
-      texts.push(line(k));
+      add(line(k));
     }
-    seg.bytes += Buffer.byteLength(texts.slice(from).join(''));
     if (seg.next < seg.positions.length) break;
   }
   return texts.join('');
@@ -249,16 +252,14 @@ export async function openDataWriter(
   };
 
   const end = async (): Promise<WrittenOpenData> => {
+    const unfinished = listFiles.find((f) => nextRow(f) !== Infinity);
+    if (unfinished) throw new Error(`open data: ${unfinished.path} was not given all its items`);
     // What follows the last rows given: copies, and the header of a list of copies alone.
-    const noLine = () => {
-      throw new Error('open data: a row after the last part');
-    };
+    const noRow = () => '';
     for (const file of listFiles) {
-      const text = advance(file, header, Infinity, Infinity, noLine);
+      const text = advance(file, header, Infinity, Infinity, noRow);
       if (text) file.bytes += await put(file.path, text);
     }
-    const unfinished = listFiles.find((f) => f.segments.some((seg) => seg.next < seg.positions.length));
-    if (unfinished) throw new Error(`open data: ${unfinished.path} was not given all its items`);
     const written = new Map(listFiles.map((f) => [f.path, f]));
     return {
       schema,

@@ -9,6 +9,7 @@ import { cacheKeys, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { contentDir, corpusCatalogue } from './files/content-dir.ts';
 import { loadCatalogue } from './files/load-catalogue.ts';
+import { openDataFolders } from './open-data-folders.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { BodyRegion, Determination, Guideline, SynonymGroup, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
@@ -83,7 +84,9 @@ async function loadLetters(): Promise<LetterEntry[]> {
 async function build(): Promise<Corpus> {
   // A build writes the open data on a worker thread (open-data.ts), started below before the
   // similarity stage so that it runs beside the rest of the build; its module loads meanwhile.
-  const openData = import.meta.env.OPEN_DATA_OUT_DIR ? import('./open-data.ts') : undefined;
+  const openData = openDataFolders().outDir ? import('./open-data.ts') : undefined;
+  // Awaited below; a letter refused meanwhile must not leave its failure unhandled.
+  openData?.catch(() => undefined);
   const determinationEntries = await loadLetters();
   const catalogue = loadCatalogue(corpusCatalogue().dir);
   // The entry id is the file's name, which check holds to the determination id, so data and entries pair by id.

@@ -9,16 +9,12 @@ import { Worker } from 'node:worker_threads';
 import { root } from 'astro:config/server';
 import { loadCorpus, type Corpus } from './corpus.ts';
 import type { OpenData, OpenDataJob } from './open-data-files.ts';
+import { openDataFolders } from './open-data-folders.ts';
 import { sendParts } from './open-data-parts.ts';
 import { openDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { CHUNK } from '../lib/open-data/write-open-data.ts';
 
 export type { OpenData } from './open-data-files.ts';
-
-// Set by src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written
-// and only the sizes are counted.
-const outDir: string | undefined = import.meta.env.OPEN_DATA_OUT_DIR;
-const cacheDir: string | undefined = import.meta.env.OPEN_DATA_CACHE_DIR;
 
 let published: Promise<OpenData & { seconds: number }> | undefined;
 
@@ -72,6 +68,7 @@ function onWorker(job: () => OpenDataJob, corpus: OpenDataSource): Promise<{ dat
 async function publish(corpus: OpenDataSource): Promise<OpenData & { seconds: number }> {
   // Off, the worker still writes the search index's input.
   const openData = process.env.IMR_OPEN_DATA !== 'off';
+  const { outDir, cacheDir } = openDataFolders();
   const started = performance.now();
   const job = (): OpenDataJob => ({
     outline: openDataOutline(corpus),

@@ -13,7 +13,7 @@ import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
 import { CSV_BOM, csvLines } from '../../src/lib/open-data/csv.ts';
 import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
 import { openDataOutline } from '../../src/lib/open-data/open-data-outline.ts';
-import { openDataWriter, writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
+import { appendCopy, openDataWriter, writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureRegions } from '../support/fixture-corpus.ts';
 import { readCsvRecords } from '../support/read-csv.ts';
 
@@ -166,6 +166,21 @@ describe('writeOpenData', () => {
       await writer.part(determinations.slice(0, 1), 0);
       await writer.end();
       expect(made.get(list.path)).toBe(files.get(list.path));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('copies a range of a file a chunk at a time without cutting a character', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'imr-copy-chunks-'));
+    try {
+      const file = join(dir, 'items.csv');
+      const text = 'id,title\nCM16-1,“Norco” 10/325 – 60 tablets é\nCM16-2,TENS unit\n';
+      writeFileSync(file, text);
+      const start = Buffer.byteLength('id,title\n');
+      let copied = '';
+      await appendCopy({ append: async (_path, t) => void (copied += t) }, 'x', { file, start, end: Buffer.byteLength(text) }, 1);
+      expect(copied).toBe(text.slice('id,title\n'.length));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

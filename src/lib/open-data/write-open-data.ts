@@ -8,6 +8,7 @@
 // of the corpus, and parts that no written file needs are never handed over. A list file's rows of
 // a period the caller says are unchanged are copied from the file the last build wrote.
 import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
@@ -109,20 +110,44 @@ interface ListFile {
   bytes: number;
 }
 
-/** A range of the last build's file, as text: its segments start and end at whole lines. */
-function copied({ file, start, end }: ListCopy): string {
-  const bytes = Buffer.alloc(end - start);
+/** Bytes of a copy read and appended at once: copies stream, so memory holds this much a file. */
+const COPY_CHUNK = 1 << 20;
+
+/** Appends a range of the last build's file, `chunkBytes` at a time (whole characters, whatever the cut). */
+export async function appendCopy(sink: Sink, path: string, { file, start, end }: ListCopy, chunkBytes = COPY_CHUNK): Promise<void> {
+  const decoder = new StringDecoder('utf8');
   const fd = openSync(file, 'r');
   try {
-    for (let done = 0; done < bytes.length;) {
-      const read = readSync(fd, bytes, done, bytes.length - done, start + done);
+    const chunk = Buffer.alloc(Math.max(1, Math.min(chunkBytes, end - start)));
+    for (let at = start; at < end;) {
+      const read = readSync(fd, chunk, 0, Math.min(chunk.length, end - at), at);
       if (read === 0) throw new Error(`open data: ${file} ended before byte ${end}`);
-      done += read;
+      at += read;
+      await sink.append(path, decoder.write(chunk.subarray(0, read)));
     }
+    const rest = decoder.end();
+    if (rest) await sink.append(path, rest);
   } finally {
     closeSync(fd);
   }
-  return bytes.toString('utf8');
+}
+
+/** What a list file gets next: text, or a range of its last file to copy. */
+type Piece = string | ListCopy;
+
+/** Appends the pieces in order; gives the bytes appended. */
+async function appendPieces(sink: Sink, path: string, pieces: readonly Piece[]): Promise<number> {
+  let bytes = 0;
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      await sink.append(path, piece);
+      bytes += Buffer.byteLength(piece);
+    } else {
+      await appendCopy(sink, path, piece);
+      bytes += piece.end - piece.start;
+    }
+  }
+  return bytes;
 }
 
 /** A list file to write, its segments made from rows or, where `kept` says, copied. */
@@ -150,28 +175,39 @@ function nextRow(file: ListFile): number {
   return Infinity;
 }
 
-/** The list's text that the parts up to `itemEnd` complete: its header, its segments' rows and the copies after them. */
-function advance(file: ListFile, header: string, itemStart: number, itemEnd: number, line: (k: number) => string): string {
-  const texts: string[] = [];
+/**
+ * What the parts up to `itemEnd` complete of the list: its header, its segments' rows (text made
+ * once, joined) and the copies after them (ranges, read when appended).
+ */
+function advance(file: ListFile, header: string, itemStart: number, itemEnd: number, line: (k: number) => string): Piece[] {
+  const pieces: Piece[] = [];
+  let texts: string[] = [];
+  const flush = () => {
+    if (texts.length > 0) pieces.push(texts.join(''));
+    texts = [];
+  };
   if (!file.opened) {
     texts.push(header);
     file.opened = true;
   }
   for (; file.at < file.segments.length; file.at++) {
     const seg = file.segments[file.at]!;
-    const add = (text: string) => {
-      texts.push(text);
-      seg.bytes += Buffer.byteLength(text);
-    };
-    if (seg.copy) add(copied(seg.copy));
+    if (seg.copy) {
+      flush();
+      pieces.push(seg.copy);
+      seg.bytes += seg.copy.end - seg.copy.start;
+    }
     for (; seg.next < seg.positions.length && seg.positions[seg.next]! < itemEnd; seg.next++) {
       const k = seg.positions[seg.next]!;
       if (k < itemStart) throw new Error(`open data: ${file.path} has an item in a part it was not given`);
-      add(line(k));
+      const text = line(k);
+      texts.push(text);
+      seg.bytes += Buffer.byteLength(text);
     }
     if (seg.next < seg.positions.length) break;
   }
-  return texts.join('');
+  flush();
+  return pieces;
 }
 
 export interface OpenDataWriter {
@@ -245,8 +281,8 @@ export async function openDataWriter(
     for (const file of listFiles) {
       // A list none of whose rows this part holds waits: its copies go with the rows before them.
       if (nextRow(file) >= itemEnd) continue;
-      const text = advance(file, header, itemStart, itemEnd, line);
-      if (text) jobs.push(async () => (file.bytes += await put(file.path, text)));
+      const pieces = advance(file, header, itemStart, itemEnd, line);
+      if (pieces.length > 0) jobs.push(async () => (file.bytes += await appendPieces(sink, file.path, pieces)));
     }
     await inParallel(jobs, PARALLEL);
   };
@@ -257,8 +293,8 @@ export async function openDataWriter(
     // What follows the last rows given: copies, and the header of a list of copies alone.
     const noRow = () => '';
     for (const file of listFiles) {
-      const text = advance(file, header, Infinity, Infinity, noRow);
-      if (text) file.bytes += await put(file.path, text);
+      const pieces = advance(file, header, Infinity, Infinity, noRow);
+      if (pieces.length > 0) file.bytes += await appendPieces(sink, file.path, pieces);
     }
     const written = new Map(listFiles.map((f) => [f.path, f]));
     return {

@@ -14,15 +14,14 @@ import { partsInOrder, takeJob, type FromWorker, type Port } from './open-data-p
 import { readOpenDataMemory, writeOpenDataMemory, type KeptFile, type OpenDataMemory } from './open-data-memory.ts';
 import { dataIndex, type DataPeriod } from '../lib/open-data/data-index.ts';
 import type { ItemRowContext } from '../lib/open-data/item-columns.ts';
-import { CSV_BOM, csvLines } from '../lib/open-data/csv.ts';
-import { ITEM_HEADER } from '../lib/open-data/item-columns.ts';
-import { itemPlaces, listSegments, outlinePeriods, type ListSegment, type OpenDataOutline } from '../lib/open-data/open-data-outline.ts';
+import { itemPlaces, listSegments, outlinePeriods, type OpenDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { rowsKey, shapeKey } from '../lib/open-data/period-keys.ts';
 import {
   DETERMINATIONS_FILE,
+  ITEM_CSV_HEADER,
   ITEMS_FILE,
   openDataWriter,
-  type ListCopy,
+  type PlannedSegment,
   type PublishedFile,
   type WrittenOpenData,
 } from '../lib/open-data/write-open-data.ts';
@@ -92,6 +91,12 @@ const STATS = 64;
 /** Output-relative path of a site path ("/data/x" -> "data/x"). */
 const outputPath = (path: string) => path.replace(/^\//, '');
 
+/** Whether the file is still as the memory says it was written: its size and time. */
+async function asWritten(outDir: string, path: string, was: KeptFile): Promise<boolean> {
+  const now = await stat(join(outDir, path)).catch(() => undefined);
+  return now !== undefined && now.size === was.bytes && now.mtimeMs === was.mtimeMs;
+}
+
 /** The files whose memory says they can stay: same key, and the size and time they were written with. */
 async function keptFiles(outDir: string, memory: OpenDataMemory | undefined, keys: Map<string, string>): Promise<Set<string>> {
   const candidates = [...keys].filter(([path, key]) => memory?.files[path]?.key === key).map(([path]) => path);
@@ -99,9 +104,7 @@ async function keptFiles(outDir: string, memory: OpenDataMemory | undefined, key
   for (let i = 0; i < candidates.length; i += STATS) {
     await Promise.all(
       candidates.slice(i, i + STATS).map(async (path) => {
-        const was = memory!.files[path]!;
-        const now = await stat(join(outDir, path)).catch(() => undefined);
-        if (now && now.size === was.bytes && now.mtimeMs === was.mtimeMs) kept.add(path);
+        if (await asWritten(outDir, path, memory!.files[path]!)) kept.add(path);
       }),
     );
   }
@@ -159,13 +162,14 @@ async function fileKeys(job: OpenDataJob) {
   return { periods, keys, segments };
 }
 
-interface ListSegmentKey extends ListSegment {
+/** A segment of a list file with the key of its rows; `copy` once listCopies finds it unchanged. */
+interface ListSegmentKey extends PlannedSegment {
   key: string;
 }
 
 /**
- * For each list file to write whose last version is intact (its size and time as written), the
- * segments whose key is unchanged, by index, as ranges of that file to copy: its rows of those
+ * Marks, in each list file to write whose last version is intact (its size and time as written),
+ * the segments whose key is unchanged with the range of that file to copy: its rows of those
  * periods are the same bytes. A list whose item CSV's header or columns changed has other keys.
  */
 async function listCopies(
@@ -173,15 +177,11 @@ async function listCopies(
   memory: OpenDataMemory | undefined,
   segments: Map<string, ListSegmentKey[]>,
   writes: (path: string) => boolean,
-): Promise<Map<string, Map<number, ListCopy>>> {
-  const copies = new Map<string, Map<number, ListCopy>>();
-  const header = Buffer.byteLength(`${CSV_BOM}${csvLines([ITEM_HEADER])}`);
+): Promise<void> {
+  const header = Buffer.byteLength(ITEM_CSV_HEADER);
   for (const [path, keyed] of segments) {
     const was = memory?.files[path];
-    if (!writes(path) || !was?.segments) continue;
-    const file = join(outDir, path);
-    const now = await stat(file).catch(() => undefined);
-    if (!now || now.size !== was.bytes || now.mtimeMs !== was.mtimeMs) continue;
+    if (!writes(path) || !was?.segments || !(await asWritten(outDir, path, was))) continue;
     const old = new Map<string, { key: string; start: number; end: number }>();
     let at = header;
     for (const [period, key, bytes] of was.segments) {
@@ -189,14 +189,12 @@ async function listCopies(
       at += bytes;
     }
     if (at !== was.bytes) continue;
-    const kept = new Map<number, ListCopy>();
-    keyed.forEach((seg, i) => {
+    const file = join(outDir, path);
+    for (const seg of keyed) {
       const before = old.get(seg.period);
-      if (seg.period !== '' && before?.key === seg.key) kept.set(i, { file, start: before.start, end: before.end });
-    });
-    if (kept.size > 0) copies.set(path, kept);
+      if (seg.period !== '' && before?.key === seg.key) seg.copy = { file, start: before.start, end: before.end };
+    }
   }
-  return copies;
 }
 
 /** The parts of the corpus that files to be written need, in order: their periods' letters and their lists' items not copied. */
@@ -205,7 +203,6 @@ function neededParts(
   periods: readonly { period: string; indexes: number[] }[],
   writes: (path: string) => boolean,
   segments: Map<string, ListSegmentKey[]>,
-  copies: Map<string, Map<number, ListCopy>>,
 ): number[] {
   const needed = new Uint8Array(Math.ceil(job.outline.ids.length / job.partSize));
   const need = (letter: number) => (needed[Math.floor(letter / job.partSize)] = 1);
@@ -218,9 +215,7 @@ function neededParts(
     for (const l of job.outline.lists) {
       const path = outputPath(l.path);
       if (!writes(path)) continue;
-      segments.get(path)!.forEach((seg, i) => {
-        if (!copies.get(path)?.has(i)) for (const k of l.positions.subarray(seg.start, seg.end)) need(owner[k]!);
-      });
+      for (const seg of segments.get(path)!) if (!seg.copy) for (const k of l.positions.subarray(seg.start, seg.end)) need(owner[k]!);
     }
   }
   return [...needed.keys()].filter((part) => needed[part] === 1);
@@ -242,7 +237,7 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
   const kept = job.outDir ? await keptFiles(job.outDir, memory, keys) : new Set<string>();
   for (const p of periods) if (!dataFiles(p.period).every((f) => kept.has(f))) for (const f of dataFiles(p.period)) kept.delete(f);
   const writes = (path: string) => !kept.has(path);
-  const copies = job.outDir && segments ? await listCopies(job.outDir, memory, segments, writes) : new Map<string, Map<number, ListCopy>>();
+  if (job.outDir && segments) await listCopies(job.outDir, memory, segments, writes);
 
   const files = job.outDir ? partialFiles(job.outDir) : undefined;
   const sizes = new Map<string, { rows: number; bytes: number; sha256?: string }>();
@@ -254,11 +249,11 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
           rowContext(job),
           files ?? NO_FILES,
           (p) => writes(outputPath(p)),
-          (p) => copies.get(outputPath(p)),
+          (p) => segments?.get(outputPath(p)),
         )
       : undefined;
     const search = searchDataWriter(job, files);
-    const needed = neededParts(job, periods, writes, segments ?? new Map(), copies);
+    const needed = neededParts(job, periods, writes, segments ?? new Map());
     for await (const { part, determinations } of partsInOrder(needed, want)) {
       await search.part(determinations, part * job.partSize, writes);
       await writer?.part(determinations, part * job.partSize);

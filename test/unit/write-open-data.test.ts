@@ -12,7 +12,7 @@ import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
 import { sortByDecided } from '../../src/lib/corpus/sort-by-decided.ts';
 import { CSV_BOM, csvLines } from '../../src/lib/open-data/csv.ts';
 import { ITEM_HEADER } from '../../src/lib/open-data/item-columns.ts';
-import { openDataOutline } from '../../src/lib/open-data/open-data-outline.ts';
+import { itemPlaces, listSegments, openDataOutline } from '../../src/lib/open-data/open-data-outline.ts';
 import { appendCopy, openDataWriter, writeOpenData, type OpenDataInput } from '../../src/lib/open-data/write-open-data.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureRegions } from '../support/fixture-corpus.ts';
 import { readCsvRecords } from '../support/read-csv.ts';
@@ -148,19 +148,24 @@ describe('writeOpenData', () => {
       const old = join(dir, 'items.csv');
       writeFileSync(old, files.get(list.path)!);
       // Every segment but the newest (first) is copied from the old file.
-      const header = Buffer.byteLength(`${CSV_BOM}${csvLines([ITEM_HEADER])}`);
-      const starts = list.segments!.map((_, i) => header + list.segments!.slice(0, i).reduce((n, b) => n + b, 0));
-      const copies = new Map(
-        list.segments!.slice(1).map((bytes, i) => [i + 1, { file: old, start: starts[i + 1]!, end: starts[i + 1]! + bytes }]),
-      );
-      const made = new Map<string, string>();
       const outline = openDataOutline(input);
+      const { owner } = itemPlaces(outline.itemCounts);
+      const positions = outline.lists.find((l) => l.path === list.path)!.positions;
+      let at = Buffer.byteLength(`${CSV_BOM}${csvLines([ITEM_HEADER])}`);
+      const planned = listSegments(outline, positions, owner).map((seg, i) => {
+        const bytes = list.segments![i]!;
+        const copy = i > 0 ? { file: old, start: at, end: at + bytes } : undefined;
+        at += bytes;
+        return { ...seg, copy };
+      });
+      expect(planned.filter((seg) => seg.copy).length).toBeGreaterThan(0);
+      const made = new Map<string, string>();
       const writer = await openDataWriter(
         outline,
         input,
         { append: async (path, text) => void made.set(path, (made.get(path) ?? '') + text) },
         (path) => path === list.path,
-        (path) => (path === list.path ? copies : undefined),
+        (path) => (path === list.path ? planned : undefined),
       );
       // Only the parts with the newest segment's letters are given.
       await writer.part(determinations.slice(0, 1), 0);

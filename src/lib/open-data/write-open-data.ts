@@ -12,7 +12,16 @@ import { StringDecoder } from 'node:string_decoder';
 import { CSV_BOM, csvLines } from './csv.ts';
 import { determinationJsonSchema } from './determination-json-schema.ts';
 import { ITEM_HEADER, itemRow, type ItemRowContext } from './item-columns.ts';
-import { itemPlaces, listSegments, openDataOutline, outlinePeriods, type ListCsv, type OpenDataOutline } from './open-data-outline.ts';
+import {
+  itemPlaces,
+  listSegments,
+  openDataOutline,
+  outlinePeriods,
+  type ListCsv,
+  type ListSegment,
+  type OpenDataOutline,
+  type OutlineList,
+} from './open-data-outline.ts';
 import type { GuidelineEntry } from '../catalogue/index-guidelines.ts';
 import type { TreatmentRegionEntry } from '../catalogue/index-treatment-regions.ts';
 import type { ItemRef } from '../corpus/flatten-items.ts';
@@ -70,6 +79,20 @@ export interface ListCopy {
   file: string;
   start: number;
   end: number;
+}
+
+/** A segment of a list file to write (listSegments): made from its rows, or copied when `copy` says where from. */
+export interface PlannedSegment extends ListSegment {
+  copy?: ListCopy;
+}
+
+/** What every items CSV opens with: the byte-order mark and the column names. */
+export const ITEM_CSV_HEADER = `${CSV_BOM}${csvLines([ITEM_HEADER])}`;
+
+/** Appends text; gives its bytes. */
+async function putText(sink: Sink, path: string, text: string): Promise<number> {
+  await sink.append(path, text);
+  return Buffer.byteLength(text);
 }
 
 export const DETERMINATIONS_FILE = 'determinations.jsonl.gz';
@@ -139,10 +162,8 @@ type Piece = string | ListCopy;
 async function appendPieces(sink: Sink, path: string, pieces: readonly Piece[]): Promise<number> {
   let bytes = 0;
   for (const piece of pieces) {
-    if (typeof piece === 'string') {
-      await sink.append(path, piece);
-      bytes += Buffer.byteLength(piece);
-    } else {
+    if (typeof piece === 'string') bytes += await putText(sink, path, piece);
+    else {
       await appendCopy(sink, path, piece);
       bytes += piece.end - piece.start;
     }
@@ -150,16 +171,11 @@ async function appendPieces(sink: Sink, path: string, pieces: readonly Piece[]):
   return bytes;
 }
 
-/** A list file to write, its segments made from rows or, where `kept` says, copied. */
-function listFile(
-  outline: OpenDataOutline,
-  l: OpenDataOutline['lists'][number],
-  owner: Int32Array,
-  kept?: ReadonlyMap<number, ListCopy>,
-): ListFile {
-  const segments = listSegments(outline, l.positions, owner).map((seg, i) => ({
-    positions: kept?.has(i) ? new Int32Array(0) : l.positions.subarray(seg.start, seg.end),
-    copy: kept?.get(i),
+/** A list file to write, its segments made from their rows or copied. */
+function listFile(l: OutlineList, planned: readonly PlannedSegment[]): ListFile {
+  const segments = planned.map((seg) => ({
+    positions: seg.copy ? new Int32Array(0) : l.positions.subarray(seg.start, seg.end),
+    copy: seg.copy,
     next: 0,
     bytes: 0,
   }));
@@ -222,22 +238,22 @@ export interface OpenDataWriter {
 
 /**
  * Starts writing every file `write` accepts (all by default): the schema and the period files'
- * headers. `copies`: for a list file, the segments (by index) to copy from the last build's file.
+ * headers. `plan`: a list file's segments, some to copy from the last build's file; by default
+ * its listSegments, all made from their rows.
  */
 export async function openDataWriter(
   outline: OpenDataOutline,
   ctx: ItemRowContext,
   sink: Sink,
   write: (path: string) => boolean = () => true,
-  copies: (path: string) => ReadonlyMap<number, ListCopy> | undefined = () => undefined,
+  plan?: (path: string) => readonly PlannedSegment[] | undefined,
 ): Promise<OpenDataWriter> {
-  const put = async (path: string, text: string) => {
-    await sink.append(path, text);
-    return Buffer.byteLength(text);
-  };
+  const put = (path: string, text: string) => putText(sink, path, text);
   const { firstItem, owner } = itemPlaces(outline.itemCounts);
-  const header = `${CSV_BOM}${csvLines([ITEM_HEADER])}`;
-  const listFiles = outline.lists.filter((l) => write(l.path)).map((l) => listFile(outline, l, owner, copies(l.path)));
+  const header = ITEM_CSV_HEADER;
+  const listFiles = outline.lists
+    .filter((l) => write(l.path))
+    .map((l) => listFile(l, plan?.(l.path) ?? listSegments(outline, l.positions, owner)));
   const periods = periodFiles(outline);
   const writtenPeriods = new Map(periods.filter((p) => write(p.determinations.path) || write(p.items.path)).map((p) => [p.period, p]));
 

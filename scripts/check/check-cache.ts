@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashFolders } from '../../src/data/files/code-digest.ts';
+import { sha256 } from '../../src/lib/files/sha256.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
 const CODE_FOLDERS = ['scripts/check', 'src/lib'];
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /** Hash of the checker's code: every .ts file the check can run, and the packages it runs with. */
 function codeHash(): string {

@@ -2,19 +2,19 @@
 // frontmatter and validates it with the one schema, for the letter store (letter-store.ts) to keep.
 // Node runs this file as it stands (type stripping), so it and what it imports use erasable
 // TypeScript only.
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { parseFrontmatter } from '../lib/body/frontmatter.ts';
 import { describeIssues } from '../lib/schema/describe-issues.ts';
 import { DeterminationSchema } from '../lib/schema/determination.ts';
 import { LetterTextError, readLetterText } from './files/letter-text.ts';
 import type { ReadReply, ReadRequest } from './frontmatter-thread.ts';
+import { sha256 } from '../lib/files/sha256.ts';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A letter's text as its stored data, or its problems worded as check words them ("field: message"). */
 function validate(id: number, text: string): ReadReply {
-  const digest = createHash('sha256').update(text).digest('base64url');
+  const digest = sha256(text);
   let frontmatter;
   try {
     frontmatter = parseFrontmatter(text).data;

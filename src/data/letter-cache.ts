@@ -7,13 +7,13 @@
 // key order), writes faster than JSON and has no string length limit (docs/scale.md, "Letters
 // outside Astro's content layer"). The whole cache is void when the code that turns a file into
 // data, or its version, changes (letterCodeHash).
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './files/code-digest.ts';
 import type { Determination } from '../lib/schema/index.ts';
+import { sha256 } from '../lib/files/sha256.ts';
 
 /** Raise when the cache's layout or the meaning of its fields changes. */
 const CACHE_VERSION = 2;
@@ -40,8 +40,6 @@ interface Stored {
   context: string;
   letters: LetterCache;
 }
-
-const sha256 = (text: string | Buffer) => createHash('sha256').update(text).digest('base64url');
 
 /**
  * A hash of the code that reads and validates a letter and names its version: those modules and

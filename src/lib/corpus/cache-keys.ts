@@ -4,6 +4,7 @@
 // key. A page of a dated list (src/lib/paging/dated-paths.ts) keys on its own rows, so an older page
 // keeps its key when newer letters arrive; the lists of guidelines, sections and types key on all.
 import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.ts';
 
 export interface CacheKeys {
   /**
@@ -15,8 +16,6 @@ export interface CacheKeys {
   /** Key of a page that shows every determination (the whole corpus). */
   readonly corpus: string;
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 
 /**
  * What a page showing a letter depends on: its file (the body is read from it) and its data as the

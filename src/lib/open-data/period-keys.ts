@@ -2,11 +2,11 @@
 // list's items.csv): a file is written again only when its key changes. A key covers what shapes
 // the file's rows: the code and catalogue (`shape`) and each letter it holds, by id and version
 // (letterVersion in src/lib/corpus/cache-keys.ts: the letter's file and parsed data), in order.
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.ts';
 
 /** Key of what shapes the rows besides the letters: the code's digest, the catalogue, the site's address. */
 export function shapeKey(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
+  return sha256(JSON.stringify(parts));
 }
 
 /**
@@ -18,5 +18,5 @@ export function rowsKey(shape: string, rows: Iterable<{ id: string; number?: num
   // key names every item of the list, some two million names a build at 100k letters).
   let text = shape;
   for (const { id, number } of rows) text += `\n${id}${number === undefined ? '' : `#${number}`} ${versions.get(id) ?? ''}`;
-  return createHash('sha256').update(text).digest('base64url');
+  return sha256(text);
 }

@@ -69,7 +69,7 @@ export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind, or the files a shard holds besides (facets.json.gz, results.json.gz), change, so every cached shard is rebuilt. */
-const INDEXER_VERSION = `imr-shards-12 chunks ${INDEX_CHUNK_SIZE}`;
+const INDEXER_VERSION = `imr-shards-13 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
@@ -79,9 +79,9 @@ function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
 }
 
-/** A shard's bundle depends only on its pages' HTML and search data, Pagefind's version and ours. */
+/** A shard's bundle depends only on its id (its records' names hold it), its pages' HTML and search data, Pagefind's version and ours. */
 function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>, data: Map<string, SearchData>): string {
-  const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n`);
+  const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n${shard.id}\n`);
   for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256} ${data.get(p.file)!.sha256}\n`);
   return hash.digest('hex');
 }
@@ -178,11 +178,11 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   });
 
   // Every determination page in exactly one shard: the plan partitions the pages, and each
-  // bundle must hold a record for each of its pages (and the sentinel) besides the items'.
+  // bundle must hold a record for each of its pages besides the items'.
   const shards: ShardInfo[] = [];
   for (const { shard, hash } of planned) {
     const records = await bundlePageCount(join(cacheDir, hash));
-    const items = records - 1 - shard.pages.length;
+    const items = records - shard.pages.length;
     if (items < 0)
       throw new Error(`Pagefind indexed ${records} records of shard ${shard.id} but it has ${shard.pages.length} determination pages`);
     shards.push({
@@ -218,7 +218,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
     else await linkTree(join(cacheDir, s.hash), join(next, s.id));
   }
-  const manifest: ShardManifest = { version: 3, pagefind: pagefindVersion, root: newest.id, shards };
+  const manifest: ShardManifest = { version: 4, pagefind: pagefindVersion, root: newest.id, shards };
   await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
   await rm(outputPath, { recursive: true, force: true });
   await rename(next, outputPath);

@@ -1,8 +1,9 @@
 // Indexes one shard of determination pages into a Pagefind bundle of its own, in a worker process
 // of scripts/search-index.ts, with a Pagefind service per shard (closed after it, so memory is the
 // shard's). Each page becomes a record for the letter and one per item (letter-records.ts),
-// numbered by a `row` sort key in page order (row 0 a sentinel); the shard's facet table and its
-// CSV download data (RESULTS_FILE) are written beside them from the letters' search data.
+// numbered by a `row` sort key in page order from 1, by which each record is then named
+// (pagefind-meta.ts); the shard's facet table and its CSV download data (RESULTS_FILE) are
+// written beside them from the letters' search data.
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,6 +13,7 @@ import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
 import type { ResultData } from '../../src/lib/search/download-rows.ts';
 import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
+import { nameRecordsByRow } from './pagefind-meta.ts';
 import { runPool } from './run-pool.ts';
 
 export interface ShardJob {
@@ -42,9 +44,6 @@ const UNUSED = /^(pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)|page
 /** How many pages are in flight to Pagefind's service at once: enough to overlap reads and IPC. */
 const IN_FLIGHT = 8;
 
-/** Row 0 of every shard: it makes every real record's position in the row order 1 or more. */
-const SENTINEL = { url: '/', content: 'pagefindrowsentinel', language: 'en', sort: { row: '0', letter: '0' } };
-
 export async function indexShard(job: ShardJob): Promise<ShardCounts> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -56,15 +55,13 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     });
     // Rows in page order: each letter's own record, then its items.
     const records: { url: string; html: string }[] = [];
-    job.files.forEach((file, letter) => {
+    for (const file of job.files) {
       const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
-      records.push({ url, html: page.letter(records.length + 1, letter + 1) });
+      records.push({ url, html: page.letter(records.length + 1) });
       page.items.forEach((item, i) => records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1) }));
-    });
+    }
     const problems: string[] = [];
-    const sentinel = await index.addCustomRecord(SENTINEL);
-    problems.push(...sentinel.errors);
     await runPool(records, IN_FLIGHT, async ({ url, html }) => {
       const added = await index.addHTMLFile({ url, content: html });
       problems.push(...added.errors.map((e) => `${url}: ${e}`));
@@ -75,15 +72,16 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
+    const named = await nameRecordsByRow(job.outDir, job.id);
     const facts = job.files.map((f) => pages.get(f)!.facts);
     await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify(facetFile(facts)), { level: 9 }));
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));
-    const counts = { letters: job.files.length, items: records.length - job.files.length, records: records.length + 1 };
+    const counts = { letters: job.files.length, items: records.length - job.files.length, records: records.length };
     const indexed = await bundlePageCount(job.outDir);
-    if (indexed !== counts.records)
-      throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} but was given ${counts.records}`);
+    if (indexed !== counts.records || named !== counts.records)
+      throw new Error(`Pagefind indexed ${indexed} records of shard ${job.id} (${named} named) but was given ${counts.records}`);
     return counts;
   } finally {
     await index.deleteIndex();

@@ -10,8 +10,8 @@ export interface LetterRecords {
   facts: LetterFacts;
   /** The CSV download's data of the letter. */
   result: ResultMeta;
-  /** The letter's own record (its article without the item sections), given its row and letter number in the shard. */
-  letter: (row: number, letter: number) => string;
+  /** The letter's own record (its article without the item sections), given its row in the shard. */
+  letter: (row: number) => string;
   /** One per item, in item order. */
   items: ((row: number) => string)[];
 }
@@ -43,11 +43,8 @@ function itemSpans(html: string): [number, number][] {
   return spans;
 }
 
-/** Sort keys as head tags: `row` orders every record, `letter` only the letters' own records. */
-const sortKeys = (keys: Record<string, number>) =>
-  Object.entries(keys)
-    .map(([k, v]) => `<meta data-pagefind-sort="${k}[content]" content="${v}">`)
-    .join('');
+/** The record's row as a sort key (a head tag): the indexer names each record by it (pagefind-meta.ts). */
+const rowKey = (row: number) => `<meta data-pagefind-sort="row[content]" content="${row}">`;
 
 /**
  * The heading's words get the one weight Pagefind lists first (it stores weights as 24 × the
@@ -62,7 +59,7 @@ const REQUEST_WEIGHT = ' data-pagefind-weight="1.042"';
 function itemDocument(section: string, row: number): string {
   const title = (HEADING.exec(section)?.[1] ?? '').replace(/<[^>]*>/g, '').trim();
   const weighted = section.replace(HEADING_TAG, (tag) => `${tag}${REQUEST_WEIGHT}`);
-  return `<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="${title.replace(/"/g, '&quot;')}">${sortKeys({ row })}</head><body><div data-pagefind-body>${weighted}</div></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta data-pagefind-meta="title[content]" content="${title.replace(/"/g, '&quot;')}">${rowKey(row)}</head><body><div data-pagefind-body>${weighted}</div></body></html>`;
 }
 
 /**
@@ -93,7 +90,7 @@ export function letterRecords(html: string, { facts, result }: SearchRecordData,
   return {
     facts,
     result,
-    letter: (row, letter) => letterDocument(rest, sortKeys({ row, letter })),
+    letter: (row) => letterDocument(rest, rowKey(row)),
     items: spans.map(
       ([start, end]) =>
         (row: number) =>

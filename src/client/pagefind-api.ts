@@ -8,8 +8,9 @@ export interface PagefindResultData {
 }
 
 export interface PagefindResult {
+  /** Its record's name (shard and row: recordOf in src/lib/search/shard-manifest.ts). */
   id: string;
-  /** Relevance; in a sorted search, the result's position in the sort order (times indexWeight). */
+  /** Relevance. */
   score: number;
   /** Where the words matched in the record. */
   words: number[];
@@ -20,14 +21,10 @@ export interface PagefindSearch {
   results: PagefindResult[];
 }
 
-export interface PagefindSearchOptions {
-  sort?: Record<string, 'asc' | 'desc'>;
-}
-
 export interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   /** Adds another bundle (its folder URL) to the searches. */
   mergeIndex(url: string, options?: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch>;
+  search(term: string): Promise<PagefindSearch>;
 }

@@ -58,11 +58,10 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
     const { table } = parts[match.part]!;
     const row = table.letters[match.letter]!.row;
     const rows = hits?.get(shard);
-    const letter = rows?.get(row)?.result ?? (await index.letterResult(shard, match.letter));
-    if (!letter) throw new Error(`no record of letter ${match.letter} in shard ${shard}`);
+    const letter = rows?.get(row)?.result;
     const own = new Map<number, PagefindResultData>();
     const [data] = await Promise.all([
-      letter.data(),
+      letter ? letter.data() : index.letterData(shard, match.letter),
       ...match.own.slice(0, EXCERPTS_PER_LETTER).map(async (n) => {
         const item = rows?.get(row + n)?.result;
         if (item) own.set(n, await item.data());

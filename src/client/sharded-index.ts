@@ -1,16 +1,16 @@
 // The sharded search index (pagefind/shards.json) as one Pagefind instance: bundles merged shard by
 // shard as the search needs them, each with its facet table. Pagefind finds and ranks the records
 // that hold the words; which letter and item a record is comes from the facet table by its row,
-// read from its score in a search sorted by row (decodeScore; test/build/search-index.test.ts
-// reads every record's row back this way, so a Pagefind upgrade that changes it fails there).
+// which the result's id names with its shard (recordOf; test/build/search-index.test.ts reads
+// every record's row back this way, so a Pagefind upgrade that changes it fails there).
 import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
-import { MANIFEST_FILE, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
-import type { Pagefind, PagefindResult } from './pagefind-api.ts';
-import { matchWords, type WordMatch } from './word-match.ts';
+import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
+import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
+import { matchWords, type Rows, type WordMatch } from './word-match.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
 
@@ -23,8 +23,8 @@ export interface ShardedIndex {
   table(id: string): FacetTable;
   /** The records of the loaded shards that hold the words. */
   match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
-  /** The Pagefind result of a letter's own record (for its title, facts and item list). */
-  letterResult(id: string, letter: number): Promise<PagefindResult | undefined>;
+  /** The data of a letter's own record (its title, facts and item list; no excerpt), fetched alone. */
+  letterData(id: string, letter: number): Promise<PagefindResultData & { content: string }>;
   /** A shard's CSV data, per letter in row order, with page URLs from the site's root ("/imr/determinations/<id>/"). */
   results(id: string): Promise<ResultData[]>;
 }
@@ -45,28 +45,25 @@ export interface OpenOptions {
  */
 export const RANKING = { termSimilarity: 3, pageLength: 0.5 };
 
-// In a search sorted by `row`, Pagefind scores each result by its position in that order (its row;
-// the sentinel holds 0) times its bundle's indexWeight. Shard k gets the weight 1 + (k + 1) / 2^32,
-// so one score carries both: row = floor(score), k + 1 = round((score − row) × 2^32 / row), exactly
-// in double precision for rows below 2^18 and up to 2^14 shards; in a ranked search the weights
-// differ from 1 by less than one part in a billion.
-const SCALE = 2 ** 32;
-const weightOf = (k: number) => 1 + (k + 1) / SCALE;
-
-/** The shard (manifest place) and position of a result of a sorted search; undefined for position 0. */
-export function decodeScore(score: number): { shard: number; position: number } | undefined {
-  const position = Math.floor(score);
-  if (position < 1) return undefined;
-  return { shard: Math.round(((score - position) * SCALE) / position) - 1, position };
-}
-
-/** A gzipped JSON file (its bytes as served; a host may already have undone the gzip). */
-export async function readGzipJson<T>(response: Response): Promise<T> {
+/** A gzipped file's text (its bytes as served; a host may already have undone the gzip). */
+async function readGzipText(response: Response): Promise<string> {
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(bytes)) as T;
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
   const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return JSON.parse(await new Response(stream).text()) as T;
+  return new Response(stream).text();
 }
+
+/** A gzipped JSON file. */
+export async function readGzipJson<T>(response: Response): Promise<T> {
+  return JSON.parse(await readGzipText(response)) as T;
+}
+
+/** What Pagefind writes before the JSON of a fragment file (fragment/<name>.pf_fragment, gzipped). */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+/** A record's URL as Pagefind gives it in a result's data: the site's base and the record's path. */
+const fullUrl = (baseUrl: string, raw: string) =>
+  /^(https?:)?\/\//.test(raw) ? raw : `${baseUrl}/${raw}`.replace(/\/+/g, '/').replace(/^(https?:\/)/, '$1/');
 
 async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
@@ -75,7 +72,7 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
 }
 
 export async function openShardedIndex({ root, load, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
-  const options = { ranking: RANKING, ...given };
+  const options: Record<string, unknown> = { ranking: RANKING, ...given };
   // The newest shard's bundle is pagefind/ itself and Pagefind's primary index: its runtime and
   // WASM, at fixed URLs the page preloads, serve every shard merged into it. It opens while the
   // manifest is fetched.
@@ -87,11 +84,10 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   })();
   pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
   const manifest = (await (await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' })).json()) as ShardManifest;
-  if (manifest.version !== 3) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  if (manifest.version !== 4) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const tables = new Map<string, FacetTable>();
   const merging = new Map<string, Promise<void>>();
-  const letterResults = new Map<string, Promise<Map<number, PagefindResult>>>();
 
   const table = (id: string) => {
     const t = tables.get(id);
@@ -100,10 +96,8 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   };
   const mergeOne = async (shard: ShardInfo) => {
     const url = shardUrl(manifest, root, shard.id);
-    const weight = { indexWeight: weightOf(place.get(shard.id)!) };
     const facets = fetchOk(`${url}${FACET_FILE}`).then((r) => readGzipJson<FacetFile>(r));
-    if (shard.id === manifest.root) await (await pagefind).options(weight);
-    else await (await pagefind).mergeIndex(url, { ...options, ...weight });
+    if (shard.id !== manifest.root) await (await pagefind).mergeIndex(url, options);
     tables.set(shard.id, facetTable(await facets));
   };
   const loadShards = (ids: readonly string[]) =>
@@ -122,41 +116,47 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   // A search waits for the merges under way, so it never sees a shard without its facet table.
   const settled = () => Promise.all(merging.values());
 
-  /** Results of a search sorted by `key`, by shard id and position; the sentinel left out. */
-  const byPosition = async (term: string | null, key: string) => {
+  /** The records a search finds, ranked, by shard id and row (their ids name both). */
+  const found = async (term: string): Promise<Rows> => {
     await settled();
-    const pf = await pagefind;
-    const found = await pf.search(term, { sort: { [key]: 'desc' } });
-    const out = new Map<string, Map<number, PagefindResult>>();
-    for (const result of found.results) {
-      const at = decodeScore(result.score);
-      const id = at && manifest.shards[at.shard]?.id;
-      if (!at || !id || !tables.has(id)) continue;
-      let rows = out.get(id);
-      if (!rows) out.set(id, (rows = new Map()));
-      rows.set(at.position, result);
+    const { results } = await (await pagefind).search(term);
+    const out: Rows = new Map();
+    for (const result of results) {
+      const at = recordOf(result.id);
+      if (!at || !tables.has(at.shard)) continue;
+      let rows = out.get(at.shard);
+      if (!rows) out.set(at.shard, (rows = new Map()));
+      rows.set(at.row, result);
     }
     return out;
   };
 
-  const match = (query: QueryWords, terms: readonly Term[]) =>
-    matchWords({ byPosition, ranked: async (term) => (await settled().then(() => pagefind)).search(term, {}) }, query, terms);
+  const match = (query: QueryWords, terms: readonly Term[]) => matchWords({ found }, query, terms);
 
-  const letterResult = async (id: string, letter: number) => {
-    let results = letterResults.get(id);
-    if (!results) {
-      // Only the letters' own records have the `letter` sort key: one search gives them all,
-      // for every shard loaded so far (and is asked again for shards loaded later).
-      const all = byPosition(null, 'letter');
-      for (const shard of tables.keys())
-        if (!letterResults.has(shard))
-          letterResults.set(
-            shard,
-            all.then((m) => m.get(shard) ?? new Map()),
-          );
-      results = letterResults.get(id)!;
+  // A letter none of whose records the words found: its record's fragment, which the record's
+  // name locates, fetched as Pagefind would fetch it for a result, once (a first answer and the
+  // complete one show the same letters).
+  const fragments = new Map<string, Promise<string>>();
+  const letterData = async (id: string, letter: number) => {
+    const row = table(id).letters[letter]?.row;
+    if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
+    const name = recordName(id, row);
+    let pending = fragments.get(name);
+    if (!pending) {
+      pending = fetchOk(`${shardUrl(manifest, root, id)}fragment/${name}.pf_fragment`).then(readGzipText);
+      pending.catch(() => fragments.delete(name));
+      fragments.set(name, pending);
     }
-    return (await results).get(letter + 1);
+    const text = await pending;
+    if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`record ${name} is not a Pagefind fragment`);
+    const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
+      url: string;
+      content: string;
+      meta: PagefindResultData['meta'];
+    };
+    // As Pagefind reads a fragment: zero-width spaces it inserted out of the text.
+    const content = fragment.content.replace(/\u200B/g, '');
+    return { url: fullUrl(String(options.baseUrl ?? '/'), fragment.url), excerpt: '', meta: fragment.meta, content };
   };
 
   const results = new Map<string, Promise<ResultData[]>>();
@@ -180,7 +180,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     load: loadShards,
     table,
     match,
-    letterResult,
+    letterData,
     results: resultsOf,
   };
 }

@@ -3,16 +3,16 @@
 // (the request's positions are in the facet table). A word counts only as such or as an
 // inflection Pagefind's stemmer gives (a quoted one-word search), never as the start of a longer
 // word; records the typed words find only that way are marked `prefix`, for the page to show
-// apart. Records are named by shard id and row, read from searches sorted by row (sharded-index.ts).
+// apart. Records are named by shard id and row, which their result ids give (sharded-index.ts).
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { termWords, type Term } from '../lib/search/query-terms.ts';
-import type { PagefindResult, PagefindSearch } from './pagefind-api.ts';
+import type { PagefindResult } from './pagefind-api.ts';
 
 /** A record that holds some of the terms, or the typed words as starts of longer words. */
 export interface Hit {
   /** Its Pagefind result, for its text: the typed words' search's where it found the record. */
   result: PagefindResult;
-  /** Relevance from the typed words' ranked search; 0 where only a word's own search found it. */
+  /** Relevance from the typed words' search; 0 where only a word's own search found it. */
   score: number;
   /** Per term: where the record holds each of its words, or undefined when it lacks one. */
   held: (number[][] | undefined)[];
@@ -37,10 +37,9 @@ export interface WordMatch {
 export type Rows = Map<string, Map<number, PagefindResult>>;
 const isEmpty = (rows: Rows) => [...rows.values()].every((r) => r.size === 0);
 
-/** The searches words are matched with: sorted by a sort key (rows by shard), and ranked. */
+/** The search words are matched with: the records it finds, ranked, by shard and row. */
 export interface SearchesBy {
-  byPosition(term: string | null, key: string): Promise<Rows>;
-  ranked(term: string): Promise<PagefindSearch>;
+  found(term: string): Promise<Rows>;
 }
 
 /**
@@ -49,7 +48,7 @@ export interface SearchesBy {
  * with ("xyzzyq" finds "x"): the words it highlighted in a few results tell the two apart.
  */
 const startsLongerWords = async (index: SearchesBy, word: string) => {
-  const found = [...(await index.byPosition(word, 'row')).values()].flatMap((rows) => [...rows.values()]).slice(0, 3);
+  const found = [...(await index.found(word)).values()].flatMap((rows) => [...rows.values()]).slice(0, 3);
   const w = word.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   for (const result of found) {
     for (const [, mark] of (await result.data()).excerpt.matchAll(/<mark>([^<]*)<\/mark>/g)) {
@@ -77,13 +76,12 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
   const quoted: Term[] | undefined = query.quoted ? [{ typed: text, words: [text], except: [] }] : undefined;
   const asked = quoted ?? terms;
   const words = quoted ? [text] : termWords(asked);
-  const [rows, ranked, wordRows, phrase] = await Promise.all([
-    index.byPosition(text, 'row'),
-    index.ranked(text),
-    Promise.all(words.map((w) => index.byPosition(quoted ? w : `"${w}"`, 'row'))).then(
+  const [rows, wordRows, phrase] = await Promise.all([
+    index.found(text),
+    Promise.all(words.map((w) => index.found(quoted ? w : `"${w}"`))).then(
       (found) => new Map(words.map((w, i) => [w, found[i]!])) as WordRows,
     ),
-    query.phrase ? index.byPosition(query.phrase, 'row') : undefined,
+    query.phrase ? index.found(query.phrase) : undefined,
   ]);
 
   // A term no record holds: is it typed as the start of longer words, or not there at all?
@@ -93,9 +91,6 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
   await Promise.all(absent.map(async (t) => ((await startsLongerWords(index, t.typed)) ? prefixOnly : missing).push(t.typed)));
   const order = (list: string[]) => asked.map((t) => t.typed).filter((t) => list.includes(t));
 
-  // The two typed-word searches find the same records; a record is its id and where the words are in it.
-  const keyOf = (r: PagefindResult) => `${r.id} ${r.words.join(',')}`;
-  const scores = new Map(ranked.results.map((r) => [keyOf(r), r.score]));
   const hits = new Map<string, Map<number, Hit>>();
   const shardIds = new Set([...rows.keys(), ...[...wordRows.values()].flatMap((r) => [...r.keys()])]);
   for (const id of shardIds) {
@@ -108,7 +103,7 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
       const prefix = typed?.has(row) ?? false;
       shardHits.set(row, {
         result,
-        score: prefix ? (scores.get(keyOf(result)) ?? 0) : 0,
+        score: prefix ? result.score : 0,
         held: asked.map((t) => heldWords(t, wordRows, id, row)),
         prefix,
         phrase: phrase?.get(id)?.has(row) ?? false,

@@ -153,8 +153,7 @@ describe('search index of the fixture site', () => {
     // Every record's text: the letters' own records, and the items' (each begins "Item N:").
     const records: PagefindResultData[] = [];
     for (const shard of index.loaded()) {
-      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++)
-        records.push(await (await index.letterResult(shard.id, letter))!.data());
+      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) records.push(await index.letterData(shard.id, letter));
     }
     for (const rows of (await index.match(queryWords('item'), queryTerms(['item'], NO_NAMES))).hits.values()) {
       for (const { result } of rows.values()) {
@@ -200,7 +199,7 @@ describe('search index of the fixture site', () => {
     const pages: (PagefindResultData & { content: string })[] = [];
     for (const shard of index.loaded()) {
       for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) {
-        pages.push((await (await index.letterResult(shard.id, letter))!.data()) as PagefindResultData & { content: string });
+        pages.push(await index.letterData(shard.id, letter));
       }
     }
     const page = pages.find((p) => p.url === '/determinations/CM16-0100001/');

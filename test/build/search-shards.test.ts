@@ -1,7 +1,7 @@
 // The sharded search index of the fixture site (three shards: 2014–2015, 2016, 2017-02) against one
 // index of the same pages: the same answers, counts and order, shards merged in stages, and a
 // rebuild that indexes only the shards whose pages changed.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -10,7 +10,7 @@ import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
 import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
-import type { ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import { recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
@@ -58,9 +58,9 @@ describe('sharded search index', () => {
     const { shards, root: newest } = manifest(root.dir);
     expect(newest).toBe('2017-02');
     expect(shards.map((s) => [s.id, s.pages, s.items, s.records, s.first, s.last])).toEqual([
-      ['2014-2015', 2, 2, 5, '2014-10-02', '2015-03-20'],
-      ['2016', 2, 3, 6, '2016-06-01', '2016-12-09'],
-      ['2017-02', 1, 2, 4, '2017-02-03', '2017-02-03'],
+      ['2014-2015', 2, 2, 4, '2014-10-02', '2015-03-20'],
+      ['2016', 2, 3, 5, '2016-06-01', '2016-12-09'],
+      ['2017-02', 1, 2, 3, '2017-02-03', '2017-02-03'],
     ]);
     for (const s of shards) {
       const dir = join(root.dir, 'pagefind', s.id === newest ? '' : s.id);
@@ -68,6 +68,9 @@ describe('sharded search index', () => {
       expect(existsSync(join(dir, FACET_FILE)), s.id).toBe(true);
       // The search page runs Pagefind on its own thread and needs no other runtime files.
       expect(existsSync(join(dir, 'pagefind-worker.js')), s.id).toBe(false);
+      // Each record's fragment is named by its shard and row, 1 to `records` (pagefind-meta.ts).
+      const rows = Array.from({ length: s.records }, (_, r) => `${recordName(s.id, r + 1)}.pf_fragment`);
+      expect(readdirSync(join(dir, 'fragment')).sort(), s.id).toEqual(rows.sort());
     }
     expect(existsSync(join(root.dir, 'pagefind', '2017-02'))).toBe(false);
     expect(single.manifest.shards.map((s) => s.id)).toEqual(['2014-2017']);

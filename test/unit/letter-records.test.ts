@@ -2,7 +2,7 @@
 // the score code that gives a record's shard and row back from a sorted search.
 import { describe, expect, test } from 'vitest';
 import { letterRecords } from '../../scripts/search-index/letter-records.ts';
-import { decodeScore } from '../../src/client/sharded-index.ts';
+import { recordName, recordOf } from '../../src/lib/search/shard-manifest.ts';
 
 const facts = {
   year: '2017',
@@ -27,17 +27,15 @@ describe('letterRecords', () => {
     expect(records.result).toEqual(result);
   });
 
-  test('gives the letter’s record without its item sections, sorted by row and letter number', () => {
-    const letter = records.letter(7, 3);
+  test('gives the letter’s record without its item sections, sorted by row', () => {
+    const letter = records.letter(7);
     expect(letter).toContain('<h1>Case CM17-0012345</h1>');
     expect(letter).toContain('lifting a box');
     expect(letter).not.toContain('Item 1');
     expect(letter).not.toContain('two');
     expect(letter).not.toContain('decided:');
     // The sort keys, then the page's metadata tags whole, even with a ">" in a value.
-    expect(letter).toContain(
-      `<head><meta data-pagefind-sort="row[content]" content="7"><meta data-pagefind-sort="letter[content]" content="3">${ITEMS_META}</head>`,
-    );
+    expect(letter).toContain(`<head><meta data-pagefind-sort="row[content]" content="7">${ITEMS_META}</head>`);
   });
 
   test('gives each item a record of its own section, titled by its heading, nested sections and all', () => {
@@ -59,17 +57,22 @@ describe('letterRecords', () => {
   });
 });
 
-describe('decodeScore', () => {
-  test('gives back the shard and position a sorted search scored, for large rows and many shards', () => {
-    for (const [shard, position] of [
-      [0, 1],
-      [3, 7],
-      [16382, 262143],
-      [99, 123456],
+describe('recordName', () => {
+  test('names a record by its shard and row, and gives both back', () => {
+    for (const [shard, row] of [
+      ['2013-2015', 1],
+      ['2026-10.newest', 35],
+      ['2021.3', 36],
+      ['undated', 262143],
     ] as const) {
-      const score = position * (1 + (shard + 1) / 2 ** 32);
-      expect(decodeScore(score)).toEqual({ shard, position });
+      const name = recordName(shard, row);
+      expect(name).toMatch(/^[\w.-]+~[0-9a-z]+$/);
+      expect(recordOf(name)).toEqual({ shard, row });
     }
-    expect(decodeScore(0)).toBeUndefined();
+    expect(recordName('2016-2018', 56)).toBe('2016-2018~1k');
+  });
+
+  test('gives nothing back for a name Pagefind gave', () => {
+    for (const name of ['en_7b938d2', '~1', '2016~', '2016~1K', '2016~1-']) expect(recordOf(name), name).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ const SHARDS = [
   shard('2016', '2016-01-02', '2016-12-31'),
   shard('2017-02', '2017-02-01', '2017-02-27'),
 ];
-const manifest: ShardManifest = { version: 3, pagefind: '1.6.0', root: '2017-02', shards: SHARDS };
+const manifest: ShardManifest = { version: 4, pagefind: '1.6.0', root: '2017-02', shards: SHARDS };
 const first = (query: string, loaded: ShardInfo[] = []) => firstShards(manifest, loaded, parseSearchState(query)).map((s) => s.id);
 
 describe('firstShards', () => {

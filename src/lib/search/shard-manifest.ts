@@ -13,7 +13,7 @@ export interface ShardInfo {
   pages: number;
   /** Their disputed items. */
   items: number;
-  /** Pagefind records: one per letter, one per item, and the sentinel row 0. */
+  /** Pagefind records: one per letter and one per item, rows 1 to `records`. */
   records: number;
   /** Earliest and latest decision date in it (ISO; undated letters sort as 0000-00-00). */
   first: string;
@@ -23,7 +23,7 @@ export interface ShardInfo {
 }
 
 export interface ShardManifest {
-  version: 3;
+  version: 4;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** The shard whose bundle is pagefind/ itself (the newest). */
@@ -35,4 +35,22 @@ export interface ShardManifest {
 /** The URL of a shard's bundle, given that of pagefind/ (ending in "/"). */
 export function shardUrl(manifest: ShardManifest, root: string, id: string): string {
   return id === manifest.root ? root : `${root}${id}/`;
+}
+
+/**
+ * The name of a shard's record (its Pagefind page hash and fragment file): the shard's id and the
+ * record's row, base 36 ("2016-2018~1k"). The indexer names records so (scripts/search-index/
+ * pagefind-meta.ts), and a search result's id says which record it is.
+ */
+export function recordName(shard: string, row: number): string {
+  return `${shard}${RECORD_SEPARATOR}${row.toString(36)}`;
+}
+
+const RECORD_SEPARATOR = '~';
+
+/** The shard and row a record's name gives; undefined for any other name. */
+export function recordOf(name: string): { shard: string; row: number } | undefined {
+  const at = name.lastIndexOf(RECORD_SEPARATOR);
+  const row = name.slice(at + 1);
+  return at > 0 && /^[0-9a-z]+$/.test(row) ? { shard: name.slice(0, at), row: Number.parseInt(row, 36) } : undefined;
 }

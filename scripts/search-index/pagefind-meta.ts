@@ -1,0 +1,125 @@
+// A Pagefind bundle's metadata file (pagefind.<hash>.pf_meta), read and written again so that each
+// record is named by its shard and row (recordName, src/lib/search/shard-manifest.ts) instead of
+// a hash of its text, and its fragment file renamed to match. A search result's id then says which
+// record it is, and the metadata loses the sort orders that told it before: every search page
+// loads the metadata of every shard it searches, and a random seven-character hash and two sort
+// orders per record were most of it (docs/search.md has the figures).
+//
+// The file is gzip of "pagefind_dcd" and one CBOR value (Pagefind 1.6's index_metadata.rs):
+// [version, pages: [hash, word count, ...][], index chunks, filters, sorts: [key, page numbers][],
+// ...]. Only what that holds is read: unsigned integers, text and arrays.
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { recordName } from '../../src/lib/search/shard-manifest.ts';
+
+type Cbor = number | string | Cbor[];
+
+const SIGNATURE = 'pagefind_dcd';
+
+/** Decodes one CBOR value at `at` of `bytes`; throws naming the byte for anything Pagefind 1.6 does not write. */
+function decode(bytes: Buffer, at: number): [Cbor, number] {
+  const head = bytes[at];
+  if (head === undefined) throw new Error(`ends at byte ${at} inside a value`);
+  const major = head >> 5;
+  const minor = head & 31;
+  let length: number;
+  let next = at + 1;
+  if (minor < 24) length = minor;
+  else if (minor <= 27) {
+    const size = 2 ** (minor - 24);
+    length = size === 8 ? Number(bytes.readBigUInt64BE(next)) : bytes.readUIntBE(next, size);
+    next += size;
+  } else throw new Error(`byte ${at}: an indefinite or reserved length (${head})`);
+  if (major === 0) return [length, next];
+  if (major === 3) return [bytes.toString('utf8', next, next + length), next + length];
+  if (major === 4) {
+    const list: Cbor[] = [];
+    for (let i = 0; i < length; i++) {
+      const [value, after] = decode(bytes, next);
+      list.push(value);
+      next = after;
+    }
+    return [list, next];
+  }
+  throw new Error(`byte ${at}: CBOR major type ${major}, which Pagefind's metadata does not hold`);
+}
+
+/** The head of a value: its major type and length in the fewest bytes, as Pagefind's encoder writes it. */
+function head(major: number, length: number): Buffer {
+  if (length < 24) return Buffer.from([(major << 5) | length]);
+  if (length < 2 ** 8) return Buffer.from([(major << 5) | 24, length]);
+  if (length < 2 ** 16) return Buffer.from([(major << 5) | 25, length >> 8, length & 255]);
+  const out = Buffer.alloc(5);
+  out[0] = (major << 5) | 26;
+  out.writeUInt32BE(length, 1);
+  return out;
+}
+
+function encode(value: Cbor, out: Buffer[]): void {
+  if (typeof value === 'number') out.push(head(0, value));
+  else if (typeof value === 'string') {
+    const text = Buffer.from(value, 'utf8');
+    out.push(head(3, text.length), text);
+  } else {
+    out.push(head(4, value.length));
+    for (const v of value) encode(v, out);
+  }
+}
+
+/** The metadata's CBOR value, from the file's bytes. */
+export function readMeta(file: Buffer, name: string): Cbor[] {
+  const bytes = gunzipSync(file);
+  if (bytes.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${name}: not Pagefind metadata (no "${SIGNATURE}")`);
+  try {
+    const [value, end] = decode(bytes, SIGNATURE.length);
+    if (!Array.isArray(value) || end !== bytes.length) throw new Error('not one list');
+    return value;
+  } catch (error) {
+    throw new Error(`${name}: Pagefind metadata this indexer cannot read: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+export function writeMeta(meta: Cbor[]): Buffer {
+  const out: Buffer[] = [Buffer.from(SIGNATURE, 'latin1')];
+  encode(meta, out);
+  return gzipSync(Buffer.concat(out), { level: 9 });
+}
+
+/** The shape checks of Pagefind 1.6's metadata this needs, with what was found instead. */
+function pagesAndSorts(meta: Cbor[], name: string): { pages: Cbor[][]; sorts: Cbor[][] } {
+  const [, pages, , , sorts] = meta;
+  const isListOfLists = (v: Cbor | undefined): v is Cbor[][] => Array.isArray(v) && v.every(Array.isArray);
+  if (!isListOfLists(pages) || !pages.every((p) => typeof p[0] === 'string'))
+    throw new Error(`${name}: expected Pagefind 1.6's metadata, a list of [hash, word count] pages second`);
+  if (!isListOfLists(sorts)) throw new Error(`${name}: expected Pagefind 1.6's metadata, a list of sorts fifth`);
+  return { pages, sorts };
+}
+
+/**
+ * Names every record of the bundle in `dir` by `shard` and its row, the position of its page in
+ * the `row` sort the records carry, renaming the fragment files to match, and drops the sort
+ * orders from the metadata. Returns how many records it named.
+ */
+export async function nameRecordsByRow(dir: string, shard: string): Promise<number> {
+  const metaName = (await readdir(dir)).find((n) => n.endsWith('.pf_meta'));
+  if (!metaName) throw new Error(`${dir}: Pagefind wrote no metadata file`);
+  const path = join(dir, metaName);
+  const meta = readMeta(await readFile(path), path);
+  const { pages, sorts } = pagesAndSorts(meta, path);
+  const order = sorts.find((s) => s[0] === 'row')?.[1];
+  if (!Array.isArray(order) || order.length !== pages.length)
+    throw new Error(`${path}: the row sort lists ${Array.isArray(order) ? order.length : 'no'} records of ${pages.length}`);
+  const named = new Set<number>();
+  for (const [row, page] of order.entries()) {
+    const record = typeof page === 'number' ? pages[page] : undefined;
+    if (!record || named.has(page as number)) throw new Error(`${path}: the row sort names page ${String(page)} twice or out of range`);
+    named.add(page as number);
+    const name = recordName(shard, row + 1);
+    await rename(join(dir, 'fragment', `${record[0] as string}.pf_fragment`), join(dir, 'fragment', `${name}.pf_fragment`));
+    record[0] = name;
+  }
+  meta[4] = [];
+  await writeFile(path, writeMeta(meta));
+  return pages.length;
+}

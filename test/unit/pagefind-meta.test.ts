@@ -1,0 +1,70 @@
+// The records of a Pagefind bundle named by shard and row: on a bundle Pagefind 1.6 writes here,
+// the metadata reads and writes back byte for byte, and naming the records renames every fragment
+// and drops the sort orders.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { nameRecordsByRow, readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
+import { recordName } from '../../src/lib/search/shard-manifest.ts';
+
+let dir: string;
+const metaFile = () =>
+  join(
+    dir,
+    readdirSync(dir).find((n) => n.endsWith('.pf_meta'))!,
+  );
+// Rows given out of order, as the indexer's parallel adds may reach Pagefind.
+const ROWS = [3, 1, 4, 2];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'imr-pagefind-meta-'));
+  const { index } = await pagefind.createIndex({});
+  for (const row of ROWS)
+    await index!.addCustomRecord({ url: `/r${row}/`, content: `record ${row} lumbar`, language: 'en', sort: { row: String(row) } });
+  await index!.writeFiles({ outputPath: dir });
+  await pagefind.close();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('Pagefind metadata', () => {
+  test('reads and writes back what Pagefind wrote, byte for byte', () => {
+    const file = readFileSync(metaFile());
+    expect(gunzipSync(writeMeta(readMeta(file, 'x')))).toEqual(gunzipSync(file));
+  });
+
+  test('refuses a file that is not Pagefind metadata, naming it', () => {
+    expect(() => readMeta(gzipSync('pagefind_frag{}'), 'shard/pagefind.en_1.pf_meta')).toThrow(
+      'shard/pagefind.en_1.pf_meta: not Pagefind metadata',
+    );
+    expect(() => readMeta(gzipSync(Buffer.from([...Buffer.from('pagefind_dcd'), 0xbf])), 'm.pf_meta')).toThrow(
+      'm.pf_meta: Pagefind metadata',
+    );
+  });
+
+  test('names each record by shard and row, each fragment with it, and drops the sort orders', async () => {
+    expect(await nameRecordsByRow(dir, '2016-2018')).toBe(4);
+    const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
+    expect(sorts).toEqual([]);
+    expect(pages.map((p) => p[0]).sort()).toEqual([1, 2, 3, 4].map((r) => recordName('2016-2018', r)).sort());
+    // A name leads to the fragment of the record with that row.
+    for (const row of ROWS) {
+      const fragment = gunzipSync(readFileSync(join(dir, 'fragment', `${recordName('2016-2018', row)}.pf_fragment`))).toString();
+      expect(fragment).toContain(`"url":"/r${row}/"`);
+    }
+    expect(readdirSync(join(dir, 'fragment'))).toHaveLength(4);
+  });
+
+  test('says what it expected of a bundle it cannot name', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'imr-pagefind-meta-'));
+    try {
+      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('Pagefind wrote no metadata file');
+      writeFileSync(join(empty, 'pagefind.en_1.pf_meta'), writeMeta(['1.6.0', [['en_1', 3, '']], [], [], []]));
+      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('the row sort lists no records of 1');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

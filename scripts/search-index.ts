@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
-import { MANIFEST_FILE, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
+import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { SEARCH_DATA_DIR, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
@@ -161,6 +161,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     site: root,
     outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
     id: shard.id,
+    tag: recordTag(hash),
     files: shard.pages.map((p) => p.file),
     data: shard.pages.map((p) => JSON.parse(data.get(p.file)!.line) as SearchRecordData),
   }));
@@ -201,7 +202,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     throw new Error(
       `Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`,
     );
-  }
+  } // A result's id names its shard by the tag: two shards with one tag could not be told apart.
+  if (new Set(shards.map((s) => recordTag(s.hash))).size !== shards.length) throw new Error('two search-index shards share a record tag');
 
   // Swap the new index in whole. A shard the site already has, with the same hash, is moved over
   // as it is; the others are linked in from the cache.

@@ -23,6 +23,8 @@ export interface ShardJob {
   outDir: string;
   /** Shard id, for messages. */
   id: string;
+  /** Its records' names start so (recordTag in src/lib/search/shard-manifest.ts). */
+  tag: string;
   /** Determination pages, relative to `site` ("determinations/<id>/index.html"), in row order. */
   files: string[];
   /** Each page's search data, same order. */
@@ -72,7 +74,7 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
-    const named = await nameRecordsByRow(job.outDir, job.id);
+    const named = await nameRecordsByRow(job.outDir, job.tag);
     const facts = job.files.map((f) => pages.get(f)!.facts);
     await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify(facetFile(facts)), { level: 9 }));
     // URLs relative to the site's root, as the search page resolves them against its base.

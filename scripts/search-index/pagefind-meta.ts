@@ -1,6 +1,6 @@
 // A Pagefind bundle's metadata file (pagefind.<hash>.pf_meta), read and written again so that each
-// record is named by its shard and row (recordName, src/lib/search/shard-manifest.ts) instead of
-// a hash of its text, and its fragment file renamed to match. A search result's id then says which
+// record is named by its shard's tag and its row (recordName, src/lib/search/shard-manifest.ts)
+// instead of a hash of its text, and its fragment file renamed to match. A search result's id then says which
 // record it is, and the metadata loses the sort orders that told it before: every search page
 // loads the metadata of every shard it searches, and a random seven-character hash and two sort
 // orders per record were most of it (docs/search.md has the figures).
@@ -8,7 +8,8 @@
 // The file is gzip of "pagefind_dcd" and one CBOR value (Pagefind 1.6's index_metadata.rs):
 // [version, pages: [hash, word count, ...][], index chunks, filters, sorts: [key, page numbers][],
 // ...]. Only what that holds is read: unsigned integers, text and arrays.
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
@@ -96,12 +97,15 @@ function pagesAndSorts(meta: Cbor[], name: string): { pages: Cbor[][]; sorts: Cb
   return { pages, sorts };
 }
 
+const ENTRY_FILE = 'pagefind-entry.json';
+
 /**
- * Names every record of the bundle in `dir` by `shard` and its row, the position of its page in
+ * Names every record of the bundle in `dir` by `tag` and its row, the position of its page in
  * the `row` sort the records carry, renaming the fragment files to match, and drops the sort
- * orders from the metadata. Returns how many records it named.
+ * orders from the metadata, which is then named by its new text (in pagefind-entry.json, which
+ * Pagefind always fetches afresh). Returns how many records it named.
  */
-export async function nameRecordsByRow(dir: string, shard: string): Promise<number> {
+export async function nameRecordsByRow(dir: string, tag: string): Promise<number> {
   const metaName = (await readdir(dir)).find((n) => n.endsWith('.pf_meta'));
   if (!metaName) throw new Error(`${dir}: Pagefind wrote no metadata file`);
   const path = join(dir, metaName);
@@ -115,11 +119,24 @@ export async function nameRecordsByRow(dir: string, shard: string): Promise<numb
     const record = typeof page === 'number' ? pages[page] : undefined;
     if (!record || named.has(page as number)) throw new Error(`${path}: the row sort names page ${String(page)} twice or out of range`);
     named.add(page as number);
-    const name = recordName(shard, row + 1);
+    const name = recordName(tag, row + 1);
     await rename(join(dir, 'fragment', `${record[0] as string}.pf_fragment`), join(dir, 'fragment', `${name}.pf_fragment`));
     record[0] = name;
   }
   meta[4] = [];
-  await writeFile(path, writeMeta(meta));
+  await renameMeta(dir, metaName, writeMeta(meta));
   return pages.length;
+}
+
+/** Writes the metadata under a name of its text's hash, in place of `before`, and names it in the entry file. */
+async function renameMeta(dir: string, before: string, bytes: Buffer): Promise<void> {
+  const entryPath = join(dir, ENTRY_FILE);
+  const entry = JSON.parse(await readFile(entryPath, 'utf8')) as { languages?: Record<string, { hash?: string }> };
+  const language = Object.values(entry.languages ?? {}).find((l) => `pagefind.${l.hash}.pf_meta` === before);
+  if (!language?.hash) throw new Error(`${entryPath}: names no language whose metadata is ${before}`);
+  const hash = `${language.hash.split('_')[0]}_${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`;
+  await writeFile(join(dir, `pagefind.${hash}.pf_meta`), bytes);
+  if (`pagefind.${hash}.pf_meta` !== before) await rm(join(dir, before));
+  language.hash = hash;
+  await writeFile(entryPath, JSON.stringify(entry));
 }

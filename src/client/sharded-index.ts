@@ -8,7 +8,15 @@ import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
-import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
+import {
+  MANIFEST_FILE,
+  recordName,
+  recordOf,
+  recordTag,
+  shardUrl,
+  type ShardInfo,
+  type ShardManifest,
+} from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { matchWords, type Rows, type WordMatch } from './word-match.ts';
 
@@ -86,6 +94,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   const manifest = (await (await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' })).json()) as ShardManifest;
   if (manifest.version !== 4) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
+  const shardOfTag = new Map(manifest.shards.map((s) => [recordTag(s.hash), s.id]));
   const tables = new Map<string, FacetTable>();
   const merging = new Map<string, Promise<void>>();
 
@@ -123,9 +132,10 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     const out: Rows = new Map();
     for (const result of results) {
       const at = recordOf(result.id);
-      if (!at || !tables.has(at.shard)) continue;
-      let rows = out.get(at.shard);
-      if (!rows) out.set(at.shard, (rows = new Map()));
+      const id = at && shardOfTag.get(at.tag);
+      if (!at || !id || !tables.has(id)) continue;
+      let rows = out.get(id);
+      if (!rows) out.set(id, (rows = new Map()));
       rows.set(at.row, result);
     }
     return out;
@@ -140,7 +150,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   const letterData = async (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
-    const name = recordName(id, row);
+    const name = recordName(recordTag(manifest.shards[place.get(id)!]!.hash), row);
     let pending = fragments.get(name);
     if (!pending) {
       pending = fetchOk(`${shardUrl(manifest, root, id)}fragment/${name}.pf_fragment`).then(readGzipText);

@@ -10,7 +10,7 @@ import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
 import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
-import { recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import { recordName, recordTag, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
@@ -69,7 +69,7 @@ describe('sharded search index', () => {
       // The search page runs Pagefind on its own thread and needs no other runtime files.
       expect(existsSync(join(dir, 'pagefind-worker.js')), s.id).toBe(false);
       // Each record's fragment is named by its shard and row, 1 to `records` (pagefind-meta.ts).
-      const rows = Array.from({ length: s.records }, (_, r) => `${recordName(s.id, r + 1)}.pf_fragment`);
+      const rows = Array.from({ length: s.records }, (_, r) => `${recordName(recordTag(s.hash), r + 1)}.pf_fragment`);
       expect(readdirSync(join(dir, 'fragment')).sort(), s.id).toEqual(rows.sort());
     }
     expect(existsSync(join(root.dir, 'pagefind', '2017-02'))).toBe(false);

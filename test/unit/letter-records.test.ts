@@ -2,7 +2,7 @@
 // the score code that gives a record's shard and row back from a sorted search.
 import { describe, expect, test } from 'vitest';
 import { letterRecords } from '../../scripts/search-index/letter-records.ts';
-import { recordName, recordOf } from '../../src/lib/search/shard-manifest.ts';
+import { recordName, recordOf, recordTag } from '../../src/lib/search/shard-manifest.ts';
 
 const facts = {
   year: '2017',
@@ -58,18 +58,15 @@ describe('letterRecords', () => {
 });
 
 describe('recordName', () => {
-  test('names a record by its shard and row, and gives both back', () => {
-    for (const [shard, row] of [
-      ['2013-2015', 1],
-      ['2026-10.newest', 35],
-      ['2021.3', 36],
-      ['undated', 262143],
-    ] as const) {
-      const name = recordName(shard, row);
-      expect(name).toMatch(/^[\w.-]+~[0-9a-z]+$/);
-      expect(recordOf(name)).toEqual({ shard, row });
+  test('names a record by its shard’s tag and its row, and gives both back', () => {
+    const tag = recordTag('1be1c178cdb4db838898bcff9ac53b47f8147cf1935dbfed0117ef31473bc006');
+    expect(tag).toBe('1be1c178cdb4');
+    for (const row of [1, 35, 36, 262143]) {
+      const name = recordName(tag, row);
+      expect(name).toMatch(/^[0-9a-f]{12}~[0-9a-z]+$/);
+      expect(recordOf(name)).toEqual({ tag, row });
     }
-    expect(recordName('2016-2018', 56)).toBe('2016-2018~1k');
+    expect(recordName(tag, 56)).toBe('1be1c178cdb4~1k');
   });
 
   test('gives nothing back for a name Pagefind gave', () => {

@@ -45,16 +45,22 @@ describe('Pagefind metadata', () => {
   });
 
   test('names each record by shard and row, each fragment with it, and drops the sort orders', async () => {
-    expect(await nameRecordsByRow(dir, '2016-2018')).toBe(4);
+    const before = (JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } }).languages
+      .en.hash;
+    expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(4);
     const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
     expect(sorts).toEqual([]);
-    expect(pages.map((p) => p[0]).sort()).toEqual([1, 2, 3, 4].map((r) => recordName('2016-2018', r)).sort());
+    expect(pages.map((p) => p[0]).sort()).toEqual([1, 2, 3, 4].map((r) => recordName('1be1c178cdb4', r)).sort());
     // A name leads to the fragment of the record with that row.
     for (const row of ROWS) {
-      const fragment = gunzipSync(readFileSync(join(dir, 'fragment', `${recordName('2016-2018', row)}.pf_fragment`))).toString();
+      const fragment = gunzipSync(readFileSync(join(dir, 'fragment', `${recordName('1be1c178cdb4', row)}.pf_fragment`))).toString();
       expect(fragment).toContain(`"url":"/r${row}/"`);
     }
     expect(readdirSync(join(dir, 'fragment'))).toHaveLength(4);
+    // The metadata is named by its new text, and the entry file, which Pagefind always fetches afresh, names it.
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } };
+    expect(readdirSync(dir).filter((n) => n.endsWith('.pf_meta'))).toEqual([`pagefind.${entry.languages.en.hash}.pf_meta`]);
+    expect(entry.languages.en.hash).not.toBe(before);
   });
 
   test('says what it expected of a bundle it cannot name', async () => {

@@ -38,19 +38,28 @@ export function shardUrl(manifest: ShardManifest, root: string, id: string): str
 }
 
 /**
- * The name of a shard's record (its Pagefind page hash and fragment file): the shard's id and the
- * record's row, base 36 ("2016-2018~1k"). The indexer names records so (scripts/search-index/
+ * The prefix of a shard's record names: the start of its hash, so that a record's name changes
+ * whenever its shard's letters do (a browser may keep a fragment file it fetched before an
+ * update) and says which shard it is in.
+ */
+export function recordTag(shardHash: string): string {
+  return shardHash.slice(0, 12);
+}
+
+/**
+ * The name of a shard's record (its Pagefind page hash and fragment file): its shard's tag and the
+ * record's row, base 36 ("1be1c178cdb4~1k"). The indexer names records so (scripts/search-index/
  * pagefind-meta.ts), and a search result's id says which record it is.
  */
-export function recordName(shard: string, row: number): string {
-  return `${shard}${RECORD_SEPARATOR}${row.toString(36)}`;
+export function recordName(tag: string, row: number): string {
+  return `${tag}${RECORD_SEPARATOR}${row.toString(36)}`;
 }
 
 const RECORD_SEPARATOR = '~';
 
-/** The shard and row a record's name gives; undefined for any other name. */
-export function recordOf(name: string): { shard: string; row: number } | undefined {
+/** The shard tag and row a record's name gives; undefined for any other name. */
+export function recordOf(name: string): { tag: string; row: number } | undefined {
   const at = name.lastIndexOf(RECORD_SEPARATOR);
   const row = name.slice(at + 1);
-  return at > 0 && /^[0-9a-z]+$/.test(row) ? { shard: name.slice(0, at), row: Number.parseInt(row, 36) } : undefined;
+  return at > 0 && /^[0-9a-z]+$/.test(row) ? { tag: name.slice(0, at), row: Number.parseInt(row, 36) } : undefined;
 }

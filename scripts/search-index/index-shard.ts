@@ -76,7 +76,7 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const named = await nameRecordsByRow(job.outDir, job.tag);
     const facts = job.files.map((f) => pages.get(f)!.facts);
-    await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify(facetFile(facts)), { level: 9 }));
+    await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify({ ...facetFile(facts), tag: job.tag }), { level: 9 }));
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

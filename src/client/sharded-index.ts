@@ -95,8 +95,27 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   if (manifest.version !== 4) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const shardOfTag = new Map(manifest.shards.map((s) => [recordTag(s.hash), s.id]));
+  const shardOf = (id: string) => {
+    const shard = manifest.shards[place.get(id) ?? -1];
+    if (!shard) throw new Error(`no shard ${id} in the search index`);
+    return shard;
+  };
   const tables = new Map<string, FacetTable>();
   const merging = new Map<string, Promise<void>>();
+
+  // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
+  // asked for with its shard's tag: a browser's cache never serves one from before an update. The
+  // newest shard's facets come first from the fixed URL the page preloads, and again with the tag
+  // if they are another shard's.
+  const versioned = (shard: ShardInfo, file: string) => `${shardUrl(manifest, root, shard.id)}${file}?v=${recordTag(shard.hash)}`;
+  const facetsOf = async (shard: ShardInfo) => {
+    const read = (url: string) => fetchOk(url).then((r) => readGzipJson<FacetFile>(r));
+    const tag = recordTag(shard.hash);
+    let file = await read(shard.id === manifest.root ? `${root}${FACET_FILE}` : versioned(shard, FACET_FILE));
+    if (file.tag !== tag) file = await read(versioned(shard, FACET_FILE));
+    if (file.tag !== tag) throw new Error(`the search index changed while the page was open (shard ${shard.id}); reload the page`);
+    return file;
+  };
 
   const table = (id: string) => {
     const t = tables.get(id);
@@ -105,7 +124,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   };
   const mergeOne = async (shard: ShardInfo) => {
     const url = shardUrl(manifest, root, shard.id);
-    const facets = fetchOk(`${url}${FACET_FILE}`).then((r) => readGzipJson<FacetFile>(r));
+    const facets = facetsOf(shard);
     if (shard.id !== manifest.root) await (await pagefind).mergeIndex(url, options);
     tables.set(shard.id, facetTable(await facets));
   };
@@ -114,9 +133,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
       ids.map((id) => {
         let p = merging.get(id);
         if (!p) {
-          const shard = manifest.shards[place.get(id) ?? -1];
-          if (!shard) throw new Error(`no shard ${id} in the search index`);
-          p = mergeOne(shard);
+          p = mergeOne(shardOf(id));
           merging.set(id, p);
         }
         return p;
@@ -150,7 +167,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   const letterData = async (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
-    const name = recordName(recordTag(manifest.shards[place.get(id)!]!.hash), row);
+    const name = recordName(recordTag(shardOf(id).hash), row);
     let pending = fragments.get(name);
     if (!pending) {
       pending = fetchOk(`${shardUrl(manifest, root, id)}fragment/${name}.pf_fragment`).then(readGzipText);
@@ -175,7 +192,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     if (!p) {
       // The site's root is the pagefind/ folder's parent.
       const site = root.replace(/[^/]+\/$/, '');
-      p = fetchOk(`${shardUrl(manifest, root, id)}${RESULTS_FILE}`)
+      p = fetchOk(versioned(shardOf(id), RESULTS_FILE))
         .then((r) => readGzipJson<ResultData[]>(r))
         .then((list) => list.map((r) => ({ ...r, url: `${site}${r.url}` })));
       p.catch(() => results.delete(id));

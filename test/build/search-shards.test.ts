@@ -116,6 +116,38 @@ describe('sharded search index', () => {
     ]);
   });
 
+  test('asks again, with its shard’s tag, for a facet table a cache kept from before an update', async () => {
+    // The newest shard's facets come from the fixed URL the page preloads; here that answers with
+    // another shard's file, as a browser's cache might after the site is updated.
+    const stale = readFileSync(join(root.dir, 'pagefind', '2016', FACET_FILE));
+    const real = globalThis.fetch;
+    const asked: string[] = [];
+    const withStale =
+      (versionedToo: boolean): typeof fetch =>
+      async (input, init) => {
+        const url = new URL(String(input));
+        if (url.pathname.endsWith(`/pagefind/${FACET_FILE}`)) {
+          asked.push(url.search);
+          if (url.search === '' || versionedToo) return new Response(stale);
+        }
+        return real(input, init);
+      };
+    try {
+      globalThis.fetch = withStale(false);
+      const index = await open(root);
+      const newest = index.manifest.shards.at(-1)!;
+      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}`]);
+      expect(await summary(index, '?q=lumbar')).toEqual(await summary(sharded, '?q=lumbar'));
+
+      globalThis.fetch = withStale(true);
+      await expect((await open(root, [])).load(['2017-02'])).rejects.toThrow(
+        'the search index changed while the page was open (shard 2017-02); reload the page',
+      );
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+
   test('indexes again only the shards whose pages changed', async () => {
     const { site, summary: built } = await reindexedCopy('rebuild', 2);
     expect([built.shards, built.indexed, built.reused, built.items]).toEqual([3, 3, 0, 7]);

@@ -53,7 +53,7 @@ const LETTERS = [
   ),
 ];
 const table: FacetTable = facetTable(facetFile(LETTERS));
-// Rows: 0 sentinel; letter 0 at 1 (item at 2); letter 1 at 3 (items at 4, 5); letter 2 at 6 (item at 7).
+// Rows (none at 0): letter 0 at 1 (item at 2); letter 1 at 3 (items at 4, 5); letter 2 at 6 (item at 7).
 
 /** A record holding the one-word query at these positions (none: only as the start of a longer word). */
 const at = (score: number, ...positions: number[]): RecordWords => ({

@@ -4,8 +4,8 @@ import type { CitedFacts, LetterFacts } from './letter-facts.ts';
 /**
  * The filter values of one index shard, item by item, as the search page filters and counts with
  * them. The search index writes it next to each shard's Pagefind bundle (FACET_FILE, gzipped JSON)
- * in the shard's row order: row 0 is a sentinel record, then each letter's own record followed by
- * one record per item. Values are stored once per shard and referred to by index.
+ * in the shard's row order: from row 1, each letter's own record followed by one record per item
+ * (there is no row 0). Values are stored once per shard and referred to by index.
  */
 export const FACET_FILE = 'facets.json.gz';
 
@@ -39,6 +39,8 @@ export type FacetItem = [
 
 export interface FacetFile {
   version: 3;
+  /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
+  tag?: string;
   values: Record<FacetValueKey, string[]>;
   /** Label of each section value, same order as values.section. */
   sectionLabels: string[];
@@ -114,7 +116,7 @@ export interface LetterRow {
 export interface FacetTable {
   file: FacetFile;
   letters: LetterRow[];
-  /** Per row: the letter's index in `letters`, or -1 for the sentinel. */
+  /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
   letterOfRow: Int32Array;
   /** Per row: 0 for the letter's own record, else the item number (1-based). */
   itemOfRow: Int32Array;

@@ -66,12 +66,36 @@ export async function readGzipJson<T>(response: Response): Promise<T> {
   return JSON.parse(await readGzipText(response)) as T;
 }
 
+/** `load` asked once per key; a failure is forgotten, so that asking again tries again. */
+function onceEach<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const pending = new Map<string, Promise<T>>();
+  return (key) => {
+    let p = pending.get(key);
+    if (!p) {
+      p = load(key);
+      p.catch(() => pending.delete(key));
+      pending.set(key, p);
+    }
+    return p;
+  };
+}
+
 /** What Pagefind writes before the JSON of a fragment file (fragment/<name>.pf_fragment, gzipped). */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
-/** A record's URL as Pagefind gives it in a result's data: the site's base and the record's path. */
-const fullUrl = (baseUrl: string, raw: string) =>
-  /^(https?:)?\/\//.test(raw) ? raw : `${baseUrl}/${raw}`.replace(/\/+/g, '/').replace(/^(https?:\/)/, '$1/');
+/** A record's data from its fragment file, as Pagefind reads it for a result (without an excerpt). */
+async function readFragment(response: Response, baseUrl: string): Promise<PagefindResultData & { content: string }> {
+  const text = await readGzipText(response);
+  if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`${response.url} is not a Pagefind fragment`);
+  const { url, content, meta } = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
+    url: string;
+    content: string;
+    meta: PagefindResultData['meta'];
+  };
+  // As Pagefind gives them: the URL under the site's base, the text without the zero-width spaces it inserted.
+  const full = /^(https?:)?\/\//.test(url) ? url : `${baseUrl}/${url}`.replace(/\/+/g, '/').replace(/^(https?:\/)/, '$1/');
+  return { url: full, excerpt: '', meta, content: content.replace(/\u200B/g, '') };
+}
 
 async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   const response = await fetch(url, init);
@@ -161,45 +185,19 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
   const match = (query: QueryWords, terms: readonly Term[]) => matchWords({ found }, query, terms);
 
   // A letter none of whose records the words found: its record's fragment, which the record's
-  // name locates, fetched as Pagefind would fetch it for a result, once (a first answer and the
-  // complete one show the same letters).
-  const fragments = new Map<string, Promise<string>>();
-  const letterData = async (id: string, letter: number) => {
+  // name locates, fetched once (a first answer and the complete one show the same letters).
+  const fragment = onceEach(async (url) => readFragment(await fetchOk(url), String(options.baseUrl ?? '/')));
+  const letterData = (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
-    const name = recordName(recordTag(shardOf(id).hash), row);
-    let pending = fragments.get(name);
-    if (!pending) {
-      pending = fetchOk(`${shardUrl(manifest, root, id)}fragment/${name}.pf_fragment`).then(readGzipText);
-      pending.catch(() => fragments.delete(name));
-      fragments.set(name, pending);
-    }
-    const text = await pending;
-    if (!text.startsWith(FRAGMENT_SIGNATURE)) throw new Error(`record ${name} is not a Pagefind fragment`);
-    const fragment = JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as {
-      url: string;
-      content: string;
-      meta: PagefindResultData['meta'];
-    };
-    // As Pagefind reads a fragment: zero-width spaces it inserted out of the text.
-    const content = fragment.content.replace(/\u200B/g, '');
-    return { url: fullUrl(String(options.baseUrl ?? '/'), fragment.url), excerpt: '', meta: fragment.meta, content };
+    return fragment(`${shardUrl(manifest, root, id)}fragment/${recordName(recordTag(shardOf(id).hash), row)}.pf_fragment`);
   };
 
-  const results = new Map<string, Promise<ResultData[]>>();
-  const resultsOf = (id: string) => {
-    let p = results.get(id);
-    if (!p) {
-      // The site's root is the pagefind/ folder's parent.
-      const site = root.replace(/[^/]+\/$/, '');
-      p = fetchOk(versioned(shardOf(id), RESULTS_FILE))
-        .then((r) => readGzipJson<ResultData[]>(r))
-        .then((list) => list.map((r) => ({ ...r, url: `${site}${r.url}` })));
-      p.catch(() => results.delete(id));
-      results.set(id, p);
-    }
-    return p;
-  };
+  // The site's root is the pagefind/ folder's parent.
+  const site = root.replace(/[^/]+\/$/, '');
+  const resultsOf = onceEach(async (id) =>
+    (await readGzipJson<ResultData[]>(await fetchOk(versioned(shardOf(id), RESULTS_FILE)))).map((r) => ({ ...r, url: `${site}${r.url}` })),
+  );
 
   return {
     manifest,

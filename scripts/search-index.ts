@@ -11,6 +11,7 @@ import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
+import { codeDigest } from '../src/data/files/code-digest.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { SEARCH_DATA_DIR, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
@@ -74,14 +75,20 @@ const INDEXER_VERSION = `imr-shards-14 chunks ${INDEX_CHUNK_SIZE}`;
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
   .version;
+/**
+ * The code that writes a shard (index-shard.ts and what it imports, the installed packages): a
+ * shard's record names change with it, so a browser never takes a fragment written by other code
+ * for one of the same name, even if INDEXER_VERSION was not bumped.
+ */
+const shardCode = codeDigest(join(repoRoot, 'scripts/search-index/index-shard.ts'), repoRoot);
 
 function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
 }
 
-/** A shard's bundle depends only on its id (its records' names hold it), its pages' HTML and search data, Pagefind's version and ours. */
+/** A shard's bundle depends only on its id, its pages' HTML and search data, Pagefind's version and the code that indexes it. */
 function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>, data: Map<string, SearchData>): string {
-  const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n${shard.id}\n`);
+  const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n${shardCode}\n${shard.id}\n`);
   for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256} ${data.get(p.file)!.sha256}\n`);
   return hash.digest('hex');
 }
@@ -202,7 +209,8 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     throw new Error(
       `Pagefind indexed ${pages} pages (${distinct} distinct) but ${scan.pages.length} determination pages carry data-pagefind-body`,
     );
-  } // A result's id names its shard by the tag: two shards with one tag could not be told apart.
+  }
+  // A result's id names its shard by the tag: two shards with one tag could not be told apart.
   if (new Set(shards.map((s) => recordTag(s.hash))).size !== shards.length) throw new Error('two search-index shards share a record tag');
 
   // Swap the new index in whole. A shard the site already has, with the same hash, is moved over

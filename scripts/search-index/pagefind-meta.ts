@@ -93,6 +93,10 @@ function pagesAndSorts(meta: Cbor[], name: string): { pages: Cbor[][]; sorts: Cb
   const isListOfLists = (v: Cbor | undefined): v is Cbor[][] => Array.isArray(v) && v.every(Array.isArray);
   if (!isListOfLists(pages) || !pages.every((p) => typeof p[0] === 'string'))
     throw new Error(`${name}: expected Pagefind 1.6's metadata, a list of [hash, word count] pages second`);
+  // A record in a group of fragments (Pagefind's maxFragments), or two sharing one, has no fragment of its own to name.
+  if (pages.some((p) => p[2] !== undefined && p[2] !== ''))
+    throw new Error(`${name}: a record is in a group of fragments; index without maxFragments`);
+  if (new Set(pages.map((p) => p[0])).size !== pages.length) throw new Error(`${name}: two records share a fragment`);
   if (!isListOfLists(sorts)) throw new Error(`${name}: expected Pagefind 1.6's metadata, a list of sorts fifth`);
   return { pages, sorts };
 }

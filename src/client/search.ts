@@ -162,6 +162,7 @@ function indexLoader(): () => Promise<ShardedIndex> {
     (opened ??= openShardedIndex({
       root: joinBase(BASE, '/pagefind/'),
       load: () => import(/* @vite-ignore */ joinBase(BASE, '/pagefind/pagefind.js')) as Promise<Pagefind>,
-      options: { baseUrl: BASE, excerptLength: 28 },
+      baseUrl: BASE,
+      options: { excerptLength: 28 },
     }));
 }

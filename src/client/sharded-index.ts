@@ -42,7 +42,9 @@ export interface OpenOptions {
   root: string;
   /** Imports pagefind/pagefind.js, the runtime of every shard. */
   load(): Promise<Pagefind>;
-  /** Pagefind options for every shard (baseUrl, excerptLength, ranking ...). */
+  /** The site's base path ("/imr/"), which results' URLs start with. */
+  baseUrl: string;
+  /** Other Pagefind options for every shard (excerptLength, ranking ...). */
   options?: Record<string, unknown>;
 }
 
@@ -65,6 +67,10 @@ async function readGzipText(response: Response): Promise<string> {
 export async function readGzipJson<T>(response: Response): Promise<T> {
   return JSON.parse(await readGzipText(response)) as T;
 }
+
+/** The error of a page whose search index files come from two builds of the site. */
+const staleIndex = (shard?: string) =>
+  new Error(`the search index changed while the page was open${shard ? ` (shard ${shard})` : ''}; reload the page`);
 
 /** `load` asked once per key; a failure is forgotten, so that asking again tries again. */
 function onceEach<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
@@ -103,8 +109,8 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   return response;
 }
 
-export async function openShardedIndex({ root, load, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
-  const options: Record<string, unknown> = { ranking: RANKING, ...given };
+export async function openShardedIndex({ root, load, baseUrl, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
+  const options: Record<string, unknown> = { ranking: RANKING, ...given, baseUrl };
   // The newest shard's bundle is pagefind/ itself and Pagefind's primary index: its runtime and
   // WASM, at fixed URLs the page preloads, serve every shard merged into it. It opens while the
   // manifest is fetched.
@@ -137,7 +143,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     const tag = recordTag(shard.hash);
     let file = await read(shard.id === manifest.root ? `${root}${FACET_FILE}` : versioned(shard, FACET_FILE));
     if (file.tag !== tag) file = await read(versioned(shard, FACET_FILE));
-    if (file.tag !== tag) throw new Error(`the search index changed while the page was open (shard ${shard.id}); reload the page`);
+    if (file.tag !== tag) throw staleIndex(shard.id);
     return file;
   };
 
@@ -174,7 +180,9 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
     for (const result of results) {
       const at = recordOf(result.id);
       const id = at && shardOfTag.get(at.tag);
-      if (!at || !id || !tables.has(id)) continue;
+      // A record of no shard in the manifest: the site was updated between the two files.
+      if (!at || !id) throw staleIndex();
+      if (!tables.has(id)) continue;
       let rows = out.get(id);
       if (!rows) out.set(id, (rows = new Map()));
       rows.set(at.row, result);
@@ -186,7 +194,7 @@ export async function openShardedIndex({ root, load, options: given = {} }: Open
 
   // A letter none of whose records the words found: its record's fragment, which the record's
   // name locates, fetched once (a first answer and the complete one show the same letters).
-  const fragment = onceEach(async (url) => readFragment(await fetchOk(url), String(options.baseUrl ?? '/')));
+  const fragment = onceEach(async (url) => readFragment(await fetchOk(url), baseUrl));
   const letterData = (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);

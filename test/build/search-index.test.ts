@@ -266,6 +266,16 @@ describe('search index of the sub-path build', () => {
       const view = await found.view(found.ordered[0]!);
       expect(view.url).toBe('/imr/determinations/CM14-0123456/');
       expect(view.items[0]?.url).toBe('/imr/determinations/CM14-0123456/#item-1');
+      // Read by its record's name: each letter's own record, with its URL under the base.
+      for (const shard of opened.index.loaded()) {
+        const results = await opened.index.results(shard.id);
+        for (const [letter, result] of results.entries()) {
+          const data = await opened.index.letterData(shard.id, letter);
+          expect(data.url, shard.id).toBe(new URL(result.url).pathname);
+          expect(data.url).toMatch(/^\/imr\/determinations\/[^/#]+\/$/);
+          expect(JSON.parse(data.meta.items ?? '[]'), data.url).toHaveLength(opened.index.table(shard.id).letters[letter]!.items);
+        }
+      }
     } finally {
       await opened.server.close();
     }

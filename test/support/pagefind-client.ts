@@ -23,7 +23,8 @@ export async function openPagefind(
       import(
         /* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`
       ) as Promise<Pagefind>,
-    options: { baseUrl: site.base, ...options },
+    baseUrl: site.base,
+    options,
   });
   await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));
   return { index, server };

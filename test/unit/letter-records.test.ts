@@ -1,5 +1,5 @@
 // A determination page cut into search records (one for the letter, one per disputed item), and
-// the score code that gives a record's shard and row back from a sorted search.
+// the names that give a record's shard and row back from a search result's id.
 import { describe, expect, test } from 'vitest';
 import { letterRecords } from '../../scripts/search-index/letter-records.ts';
 import { recordName, recordOf, recordTag } from '../../src/lib/search/shard-manifest.ts';
@@ -27,7 +27,7 @@ describe('letterRecords', () => {
     expect(records.result).toEqual(result);
   });
 
-  test('gives the letter’s record without its item sections, sorted by row', () => {
+  test('gives the letter’s record without its item sections, carrying its row key', () => {
     const letter = records.letter(7);
     expect(letter).toContain('<h1>Case CM17-0012345</h1>');
     expect(letter).toContain('lifting a box');

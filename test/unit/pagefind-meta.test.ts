@@ -16,8 +16,9 @@ const metaFile = () =>
     dir,
     readdirSync(dir).find((n) => n.endsWith('.pf_meta'))!,
   );
-// Rows given out of order, as the indexer's parallel adds may reach Pagefind.
-const ROWS = [3, 1, 4, 2];
+// Rows given out of order, as the indexer's parallel adds may reach Pagefind; past 9, so that an
+// order of the rows as text (1, 10, 11, 12, 2, ...) would name them wrong.
+const ROWS = [12, 3, 10, 1, 2, 11, 4, 5, 6, 7, 8, 9];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'imr-pagefind-meta-'));
@@ -47,16 +48,16 @@ describe('Pagefind metadata', () => {
   test('names each record by shard and row, each fragment with it, and drops the sort orders', async () => {
     const before = (JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } }).languages
       .en.hash;
-    expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(4);
+    expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(ROWS.length);
     const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
     expect(sorts).toEqual([]);
-    expect(pages.map((p) => p[0]).sort()).toEqual([1, 2, 3, 4].map((r) => recordName('1be1c178cdb4', r)).sort());
+    expect(pages.map((p) => p[0]).sort()).toEqual(ROWS.map((r) => recordName('1be1c178cdb4', r)).sort());
     // A name leads to the fragment of the record with that row.
     for (const row of ROWS) {
       const fragment = gunzipSync(readFileSync(join(dir, 'fragment', `${recordName('1be1c178cdb4', row)}.pf_fragment`))).toString();
       expect(fragment).toContain(`"url":"/r${row}/"`);
     }
-    expect(readdirSync(join(dir, 'fragment'))).toHaveLength(4);
+    expect(readdirSync(join(dir, 'fragment'))).toHaveLength(ROWS.length);
     // The metadata is named by its new text, and the entry file, which Pagefind always fetches afresh, names it.
     const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } };
     expect(readdirSync(dir).filter((n) => n.endsWith('.pf_meta'))).toEqual([`pagefind.${entry.languages.en.hash}.pf_meta`]);
@@ -69,6 +70,17 @@ describe('Pagefind metadata', () => {
       await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('Pagefind wrote no metadata file');
       writeFileSync(join(empty, 'pagefind.en_1.pf_meta'), writeMeta(['1.6.0', [['en_1', 3, '']], [], [], []]));
       await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('the row sort lists no records of 1');
+      const meta = (pages: [string, number, string][]) => writeMeta(['1.6.0', pages, [], [], [['row', pages.map((_, i) => i)]]]);
+      writeFileSync(join(empty, 'pagefind.en_1.pf_meta'), meta([['en_1', 3, 'en_g']]));
+      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('a record is in a group of fragments');
+      writeFileSync(
+        join(empty, 'pagefind.en_1.pf_meta'),
+        meta([
+          ['en_1', 3, ''],
+          ['en_1', 4, ''],
+        ]),
+      );
+      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('two records share a fragment');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -1,9 +1,9 @@
 // A Pagefind bundle's metadata file (pagefind.<hash>.pf_meta), read and written again so that each
 // record is named by its shard's tag and its row (recordName, src/lib/search/shard-manifest.ts)
-// instead of a hash of its text, and its fragment file renamed to match. A search result's id then says which
-// record it is, and the metadata loses the sort orders that told it before: every search page
-// loads the metadata of every shard it searches, and a random seven-character hash and two sort
-// orders per record were most of it (docs/search.md has the figures).
+// instead of a hash of its text, and its fragment file renamed to match. A search result's id then
+// says which record it is, and the metadata loses the sort orders that told it before: every
+// search page loads the metadata of every shard it searches, and a random seven-character hash and
+// two sort orders per record were most of it (docs/search.md has the figures).
 //
 // The file is gzip of "pagefind_dcd" and one CBOR value (Pagefind 1.6's index_metadata.rs):
 // [version, pages: [hash, word count, ...][], index chunks, filters, sorts: [key, page numbers][],

@@ -20,6 +20,8 @@ import { LETTERS_LOG } from '../../src/data/letter-store.ts';
 const repo = join(import.meta.dirname, '../..');
 const COLD = '?q=lumbar%20MRI';
 const WARM = ['?q=Norco', '?q=acupuncture&outcome=overturned'];
+/** A cold search by filters alone (`queries.filters`): the treatment type and outcome, no words. */
+const FILTERS = '?treatment=acupuncture&outcome=overturned';
 /** Letters added by --incremental are decided in the last month of the generated range. */
 const NEW_LETTERS = { from: '2026-10-01', to: '2026-10-30' };
 /** Letters added by --add-month, after those, are decided in the month after: a monthly update. */
@@ -183,10 +185,11 @@ try {
   const withoutSimilar = values['compare-similar'] ? await buildWithout('similarity', 'similar', 'IMR_SIMILAR') : undefined;
   const withoutOpenData = values['compare-open-data'] ? await buildWithout('open data', 'open-data', 'IMR_OPEN_DATA') : undefined;
 
-  let queries: { cold: QueryMeasure; warm: QueryMeasure[] } | undefined;
+  let queries: { cold: QueryMeasure; warm: QueryMeasure[]; filters: QueryMeasure } | undefined;
   if (!values['skip-queries']) {
     log('queries in chromium…');
-    queries = await measureQueries(dist, '/', COLD, WARM);
+    const words = await measureQueries(dist, '/', COLD, WARM);
+    queries = { ...words, filters: (await measureQueries(dist, '/', FILTERS, [])).cold };
   }
 
   /** Adds `added` letters decided in `month` after the `start` already there, then checks, builds and indexes again. */

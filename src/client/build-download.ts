@@ -28,7 +28,10 @@ export async function buildResultsCsv(
   sources?: TermSources,
 ): Promise<ResultsCsv> {
   // The whole corpus, whatever the page has merged so far; the words read as the list reads them.
-  await index.load(index.manifest.shards.map((s) => s.id));
+  await index.load(
+    index.manifest.shards.map((s) => s.id),
+    state.q.trim() !== '',
+  );
   const answer = await runSearch(index, state, sources);
   const letters = answer.ordered;
   const rows: Cell[][] = [];

@@ -36,8 +36,9 @@ export interface SearchAnswer {
 const NO_SOURCES: TermSources = { synonyms: [], regions: [] };
 
 export async function runSearch(index: ShardedIndex, state: SearchState, sources: TermSources = NO_SOURCES): Promise<SearchAnswer> {
-  const shards = index.loaded();
   const words = state.q.trim();
+  // Filters alone need the shards' facet tables only; words need their Pagefind bundles too.
+  const shards = index.loaded(words !== '');
   const query = words ? queryWords(words) : undefined;
   const matched = query ? await index.match(query, queryTerms(query.words, sources)) : undefined;
   const hits = matched?.hits;

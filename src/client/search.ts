@@ -73,13 +73,19 @@ export function startSearch(): void {
     }
     try {
       const sources = await pendingSources;
-      const first = firstShards(api.manifest, api.loaded(), shown);
+      // A search by filters alone reads the shards' facet tables, not their Pagefind bundles. Only
+      // the page's first search answers from one shard first, whatever it loaded.
+      const words = shown.q.trim() !== '';
+      const first = firstShards(api.manifest, api.loaded(false), shown);
       if (first.length > 0) {
-        await api.load(first.map((s) => s.id));
+        await api.load(
+          first.map((s) => s.id),
+          words,
+        );
         const answer = current() ? await runSearch(api, shown, sources) : undefined;
         if (answer && current()) await show(answer, shown, current);
       }
-      await api.load(api.manifest.shards.map((s) => s.id).reverse());
+      await api.load(api.manifest.shards.map((s) => s.id).reverse(), words);
       const answer = current() ? await runSearch(api, shown, sources) : undefined;
       if (answer && current()) await show(answer, shown, current);
     } catch {

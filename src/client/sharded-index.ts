@@ -24,10 +24,14 @@ export type { Hit, WordMatch } from './word-match.ts';
 
 export interface ShardedIndex {
   manifest: ShardManifest;
-  /** Shards merged so far, in manifest order. */
-  loaded(): ShardInfo[];
-  /** Merges these shards (and reads their facet tables); resolves when all are searchable. */
-  load(ids: readonly string[]): Promise<void>;
+  /**
+   * Shards loaded so far, in manifest order: with `words` (the default), those whose Pagefind
+   * bundles are merged too, which a search with words needs; without, those whose facet tables
+   * are read, all a search by filters alone needs.
+   */
+  loaded(words?: boolean): ShardInfo[];
+  /** Reads these shards' facet tables and, with `words` (the default), merges their bundles; resolves when all are searchable. */
+  load(ids: readonly string[], words?: boolean): Promise<void>;
   table(id: string): FacetTable;
   /** The records of the loaded shards that hold the words. */
   match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
@@ -131,7 +135,15 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     return shard;
   };
   const tables = new Map<string, FacetTable>();
-  const merging = new Map<string, Promise<void>>();
+  const merged = new Set<string>();
+  // Per shard, the load of its facet table and the merge of its Pagefind bundle, each started once.
+  const facetLoads = new Map<string, Promise<void>>();
+  const merges = new Map<string, Promise<void>>();
+  const once = (started: Map<string, Promise<void>>, id: string, start: () => Promise<void>) => {
+    let p = started.get(id);
+    if (!p) started.set(id, (p = start()));
+    return p;
+  };
 
   // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
   // asked for with its shard's tag: a browser's cache never serves one from before an update. The
@@ -152,25 +164,19 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     if (!t) throw new Error(`shard ${id} is not loaded`);
     return t;
   };
-  const mergeOne = async (shard: ShardInfo) => {
-    const url = shardUrl(manifest, root, shard.id);
-    const facets = facetsOf(shard);
-    if (shard.id !== manifest.root) await (await pagefind).mergeIndex(url, options);
-    tables.set(shard.id, facetTable(await facets));
-  };
-  const loadShards = (ids: readonly string[]) =>
-    Promise.all(
-      ids.map((id) => {
-        let p = merging.get(id);
-        if (!p) {
-          p = mergeOne(shardOf(id));
-          merging.set(id, p);
-        }
-        return p;
-      }),
-    ).then(() => undefined);
-  // A search waits for the merges under way, so it never sees a shard without its facet table.
-  const settled = () => Promise.all(merging.values());
+  const loadFacets = (shard: ShardInfo) =>
+    once(facetLoads, shard.id, async () => void tables.set(shard.id, facetTable(await facetsOf(shard))));
+  // The newest shard's bundle is Pagefind's primary index: it has nothing to merge.
+  const merge = (shard: ShardInfo) =>
+    once(merges, shard.id, async () => {
+      const pf = await pagefind;
+      if (shard.id !== manifest.root) await pf.mergeIndex(shardUrl(manifest, root, shard.id), options);
+      merged.add(shard.id);
+    });
+  const loadShards = (ids: readonly string[], words = true) =>
+    Promise.all(ids.map((id) => Promise.all([loadFacets(shardOf(id)), words ? merge(shardOf(id)) : undefined]))).then(() => undefined);
+  // A search waits for the loads under way, so it never sees a shard without its facet table.
+  const settled = () => Promise.all([...facetLoads.values(), ...merges.values()]);
 
   /** The records a search finds, ranked, by shard id and row (their ids name both). */
   const found = async (term: string): Promise<Rows> => {
@@ -209,7 +215,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
 
   return {
     manifest,
-    loaded: () => manifest.shards.filter((s) => tables.has(s.id)),
+    loaded: (words = true) => manifest.shards.filter((s) => tables.has(s.id) && (!words || merged.has(s.id))),
     load: loadShards,
     table,
     match,

@@ -216,6 +216,19 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     // The newest shard's files are pagefind/ itself.
     const shards = new Set(fragments().map((p) => /\/pagefind\/(?:([^/]+)\/)?fragment\//.exec(p)?.[1] ?? '2018-12'));
     expect([...shards].sort()).toEqual(['2014-2017', '2018-12', '2018.1', '2018.2', '2018.3']);
+    // A search by filters alone reads the shards' facet tables and the shown letters' own
+    // records, not the other shards' Pagefind metadata or index chunks.
+    const pagefindFiles = (pattern: RegExp) => fetched.filter((p) => pattern.test(p));
+    expect(pagefindFiles(/\.pf_meta$/)).toEqual([expect.stringMatching(/^\/imr\/pagefind\/pagefind\.en_[0-9a-f]+\.pf_meta$/)]);
+    expect(pagefindFiles(/\.pf_index$/)).toEqual([]);
+    expect(pagefindFiles(/facets\.json\.gz/)).toHaveLength(5);
+    // Words then merge every shard's bundle, and search them all at once.
+    await page.locator('#q').fill('zynex');
+    await page.locator('#q').press('Enter');
+    await expect
+      .poll(() => page.locator('#search-status').textContent())
+      .toBe('1 item requests “zynex”: 1 upheld, 0 overturned. Listed: 1 disputed item in 1 determination (requests and mentions).');
+    expect(pagefindFiles(/\.pf_meta$/)).toHaveLength(5);
     expect(errors).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { defineConfig } from 'astro/config';
 import { pruneStaleOutput } from './src/integrations/prune-stale-output.ts';
-import { openDataDir } from './src/integrations/open-data-dir.ts';
+import { buildFolders } from './src/integrations/build-folders.ts';
 import { siteOriginNotice } from './src/integrations/site-origin-notice.ts';
 import { catalogueNotice } from './src/integrations/catalogue-notice.ts';
 import { sitemaps } from './src/integrations/sitemaps.ts';
@@ -46,7 +46,7 @@ export default defineConfig({
   vite: { build: { emptyOutDir: false } },
   // Sitemaps (sitemap-index.xml, sitemap-<n>.xml of at most 50,000 URLs) before the prune, which
   // then sees them written by this build.
-  integrations: [catalogueNotice(), openDataDir(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
+  integrations: [catalogueNotice(), buildFolders(), siteOriginNotice(site), sitemaps(), pruneStaleOutput()],
   // Astro's line per page becomes progress and a summary (src/integrations/build-log.mjs).
   logger: { entrypoint: new URL('./src/integrations/build-log.mjs', import.meta.url) },
   markdown: { processor: letterMarkdown, ...LETTER_MARKDOWN_OPTIONS },

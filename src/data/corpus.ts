@@ -4,12 +4,11 @@
 // shows after a restart.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cacheDir, root } from 'astro:config/server';
 import { cacheKeys, type CacheKeys } from '../lib/corpus/cache-keys.ts';
 import { flattenItems, type ItemRef } from '../lib/corpus/flatten-items.ts';
 import { contentDir, corpusCatalogue } from './files/content-dir.ts';
 import { loadCatalogue } from './files/load-catalogue.ts';
-import { openDataFolders } from './open-data-folders.ts';
+import { buildCacheFolder, openDataFolders, projectRoot } from './build-folders.ts';
 import { indexGuidelines, type GuidelineEntry } from '../lib/catalogue/index-guidelines.ts';
 import type { BodyRegion, Determination, Guideline, SynonymGroup, TreatmentType } from '../lib/schema/index.ts';
 import { sortByDecided } from '../lib/corpus/sort-by-decided.ts';
@@ -72,9 +71,9 @@ async function loadLetters(): Promise<LetterEntry[]> {
   const started = performance.now();
   const store = await loadLetterStore({
     folder: join(contentDir(), 'determinations'),
-    root,
-    cacheDir: fileURLToPath(cacheDir),
-    code: root,
+    root: projectRoot(),
+    cacheDir: buildCacheFolder(),
+    code: projectRoot(),
   });
   for (const warning of store.warnings) console.warn(warning);
   console.log(`[imr] ${lettersLine(store, (performance.now() - started) / 1000)}`);
@@ -127,8 +126,8 @@ async function build(): Promise<Corpus> {
   };
   (await openData)?.startOpenData(source);
   const precedents = timedPrecedents(items, determinations, guidelines, versions, {
-    cacheDir: fileURLToPath(cacheDir),
-    root: fileURLToPath(root),
+    cacheDir: buildCacheFolder(),
+    root: fileURLToPath(projectRoot()),
   });
   return { ...source, precedents };
 }

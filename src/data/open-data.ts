@@ -6,10 +6,9 @@
 // index's input (SEARCH_DATA_DIR in letter-facts.ts); IMR_OPEN_DATA=off writes only that, to
 // measure the build without the open data (npm run bench -- --compare-open-data).
 import { Worker } from 'node:worker_threads';
-import { root } from 'astro:config/server';
 import { loadCorpus, type Corpus } from './corpus.ts';
 import type { OpenData, OpenDataJob } from './open-data-files.ts';
-import { openDataFolders } from './open-data-folders.ts';
+import { openDataFolders, projectRoot } from './build-folders.ts';
 import { sendParts } from './open-data-parts.ts';
 import { openDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { CHUNK } from '../lib/open-data/write-open-data.ts';
@@ -23,7 +22,7 @@ let published: Promise<OpenData & { seconds: number }> | undefined;
 // (src/data/files/partial-files.ts). The page renders on every build (no cache key); a file whose
 // letters, code and catalogue are unchanged is kept from the last build (open-data-files.ts), and
 // the stage's memory names every file it made, which the prune step keeps. The output folder is
-// set by src/integrations/open-data-dir.ts for `astro build`; in `astro dev` nothing is written
+// set by src/integrations/build-folders.ts for `astro build`; in `astro dev` nothing is written
 // and only the sizes are counted.
 /** Writes the open data into the build's output folder (once per build) and reports on it. */
 export function publishOpenData(): Promise<OpenData & { seconds: number }> {
@@ -50,7 +49,7 @@ export function startOpenData(corpus: OpenDataSource): void {
 
 /** Runs the job on a worker thread of its own (from the project root: this module is bundled elsewhere). */
 function onWorker(job: () => OpenDataJob, corpus: OpenDataSource): Promise<{ data: OpenData; sendSeconds: number }> {
-  const worker = new Worker(new URL('src/data/open-data-worker.ts', root));
+  const worker = new Worker(new URL('src/data/open-data-worker.ts', projectRoot()));
   const failed = new Promise<never>((_resolve, reject) => {
     worker.once('error', (error: Error) => reject(new Error(`open data: the worker failed: ${error.message}`, { cause: error })));
     worker.once('exit', (code) => reject(new Error(`open data: the worker exited with ${code} before it was done`)));

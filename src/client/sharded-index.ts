@@ -136,7 +136,8 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   };
   const tables = new Map<string, FacetTable>();
   const merged = new Set<string>();
-  // Per shard, the load of its facet table and the merge of its Pagefind bundle, each started once.
+  // Per shard, the load of its facet table and the merge of its Pagefind bundle, each started once;
+  // unlike onceEach, a failure is kept: merging a bundle again would add its records twice.
   const facetLoads = new Map<string, Promise<void>>();
   const merges = new Map<string, Promise<void>>();
   const once = (started: Map<string, Promise<void>>, id: string, start: () => Promise<void>) => {

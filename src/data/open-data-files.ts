@@ -142,7 +142,8 @@ async function fileKeys(job: OpenDataJob) {
   }));
   const keys = new Map<string, string>();
   for (const p of periods) keys.set(searchDataFile(p.period), p.key);
-  if (!job.openData) return { periods, keys };
+  // Without open data there are no list files, so no segments.
+  if (!job.openData) return { periods, keys, segments: new Map<string, ListSegmentKey[]>() };
   for (const p of periods) for (const path of dataFiles(p.period)) keys.set(path, p.key);
   const { firstItem, owner } = itemPlaces(job.outline.itemCounts);
   const rows = function* (positions: Int32Array) {
@@ -237,7 +238,7 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
   const kept = job.outDir ? await keptFiles(job.outDir, memory, keys) : new Set<string>();
   for (const p of periods) if (!dataFiles(p.period).every((f) => kept.has(f))) for (const f of dataFiles(p.period)) kept.delete(f);
   const writes = (path: string) => !kept.has(path);
-  if (job.outDir && segments) await listCopies(job.outDir, memory, segments, writes);
+  if (job.outDir) await listCopies(job.outDir, memory, segments, writes);
 
   const files = job.outDir ? partialFiles(job.outDir) : undefined;
   const sizes = new Map<string, { rows: number; bytes: number; sha256?: string }>();
@@ -249,11 +250,11 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
           rowContext(job),
           files ?? NO_FILES,
           (p) => writes(outputPath(p)),
-          (p) => segments?.get(outputPath(p)),
+          (p) => segments.get(outputPath(p)),
         )
       : undefined;
     const search = searchDataWriter(job, files);
-    const needed = neededParts(job, periods, writes, segments ?? new Map());
+    const needed = neededParts(job, periods, writes, segments);
     for await (const { part, determinations } of partsInOrder(needed, want)) {
       await search.part(determinations, part * job.partSize, writes);
       await writer?.part(determinations, part * job.partSize);
@@ -277,7 +278,7 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
     if (l.segments)
       listSegmentsWritten.set(
         path,
-        segments!.get(path)!.map((seg, i) => [seg.period, seg.key, l.segments![i]!]),
+        segments.get(path)!.map((seg, i) => [seg.period, seg.key, l.segments![i]!]),
       );
   }
   const records: Record<string, KeptFile> = {};

@@ -149,11 +149,11 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   await mkdir(cacheDir, { recursive: true });
   // One scan cache per site folder, so builds to other folders never read each other's.
   const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
-  const scan = await scanSite(root, scanCache);
+  const data = await readSearchData(root);
+  const scan = await scanSite(root, scanCache, new Set(data.keys()));
   if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
   if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
   const byFile = new Map(scan.pages.map((p) => [p.file, p]));
-  const data = await readSearchData(root);
   const lacking = scan.pages.filter((p) => !data.has(p.file)).map((p) => p.file);
   if (lacking.length > 0)
     throw new Error(

@@ -41,4 +41,34 @@ describe('scanSite', () => {
     expect(scan.outside).toEqual(['treatments/index.html']);
     expect([scan.htmlFiles, scan.read]).toEqual([5, 5]);
   });
+
+  test('takes the letter pages the search data names without listing their folders, and lists every other folder', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'imr-scan-named-'));
+    const at = (file: string, html: string) => {
+      mkdirSync(join(site, file, '..'), { recursive: true });
+      writeFileSync(join(site, file), html);
+    };
+    const body = (day: string) => `<article class="determination" data-pagefind-body data-pagefind-sort="decided:${day}">x</article>`;
+    try {
+      at('determinations/CM17-0000001/index.html', body('2017-02-03'));
+      // A named letter's folder is not listed: the build writes nothing else there, so this is not seen.
+      at('determinations/CM17-0000001/extra.html', body('2017-02-03'));
+      // Not named: listed, so its page is found; so is a body in a folder beneath a list page.
+      at('determinations/CM17-0000002/index.html', body('2017-02-04'));
+      at('determinations/2/index.html', '<p>page 2</p>');
+      at('determinations/2/x/index.html', body('2017-01-01'));
+      at('index.html', '<p>home</p>');
+      const named = new Set(['determinations/CM17-0000001/index.html', 'determinations/CM17-0000009/index.html']);
+      const scan = await scanSite(site, undefined, named);
+      expect(scan.pages.map((p) => p.file).sort()).toEqual([
+        'determinations/CM17-0000001/index.html',
+        'determinations/CM17-0000002/index.html',
+      ]);
+      // The named page that is not there is no page and no file.
+      expect(scan.outside).toEqual(['determinations/2/x/index.html']);
+      expect(scan.htmlFiles).toBe(5);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
 });

@@ -9,15 +9,18 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { codeDigest } from '../src/data/files/code-digest.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { SEARCH_DATA_DIR, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
+import { FACET_FILE, FACET_VALUES_FILE } from '../src/lib/search/facet-table.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
-import { linkTree } from './search-index/link-tree.ts';
+import { VALUES_CACHE_FILE, writeFacetFiles, type FacetFiles } from './search-index/facet-files.ts';
+import { linkTree, placeFile } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
 
@@ -69,8 +72,8 @@ export const DEFAULT_JOBS = Math.min(2, availableParallelism());
 export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
-/** Bump when the way pages are fed to Pagefind, or the files a shard holds besides (facets.json.gz, results.json.gz), change, so every cached shard is rebuilt. */
-const INDEXER_VERSION = `imr-shards-14 chunks ${INDEX_CHUNK_SIZE}`;
+/** Bump when the way pages are fed to Pagefind, or the files a shard bundle holds besides (results.json.gz), change, so every cached shard is rebuilt. */
+const INDEXER_VERSION = `imr-shards-15 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
@@ -81,6 +84,8 @@ const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pa
  * for one of the same name, even if INDEXER_VERSION was not bumped.
  */
 const shardCode = codeDigest(join(repoRoot, 'scripts/search-index/index-shard.ts'), repoRoot);
+/** The code that writes the facet files (facet-files.ts and the facet table's module): a change writes every one again. */
+const facetCode = codeDigest(join(repoRoot, 'scripts/search-index/facet-files.ts'), repoRoot);
 
 function defaultCacheDir(): string {
   return process.env.SEARCH_CACHE_DIR ?? join(buildCacheDir(), 'search-index');
@@ -140,6 +145,35 @@ async function publishedShards(outputPath: string): Promise<Map<string, string>>
   }
 }
 
+/**
+ * Swaps the new index into the site whole. A shard the site already has, with the same hash, is
+ * moved over as it is; the others are linked in from the cache; each gets its facet file. Returns
+ * the index's folder.
+ */
+async function publish(root: string, cacheDir: string, shards: ShardInfo[], facets: FacetFiles): Promise<string> {
+  const outputPath = join(root, 'pagefind');
+  const next = `${outputPath}.tmp-${process.pid}`;
+  await rm(next, { recursive: true, force: true });
+  await mkdir(next, { recursive: true });
+  // The newest shard is pagefind/ itself: the search page's first results come from it, and its
+  // runtime and WASM, at fixed URLs the page preloads, are the one Pagefind the others merge into.
+  const inPlace = await publishedShards(outputPath);
+  const newest = shards.at(-1)!;
+  for (const [k, s] of shards.entries()) {
+    const folder = s === newest ? next : join(next, s.id);
+    if (s === newest) await linkTree(join(cacheDir, s.hash), next);
+    else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), folder);
+    else await linkTree(join(cacheDir, s.hash), folder);
+    await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
+  }
+  await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));
+  const manifest: ShardManifest = { version: 5, pagefind: pagefindVersion, root: newest.id, values: facets.list.key!, shards };
+  await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  await rm(outputPath, { recursive: true, force: true });
+  await rename(next, outputPath);
+  return outputPath;
+}
+
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const root = resolve(siteDir);
@@ -185,10 +219,21 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     },
   });
 
+  // The facet files, oldest shard first, against the site's one list of values.
+  const facets = await writeFacetFiles(
+    cacheDir,
+    planned.map(({ shard, hash }) => ({
+      hash,
+      tag: recordTag(hash),
+      facts: () => shard.pages.map((p) => (JSON.parse(data.get(p.file)!.line) as SearchRecordData).facts),
+    })),
+    facetCode,
+  );
+
   // Every determination page in exactly one shard: the plan partitions the pages, and each
   // bundle must hold a record for each of its pages besides the items'.
   const shards: ShardInfo[] = [];
-  for (const { shard, hash } of planned) {
+  for (const [k, { shard, hash }] of planned.entries()) {
     const records = await bundlePageCount(join(cacheDir, hash));
     const items = records - shard.pages.length;
     if (items < 0)
@@ -201,6 +246,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
       first: shard.pages[0]!.decided,
       last: shard.pages.at(-1)!.decided,
       hash,
+      facets: facets.files[k]!.values,
     });
   }
   const pages = shards.reduce((n, s) => n + s.pages, 0);
@@ -213,28 +259,10 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   // A result's id names its shard by the tag: two shards with one tag could not be told apart.
   if (new Set(shards.map((s) => recordTag(s.hash))).size !== shards.length) throw new Error('two search-index shards share a record tag');
 
-  // Swap the new index in whole. A shard the site already has, with the same hash, is moved over
-  // as it is; the others are linked in from the cache.
-  const outputPath = join(root, 'pagefind');
-  const next = `${outputPath}.tmp-${process.pid}`;
-  await rm(next, { recursive: true, force: true });
-  await mkdir(next, { recursive: true });
-  // The newest shard is pagefind/ itself: the search page's first results come from it, and its
-  // runtime and WASM, at fixed URLs the page preloads, are the one Pagefind the others merge into.
-  const inPlace = await publishedShards(outputPath);
-  const newest = shards.at(-1)!;
-  for (const s of shards) {
-    if (s === newest) await linkTree(join(cacheDir, s.hash), next);
-    else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), join(next, s.id));
-    else await linkTree(join(cacheDir, s.hash), join(next, s.id));
-  }
-  const manifest: ShardManifest = { version: 4, pagefind: pagefindVersion, root: newest.id, shards };
-  await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
-  await rm(outputPath, { recursive: true, force: true });
-  await rename(next, outputPath);
+  const outputPath = await publish(root, cacheDir, shards, facets);
 
   // The cache keeps only what this site uses now.
-  const keep = new Set(shards.map((s) => s.hash));
+  const keep = new Set([...shards.map((s) => s.hash), VALUES_CACHE_FILE, ...facets.files.map((f) => relative(cacheDir, f.path))]);
   for (const name of await readdir(cacheDir)) {
     if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
       await rm(join(cacheDir, name), { recursive: true, force: true });

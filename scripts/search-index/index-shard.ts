@@ -2,13 +2,12 @@
 // of scripts/search-index.ts, with a Pagefind service per shard (closed after it, so memory is the
 // shard's). Each page becomes a record for the letter and one per item (letter-records.ts),
 // numbered by a `row` sort key in page order from 1, by which each record is then named
-// (pagefind-meta.ts); the shard's facet table and its CSV download data (RESULTS_FILE) are
-// written beside them from the letters' search data.
+// (pagefind-meta.ts); the shard's CSV download data (RESULTS_FILE) is written beside them from the
+// letters' search data. Its facet table is the indexer's to write (facet-files.ts).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { FACET_FILE, facetFile } from '../../src/lib/search/facet-table.ts';
 import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
 import type { ResultData } from '../../src/lib/search/download-rows.ts';
 import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
@@ -75,8 +74,6 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const named = await nameRecordsByRow(job.outDir, job.tag);
-    const facts = job.files.map((f) => pages.get(f)!.facts);
-    await writeFile(join(job.outDir, FACET_FILE), gzipSync(JSON.stringify({ ...facetFile(facts), tag: job.tag }), { level: 9 }));
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

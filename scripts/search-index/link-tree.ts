@@ -1,7 +1,7 @@
 // Puts a cached shard bundle into the site: hard links when the cache and the site share a file
 // system (no bytes copied, so an unchanged 100k-page index is in place in seconds), copies otherwise.
 // A bundle holds a fragment file per record (about 3 a letter), so the links are made many at once.
-import { copyFile, link, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { runPool } from './run-pool.ts';
 
@@ -25,4 +25,12 @@ export async function linkTree(from: string, to: string): Promise<void> {
     await mkdir(join(to, relative(from, join(dir.parentPath, dir.name))), { recursive: true });
   const files = entries.filter((e) => e.isFile()).map((e) => relative(from, join(e.parentPath, e.name)));
   await runPool(files, IN_FLIGHT, (file) => linkOrCopy(join(from, file), join(to, file)));
+}
+
+/** Puts one file into the site in place of what is there (a linked file is replaced, never written through). */
+export async function placeFile(source: string, target: string): Promise<void> {
+  const temporary = `${target}.tmp-${process.pid}`;
+  await rm(temporary, { force: true });
+  await linkOrCopy(source, temporary);
+  await rename(temporary, target);
 }

@@ -3,7 +3,7 @@
 // that hold the words; which letter and item a record is comes from the facet table by its row,
 // which the result's id names with its shard (recordOf; test/build/search-index.test.ts reads
 // every record's row back this way, so a Pagefind upgrade that changes it fails there).
-import { FACET_FILE, facetTable, type FacetFile, type FacetTable } from '../lib/search/facet-table.ts';
+import { FACET_FILE, FACET_VALUES_FILE, facetTable, type FacetFile, type FacetTable, type FacetValues } from '../lib/search/facet-table.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
@@ -113,6 +113,16 @@ async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
   return response;
 }
 
+const readJson = <T>(url: string) => fetchOk(url).then((r) => readGzipJson<T>(r));
+
+/** The site's list of facet values the manifest names: first from the fixed URL the page preloads, again with its key if that is another build's. */
+async function facetValuesOf(root: string, manifest: ShardManifest): Promise<FacetValues> {
+  let list = await readJson<FacetValues>(`${root}${FACET_VALUES_FILE}`);
+  if (list.key !== manifest.values) list = await readJson<FacetValues>(`${root}${FACET_VALUES_FILE}?v=${manifest.values}`);
+  if (list.key !== manifest.values) throw staleIndex();
+  return list;
+}
+
 export async function openShardedIndex({ root, load, baseUrl, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
   const options: Record<string, unknown> = { ranking: RANKING, ...given, baseUrl };
   // The newest shard's bundle is pagefind/ itself and Pagefind's primary index: its runtime and
@@ -126,7 +136,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   })();
   pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
   const manifest = (await (await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' })).json()) as ShardManifest;
-  if (manifest.version !== 4) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  if (manifest.version !== 5) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const shardOfTag = new Map(manifest.shards.map((s) => [recordTag(s.hash), s.id]));
   const shardOf = (id: string) => {
@@ -147,16 +157,21 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   };
 
   // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
-  // asked for with its shard's tag: a browser's cache never serves one from before an update. The
-  // newest shard's facets come first from the fixed URL the page preloads, and again with the tag
-  // if they are another shard's.
-  const versioned = (shard: ShardInfo, file: string) => `${shardUrl(manifest, root, shard.id)}${file}?v=${recordTag(shard.hash)}`;
+  // asked for with its shard's tag, and a facet file with the values it refers to as well: a
+  // browser's cache never serves one from before an update. The newest shard's facets and the list
+  // of values come first from the fixed URLs the page preloads, and again with the tag if they
+  // are another build's.
+  const versioned = (shard: ShardInfo, file: string, version = recordTag(shard.hash)) =>
+    `${shardUrl(manifest, root, shard.id)}${file}?v=${version}`;
+  const valuesList = facetValuesOf(root, manifest);
+  valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
   const facetsOf = async (shard: ShardInfo) => {
-    const read = (url: string) => fetchOk(url).then((r) => readGzipJson<FacetFile>(r));
     const tag = recordTag(shard.hash);
-    let file = await read(shard.id === manifest.root ? `${root}${FACET_FILE}` : versioned(shard, FACET_FILE));
-    if (file.tag !== tag) file = await read(versioned(shard, FACET_FILE));
-    if (file.tag !== tag) throw staleIndex(shard.id);
+    const fits = (file: FacetFile) => file.tag === tag && file.values === shard.facets;
+    const url = versioned(shard, FACET_FILE, `${tag}.${shard.facets}`);
+    let file = await readJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
+    if (!fits(file)) file = await readJson<FacetFile>(url);
+    if (!fits(file)) throw staleIndex(shard.id);
     return file;
   };
 
@@ -166,7 +181,10 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     return t;
   };
   const loadFacets = (shard: ShardInfo) =>
-    once(facetLoads, shard.id, async () => void tables.set(shard.id, facetTable(await facetsOf(shard))));
+    once(facetLoads, shard.id, async () => {
+      const [file, list] = await Promise.all([facetsOf(shard), valuesList]);
+      tables.set(shard.id, facetTable(file, list));
+    });
   // The newest shard's bundle is Pagefind's primary index: it has nothing to merge.
   const merge = (shard: ShardInfo) =>
     once(merges, shard.id, async () => {

@@ -4,11 +4,12 @@
 import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { indexSite } from '../../scripts/search-index.ts';
 import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
+import { FACET_FILE, FACET_VALUES_FILE, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { recordName, recordTag, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
@@ -136,13 +137,39 @@ describe('sharded search index', () => {
       globalThis.fetch = withStale(false);
       const index = await open(root);
       const newest = index.manifest.shards.at(-1)!;
-      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}`]);
+      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}.${newest.facets}`]);
       expect(await summary(index, '?q=lumbar')).toEqual(await summary(sharded, '?q=lumbar'));
 
       globalThis.fetch = withStale(true);
       await expect((await open(root, [])).load(['2017-02'])).rejects.toThrow(
         'the search index changed while the page was open (shard 2017-02); reload the page',
       );
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+
+  test('asks again, with its key, for a list of facet values a cache kept from before an update', async () => {
+    // The list at the fixed URL is another build's: its key differs, and its values are in another order.
+    const file = join(root.dir, 'pagefind', FACET_VALUES_FILE);
+    const list = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as FacetValues;
+    const stale = gzipSync(
+      JSON.stringify({ ...list, key: 'older', values: { ...list.values, outcome: [...list.values.outcome].reverse() } }),
+    );
+    const real = globalThis.fetch;
+    const asked: string[] = [];
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith(`/pagefind/${FACET_VALUES_FILE}`)) {
+        asked.push(url.search);
+        if (url.search === '') return new Response(stale);
+      }
+      return real(input, init);
+    };
+    try {
+      const index = await open(root);
+      expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
+      expect(asked).toEqual(['', `?v=${index.manifest.values}`]);
     } finally {
       globalThis.fetch = real;
     }

@@ -260,6 +260,7 @@ describe('search page and 404', () => {
     expect(html).toContain('<link rel="modulepreload" href="/pagefind/pagefind.js">');
     expect(html).toContain('<link rel="preload" href="/pagefind/wasm.en.pagefind" as="fetch" crossorigin="anonymous">');
     expect(html).toContain('<link rel="preload" href="/pagefind/facets.json.gz" as="fetch" crossorigin="anonymous">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/facet-values.json.gz" as="fetch" crossorigin="anonymous">');
   });
 
   test('the search page lists the catalogue entries no letter has with their labels, for the chips, without a checkbox', () => {

@@ -1,7 +1,7 @@
 // Item-level search over facet tables made the way the search index makes them (facetFile from
 // each letter's search facts), with word hits given by row as Pagefind would find them.
 import { describe, expect, test } from 'vitest';
-import { facetFile, facetTable, type FacetTable } from '../../src/lib/search/facet-table.ts';
+import { facetFile, facetTable, noFacetValues, type FacetTable } from '../../src/lib/search/facet-table.ts';
 import { itemSearch, type RecordWords, type ShardPart } from '../../src/lib/search/item-search.ts';
 import { orderResults } from '../../src/lib/search/order-results.ts';
 import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
@@ -52,7 +52,8 @@ const LETTERS = [
     ['Orthopedic Surgery'],
   ),
 ];
-const table: FacetTable = facetTable(facetFile(LETTERS));
+const list = noFacetValues();
+const table: FacetTable = facetTable(facetFile(LETTERS, list), list);
 // Rows (none at 0): letter 0 at 1 (item at 2); letter 1 at 3 (items at 4, 5); letter 2 at 6 (item at 7).
 
 /** A record holding the one-word query at these positions (none: only as the start of a longer word). */

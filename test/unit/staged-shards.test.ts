@@ -4,13 +4,22 @@ import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import type { ShardInfo, ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import { datesCovered, firstShards } from '../../src/lib/search/staged-shards.ts';
 
-const shard = (id: string, first: string, last: string): ShardInfo => ({ id, pages: 1, items: 1, records: 3, first, last, hash: id });
+const shard = (id: string, first: string, last: string): ShardInfo => ({
+  id,
+  pages: 1,
+  items: 1,
+  records: 3,
+  first,
+  last,
+  hash: id,
+  facets: id,
+});
 const SHARDS = [
   shard('undated-2015', '0000-00-00', '2015-12-30'),
   shard('2016', '2016-01-02', '2016-12-31'),
   shard('2017-02', '2017-02-01', '2017-02-27'),
 ];
-const manifest: ShardManifest = { version: 4, pagefind: '1.6.0', root: '2017-02', shards: SHARDS };
+const manifest: ShardManifest = { version: 5, pagefind: '1.6.0', root: '2017-02', values: 'v', shards: SHARDS };
 const first = (query: string, loaded: ShardInfo[] = []) => firstShards(manifest, loaded, parseSearchState(query)).map((s) => s.id);
 
 describe('firstShards', () => {

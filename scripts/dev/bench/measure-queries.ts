@@ -41,7 +41,8 @@ export interface QueryMeasure {
 function kindOf(path: string): string {
   const ext = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.exec(path)?.[1];
   if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
-  if (path.endsWith('/facets.json.gz')) return 'facets';
+  // A shard's facet table, and the site's one list of the values they refer to.
+  if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
   if (path.endsWith('/search/catalogue.json')) return 'catalogue';
   if (path.includes('/pagefind/')) return path.endsWith('.json') ? 'manifest' : 'runtime';
   return 'page';

@@ -5,9 +5,13 @@ import type { CitedFacts, LetterFacts } from './letter-facts.ts';
  * The filter values of one index shard, item by item, as the search page filters and counts with
  * them. The search index writes it next to each shard's Pagefind bundle (FACET_FILE, gzipped JSON)
  * in the shard's row order: from row 1, each letter's own record followed by one record per item
- * (there is no row 0). Values are stored once per shard and referred to by index.
+ * (there is no row 0). Values are referred to by their index in the site's one list of values
+ * (FACET_VALUES_FILE), which every shard shares: a shard's own lists were most of its file on real
+ * letters, and each search read them again for every shard.
  */
 export const FACET_FILE = 'facets.json.gz';
+/** The site's list of facet values (FacetValues, gzipped JSON), beside the manifest. */
+export const FACET_VALUES_FILE = 'facet-values.json.gz';
 
 /** Keys whose values the file lists; an item's citations use guideline, family and section. */
 export const FACET_VALUE_KEYS = [
@@ -37,13 +41,38 @@ export type FacetItem = [
   names?: number[],
 ];
 
-export interface FacetFile {
-  version: 3;
-  /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
-  tag?: string;
+/**
+ * The values the shards' files refer to. Values are only ever added at the end (facetFile), so a
+ * shard's file stays right while newer shards add values; the indexer keeps the list between
+ * builds (scripts/search-index/facet-files.ts).
+ */
+export interface FacetValues {
+  version: 1;
+  /** Its digest, which the manifest names: the page checks it has this build's list. */
+  key?: string;
   values: Record<FacetValueKey, string[]>;
   /** Label of each section value, same order as values.section. */
   sectionLabels: string[];
+}
+
+export function noFacetValues(): FacetValues {
+  return {
+    version: 1,
+    values: Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, []])) as unknown as FacetValues['values'],
+    sectionLabels: [],
+  };
+}
+
+export interface FacetFile {
+  version: 4;
+  /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
+  tag?: string;
+  /** Digest of the values it refers to (the list's first `needs`), which the manifest names too. */
+  values?: string;
+  /** How many of each key's values the list held when the file was written: all it refers to. */
+  needs: Record<FacetValueKey, number>;
+  /** The section values its items cite: the sections this shard knows. */
+  sections: number[];
   /** Per letter in row order: year, specialties, priority (-1 when none) and how many items. */
   letters: [year: number, specialty: number[], priority: number, items: number][];
   /**
@@ -55,11 +84,13 @@ export interface FacetFile {
   items: FacetItem[];
 }
 
-/** The facet file of a shard's letters, given in row order. */
-export function facetFile(letters: readonly LetterFacts[]): FacetFile {
-  const values = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, [] as string[]])) as FacetFile['values'];
-  const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map<string, number>()])) as Record<FacetValueKey, Map<string, number>>;
-  const sectionLabels: string[] = [];
+/** The facet file of a shard's letters, given in row order; values not in `list` yet are added to its end. */
+export function facetFile(letters: readonly LetterFacts[], list: FacetValues): FacetFile {
+  const { values, sectionLabels } = list;
+  const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map(values[k].map((v, i) => [v, i]))])) as Record<
+    FacetValueKey,
+    Map<string, number>
+  >;
   const index = (key: FacetValueKey, value: string | undefined): number => {
     if (value === undefined) return -1;
     let i = at[key].get(value);
@@ -69,16 +100,19 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
     }
     return i;
   };
+  const sections = new Set<number>();
   const citedRow = (c: CitedFacts, labels: Record<string, string>): CitedRow => [
     c.guideline.map((g) => index('guideline', g)),
     c.family.map((f) => index('family', f)),
     c.section.map((s) => {
       const i = index('section', s);
-      sectionLabels[i] ??= labels[s] ?? s;
+      // The newest letters' label: a relabelled section changes every letter citing it.
+      sectionLabels[i] = labels[s] ?? s;
+      sections.add(i);
       return i;
     }),
   ];
-  const file: FacetFile = { version: 3, values, sectionLabels, letters: [], items: [] };
+  const file: Omit<FacetFile, 'needs' | 'sections'> = { version: 4, letters: [], items: [] };
   for (const l of letters) {
     file.letters.push([
       index('year', l.year),
@@ -99,7 +133,8 @@ export function facetFile(letters: readonly LetterFacts[]): FacetFile {
       file.items.push(row);
     }
   }
-  return file;
+  const needs = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, values[k].length])) as FacetFile['needs'];
+  return { ...file, needs, sections: [...sections].sort((a, b) => a - b) };
 }
 
 /** One letter of a shard: its row, and where its items are in the shard's item list. */
@@ -115,6 +150,9 @@ export interface LetterRow {
 /** A shard's facet file read for searching: rows resolved to letters and items. */
 export interface FacetTable {
   file: FacetFile;
+  /** The site's values, which the file's indexes refer to (FacetValues). */
+  values: FacetValues['values'];
+  sectionLabels: readonly string[];
   letters: LetterRow[];
   /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
   letterOfRow: Int32Array;
@@ -125,8 +163,11 @@ export interface FacetTable {
   lettersByName: Map<number, number[]>;
 }
 
-export function facetTable(file: FacetFile): FacetTable {
-  if (file.version !== 3) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
+export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
+  if (file.version !== 4) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
+  // A list from another build than the file's: its indexes would name other values.
+  if (FACET_VALUE_KEYS.some((k) => list.values[k].length < file.needs[k]))
+    throw new Error("the facet values list is older than a shard's facet file; reload the page");
   const rows = 1 + file.letters.length + file.items.length;
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);
@@ -159,5 +200,5 @@ export function facetTable(file: FacetFile): FacetTable {
       for (const n of names ?? []) add(lettersByName, n, letter);
     }
   });
-  return { file, letters, letterOfRow, itemOfRow, lettersByRegion, lettersByName };
+  return { file, values: list.values, sectionLabels: list.sectionLabels, letters, letterOfRow, itemOfRow, lettersByRegion, lettersByName };
 }

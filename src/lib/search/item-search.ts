@@ -97,7 +97,7 @@ export interface ItemSearch {
 type Group = 'outcome' | 'treatment' | 'region' | 'guideline' | 'cited' | 'section' | 'year' | 'specialty' | 'priority';
 const groupOf = (key: FilterKey): Group => (key === 'family' ? 'guideline' : key);
 
-/** The chosen values of one shard, as indexes into its value lists. */
+/** The chosen values, as indexes into the site's value lists (FacetValues). */
 type Chosen = Partial<Record<FacetValueKey, Set<number>>> & { reviewerOnly: boolean };
 
 function choose(table: FacetTable, filters: SearchState['filters']): Chosen {
@@ -105,7 +105,7 @@ function choose(table: FacetTable, filters: SearchState['filters']): Chosen {
   for (const key of FILTER_KEYS) {
     const values = filters[key];
     if (key === 'cited' || !values?.length) continue;
-    const list = table.file.values[key];
+    const list = table.values[key];
     chosen[key] = new Set(values.map((v) => list.indexOf(v)).filter((i) => i >= 0));
   }
   return chosen;
@@ -150,9 +150,9 @@ function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group
 /** How an item stands to the words: requested, mentioned, only started, or not at all. */
 type Standing = 'requested' | 'mentioned' | 'started' | 'none';
 
-/** Per term of a shard, the index in the shard's values of the body region and the synonym group it names (-1: none or absent). */
+/** Per term of a shard, the index in the site's values of the body region and the synonym group it names (-1: none or absent). */
 function fieldIndexes(part: ShardPart): FieldIndexes {
-  const { values } = part.table.file;
+  const { values } = part.table;
   const at = (list: readonly string[], value: string | undefined) => (value ? list.indexOf(value) : -1);
   return {
     region: (part.words?.regions ?? []).map((r) => at(values.region, r)),
@@ -284,7 +284,7 @@ function countValues(
   eachItem(parts, stood, chosen, skip, ({ p, letter, item, standing: s }) => {
     if (!inScope(s, scope)) return;
     const { table } = parts[p]!;
-    const v = table.file.values;
+    const v = table.values;
     const facets = table.file.items[item]!;
     const [outcome, treatment, , , regions] = facets;
     const l = table.letters[letter]!;
@@ -366,7 +366,8 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       }
       if (s === 'requested') {
         words.requested.items++;
-        const outcome = parts[p]!.table.file.values.outcome[parts[p]!.table.file.items[item]![0]];
+        const { table } = parts[p]!;
+        const outcome = table.values.outcome[table.file.items[item]![0]];
         if (outcome === 'upheld' || outcome === 'overturned') words.requested[outcome]++;
       } else words.mentioned++;
       if (!inScope(s, scope)) return;
@@ -396,6 +397,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   counts.cited = { [CITED_BY_REVIEWER]: byReviewer };
 
   const sectionLabels: Record<string, string> = {};
-  for (const { table } of parts) table.file.values.section.forEach((s, i) => (sectionLabels[s] = table.file.sectionLabels[i] ?? s));
+  for (const { table } of parts)
+    for (const i of table.file.sections) sectionLabels[table.values.section[i]!] = table.sectionLabels[i] ?? table.values.section[i]!;
   return { letters: matched.letters(), listed, items, ...(hasWords ? { words } : {}), counts, sectionLabels };
 }

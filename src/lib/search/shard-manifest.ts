@@ -1,5 +1,5 @@
 // The search index is split into shards, each a Pagefind bundle with its facet table
-// (facet-table.ts), listed oldest first in pagefind/shards.json: the newest shard (the newest
+// (facet-table.ts; their values in one list beside this file), listed oldest first in pagefind/shards.json: the newest shard (the newest
 // month, once there are several) is pagefind/ itself, the others are under pagefind/<id>/. The
 // search page opens the newest with Pagefind's runtime and WASM, at fixed URLs it preloads, and
 // merges the others into it (src/client/sharded-index.ts) as the search needs them.
@@ -20,14 +20,18 @@ export interface ShardInfo {
   last: string;
   /** sha256 of its pages' HTML and the indexer version: unchanged shards are not indexed again. */
   hash: string;
+  /** Digest of the values its facet file refers to (FacetFile.values): the page checks it has that file. */
+  facets: string;
 }
 
 export interface ShardManifest {
-  version: 4;
+  version: 5;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** The shard whose bundle is pagefind/ itself (the newest). */
   root: string;
+  /** Key of the site's list of facet values (FacetValues.key, facet-table.ts), pagefind/facet-values.json.gz. */
+  values: string;
   /** Oldest first; date ranges follow one another (neighbours may share a boundary date). */
   shards: ShardInfo[];
 }

@@ -1,0 +1,76 @@
+// The shards' facet files against the site's one list of values: values join the list at its end,
+// a shard's file written in an earlier run is kept while the list still starts with its values,
+// and every file is written again when the list is lost.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, test } from 'vitest';
+import { VALUES_CACHE_FILE, writeFacetFiles, type ShardFacetInput } from '../../scripts/search-index/facet-files.ts';
+import { facetTable, type FacetFile } from '../../src/lib/search/facet-table.ts';
+import type { CitedFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'imr-facets-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+const none: CitedFacts = { guideline: [], family: [], section: [] };
+const letter = (year: string, treatment: string, section?: string): LetterFacts => ({
+  year,
+  specialty: ['Pain Medicine'],
+  items: [
+    {
+      outcome: 'upheld',
+      treatment,
+      regions: [],
+      request: [2, 4],
+      names: [],
+      claims: none,
+      reviewer: section ? { guideline: ['odg-pain'], family: ['odg'], section: [section] } : none,
+    },
+  ],
+  sections: section ? { [section]: `Label of ${section}` } : {},
+});
+const shard = (hash: string, letters: LetterFacts[]): ShardFacetInput => ({ hash, tag: hash.slice(0, 12), facts: () => letters });
+const read = (path: string) => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as FacetFile;
+
+const A = shard('a'.repeat(64), [letter('2015', 'opioids', 'odg-pain/opioids')]);
+const B = shard('b'.repeat(64), [letter('2016', 'mri')]);
+const C = shard('c'.repeat(64), [letter('2017', 'acupuncture', 'odg-pain/acupuncture'), letter('2017', 'opioids')]);
+
+describe('writeFacetFiles', () => {
+  test('writes each shard once, keeps them while the list fits, and adds new values at its end', async () => {
+    const first = await writeFacetFiles(cache, [A, B], 'code');
+    expect(first.written).toBe(2);
+    expect(first.list.values.treatment).toEqual(['opioids', 'mri']);
+    expect(await writeFacetFiles(cache, [A, B], 'code')).toMatchObject({ written: 0, list: { key: first.list.key } });
+
+    const next = await writeFacetFiles(cache, [A, B, C], 'code');
+    expect(next.written).toBe(1);
+    expect(next.list.values.treatment).toEqual(['opioids', 'mri', 'acupuncture']);
+    expect(next.list.values.section).toEqual(['odg-pain/opioids', 'odg-pain/acupuncture']);
+    expect(next.list.sectionLabels).toEqual(['Label of odg-pain/opioids', 'Label of odg-pain/acupuncture']);
+    expect(next.list.key).not.toBe(first.list.key);
+    // The kept files still read right against the longer list.
+    expect(next.files.slice(0, 2)).toEqual(first.files);
+    const tables = next.files.map((f) => facetTable(read(f.path), next.list));
+    const treatments = tables.map((t) => t.file.items.map((i) => t.values.treatment[i[1]]));
+    expect(treatments).toEqual([['opioids'], ['mri'], ['acupuncture', 'opioids']]);
+    expect(tables.map((t) => t.file.sections.map((s) => t.values.section[s]))).toEqual([
+      ['odg-pain/opioids'],
+      [],
+      ['odg-pain/acupuncture'],
+    ]);
+  });
+
+  test('writes every file again when the list is lost, and when the code changes', async () => {
+    rmSync(join(cache, VALUES_CACHE_FILE));
+    expect((await writeFacetFiles(cache, [A, B, C], 'code')).written).toBe(3);
+    expect((await writeFacetFiles(cache, [A, B, C], 'other code')).written).toBe(3);
+  });
+
+  test('a table refuses a list shorter than its file needs (the list of another build)', async () => {
+    const { files, list } = await writeFacetFiles(cache, [A, B, C], 'code');
+    const short = { ...list, values: { ...list.values, treatment: ['opioids'] } };
+    expect(() => facetTable(read(files[2]!.path), short)).toThrow(/reload the page/);
+  });
+});

@@ -262,7 +262,11 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const outputPath = await publish(root, cacheDir, shards, facets);
 
   // The cache keeps only what this site uses now.
-  const keep = new Set([...shards.map((s) => s.hash), VALUES_CACHE_FILE, ...facets.files.map((f) => relative(cacheDir, f.path))]);
+  const keep = new Set([
+    ...shards.map((s) => s.hash),
+    VALUES_CACHE_FILE,
+    ...facets.files.flatMap((f) => [f.path, f.labels].map((file) => relative(cacheDir, file))),
+  ]);
   for (const name of await readdir(cacheDir)) {
     if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
       await rm(join(cacheDir, name), { recursive: true, force: true });

@@ -2,8 +2,10 @@
 // written by the indexer from the letters' search data, after Pagefind's part. The list only grows
 // (values are added at its end), and it is kept in the index's cache between builds: a shard's file
 // written in an earlier build stays right while the list still starts with the values it was
-// written against. One whose start no longer matches (the list was lost with part of the cache) is
-// written again; that needs the shard's search data only, not Pagefind.
+// written against. One whose start no longer matches (the list was lost with part of the cache, or
+// the code that writes them changed) is written again; that needs the shard's search data only,
+// not Pagefind. A cache folder shared by two sites shares the list too: each site's files are
+// checked against it, and values only the other site has count nothing.
 import { createHash } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,9 +13,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { LetterFacts } from '../../src/lib/search/letter-facts.ts';
 
-/** The list in the cache folder (plain JSON). */
+/** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
-/** Cached facet files are named so: `facets-<shard hash>-<code digest>.json.gz`. */
+/** A shard's cached facet file is `facets-<shard hash>-<code digest>.json.gz`, with the labels of its sections beside it (.labels.json). */
 const FACETS_CACHE_PREFIX = 'facets-';
 
 export interface ShardFacetInput {
@@ -27,15 +29,19 @@ export interface ShardFacetInput {
 export interface FacetFiles {
   /** The list as it is now, with its key. */
   list: FacetValues;
-  /** Per shard, in the order given: its cached file and the digest of the values it refers to. */
-  files: { path: string; values: string }[];
+  /** Per shard, in the order given: its cached file, the labels file beside it, and its digest (FacetFile.values). */
+  files: { path: string; labels: string; values: string }[];
   /** Files written in this run (the others were kept). */
   written: number;
 }
 
-/** Digest of each key's first `needs` values: what a file written against them refers to (undefined when the list is shorter). */
-export function valuesDigest(list: FacetValues, needs: FacetFile['needs']): string | undefined {
-  const hash = createHash('sha256');
+/**
+ * Digest of the code and each key's first `needs` values: what a file written against them holds
+ * (undefined when the list is shorter). The page asks for a facet file by it, so a file written
+ * by other code is never taken for this one.
+ */
+export function valuesDigest(list: FacetValues, needs: FacetFile['needs'], code: string): string | undefined {
+  const hash = createHash('sha256').update(`${code}\n`);
   for (const key of FACET_VALUE_KEYS) {
     if (list.values[key].length < needs[key]) return undefined;
     hash.update(`${JSON.stringify([key, list.values[key].slice(0, needs[key])])}\n`);
@@ -57,33 +63,49 @@ async function writeWhole(path: string, bytes: string | Buffer): Promise<void> {
   await rename(`${path}.tmp-${process.pid}`, path);
 }
 
+/** The list the cache keeps, if the same code wrote it and it has every key. */
+async function keptList(cacheDir: string, code: string): Promise<FacetValues | undefined> {
+  const kept = await readJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE), false);
+  const list = kept?.code === code ? kept.list : undefined;
+  const whole = list?.version === 1 && Array.isArray(list.sectionLabels) && FACET_VALUE_KEYS.every((k) => Array.isArray(list.values[k]));
+  return whole ? list : undefined;
+}
+
 /**
  * The facet file of every shard, oldest first so that values join the list in date order, each
  * kept from the cache when it still fits the list. `code`: digest of the code that writes them.
  */
 export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFacetInput[], code: string): Promise<FacetFiles> {
-  const kept = await readJson<FacetValues>(join(cacheDir, VALUES_CACHE_FILE), false);
-  const list = kept?.version === 1 ? kept : noFacetValues();
+  const list = (await keptList(cacheDir, code)) ?? noFacetValues();
   const files: FacetFiles['files'] = [];
+  const labelsOf: [number, string][][] = [];
   let written = 0;
   for (const shard of shards) {
     const path = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}.json.gz`);
+    const labelsPath = path.replace(/\.json\.gz$/, '.labels.json');
     const before = await readJson<FacetFile>(path, true);
-    const fits = before?.version === 4 && before.tag === shard.tag && before.values === valuesDigest(list, before.needs);
-    if (fits) {
-      files.push({ path, values: before.values! });
+    const labels = await readJson<[number, string][]>(labelsPath, false);
+    const fits = before?.version === 4 && before.tag === shard.tag && before.values === valuesDigest(list, before.needs, code);
+    if (fits && labels) {
+      files.push({ path, labels: labelsPath, values: before.values! });
+      labelsOf.push(labels);
       continue;
     }
-    const file = facetFile(shard.facts(), list);
-    const values = valuesDigest(list, file.needs)!;
+    const own = new Map<number, string>();
+    const file = facetFile(shard.facts(), list, own);
+    const values = valuesDigest(list, file.needs, code)!;
     await writeWhole(path, gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
-    files.push({ path, values });
+    await writeWhole(labelsPath, JSON.stringify([...own]));
+    files.push({ path, labels: labelsPath, values });
+    labelsOf.push([...own]);
     written++;
   }
+  // Each section's label is its newest shard's, whichever shards this run wrote.
+  for (const labels of labelsOf) for (const [i, label] of labels) list.sectionLabels[i] = label;
   list.key = createHash('sha256')
     .update(JSON.stringify([list.values, list.sectionLabels]))
     .digest('hex')
     .slice(0, 12);
-  await writeWhole(join(cacheDir, VALUES_CACHE_FILE), JSON.stringify(list));
+  await writeWhole(join(cacheDir, VALUES_CACHE_FILE), JSON.stringify({ code, list }));
   return { list, files, written };
 }

@@ -4,10 +4,9 @@
 // (SEARCH_DATA_DIR, src/lib/search/letter-facts.ts); an item record opens with its heading, so
 // its request's words stand where the facts say (src/lib/search/item-heading.ts).
 import type { ResultMeta } from '../../src/lib/search/download-data.ts';
-import type { LetterFacts, SearchRecordData } from '../../src/lib/search/letter-facts.ts';
+import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 
 export interface LetterRecords {
-  facts: LetterFacts;
   /** The CSV download's data of the letter. */
   result: ResultMeta;
   /** The letter's own record (its article without the item sections), given its row in the shard. */
@@ -88,7 +87,6 @@ export function letterRecords(html: string, { facts, result }: SearchRecordData,
   }
   rest += html.slice(from);
   return {
-    facts,
     result,
     letter: (row) => letterDocument(rest, rowKey(row)),
     items: spans.map(

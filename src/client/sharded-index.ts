@@ -157,10 +157,10 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   };
 
   // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
-  // asked for with its shard's tag, and a facet file with the values it refers to as well: a
-  // browser's cache never serves one from before an update. The newest shard's facets and the list
-  // of values come first from the fixed URLs the page preloads, and again with the tag if they
-  // are another build's.
+  // asked for with its shard's tag, and a facet file with its digest as well (the values it refers
+  // to and the code that wrote it): a browser's cache never serves one from before an update. The
+  // newest shard's facets come first from the fixed URL the page preloads, and again with tag and
+  // digest if they are another build's (the list of values likewise, facetValuesOf).
   const versioned = (shard: ShardInfo, file: string, version = recordTag(shard.hash)) =>
     `${shardUrl(manifest, root, shard.id)}${file}?v=${version}`;
   const valuesList = facetValuesOf(root, manifest);

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { indexSite } from '../../scripts/search-index.ts';
 import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { FACET_FILE, FACET_VALUES_FILE, type FacetValues } from '../../src/lib/search/facet-table.ts';
+import { FACET_FILE, FACET_VALUES_FILE, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { recordName, recordTag, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
@@ -144,6 +144,31 @@ describe('sharded search index', () => {
       await expect((await open(root, [])).load(['2017-02'])).rejects.toThrow(
         'the search index changed while the page was open (shard 2017-02); reload the page',
       );
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+
+  test('asks again for the newest shard’s facet table when the cached one has its tag but other values', async () => {
+    // As after a change to the code that writes facet tables: same shard, same tag, another digest.
+    const file = join(root.dir, 'pagefind', FACET_FILE);
+    const own = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as FacetFile;
+    const stale = gzipSync(JSON.stringify({ ...own, values: 'older', items: own.items.map((i) => [1 - i[0], ...i.slice(1)]) }));
+    const real = globalThis.fetch;
+    const asked: string[] = [];
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input));
+      if (url.pathname.endsWith(`/pagefind/${FACET_FILE}`)) {
+        asked.push(url.search);
+        if (url.search === '') return new Response(stale);
+      }
+      return real(input, init);
+    };
+    try {
+      const index = await open(root);
+      expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
+      const newest = index.manifest.shards.at(-1)!;
+      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}.${newest.facets}`]);
     } finally {
       globalThis.fetch = real;
     }

@@ -222,6 +222,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     expect(pagefindFiles(/\.pf_meta$/)).toEqual([expect.stringMatching(/^\/imr\/pagefind\/pagefind\.en_[0-9a-f]+\.pf_meta$/)]);
     expect(pagefindFiles(/\.pf_index$/)).toEqual([]);
     expect(pagefindFiles(/facets\.json\.gz/)).toHaveLength(5);
+    // The site's one list of facet values, once, from the URL the page preloads.
+    expect(pagefindFiles(/facet-values\.json\.gz/)).toEqual(['/imr/pagefind/facet-values.json.gz']);
     // Words then merge every shard's bundle, and search them all at once.
     await page.locator('#q').fill('zynex');
     await page.locator('#q').press('Enter');

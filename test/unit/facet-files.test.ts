@@ -1,13 +1,13 @@
 // The shards' facet files against the site's one list of values: values join the list at its end,
 // a shard's file written in an earlier run is kept while the list still starts with its values,
 // and every file is written again when the list is lost.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { VALUES_CACHE_FILE, writeFacetFiles, type ShardFacetInput } from '../../scripts/search-index/facet-files.ts';
-import { facetTable, type FacetFile } from '../../src/lib/search/facet-table.ts';
+import { facetTable, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { CitedFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
 
 const cache = mkdtempSync(join(tmpdir(), 'imr-facets-'));
@@ -62,10 +62,38 @@ describe('writeFacetFiles', () => {
     ]);
   });
 
-  test('writes every file again when the list is lost, and when the code changes', async () => {
+  test('writes every file again when the list is lost or reordered, and when the code changes, with another digest', async () => {
+    const before = await writeFacetFiles(cache, [A, B, C], 'code');
     rmSync(join(cache, VALUES_CACHE_FILE));
     expect((await writeFacetFiles(cache, [A, B, C], 'code')).written).toBe(3);
-    expect((await writeFacetFiles(cache, [A, B, C], 'other code')).written).toBe(3);
+
+    // The same lengths, values in another order: only the digest tells.
+    const kept = JSON.parse(readFileSync(join(cache, VALUES_CACHE_FILE), 'utf8')) as { code: string; list: FacetValues };
+    kept.list.values.treatment.reverse();
+    writeFileSync(join(cache, VALUES_CACHE_FILE), JSON.stringify(kept));
+    expect((await writeFacetFiles(cache, [A, B, C], 'code')).written).toBe(3);
+
+    const other = await writeFacetFiles(cache, [A, B, C], 'other code');
+    expect(other.written).toBe(3);
+    // The page asks for a file by its digest: a file of other code has another one, the newest shard's too.
+    other.files.forEach((f, k) => expect(f.values).not.toBe(before.files[k]!.values));
+  });
+
+  test('a section takes its newest shard’s label, whichever shards a run writes again', async () => {
+    const spelt = (hash: string, year: string, label: string) => {
+      const facts = letter(year, 'opioids', 'odg-pain/opioids');
+      return shard(hash, [{ ...facts, sections: { 'odg-pain/opioids': label } }]);
+    };
+    const older = spelt('d'.repeat(64), '2015', 'ODG opioids (older spelling)');
+    const newer = spelt('e'.repeat(64), '2017', 'ODG Pain, Opioids');
+    const first = await writeFacetFiles(cache, [older, newer], 'code');
+    expect(first.list.sectionLabels[first.list.values.section.indexOf('odg-pain/opioids')]).toBe('ODG Pain, Opioids');
+    // Only the older shard written again: the label stays the newer one's.
+    const rewritten = spelt('f'.repeat(64), '2015', 'ODG opioids (older spelling)');
+    const next = await writeFacetFiles(cache, [rewritten, newer], 'code');
+    expect(next.written).toBe(1);
+    expect(next.list.sectionLabels[next.list.values.section.indexOf('odg-pain/opioids')]).toBe('ODG Pain, Opioids');
+    expect(next.list.key).toBe(first.list.key);
   });
 
   test('a table refuses a list shorter than its file needs (the list of another build)', async () => {

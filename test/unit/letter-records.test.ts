@@ -22,8 +22,7 @@ const PAGE = `<!doctype html><html lang="en"><head>${ITEMS_META}</head><body>
 describe('letterRecords', () => {
   const records = letterRecords(PAGE, data, 'determinations/CM17-0012345/index.html');
 
-  test('passes on the search facts and the CSV data it was handed', () => {
-    expect(records.facts).toEqual(facts);
+  test('passes on the CSV data it was handed', () => {
     expect(records.result).toEqual(result);
   });
 

@@ -84,8 +84,13 @@ export interface FacetFile {
   items: FacetItem[];
 }
 
-/** The facet file of a shard's letters, given in row order; values not in `list` yet are added to its end. */
-export function facetFile(letters: readonly LetterFacts[], list: FacetValues): FacetFile {
+/**
+ * The facet file of a shard's letters, given in row order; values not in `list` yet are added to
+ * its end. Each section it cites gets its label, in the list and in `labels`: the label its latest
+ * letter gives (the indexer then sets the list's labels from every shard, oldest first, so that
+ * which shards a run writes again changes no label).
+ */
+export function facetFile(letters: readonly LetterFacts[], list: FacetValues, labels = new Map<number, string>()): FacetFile {
   const { values, sectionLabels } = list;
   const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map(values[k].map((v, i) => [v, i]))])) as Record<
     FacetValueKey,
@@ -101,13 +106,12 @@ export function facetFile(letters: readonly LetterFacts[], list: FacetValues): F
     return i;
   };
   const sections = new Set<number>();
-  const citedRow = (c: CitedFacts, labels: Record<string, string>): CitedRow => [
+  const citedRow = (c: CitedFacts, given: Record<string, string>): CitedRow => [
     c.guideline.map((g) => index('guideline', g)),
     c.family.map((f) => index('family', f)),
     c.section.map((s) => {
       const i = index('section', s);
-      // The newest letters' label: a relabelled section changes every letter citing it.
-      sectionLabels[i] = labels[s] ?? s;
+      labels.set(i, (sectionLabels[i] = given[s] ?? s));
       sections.add(i);
       return i;
     }),

@@ -47,6 +47,30 @@ afterAll(async () => {
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
 
+const readGzipJson = <T>(file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
+
+/**
+ * Runs `run` while the fixed URL of a pagefind/ file (no query) answers with `stale`, gzipped, as
+ * a browser's cache might after an update; `asked` gets the query of every fetch of that file.
+ */
+async function servingStale(file: string, stale: unknown, run: (asked: string[]) => Promise<void>): Promise<void> {
+  const real = globalThis.fetch;
+  const asked: string[] = [];
+  globalThis.fetch = async (input, init) => {
+    const url = new URL(String(input));
+    if (url.pathname.endsWith(`/pagefind/${file}`)) {
+      asked.push(url.search);
+      if (url.search === '') return new Response(gzipSync(JSON.stringify(stale)));
+    }
+    return real(input, init);
+  };
+  try {
+    await run(asked);
+  } finally {
+    globalThis.fetch = real;
+  }
+}
+
 /** A search's letters (URL and matching items) in order, its item count and its counts. */
 async function summary(index: ShardedIndex, query: string) {
   const found = await runSearch(index, parseSearchState(query));
@@ -151,53 +175,25 @@ describe('sharded search index', () => {
 
   test('asks again for the newest shard’s facet table when the cached one has its tag but other values', async () => {
     // As after a change to the code that writes facet tables: same shard, same tag, another digest.
-    const file = join(root.dir, 'pagefind', FACET_FILE);
-    const own = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as FacetFile;
-    const stale = gzipSync(JSON.stringify({ ...own, values: 'older', items: own.items.map((i) => [1 - i[0], ...i.slice(1)]) }));
-    const real = globalThis.fetch;
-    const asked: string[] = [];
-    globalThis.fetch = async (input, init) => {
-      const url = new URL(String(input));
-      if (url.pathname.endsWith(`/pagefind/${FACET_FILE}`)) {
-        asked.push(url.search);
-        if (url.search === '') return new Response(stale);
-      }
-      return real(input, init);
-    };
-    try {
+    const own = readGzipJson<FacetFile>(join(root.dir, 'pagefind', FACET_FILE));
+    const stale = { ...own, values: 'older', items: own.items.map((i) => [1 - i[0], ...i.slice(1)]) };
+    await servingStale(FACET_FILE, stale, async (asked) => {
       const index = await open(root);
       expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
       const newest = index.manifest.shards.at(-1)!;
       expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}.${newest.facets}`]);
-    } finally {
-      globalThis.fetch = real;
-    }
+    });
   });
 
   test('asks again, with its key, for a list of facet values a cache kept from before an update', async () => {
     // The list at the fixed URL is another build's: its key differs, and its values are in another order.
-    const file = join(root.dir, 'pagefind', FACET_VALUES_FILE);
-    const list = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as FacetValues;
-    const stale = gzipSync(
-      JSON.stringify({ ...list, key: 'older', values: { ...list.values, outcome: [...list.values.outcome].reverse() } }),
-    );
-    const real = globalThis.fetch;
-    const asked: string[] = [];
-    globalThis.fetch = async (input, init) => {
-      const url = new URL(String(input));
-      if (url.pathname.endsWith(`/pagefind/${FACET_VALUES_FILE}`)) {
-        asked.push(url.search);
-        if (url.search === '') return new Response(stale);
-      }
-      return real(input, init);
-    };
-    try {
+    const list = readGzipJson<FacetValues>(join(root.dir, 'pagefind', FACET_VALUES_FILE));
+    const stale = { ...list, key: 'older', values: { ...list.values, outcome: [...list.values.outcome].reverse() } };
+    await servingStale(FACET_VALUES_FILE, stale, async (asked) => {
       const index = await open(root);
       expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
       expect(asked).toEqual(['', `?v=${index.manifest.values}`]);
-    } finally {
-      globalThis.fetch = real;
-    }
+    });
   });
 
   test('indexes again only the shards whose pages changed', async () => {

@@ -68,7 +68,7 @@ async function readGzipText(response: Response): Promise<string> {
 }
 
 /** A gzipped JSON file. */
-export async function readGzipJson<T>(response: Response): Promise<T> {
+async function readGzipJson<T>(response: Response): Promise<T> {
   return JSON.parse(await readGzipText(response)) as T;
 }
 
@@ -229,7 +229,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   // The site's root is the pagefind/ folder's parent.
   const site = root.replace(/[^/]+\/$/, '');
   const resultsOf = onceEach(async (id) =>
-    (await readGzipJson<ResultData[]>(await fetchOk(versioned(shardOf(id), RESULTS_FILE)))).map((r) => ({ ...r, url: `${site}${r.url}` })),
+    (await readJson<ResultData[]>(versioned(shardOf(id), RESULTS_FILE))).map((r) => ({ ...r, url: `${site}${r.url}` })),
   );
 
   return {

@@ -67,7 +67,7 @@ export interface FacetFile {
   version: 4;
   /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
   tag?: string;
-  /** Digest of the values it refers to (the list's first `needs`), which the manifest names too. */
+  /** Digest of the values it refers to (the list's first `needs`) and of the code that wrote it, which the manifest names too. */
   values?: string;
   /** How many of each key's values the list held when the file was written: all it refers to. */
   needs: Record<FacetValueKey, number>;

@@ -1,8 +1,9 @@
 // The search index is split into shards, each a Pagefind bundle with its facet table
-// (facet-table.ts; their values in one list beside this file), listed oldest first in pagefind/shards.json: the newest shard (the newest
-// month, once there are several) is pagefind/ itself, the others are under pagefind/<id>/. The
-// search page opens the newest with Pagefind's runtime and WASM, at fixed URLs it preloads, and
-// merges the others into it (src/client/sharded-index.ts) as the search needs them.
+// (facet-table.ts; their values in one list beside this file), listed oldest first in
+// pagefind/shards.json: the newest shard (the newest month, once there are several) is pagefind/
+// itself, the others are under pagefind/<id>/. The search page opens the newest with Pagefind's
+// runtime and WASM, at fixed URLs it preloads, and merges the others into it
+// (src/client/sharded-index.ts) as the search needs them.
 
 export const MANIFEST_FILE = 'shards.json';
 
@@ -20,7 +21,7 @@ export interface ShardInfo {
   last: string;
   /** sha256 of its pages' HTML and the indexer version: unchanged shards are not indexed again. */
   hash: string;
-  /** Digest of the values its facet file refers to (FacetFile.values): the page checks it has that file. */
+  /** Its facet file's digest (FacetFile.values: the values it refers to and the code that wrote it): the page checks it has that file. */
   facets: string;
 }
 

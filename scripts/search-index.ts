@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { buildCacheDir } from './lib/cache-dir.ts';
 import { codeDigest } from '../src/data/files/code-digest.ts';
@@ -131,26 +131,29 @@ async function readSearchData(root: string): Promise<Map<string, SearchData>> {
   return data;
 }
 
-/** Shard id -> hash of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
+/** Shard id -> tag of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
 async function publishedShards(outputPath: string): Promise<Map<string, string>> {
   try {
-    const manifest = JSON.parse(await readFile(join(outputPath, MANIFEST_FILE), 'utf8')) as ShardManifest;
+    const manifest = JSON.parse(gunzipSync(await readFile(join(outputPath, MANIFEST_FILE))).toString('utf8')) as ShardManifest;
     return new Map(
       manifest.shards
         .filter((s) => s.id !== manifest.root && existsSync(join(outputPath, s.id, 'pagefind-entry.json')))
-        .map((s) => [s.id, s.hash]),
+        .map((s) => [s.id, s.tag]),
     );
   } catch {
     return new Map();
   }
 }
 
+/** A shard as the manifest lists it, and the hash that names its bundle in the cache. */
+type IndexedShard = ShardInfo & { hash: string };
+
 /**
- * Swaps the new index into the site whole. A shard the site already has, with the same hash, is
- * moved over as it is; the others are linked in from the cache; each gets its facet file. Returns
- * the index's folder.
+ * Swaps the new index into the site whole. A shard the site already has, with the same tag (which
+ * names its records, so a shard whose content changed never keeps it), is moved over as it is; the
+ * others are linked in from the cache; each gets its facet file. Returns the index's folder.
  */
-async function publish(root: string, cacheDir: string, shards: ShardInfo[], facets: FacetFiles): Promise<string> {
+async function publish(root: string, cacheDir: string, shards: IndexedShard[], facets: FacetFiles): Promise<string> {
   const outputPath = join(root, 'pagefind');
   const next = `${outputPath}.tmp-${process.pid}`;
   await rm(next, { recursive: true, force: true });
@@ -162,13 +165,19 @@ async function publish(root: string, cacheDir: string, shards: ShardInfo[], face
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
     if (s === newest) await linkTree(join(cacheDir, s.hash), next);
-    else if (inPlace.get(s.id) === s.hash) await rename(join(outputPath, s.id), folder);
+    else if (inPlace.get(s.id) === s.tag) await rename(join(outputPath, s.id), folder);
     else await linkTree(join(cacheDir, s.hash), folder);
     await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
   }
   await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));
-  const manifest: ShardManifest = { version: 5, pagefind: pagefindVersion, root: newest.id, values: facets.list.key!, shards };
-  await writeFile(join(next, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  const manifest: ShardManifest = {
+    version: 6,
+    pagefind: pagefindVersion,
+    root: newest.id,
+    values: facets.list.key!,
+    shards: shards.map(({ hash: _, ...info }) => info),
+  };
+  await writeFile(join(next, MANIFEST_FILE), gzipSync(JSON.stringify(manifest), { level: 9 }));
   await rm(outputPath, { recursive: true, force: true });
   await rename(next, outputPath);
   return outputPath;
@@ -232,7 +241,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   // Every determination page in exactly one shard: the plan partitions the pages, and each
   // bundle must hold a record for each of its pages besides the items'.
-  const shards: ShardInfo[] = [];
+  const shards: IndexedShard[] = [];
   for (const [k, { shard, hash }] of planned.entries()) {
     const records = await bundlePageCount(join(cacheDir, hash));
     const items = records - shard.pages.length;
@@ -245,6 +254,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
       records,
       first: shard.pages[0]!.decided,
       last: shard.pages.at(-1)!.decided,
+      tag: recordTag(hash),
       hash,
       facets: facets.files[k]!.values,
     });
@@ -257,7 +267,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     );
   }
   // A result's id names its shard by the tag: two shards with one tag could not be told apart.
-  if (new Set(shards.map((s) => recordTag(s.hash))).size !== shards.length) throw new Error('two search-index shards share a record tag');
+  if (new Set(shards.map((s) => s.tag)).size !== shards.length) throw new Error('two search-index shards share a record tag');
 
   const outputPath = await publish(root, cacheDir, shards, facets);
 

@@ -161,7 +161,7 @@ function termsLoader(): () => Promise<TermSources> {
     }));
 }
 
-/** Opens the index (pagefind/shards.json) on first use and keeps it; shards are merged as searches need them. */
+/** Opens the index (pagefind/shards.json.gz) on first use and keeps it; shards are merged as searches need them. */
 function indexLoader(): () => Promise<ShardedIndex> {
   let opened: Promise<ShardedIndex> | undefined;
   return () =>

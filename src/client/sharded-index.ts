@@ -1,4 +1,4 @@
-// The sharded search index (pagefind/shards.json) as one Pagefind instance: bundles merged shard by
+// The sharded search index (pagefind/shards.json.gz) as one Pagefind instance: bundles merged shard by
 // shard as the search needs them, each with its facet table. Pagefind finds and ranks the records
 // that hold the words; which letter and item a record is comes from the facet table by its row,
 // which the result's id names with its shard (recordOf; test/build/search-index.test.ts reads
@@ -8,15 +8,7 @@ import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
-import {
-  MANIFEST_FILE,
-  recordName,
-  recordOf,
-  recordTag,
-  shardUrl,
-  type ShardInfo,
-  type ShardManifest,
-} from '../lib/search/shard-manifest.ts';
+import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { matchWords, type Rows, type WordMatch } from './word-match.ts';
 
@@ -135,10 +127,10 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     return pf;
   })();
   pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
-  const manifest = (await (await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' })).json()) as ShardManifest;
-  if (manifest.version !== 5) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  const manifest = await readGzipJson<ShardManifest>(await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' }));
+  if (manifest.version !== 6) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
-  const shardOfTag = new Map(manifest.shards.map((s) => [recordTag(s.hash), s.id]));
+  const shardOfTag = new Map(manifest.shards.map((s) => [s.tag, s.id]));
   const shardOf = (id: string) => {
     const shard = manifest.shards[place.get(id) ?? -1];
     if (!shard) throw new Error(`no shard ${id} in the search index`);
@@ -161,14 +153,12 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   // to and the code that wrote it): a browser's cache never serves one from before an update. The
   // newest shard's facets come first from the fixed URL the page preloads, and again with tag and
   // digest if they are another build's (the list of values likewise, facetValuesOf).
-  const versioned = (shard: ShardInfo, file: string, version = recordTag(shard.hash)) =>
-    `${shardUrl(manifest, root, shard.id)}${file}?v=${version}`;
+  const versioned = (shard: ShardInfo, file: string, version = shard.tag) => `${shardUrl(manifest, root, shard.id)}${file}?v=${version}`;
   const valuesList = facetValuesOf(root, manifest);
   valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
   const facetsOf = async (shard: ShardInfo) => {
-    const tag = recordTag(shard.hash);
-    const fits = (file: FacetFile) => file.tag === tag && file.values === shard.facets;
-    const url = versioned(shard, FACET_FILE, `${tag}.${shard.facets}`);
+    const fits = (file: FacetFile) => file.tag === shard.tag && file.values === shard.facets;
+    const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
     let file = await readJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
     if (!fits(file)) file = await readJson<FacetFile>(url);
     if (!fits(file)) throw staleIndex(shard.id);
@@ -223,7 +213,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   const letterData = (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
-    return fragment(`${shardUrl(manifest, root, id)}fragment/${recordName(recordTag(shardOf(id).hash), row)}.pf_fragment`);
+    return fragment(`${shardUrl(manifest, root, id)}fragment/${recordName(shardOf(id).tag, row)}.pf_fragment`);
   };
 
   // The site's root is the pagefind/ folder's parent.

@@ -11,7 +11,7 @@ import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
 import { FACET_FILE, FACET_VALUES_FILE, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
-import { recordName, recordTag, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import { recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
@@ -45,9 +45,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'pagefind/shards.json'), 'utf8')) as ShardManifest;
-
 const readGzipJson = <T>(file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
+
+const manifest = (dir: string) => readGzipJson<ShardManifest>(join(dir, 'pagefind/shards.json.gz'));
 
 /**
  * Runs `run` while the fixed URL of a pagefind/ file (no query) answers with `stale`, gzipped, as
@@ -87,6 +87,11 @@ describe('sharded search index', () => {
       ['2016', 2, 3, 5, '2016-06-01', '2016-12-09'],
       ['2017-02', 1, 2, 3, '2017-02-03', '2017-02-03'],
     ]);
+    // The list is gzipped (manifest() gunzips it) and names each shard by its tag alone, the start
+    // of the hash of what it holds: a search's first results fetch the list whole.
+    expect(shards.map((s) => Object.keys(s).sort().join())).toEqual(Array(3).fill('facets,first,id,items,last,pages,records,tag'));
+    expect(new Set(shards.map((s) => s.tag)).size).toBe(3);
+    for (const s of shards) expect(s.tag).toMatch(/^[0-9a-f]{12}$/);
     for (const s of shards) {
       const dir = join(root.dir, 'pagefind', s.id === newest ? '' : s.id);
       expect(existsSync(join(dir, 'pagefind.js')), s.id).toBe(true);
@@ -94,7 +99,7 @@ describe('sharded search index', () => {
       // The search page runs Pagefind on its own thread and needs no other runtime files.
       expect(existsSync(join(dir, 'pagefind-worker.js')), s.id).toBe(false);
       // Each record's fragment is named by its shard and row, 1 to `records` (pagefind-meta.ts).
-      const rows = Array.from({ length: s.records }, (_, r) => `${recordName(recordTag(s.hash), r + 1)}.pf_fragment`);
+      const rows = Array.from({ length: s.records }, (_, r) => `${recordName(s.tag, r + 1)}.pf_fragment`);
       expect(readdirSync(join(dir, 'fragment')).sort(), s.id).toEqual(rows.sort());
     }
     expect(existsSync(join(root.dir, 'pagefind', '2017-02'))).toBe(false);
@@ -161,7 +166,7 @@ describe('sharded search index', () => {
       globalThis.fetch = withStale(false);
       const index = await open(root);
       const newest = index.manifest.shards.at(-1)!;
-      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}.${newest.facets}`]);
+      expect(asked).toEqual(['', `?v=${newest.tag}.${newest.facets}`]);
       expect(await summary(index, '?q=lumbar')).toEqual(await summary(sharded, '?q=lumbar'));
 
       globalThis.fetch = withStale(true);
@@ -181,7 +186,7 @@ describe('sharded search index', () => {
       const index = await open(root);
       expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
       const newest = index.manifest.shards.at(-1)!;
-      expect(asked).toEqual(['', `?v=${recordTag(newest.hash)}.${newest.facets}`]);
+      expect(asked).toEqual(['', `?v=${newest.tag}.${newest.facets}`]);
     });
   });
 
@@ -212,28 +217,28 @@ describe('sharded search index', () => {
     expect((await summary(rebuilt, '')).letters).toHaveLength(5);
     expect((await summary(rebuilt, '?q=Zynex')).letters).toHaveLength(1);
     const after = manifest(site.dir);
-    expect(after.shards.map((s) => s.hash === before.shards.find((b) => b.id === s.id)?.hash)).toEqual([true, true, false]);
+    expect(after.shards.map((s) => s.tag === before.shards.find((b) => b.id === s.id)?.tag)).toEqual([true, true, false]);
   });
 
   test('a shard its worker cannot index stops the run with the page at fault, and leaves the index as it was', async () => {
     const { site } = await reindexedCopy('broken', 2);
-    const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');
+    const before = readFileSync(join(site.dir, 'pagefind/shards.json.gz'));
     // A page whose item sections are gone no longer matches its own list of items.
     const page = join(site.dir, 'determinations/CM17-0012345/index.html');
     writeFileSync(page, readFileSync(page, 'utf8').replaceAll('<section class="item"', '<section class="gone"'));
     await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'broken-cache') })).rejects.toThrow(
       /^shard 2017-02: determinations\/CM17-0012345\/index\.html: 0 item sections for 2 items$/,
     );
-    expect(readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(site.dir, 'pagefind/shards.json.gz'))).toEqual(before);
   });
 
   test('refuses data-pagefind-body outside the determination pages and leaves the index as it was', async () => {
     const { site } = await reindexedCopy('refused', 2);
-    const before = readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8');
+    const before = readFileSync(join(site.dir, 'pagefind/shards.json.gz'));
     writeFileSync(join(site.dir, 'guidelines/index.html'), '<html><body data-pagefind-body>x</body></html>');
     await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow(
       'data-pagefind-body outside determination pages: guidelines/index.html',
     );
-    expect(readFileSync(join(site.dir, 'pagefind/shards.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(site.dir, 'pagefind/shards.json.gz'))).toEqual(before);
   });
 });

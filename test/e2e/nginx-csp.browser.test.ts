@@ -76,7 +76,7 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
     expect(await csp('guidelines/mtus-chronic-pain-2009/')).toEqual({ status: 200, policy: PAGE_POLICY });
     expect(await csp('no-such-page/')).toEqual({ status: 404, policy: PAGE_POLICY });
     expect(await csp('search/')).toEqual({ status: 200, policy: SEARCH_POLICY });
-    expect(await csp('pagefind/shards.json')).toEqual({ status: 200, policy: SEARCH_POLICY });
+    expect(await csp('pagefind/shards.json.gz')).toEqual({ status: 200, policy: SEARCH_POLICY });
     expect(PAGE_POLICY).not.toContain('wasm-unsafe-eval');
     expect(`${PAGE_POLICY} ${SEARCH_POLICY}`).not.toContain('unsafe-inline');
   });

@@ -1,5 +1,5 @@
 // Loads a built site's sharded search index in Node the way the search page does
-// (src/client/sharded-index.ts: pagefind/shards.json, the first shard's pagefind.js, the others
+// (src/client/sharded-index.ts: pagefind/shards.json.gz, the first shard's pagefind.js, the others
 // merged in, each with its facet table), with the bundles' files fetched over HTTP from
 // scripts/dev/serve.ts: Pagefind runs on the main thread, and Node's fetch cannot read file: URLs.
 import { join } from 'node:path';

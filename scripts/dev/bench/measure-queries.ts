@@ -44,7 +44,9 @@ function kindOf(path: string): string {
   // A shard's facet table, and the site's one list of the values they refer to.
   if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
   if (path.endsWith('/search/catalogue.json')) return 'catalogue';
-  if (path.includes('/pagefind/')) return path.endsWith('.json') ? 'manifest' : 'runtime';
+  // The index's list of shards, and each shard's Pagefind entry file.
+  if (path.endsWith('/shards.json.gz') || path.endsWith('/pagefind-entry.json')) return 'manifest';
+  if (path.includes('/pagefind/')) return 'runtime';
   return 'page';
 }
 

@@ -1,6 +1,7 @@
 // Counts of a built site for the benchmark: files, bytes, HTML pages, and the search index's share.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { MANIFEST_FILE, type ShardManifest } from '../../../src/lib/search/shard-manifest.ts';
 
 export interface SiteStats {
@@ -35,7 +36,7 @@ export async function siteStats(dir: string): Promise<SiteStats> {
       if (/^determinations\/(?!\d+\/)[^/]+\/index\.html$/.test(rel)) stats.determinationPages += 1;
     }
   }
-  const manifest = JSON.parse(await readFile(join(dir, 'pagefind', MANIFEST_FILE), 'utf8')) as ShardManifest;
+  const manifest = JSON.parse(gunzipSync(await readFile(join(dir, 'pagefind', MANIFEST_FILE))).toString('utf8')) as ShardManifest;
   stats.search.shards = manifest.shards.length;
   stats.search.largestShardPages = Math.max(...manifest.shards.map((s) => s.pages));
   stats.search.indexedPages = manifest.shards.reduce((n, s) => n + s.pages, 0);

@@ -1,11 +1,13 @@
 // The search index is split into shards, each a Pagefind bundle with its facet table
 // (facet-table.ts; their values in one list beside this file), listed oldest first in
-// pagefind/shards.json: the newest shard (the newest month, once there are several) is pagefind/
+// pagefind/shards.json.gz: the newest shard (the newest month, once there are several) is pagefind/
 // itself, the others are under pagefind/<id>/. The search page opens the newest with Pagefind's
 // runtime and WASM, at fixed URLs it preloads, and merges the others into it
-// (src/client/sharded-index.ts) as the search needs them.
+// (src/client/sharded-index.ts) as the search needs them. A search's first results fetch the list
+// whole, and it grows by a shard per 2,500 letters: so it is gzipped, and names each shard by its
+// tag rather than its whole hash (which only the indexer's cache needs).
 
-export const MANIFEST_FILE = 'shards.json';
+export const MANIFEST_FILE = 'shards.json.gz';
 
 export interface ShardInfo {
   /** Folder under pagefind/ (the root shard's bundle is pagefind/ itself). */
@@ -19,14 +21,14 @@ export interface ShardInfo {
   /** Earliest and latest decision date in it (ISO; undated letters sort as 0000-00-00). */
   first: string;
   last: string;
-  /** sha256 of its pages' HTML and the indexer version: unchanged shards are not indexed again. */
-  hash: string;
+  /** Its record tag (recordTag): the start of the hash of its pages, their search data and the code that indexes them. */
+  tag: string;
   /** Its facet file's digest (FacetFile.values: the values it refers to and the code that wrote it): the page checks it has that file. */
   facets: string;
 }
 
 export interface ShardManifest {
-  version: 5;
+  version: 6;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** The shard whose bundle is pagefind/ itself (the newest). */

@@ -275,7 +275,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const keep = new Set([
     ...shards.map((s) => s.hash),
     VALUES_CACHE_FILE,
-    ...facets.files.flatMap((f) => [f.path, f.labels].map((file) => relative(cacheDir, file))),
+    ...facets.files.flatMap((f) => [f.path, f.note].map((file) => relative(cacheDir, file))),
   ]);
   for (const name of await readdir(cacheDir)) {
     if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))

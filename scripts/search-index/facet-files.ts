@@ -6,17 +6,24 @@
 // the code that writes them changed) is written again; that needs the shard's search data only,
 // not Pagefind. A cache folder shared by two sites shares the list too: each site's files are
 // checked against it, and values only the other site has count nothing.
+// Whether a file fits is read from a small note beside it (its digest, what it needs of the list,
+// its sections' labels), so a run reads no table it keeps: at a million letters, 400 of them.
 import { createHash } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { LetterFacts } from '../../src/lib/search/letter-facts.ts';
 
 /** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
-/** A shard's cached facet file is `facets-<shard hash>-<code digest>.json.gz`, with the labels of its sections beside it (.labels.json). */
+/** A shard's cached facet file is `facets-<shard hash>-<code digest>.json.gz`, with its note beside it (.about.json). */
 const FACETS_CACHE_PREFIX = 'facets-';
+
+/** The note beside a cached facet file: what tells whether it fits the list, and its sections' labels. */
+interface FacetNote extends Pick<FacetFile, 'version' | 'tag' | 'values' | 'needs'> {
+  labels: [number, string][];
+}
 
 export interface ShardFacetInput {
   /** The shard's hash (which covers its letters' search data) and record tag. */
@@ -29,8 +36,8 @@ export interface ShardFacetInput {
 export interface FacetFiles {
   /** The list as it is now, with its key. */
   list: FacetValues;
-  /** Per shard, in the order given: its cached file, the labels file beside it, and its digest (FacetFile.values). */
-  files: { path: string; labels: string; values: string }[];
+  /** Per shard, in the order given: its cached file, the note beside it, and its digest (FacetFile.values). */
+  files: { path: string; note: string; values: string }[];
   /** Files written in this run (the others were kept). */
   written: number;
 }
@@ -49,10 +56,9 @@ export function valuesDigest(list: FacetValues, needs: FacetFile['needs'], code:
   return hash.digest('hex').slice(0, 12);
 }
 
-async function readJson<T>(path: string, gzipped: boolean): Promise<T | undefined> {
+async function readJson<T>(path: string): Promise<T | undefined> {
   try {
-    const bytes = await readFile(path);
-    return JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
+    return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
     return undefined;
   }
@@ -65,7 +71,7 @@ async function writeWhole(path: string, bytes: string | Buffer): Promise<void> {
 
 /** The list the cache keeps, if the same code wrote it and it has every key. */
 async function keptList(cacheDir: string, code: string): Promise<FacetValues | undefined> {
-  const kept = await readJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE), false);
+  const kept = await readJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE));
   const list = kept?.code === code ? kept.list : undefined;
   const whole = list?.version === 1 && Array.isArray(list.sectionLabels) && FACET_VALUE_KEYS.every((k) => Array.isArray(list.values[k]));
   return whole ? list : undefined;
@@ -82,22 +88,30 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
   let written = 0;
   for (const shard of shards) {
     const path = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}.json.gz`);
-    const labelsPath = path.replace(/\.json\.gz$/, '.labels.json');
-    const before = await readJson<FacetFile>(path, true);
-    const labels = await readJson<[number, string][]>(labelsPath, false);
-    const fits = before?.version === 4 && before.tag === shard.tag && before.values === valuesDigest(list, before.needs, code);
-    if (fits && labels) {
-      files.push({ path, labels: labelsPath, values: before.values! });
-      labelsOf.push(labels);
+    const notePath = path.replace(/\.json\.gz$/, '.about.json');
+    const note = await readJson<FacetNote>(notePath);
+    const fits =
+      note?.version === 4 &&
+      note.tag === shard.tag &&
+      Array.isArray(note.labels) &&
+      note.values === valuesDigest(list, note.needs, code) &&
+      (await stat(path).catch(() => undefined))?.isFile();
+    if (fits) {
+      files.push({ path, note: notePath, values: note.values! });
+      labelsOf.push(note.labels);
       continue;
     }
     const own = new Map<number, string>();
     const file = facetFile(shard.facts(), list, own);
     const values = valuesDigest(list, file.needs, code)!;
+    // The note goes first and comes back last: a run stopped between the two leaves no note, so
+    // the file is written again rather than taken on an older note's word.
+    await rm(notePath, { force: true });
     await writeWhole(path, gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
-    await writeWhole(labelsPath, JSON.stringify([...own]));
-    files.push({ path, labels: labelsPath, values });
-    labelsOf.push([...own]);
+    const fresh: FacetNote = { version: file.version, tag: shard.tag, values, needs: file.needs, labels: [...own] };
+    await writeWhole(notePath, JSON.stringify(fresh));
+    files.push({ path, note: notePath, values });
+    labelsOf.push(fresh.labels);
     written++;
   }
   // Each section's label is its newest shard's, whichever shards this run wrote.

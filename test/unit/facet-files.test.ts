@@ -79,6 +79,24 @@ describe('writeFacetFiles', () => {
     other.files.forEach((f, k) => expect(f.values).not.toBe(before.files[k]!.values));
   });
 
+  test('reads the note beside a kept file, not the file, and writes the file again when either is gone', async () => {
+    const { files } = await writeFacetFiles(cache, [A, B, C], 'code');
+    expect(files.map((f) => f.note)).toEqual(files.map((f) => f.path.replace(/\.json\.gz$/, '.about.json')));
+    const note = JSON.parse(readFileSync(files[0]!.note, 'utf8')) as Pick<FacetFile, 'tag' | 'values' | 'needs'>;
+    expect(note).toMatchObject({ tag: A.tag, values: files[0]!.values, needs: read(files[0]!.path).needs });
+    rmSync(files[0]!.note);
+    rmSync(files[2]!.path);
+    const again = await writeFacetFiles(cache, [A, B, C], 'code');
+    expect(again.written).toBe(2);
+    expect(again.files.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    expect(again.files[1]).toEqual(files[1]);
+    // Written again, each against the whole list now: its file and its note name the new digest.
+    for (const f of again.files) {
+      expect(read(f.path).values).toBe(f.values);
+      expect(JSON.parse(readFileSync(f.note, 'utf8'))).toMatchObject({ values: f.values });
+    }
+  });
+
   test('a section takes its newest shard’s label, whichever shards a run writes again', async () => {
     const spelt = (hash: string, year: string, label: string) => {
       const facts = letter(year, 'opioids', 'odg-pain/opioids');

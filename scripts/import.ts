@@ -5,7 +5,7 @@
 // (scripts/import/known-skips.ts), so an update script re-reading a folder of letters can tell.
 // Exit 2 when it cannot start (arguments, content folder, catalogue, last report).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalogue, type Catalogue } from '../src/data/files/load-catalogue.ts';
@@ -16,6 +16,7 @@ import { indexById, writeDetermination, type IdIndex } from './import/write-outp
 import { CorpusSetupError } from '../src/data/files/catalogue-source.ts';
 import { contentDir, corpusCatalogue } from '../src/data/files/content-dir.ts';
 import { escapeForTerminal } from '../src/lib/format/unsafe-text.ts';
+import { writeWholeSync } from '../src/data/files/write-whole.ts';
 
 type Status = 'imported' | 'updated' | 'unchanged' | 'skipped';
 interface FileReport {
@@ -126,8 +127,7 @@ async function main(): Promise<number> {
       ignored: ignored.map((i) => i.file),
     };
     // Whole or not at all: the next --ok-if-known run reads it.
-    writeFileSync(`${reportFile}.tmp`, JSON.stringify(report, null, 2) + '\n');
-    renameSync(`${reportFile}.tmp`, reportFile);
+    writeWholeSync(reportFile, JSON.stringify(report, null, 2) + '\n');
   }
   printOutcome(reports, ignored, { letters: files.length, seconds, okIfKnown });
   return newSkips > 0 ? 1 : 0;

@@ -4,10 +4,11 @@
 // of the checker and the schemas (scripts/check/, src/lib/) and package-lock.json (a new version
 // of the Markdown or YAML parser may read a letter differently).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { hashFolders } from '../../src/data/files/code-digest.ts';
 import { sha256 } from '../../src/lib/files/sha256.ts';
+import { writeWholeSync } from '../../src/data/files/write-whole.ts';
 
 const repoRoot = join(import.meta.dirname, '../..');
 const CODE_FOLDERS = ['scripts/check', 'src/lib'];
@@ -55,8 +56,7 @@ export function openCheckCache(cacheDir: string, contentRoot: string, catalogue:
     },
     save: () => {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(`${file}.tmp`, JSON.stringify({ context, clean: now } satisfies Stored));
-      renameSync(`${file}.tmp`, file);
+      writeWholeSync(file, JSON.stringify({ context, clean: now } satisfies Stored));
     },
   };
 }

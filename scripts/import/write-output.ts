@@ -2,8 +2,9 @@
 // left alone, a different existing file is kept unless forced, and writes go through a rename.
 // A determination has one file, found by its id anywhere under the output folder: a corrected
 // letter whose decision year changed moves its file to the new year's folder, never adds a second.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
+import { writeWholeSync } from '../../src/data/files/write-whole.ts';
 
 export type WriteStatus = 'imported' | 'updated' | 'unchanged' | 'conflict';
 
@@ -50,9 +51,7 @@ export function writeDetermination(
   }
   if (!same) {
     mkdirSync(dirname(target), { recursive: true });
-    const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, markdown);
-    renameSync(temp, target);
+    writeWholeSync(target, markdown);
   }
   // Removed only once the new file is in place.
   for (const old of elsewhere) rmSync(join(outDir, old), { force: true });

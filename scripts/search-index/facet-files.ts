@@ -9,11 +9,12 @@
 // Whether a file fits is read from a small note beside it (its digest, what it needs of the list,
 // its sections' labels), so a run reads no table it keeps: at a million letters, 400 of them.
 import { createHash } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { LetterFacts } from '../../src/lib/search/letter-facts.ts';
+import { writeWhole } from '../../src/data/files/write-whole.ts';
 
 /** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
@@ -62,11 +63,6 @@ async function readJson<T>(path: string): Promise<T | undefined> {
   } catch {
     return undefined;
   }
-}
-
-async function writeWhole(path: string, bytes: string | Buffer): Promise<void> {
-  await writeFile(`${path}.tmp-${process.pid}`, bytes);
-  await rename(`${path}.tmp-${process.pid}`, path);
 }
 
 /** The list the cache keeps, if the same code wrote it and it has every key. */

@@ -4,11 +4,12 @@
 // again, so a rebuild reads the pages it wrote. Files are read synchronously, one after another.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
+import { writeWhole } from '../../src/data/files/write-whole.ts';
 
 export interface ScannedPage extends PageRef {
   sha256: string;
@@ -131,8 +132,7 @@ export async function scanSite(root: string, cacheFile?: string, letterPages: Re
     else outside.push(file);
   }
   if (cacheFile) {
-    await writeFile(`${cacheFile}.tmp`, JSON.stringify({ version: CACHE_VERSION, files: now }));
-    await rename(`${cacheFile}.tmp`, cacheFile);
+    await writeWhole(cacheFile, JSON.stringify({ version: CACHE_VERSION, files: now }));
   }
   return { pages, outside: outside.sort(), htmlFiles: Object.keys(now).length, read };
 }

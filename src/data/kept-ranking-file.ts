@@ -5,11 +5,12 @@
 // ranking's code (every .ts file of the folders it runs from, read from the project), the
 // guideline catalogue and the options. A file with another key is ignored and then replaced.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { hashFolders } from './files/code-digest.ts';
 import type { KeptRanking } from '../lib/similar/reuse-ranking.ts';
+import { writeWholeSync } from './files/write-whole.ts';
 
 /** Folders, below the project's root, of every module the ranking runs (a test holds it to that). */
 export const RANKING_CODE = ['src/lib/similar', 'src/lib/catalogue'];
@@ -47,6 +48,5 @@ export function writeKeptRanking(cacheDir: string, key: string, kept: KeptRankin
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, FILE);
   // Written aside and renamed, so a build stopped midway leaves the last whole file.
-  writeFileSync(`${file}.${process.pid}.tmp`, serialize({ key, kept } satisfies Stored));
-  renameSync(`${file}.${process.pid}.tmp`, file);
+  writeWholeSync(file, serialize({ key, kept } satisfies Stored));
 }

@@ -7,13 +7,14 @@
 // key order), writes faster than JSON and has no string length limit (docs/scale.md, "Letters
 // outside Astro's content layer"). The whole cache is void when the code that turns a file into
 // data, or its version, changes (letterCodeHash).
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { codeDigest } from './files/code-digest.ts';
 import type { Determination } from '../lib/schema/index.ts';
 import { sha256 } from '../lib/files/sha256.ts';
+import { writeWholeSync } from './files/write-whole.ts';
 
 /** Raise when the cache's layout or the meaning of its fields changes. */
 const CACHE_VERSION = 2;
@@ -102,9 +103,7 @@ export function writeLetterCache(dir: string, context: string, letters: LetterCa
       rmSync(file, { force: true });
       continue;
     }
-    // A name of this process's own: `astro dev` and a build may share the cache folder.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, serialize({ context, letters: kept } satisfies Stored));
-    renameSync(partial, file);
+    // `astro dev` and a build may share the cache folder: each writes aside under its own name.
+    writeWholeSync(file, serialize({ context, letters: kept } satisfies Stored));
   }
 }

@@ -3,8 +3,9 @@
 // list's items.csv) with its rows, size and sha256, and every file the stage made in the last
 // build, written or kept, which the prune step (src/integrations/prune-stale-output.ts) keeps.
 // Worker code: erasable TypeScript only.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { writeWhole } from './files/write-whole.ts';
 
 export const OPEN_DATA_MEMORY = 'imr-open-data.json';
 
@@ -46,6 +47,5 @@ export async function readOpenDataMemory(cacheDir: string, outDir: string): Prom
 export async function writeOpenDataMemory(cacheDir: string, memory: OpenDataMemory): Promise<void> {
   await mkdir(cacheDir, { recursive: true });
   const file = join(cacheDir, OPEN_DATA_MEMORY);
-  await writeFile(`${file}.partial`, JSON.stringify(memory));
-  await rename(`${file}.partial`, file);
+  await writeWhole(file, JSON.stringify(memory));
 }

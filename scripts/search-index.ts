@@ -15,13 +15,14 @@ import { buildCacheDir } from './lib/cache-dir.ts';
 import { codeDigest } from '../src/data/files/code-digest.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
-import { SEARCH_DATA_DIR, type SearchRecordData } from '../src/lib/search/letter-facts.ts';
+import { SEARCH_DATA_DIR } from '../src/lib/search/letter-facts.ts';
 import { FACET_FILE, FACET_VALUES_FILE } from '../src/lib/search/facet-table.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { VALUES_CACHE_FILE, writeFacetFiles, type FacetFiles } from './search-index/facet-files.ts';
 import { linkTree, placeFile } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
+import { readSearchData, type SearchData } from './search-index/search-data.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
 
 export interface IndexOptions {
@@ -92,43 +93,10 @@ function defaultCacheDir(): string {
 }
 
 /** A shard's bundle depends only on its id, its pages' HTML and search data, Pagefind's version and the code that indexes it. */
-function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>, data: Map<string, SearchData>): string {
+function shardHash(shard: PlannedShard, pages: Map<string, ScannedPage>, data: SearchData): string {
   const hash = createHash('sha256').update(`${INDEXER_VERSION}\n${pagefindVersion}\n${shardCode}\n${shard.id}\n`);
-  for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256} ${data.get(p.file)!.sha256}\n`);
+  for (const p of shard.pages) hash.update(`${p.file} ${pages.get(p.file)!.sha256} ${data.sha256.get(p.file)!}\n`);
   return hash.digest('hex');
-}
-
-interface SearchData {
-  /** Its line, parsed only for the shards indexed. */
-  line: string;
-  /** Of its line, for the shard hash. */
-  sha256: string;
-}
-
-/** A line opens with its page (letter-facts.ts writes it first): read alone, as parsing every line took a second at 100k letters. */
-const PAGE_FIRST = /^\{"page":("(?:[^"\\]|\\.)*")/;
-const pageOf = (line: string): string => {
-  const first = PAGE_FIRST.exec(line);
-  return first ? (JSON.parse(first[1]!) as string) : (JSON.parse(line) as SearchRecordData).page;
-};
-
-/** Every letter's search data, as the build wrote it (a file a period in SEARCH_DATA_DIR), by page. */
-async function readSearchData(root: string): Promise<Map<string, SearchData>> {
-  const dir = join(root, SEARCH_DATA_DIR);
-  const texts: string[] = [];
-  try {
-    const names = (await readdir(dir)).filter((name) => name.endsWith('.jsonl')).sort();
-    for (const name of names) texts.push(await readFile(join(dir, name), 'utf8'));
-  } catch (error) {
-    throw new Error(`${dir}: cannot read the letters' search data (${(error as Error).message}); build the site again`, { cause: error });
-  }
-  const data = new Map<string, SearchData>();
-  for (const text of texts)
-    for (const line of text.split('\n')) {
-      if (line === '') continue;
-      data.set(pageOf(line), { line, sha256: createHash('sha256').update(line).digest('hex') });
-    }
-  return data;
 }
 
 /** Shard id -> tag of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
@@ -191,13 +159,13 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   await mkdir(cacheDir, { recursive: true });
   // One scan cache per site folder, so builds to other folders never read each other's.
-  const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
-  const data = await readSearchData(root);
-  const scan = await scanSite(root, scanCache, new Set(data.keys()));
+  const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+  const data = await readSearchData(root, `${scanCache}.data.json`);
+  const scan = await scanSite(root, `${scanCache}.json`, new Set(data.sha256.keys()));
   if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
   if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
   const byFile = new Map(scan.pages.map((p) => [p.file, p]));
-  const lacking = scan.pages.filter((p) => !data.has(p.file)).map((p) => p.file);
+  const lacking = scan.pages.filter((p) => !data.sha256.has(p.file)).map((p) => p.file);
   if (lacking.length > 0)
     throw new Error(
       `${SEARCH_DATA_DIR} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
@@ -206,15 +174,17 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   // Index the shards the cache does not hold, each into a temporary folder renamed when complete.
   const missing = planned.filter(({ hash }) => !existsSync(join(cacheDir, hash, 'pagefind-entry.json')));
-  const jobs = missing.map(({ shard, hash }) => ({
-    hash,
-    site: root,
-    outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
-    id: shard.id,
-    tag: recordTag(hash),
-    files: shard.pages.map((p) => p.file),
-    data: shard.pages.map((p) => JSON.parse(data.get(p.file)!.line) as SearchRecordData),
-  }));
+  const jobs = await Promise.all(
+    missing.map(async ({ shard, hash }) => ({
+      hash,
+      site: root,
+      outDir: join(cacheDir, `${hash}.tmp-${process.pid}`),
+      id: shard.id,
+      tag: recordTag(hash),
+      files: shard.pages.map((p) => p.file),
+      data: await data.records(shard.pages.map((p) => p.file)),
+    })),
+  );
   for (const job of jobs) await rm(job.outDir, { recursive: true, force: true });
   let done = 0;
   await runShardJobs(jobs, options.jobs ?? DEFAULT_JOBS, {
@@ -234,7 +204,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     planned.map(({ shard, hash }) => ({
       hash,
       tag: recordTag(hash),
-      facts: () => shard.pages.map((p) => (JSON.parse(data.get(p.file)!.line) as SearchRecordData).facts),
+      facts: async () => (await data.records(shard.pages.map((p) => p.file))).map((r) => r.facts),
     })),
     facetCode,
   );

@@ -31,7 +31,7 @@ export interface ShardFacetInput {
   hash: string;
   tag: string;
   /** Its letters' facts in row order, read only when its file is written. */
-  facts: () => LetterFacts[];
+  facts: () => Promise<LetterFacts[]>;
 }
 
 export interface FacetFiles {
@@ -98,7 +98,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
       continue;
     }
     const own = new Map<number, string>();
-    const file = facetFile(shard.facts(), list, own);
+    const file = facetFile(await shard.facts(), list, own);
     const values = valuesDigest(list, file.needs, code)!;
     // The note goes first and comes back last: a run stopped between the two leaves no note, so
     // the file is written again rather than taken on an older note's word.

@@ -30,7 +30,7 @@ const letter = (year: string, treatment: string, section?: string): LetterFacts 
   ],
   sections: section ? { [section]: `Label of ${section}` } : {},
 });
-const shard = (hash: string, letters: LetterFacts[]): ShardFacetInput => ({ hash, tag: hash.slice(0, 12), facts: () => letters });
+const shard = (hash: string, letters: LetterFacts[]): ShardFacetInput => ({ hash, tag: hash.slice(0, 12), facts: async () => letters });
 const read = (path: string) => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as FacetFile;
 
 const A = shard('a'.repeat(64), [letter('2015', 'opioids', 'odg-pain/opioids')]);

@@ -112,6 +112,12 @@ function restore(kept: KeptRanking, now: ReturnType<typeof lettersOf>, since: nu
   return reused;
 }
 
+/** A ranking of `count` items none of which is ranked yet: no matches, zero counts (as rankItems leaves them). */
+const unranked = (count: number, limit: number): Ranking => ({
+  matches: new Int32Array(count * limit).fill(-1),
+  counts: new Int32Array(count * COUNTS_STRIDE),
+});
+
 /** Whether the kept arrays have the sizes their letters say (a file from elsewhere may not). */
 function fits(kept: KeptRanking, limit: number): boolean {
   const rows = kept.firstRow[kept.letters.length];
@@ -144,7 +150,10 @@ export function rankReusing(
   const usable = kept !== undefined && now.unique && fits(kept, options.limit);
   const since = usable ? firstChangedDay(kept, now) : 0;
   if (since > 0) {
-    const ranking = rankItems(items, determinations, guidelines, options, since);
+    // Nothing changed (a rebuild after a change of code or catalogue text): every number is a kept
+    // one, so no item is ranked, and the subjects and timeline of every item are not worked out.
+    const ranking =
+      since === Infinity ? unranked(items.length, options.limit) : rankItems(items, determinations, guidelines, options, since);
     const reused = restore(kept!, now, since, ranking, options.limit);
     if (reused !== false) return { ranking, kept: keep(ranking), reused };
   }

@@ -45,6 +45,10 @@ export interface IndexSummary {
   bodies: number;
   /** HTML files read by the scan; the others were as the last scan left them. */
   scanned: number;
+  /** Search data files (a period each) read for their hashes; the others were as the cache knew them. */
+  dataRead: number;
+  /** Facet files written in this run; the others were kept from the cache. */
+  facetsWritten: number;
   shards: number;
   /** Shards indexed in this run; the others were unchanged and taken from the cache. */
   indexed: number;
@@ -151,6 +155,22 @@ async function publish(root: string, cacheDir: string, shards: IndexedShard[], f
   return outputPath;
 }
 
+/**
+ * Leaves in the cache only what this site uses now (its shards' bundles, facet files and notes,
+ * the list of values), besides the scan caches of every site folder and files being written.
+ */
+async function keepOnly(cacheDir: string, shards: IndexedShard[], facets: FacetFiles): Promise<void> {
+  const keep = new Set([
+    ...shards.map((s) => s.hash),
+    VALUES_CACHE_FILE,
+    ...facets.files.flatMap((f) => [f.path, f.note].map((file) => relative(cacheDir, file))),
+  ]);
+  for (const name of await readdir(cacheDir)) {
+    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
 export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const started = performance.now();
   const root = resolve(siteDir);
@@ -241,22 +261,15 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   const outputPath = await publish(root, cacheDir, shards, facets);
 
-  // The cache keeps only what this site uses now.
-  const keep = new Set([
-    ...shards.map((s) => s.hash),
-    VALUES_CACHE_FILE,
-    ...facets.files.flatMap((f) => [f.path, f.note].map((file) => relative(cacheDir, file))),
-  ]);
-  for (const name of await readdir(cacheDir)) {
-    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
-      await rm(join(cacheDir, name), { recursive: true, force: true });
-  }
+  await keepOnly(cacheDir, shards, facets);
 
   return {
     pages,
     items: shards.reduce((n, s) => n + s.items, 0),
     bodies: scan.pages.length,
     scanned: scan.read,
+    dataRead: data.read,
+    facetsWritten: facets.written,
     shards: shards.length,
     indexed: missing.length,
     reused: shards.length - missing.length,

@@ -7,9 +7,11 @@
 // not Pagefind. A cache folder shared by two sites shares the list too: each site's files are
 // checked against it, and values only the other site has count nothing.
 // Whether a file fits is read from a small note beside it (its digest, what it needs of the list,
-// its sections' labels), so a run reads no table it keeps: at a million letters, 400 of them.
+// its sections' labels), so a run reads no table it keeps: at a million letters, 400 of them. The
+// file's name carries its digest, so a note can only lead to a file written against the values
+// it names, whatever order two runs sharing the cache wrote them in.
 import { createHash } from 'node:crypto';
-import { readFile, rm, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
@@ -18,11 +20,19 @@ import { writeWhole } from '../../src/data/files/write-whole.ts';
 
 /** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
-/** A shard's cached facet file is `facets-<shard hash>-<code digest>.json.gz`, with its note beside it (.about.json). */
+/**
+ * A shard's cached facet file is `facets-<shard hash>-<code digest>-<values digest>.json.gz`, its
+ * note `facets-<shard hash>-<code digest>.about.json`.
+ */
 const FACETS_CACHE_PREFIX = 'facets-';
 
 /** The note beside a cached facet file: what tells whether it fits the list, and its sections' labels. */
-interface FacetNote extends Pick<FacetFile, 'version' | 'tag' | 'values' | 'needs'> {
+interface FacetNote {
+  version: FacetFile['version'];
+  tag: string;
+  /** The file's digest (FacetFile.values), which its name carries. */
+  values: string;
+  needs: FacetFile['needs'];
   labels: [number, string][];
 }
 
@@ -83,30 +93,28 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
   const labelsOf: [number, string][][] = [];
   let written = 0;
   for (const shard of shards) {
-    const path = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}.json.gz`);
-    const notePath = path.replace(/\.json\.gz$/, '.about.json');
+    const named = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}`);
+    const pathOf = (values: string) => `${named}-${values}.json.gz`;
+    const notePath = `${named}.about.json`;
     const note = await readJson<FacetNote>(notePath);
     const fits =
       note?.version === 4 &&
       note.tag === shard.tag &&
       Array.isArray(note.labels) &&
       note.values === valuesDigest(list, note.needs, code) &&
-      (await stat(path).catch(() => undefined))?.isFile();
+      (await stat(pathOf(note.values)).catch(() => undefined))?.isFile();
     if (fits) {
-      files.push({ path, note: notePath, values: note.values! });
+      files.push({ path: pathOf(note.values), note: notePath, values: note.values });
       labelsOf.push(note.labels);
       continue;
     }
     const own = new Map<number, string>();
     const file = facetFile(await shard.facts(), list, own);
     const values = valuesDigest(list, file.needs, code)!;
-    // The note goes first and comes back last: a run stopped between the two leaves no note, so
-    // the file is written again rather than taken on an older note's word.
-    await rm(notePath, { force: true });
-    await writeWhole(path, gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
+    await writeWhole(pathOf(values), gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
     const fresh: FacetNote = { version: file.version, tag: shard.tag, values, needs: file.needs, labels: [...own] };
     await writeWhole(notePath, JSON.stringify(fresh));
-    files.push({ path, note: notePath, values });
+    files.push({ path: pathOf(values), note: notePath, values });
     labelsOf.push(fresh.labels);
     written++;
   }

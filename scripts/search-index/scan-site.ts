@@ -131,8 +131,8 @@ export async function scanSite(root: string, cacheFile?: string, letterPages: Re
     if (DETERMINATION.test(file)) pages.push({ file, ...body });
     else outside.push(file);
   }
-  if (cacheFile) {
+  // Written again only when it changed: a file read, or one gone (an added file is read).
+  if (cacheFile && (read > 0 || Object.keys(now).length !== Object.keys(before).length))
     await writeWhole(cacheFile, JSON.stringify({ version: CACHE_VERSION, files: now }));
-  }
   return { pages, outside: outside.sort(), htmlFiles: Object.keys(now).length, read };
 }

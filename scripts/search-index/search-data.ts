@@ -42,8 +42,10 @@ async function readCache(file: string | undefined): Promise<Record<string, Known
 
 export async function readSearchData(root: string, cacheFile?: string): Promise<SearchData> {
   const dir = join(root, SEARCH_DATA_DIR);
-  const cannotRead = (error: unknown) =>
-    new Error(`${dir}: cannot read the letters' search data (${(error as Error).message}); build the site again`, { cause: error });
+  const cannotRead = (error: unknown, name?: string) =>
+    new Error(`${name ? join(dir, name) : dir}: cannot read the letters' search data (${(error as Error).message}); build the site again`, {
+      cause: error,
+    });
 
   // Each file's lines by page, with the stamp of what was read, read once when first needed.
   const texts = new Map<string, Promise<{ stamp: string; lines: Map<string, string> }>>();
@@ -51,15 +53,23 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
     const file = await open(join(dir, name));
     try {
       const stamp = fileStamp(await file.stat());
-      const text = await file.readFile('utf8');
-      return { stamp, lines: new Map(text.split('\n').flatMap((line) => (line === '' ? [] : [[pageOf(line), line] as const]))) };
+      const lines = new Map<string, string>();
+      (await file.readFile('utf8')).split('\n').forEach((line, k) => {
+        if (line === '') return;
+        try {
+          lines.set(pageOf(line), line);
+        } catch (error) {
+          throw new Error(`line ${k + 1}: ${(error as Error).message}`, { cause: error });
+        }
+      });
+      return { stamp, lines };
     } finally {
       await file.close();
     }
   };
   const linesOf = (name: string) => {
     let read = texts.get(name);
-    if (!read) texts.set(name, (read = readLines(name).catch((error: unknown) => Promise.reject(cannotRead(error)))));
+    if (!read) texts.set(name, (read = readLines(name).catch((error: unknown) => Promise.reject(cannotRead(error, name)))));
     return read;
   };
 
@@ -75,7 +85,7 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
     throw cannotRead(error);
   }
   for (const name of names) {
-    const stamp = fileStamp(await stat(join(dir, name)).catch((error: unknown) => Promise.reject(cannotRead(error))));
+    const stamp = fileStamp(await stat(join(dir, name)).catch((error: unknown) => Promise.reject(cannotRead(error, name))));
     let known = before[name];
     if (known?.[0] !== stamp) {
       const { stamp: readStamp, lines } = await linesOf(name);
@@ -99,7 +109,11 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
       const { stamp, lines } = await linesOf(name);
       // Its file was rewritten since it was hashed (a build ran meanwhile): the hashes are not its lines'.
       if (stamp !== now[name]![0]) throw new Error(`${join(dir, name)} changed while the site was indexed; index it again`);
-      out.push(JSON.parse(lines.get(page)!) as SearchRecordData);
+      try {
+        out.push(JSON.parse(lines.get(page)!) as SearchRecordData);
+      } catch (error) {
+        throw cannotRead(new Error(`the line of ${page}: ${(error as Error).message}`), name);
+      }
     }
     return out;
   };

@@ -206,11 +206,35 @@ describe('sharded search index', () => {
     expect([built.shards, built.indexed, built.reused, built.items]).toEqual([3, 3, 0, 7]);
     const before = manifest(site.dir);
     const again = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
-    expect([again.indexed, again.reused, again.scanned]).toEqual([0, 3, 0]);
+    // Nothing read again but the cache folder's own notes: no page, no search data, no facet file.
+    expect([again.indexed, again.reused, again.scanned, again.dataRead, again.facetsWritten]).toEqual([0, 3, 0, 0, 0]);
+    // The cache keeps each shard's bundle and facet file with its note, the list of values, and the
+    // site's scan and search data caches; nothing else.
+    const kinds = readdirSync(join(work, 'rebuild-cache')).map((name) =>
+      name
+        .replace(/^[0-9a-f]{64}$/, 'bundle')
+        .replace(/^facets-[0-9a-f]{16}-[\w-]{8}-[0-9a-f]{12}\.json\.gz$/, 'facets')
+        .replace(/^facets-[0-9a-f]{16}-[\w-]{8}\.about\.json$/, 'note')
+        .replace(/^scan-[0-9a-f]{16}(\.data)?\.json$/, 'scan$1'),
+    );
+    expect(kinds.sort()).toEqual([
+      'bundle',
+      'bundle',
+      'bundle',
+      'facet-values.json',
+      'facets',
+      'facets',
+      'facets',
+      'note',
+      'note',
+      'note',
+      'scan',
+      'scan.data',
+    ]);
 
     appendFileSync(join(site.dir, 'determinations/CM17-0012345/index.html'), '\n<!-- rebuilt -->\n');
     const changed = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
-    expect([changed.indexed, changed.reused, changed.pages, changed.scanned]).toEqual([1, 2, 5, 1]);
+    expect([changed.indexed, changed.reused, changed.pages, changed.scanned, changed.dataRead]).toEqual([1, 2, 5, 1, 0]);
     // The unchanged shards' bundles were moved over as they were, the changed one linked in anew:
     // the merged index still finds every letter.
     const rebuilt = await open(site);

@@ -3,7 +3,7 @@
 // and every file is written again when the list is lost.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { VALUES_CACHE_FILE, writeFacetFiles, type ShardFacetInput } from '../../scripts/search-index/facet-files.ts';
@@ -81,16 +81,29 @@ describe('writeFacetFiles', () => {
 
   test('reads the note beside a kept file, not the file, and writes the file again when either is gone', async () => {
     const { files } = await writeFacetFiles(cache, [A, B, C], 'code');
-    expect(files.map((f) => f.note)).toEqual(files.map((f) => f.path.replace(/\.json\.gz$/, '.about.json')));
+    // The note is named by the shard and the code, the file by its digest as well.
+    files.forEach((f, k) => {
+      const named = `facets-${[A, B, C][k]!.hash.slice(0, 16)}-code`;
+      expect([basename(f.note), basename(f.path)]).toEqual([`${named}.about.json`, `${named}-${f.values}.json.gz`]);
+    });
     const note = JSON.parse(readFileSync(files[0]!.note, 'utf8')) as Pick<FacetFile, 'tag' | 'values' | 'needs'>;
     expect(note).toMatchObject({ tag: A.tag, values: files[0]!.values, needs: read(files[0]!.path).needs });
+
+    // A kept file is not opened: even one whose bytes were spoilt is taken on its note's word.
+    const bytes = readFileSync(files[1]!.path);
+    writeFileSync(files[1]!.path, 'not a facet file');
+    expect((await writeFacetFiles(cache, [A, B, C], 'code')).written).toBe(0);
+    writeFileSync(files[1]!.path, bytes);
+
     rmSync(files[0]!.note);
     rmSync(files[2]!.path);
     const again = await writeFacetFiles(cache, [A, B, C], 'code');
     expect(again.written).toBe(2);
-    expect(again.files.map((f) => f.path)).toEqual(files.map((f) => f.path));
     expect(again.files[1]).toEqual(files[1]);
-    // Written again, each against the whole list now: its file and its note name the new digest.
+    // Written again, each against the whole list now: the newest with the digest it had, the
+    // oldest with another, which its note and its file's name give.
+    expect(again.files[2]).toEqual(files[2]);
+    expect(again.files[0]!.values).not.toBe(files[0]!.values);
     for (const f of again.files) {
       expect(read(f.path).values).toBe(f.values);
       expect(JSON.parse(readFileSync(f.note, 'utf8'))).toMatchObject({ values: f.values });

@@ -1,7 +1,7 @@
 // The search index's site scan: which pages carry data-pagefind-body, with their dates and hashes.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { scanSite } from '../../scripts/search-index/scan-site.ts';
 
@@ -69,6 +69,33 @@ describe('scanSite', () => {
       expect(scan.htmlFiles).toBe(5);
     } finally {
       rmSync(site, { recursive: true, force: true });
+    }
+  });
+
+  test('with a cache, reads only the files that changed, and writes the cache again only when it changed', async () => {
+    const site = mkdtempSync(join(tmpdir(), 'imr-scan-cached-'));
+    const cache = join(site, '..', `${basename(site)}.scan.json`);
+    const at = (file: string, html: string) => {
+      mkdirSync(join(site, file, '..'), { recursive: true });
+      writeFileSync(join(site, file), html);
+    };
+    try {
+      at('determinations/CM17-0000001/index.html', '<article class="determination" data-pagefind-body>x</article>');
+      at('index.html', '<p>home</p>');
+      expect((await scanSite(site, cache)).read).toBe(2);
+      const written = statSync(cache).mtimeMs;
+      const again = await scanSite(site, cache);
+      expect([again.read, again.pages.length]).toEqual([0, 1]);
+      expect(statSync(cache).mtimeMs).toBe(written);
+      // A page gone: nothing to read, but the cache must forget it.
+      rmSync(join(site, 'index.html'));
+      expect((await scanSite(site, cache)).htmlFiles).toBe(1);
+      expect(Object.keys((JSON.parse(readFileSync(cache, 'utf8')) as { files: object }).files)).toEqual([
+        'determinations/CM17-0000001/index.html',
+      ]);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(cache, { force: true });
     }
   });
 });

@@ -59,8 +59,21 @@ describe('readSearchData', () => {
     const { root, dir, cache } = site('raced');
     await readSearchData(root, cache);
     const data = await readSearchData(root, cache);
-    writeFileSync(join(dir, '2016.jsonl'), `${line('CM16-0000001', '2015')}\n${line('CM16-0000002', '2016')}\n`);
+    // Another size too, so the stamp differs however coarse the file system's times.
+    writeFileSync(join(dir, '2016.jsonl'), `${line('CM16-0000001', '2015 again')}\n${line('CM16-0000002', '2016')}\n`);
     await expect(data.records([page('CM16-0000001')])).rejects.toThrow(/2016\.jsonl changed while the site was indexed/);
+  });
+
+  test('a line that is not JSON is named by its file and line, or by its file and page', async () => {
+    const { root, dir, cache } = site('broken');
+    writeFileSync(join(dir, '2017.jsonl'), `${line('CM17-0000001', '2017')}\n{not json\n`);
+    await expect(readSearchData(root, cache)).rejects.toThrow(/letters[/\\]2017\.jsonl: cannot read .*\(line 2: /);
+    // A line whose page reads but whose rest does not: named when its record is asked for.
+    writeFileSync(join(dir, '2017.jsonl'), `{"page":"${page('CM17-0000001')}",\n`);
+    const data = await readSearchData(root, cache);
+    await expect(data.records([page('CM17-0000001')])).rejects.toThrow(
+      /2017\.jsonl: cannot read the letters' search data \(the line of determinations\/CM17-0000001\/index\.html: /,
+    );
   });
 
   test('a site without search data gets a clear error', async () => {

@@ -20,13 +20,14 @@ describe('writeWhole', () => {
     expect(readdirSync(dir)).toEqual(['memory.json']);
   });
 
-  test('a write that fails leaves the old file as it was', async () => {
-    const file = join(dir, 'kept.json');
-    writeFileSync(file, 'old');
-    // Its temporary name taken by a folder: writing there fails, for root too.
-    mkdirSync(`${file}.tmp-${process.pid}`);
-    await expect(writeWhole(file, 'new')).rejects.toThrow(/EISDIR/);
-    expect(() => writeWholeSync(file, 'new')).toThrow(/EISDIR/);
-    expect(readFileSync(file, 'utf8')).toBe('old');
+  test('a write that fails leaves what was there and no temporary file', async () => {
+    // The place is taken by a folder: the write aside succeeds, the rename over it fails, for root too.
+    const taken = join(dir, 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'inside.txt'), 'old');
+    await expect(writeWhole(taken, 'new')).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(() => writeWholeSync(taken, 'new')).toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(readFileSync(join(taken, 'inside.txt'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['memory.json', 'taken']);
   });
 });

@@ -4,12 +4,11 @@
 // again, so a rebuild reads the pages it wrote. Files are read synchronously, one after another.
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
-import { writeWhole } from '../../src/data/files/write-whole.ts';
+import { readFilesCache, writeFilesCache } from './files-cache.ts';
 
 export interface ScannedPage extends PageRef {
   sha256: string;
@@ -38,16 +37,6 @@ const ARTICLE = Buffer.from('<article class="determination" data-pagefind-body')
 // The page writes `data-pagefind-sort="decided:YYYY-MM-DD"` on its <article>.
 const SORT = Buffer.from('data-pagefind-sort="decided:');
 const DETERMINATION = /^determinations\/[^/]+\/index\.html$/;
-
-async function readCache(file: string | undefined): Promise<Record<string, Scanned>> {
-  if (!file) return {};
-  try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as { version: number; files: Record<string, Scanned> };
-    return cache.version === CACHE_VERSION ? cache.files : {};
-  } catch {
-    return {};
-  }
-}
 
 /** The whole of a file, and the stamp of what was read. */
 function readWithStamp(path: string): { bytes: Buffer; stamp: string } {
@@ -108,7 +97,7 @@ function htmlFiles(root: string, letterPages: ReadonlySet<string>): string[] {
  */
 export async function scanSite(root: string, cacheFile?: string, letterPages: ReadonlySet<string> = new Set()): Promise<SiteScan> {
   const files = htmlFiles(root, letterPages);
-  const before = await readCache(cacheFile);
+  const before = await readFilesCache<Scanned>(cacheFile, CACHE_VERSION);
   const now: Record<string, Scanned> = {};
   const pages: ScannedPage[] = [];
   const outside: string[] = [];
@@ -133,6 +122,6 @@ export async function scanSite(root: string, cacheFile?: string, letterPages: Re
   }
   // Written again only when it changed: a file read, or one gone (an added file is read).
   if (cacheFile && (read > 0 || Object.keys(now).length !== Object.keys(before).length))
-    await writeWhole(cacheFile, JSON.stringify({ version: CACHE_VERSION, files: now }));
+    await writeFilesCache(cacheFile, CACHE_VERSION, now);
   return { pages, outside: outside.sort(), htmlFiles: Object.keys(now).length, read };
 }

@@ -4,11 +4,11 @@
 // size and times are those of the last run is not read for its hashes: an update reads the periods
 // its letters joined, not every letter's line (197 MB at 100,000 letters, some 2 GB at a million).
 import { createHash } from 'node:crypto';
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeWhole } from '../../src/data/files/write-whole.ts';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { SEARCH_DATA_DIR, type SearchRecordData } from '../../src/lib/search/letter-facts.ts';
+import { readFilesCache, writeFilesCache } from './files-cache.ts';
 
 export interface SearchData {
   /** Page ("determinations/<id>/index.html") -> sha256 of its line. */
@@ -29,16 +29,6 @@ const pageOf = (line: string): string => {
   const first = PAGE_FIRST.exec(line);
   return first ? (JSON.parse(first[1]!) as string) : (JSON.parse(line) as SearchRecordData).page;
 };
-
-async function readCache(file: string | undefined): Promise<Record<string, KnownFile>> {
-  if (!file) return {};
-  try {
-    const cache = JSON.parse(await readFile(file, 'utf8')) as { version: number; files: Record<string, KnownFile> };
-    return cache.version === CACHE_VERSION ? cache.files : {};
-  } catch {
-    return {};
-  }
-}
 
 export async function readSearchData(root: string, cacheFile?: string): Promise<SearchData> {
   const dir = join(root, SEARCH_DATA_DIR);
@@ -73,7 +63,7 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
     return read;
   };
 
-  const before = await readCache(cacheFile);
+  const before = await readFilesCache<KnownFile>(cacheFile, CACHE_VERSION);
   const now: Record<string, KnownFile> = {};
   const sha256 = new Map<string, string>();
   const fileOf = new Map<string, string>();
@@ -98,8 +88,7 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
       fileOf.set(page, name);
     });
   }
-  if (cacheFile && (read > 0 || Object.keys(before).length !== names.length))
-    await writeWhole(cacheFile, JSON.stringify({ version: CACHE_VERSION, files: now }));
+  if (cacheFile && (read > 0 || Object.keys(before).length !== names.length)) await writeFilesCache(cacheFile, CACHE_VERSION, now);
 
   const records = async (pages: readonly string[]) => {
     const out: SearchRecordData[] = [];

@@ -115,6 +115,21 @@ describe.skipIf(!RUN_NGINX_TESTS)("docs/deploy.md's nginx.conf serving the /imr/
     expect(wasm.body.equals(readFileSync(join(sub.dir, 'pagefind/wasm.en.pagefind')))).toBe(true);
   });
 
+  test('sends pages, scripts, styles and JSON gzipped to a browser that takes it, and Pagefind’s files as they are', async () => {
+    requireNginx();
+    const encoding = async (path: string) => {
+      const response = await fetch(new URL(path, nginx.url), { headers: { 'accept-encoding': 'gzip' } });
+      await response.arrayBuffer();
+      return [path, response.headers.get('content-encoding'), response.headers.get('vary')];
+    };
+    const page = (await get('')).body.toString();
+    const css = /href="\/imr\/(_astro\/[^"]+\.css)"/.exec(page)![1]!;
+    const text = ['', 'search/', css, 'pagefind/pagefind.js', 'search/catalogue.json', 'favicon.svg', 'feed.xml'];
+    expect(await Promise.all(text.map(encoding))).toEqual(text.map((path) => [path, 'gzip', 'Accept-Encoding']));
+    const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', 'pagefind/facets.json.gz'];
+    expect(await Promise.all(packed.map(encoding))).toEqual(packed.map((path) => [path, null, null]));
+  });
+
   test('answers a missing page with 404, the 404 page and the page policy', async () => {
     const missing = await get('no-such-page/');
     expect({ status: missing.status, type: missing.type, policy: missing.policy }).toEqual({

@@ -5,7 +5,7 @@
 // changed. Prints one summary line; on an error it leaves the site's old index as it was.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -155,19 +155,42 @@ async function publish(root: string, cacheDir: string, shards: IndexedShard[], f
   return outputPath;
 }
 
+/** Other site folders' scan caches are dropped once unused this long (a bench or a test leaves one each). */
+const OTHER_SCANS_KEPT_MS = 30 * 24 * 3600 * 1000;
+
+/** Whether a file of the cache is being written by a live process: its name holds ".tmp-<pid>". */
+function beingWritten(name: string): boolean {
+  const pid = Number(/\.tmp-(\d+)/.exec(name)?.[1]);
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: a live process of another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Leaves in the cache only what this site uses now (its shards' bundles, facet files and notes,
- * the list of values), besides the scan caches of every site folder and files being written.
+ * the list of values and its scan caches), other site folders' scan caches used within
+ * OTHER_SCANS_KEPT_MS, and files that live processes are writing.
  */
-async function keepOnly(cacheDir: string, shards: IndexedShard[], facets: FacetFiles): Promise<void> {
+async function keepOnly(cacheDir: string, shards: IndexedShard[], facets: FacetFiles, scans: string[]): Promise<void> {
   const keep = new Set([
     ...shards.map((s) => s.hash),
     VALUES_CACHE_FILE,
-    ...facets.files.flatMap((f) => [f.path, f.note].map((file) => relative(cacheDir, file))),
+    ...[...facets.files.flatMap((f) => [f.path, f.note]), ...scans].map((file) => relative(cacheDir, file)),
   ]);
+  const recent = (name: string) =>
+    stat(join(cacheDir, name)).then(
+      (s) => Date.now() - s.mtimeMs < OTHER_SCANS_KEPT_MS,
+      () => true,
+    );
   for (const name of await readdir(cacheDir)) {
-    if (!keep.has(name) && !name.includes('.tmp-') && !name.startsWith(SCAN_PREFIX))
-      await rm(join(cacheDir, name), { recursive: true, force: true });
+    if (keep.has(name) || beingWritten(name)) continue;
+    if (name.startsWith(SCAN_PREFIX) && !name.includes('.tmp-') && (await recent(name))) continue;
+    await rm(join(cacheDir, name), { recursive: true, force: true });
   }
 }
 
@@ -180,8 +203,9 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   await mkdir(cacheDir, { recursive: true });
   // One scan cache per site folder, so builds to other folders never read each other's.
   const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
-  const data = await readSearchData(root, `${scanCache}.data.json`);
-  const scan = await scanSite(root, `${scanCache}.json`, new Set(data.sha256.keys()));
+  const scans = [`${scanCache}.json`, `${scanCache}.data.json`];
+  const data = await readSearchData(root, scans[1]);
+  const scan = await scanSite(root, scans[0], new Set(data.sha256.keys()));
   if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
   if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
   const byFile = new Map(scan.pages.map((p) => [p.file, p]));
@@ -261,7 +285,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
 
   const outputPath = await publish(root, cacheDir, shards, facets);
 
-  await keepOnly(cacheDir, shards, facets);
+  await keepOnly(cacheDir, shards, facets, scans);
 
   return {
     pages,

@@ -1,7 +1,8 @@
 // The sharded search index of the fixture site (three shards: 2014–2015, 2016, 2017-02) against one
 // index of the same pages: the same answers, counts and order, shards merged in stages, and a
 // rebuild that indexes only the shards whose pages changed.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -205,18 +206,37 @@ describe('sharded search index', () => {
     const { site, summary: built } = await reindexedCopy('rebuild', 2);
     expect([built.shards, built.indexed, built.reused, built.items]).toEqual([3, 3, 0, 7]);
     const before = manifest(site.dir);
-    const again = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
+    // Leftovers: a file a dead process was writing and another site folder's scan cache unused for
+    // two months go; one being written by a live process and a recent one of another folder stay.
+    const cache = join(work, 'rebuild-cache');
+    const dead = spawnSync('true').pid;
+    const left = (name: string, days = 0) => {
+      writeFileSync(join(cache, name), '{}');
+      const when = new Date(Date.now() - days * 24 * 3600 * 1000);
+      utimesSync(join(cache, name), when, when);
+    };
+    left(`facet-values.json.tmp-${dead}-0-0`);
+    left(`facet-values.json.tmp-${process.pid}-0-7`);
+    left('scan-0000000000000000.data.json', 60);
+    left('scan-1111111111111111.json', 2);
+    const again = await indexSite(site.dir, { maxShardPages: 2, cacheDir: cache });
     // Nothing read again but the cache folder's own notes: no page, no search data, no facet file.
     expect([again.indexed, again.reused, again.scanned, again.dataRead, again.facetsWritten]).toEqual([0, 3, 0, 0, 0]);
     // The cache keeps each shard's bundle and facet file with its note, the list of values, and the
-    // site's scan and search data caches; nothing else.
-    const kinds = readdirSync(join(work, 'rebuild-cache')).map((name) =>
-      name
-        .replace(/^[0-9a-f]{64}$/, 'bundle')
-        .replace(/^facets-[0-9a-f]{16}-[\w-]{8}-[0-9a-f]{12}\.json\.gz$/, 'facets')
-        .replace(/^facets-[0-9a-f]{16}-[\w-]{8}\.about\.json$/, 'note')
-        .replace(/^scan-[0-9a-f]{16}(\.data)?\.json$/, 'scan$1'),
-    );
+    // site's scan and search data caches, besides the leftovers that stay; nothing else.
+    const stays = [`facet-values.json.tmp-${process.pid}-0-7`, 'scan-1111111111111111.json'];
+    const names = readdirSync(cache);
+    expect(stays.filter((name) => names.includes(name))).toEqual(stays);
+    const kinds = names
+      .filter((name) => !stays.includes(name))
+      .map((name) =>
+        name
+          .replace(/^[0-9a-f]{64}$/, 'bundle')
+          .replace(/^facets-[0-9a-f]{16}-[\w-]{8}-[0-9a-f]{12}\.json\.gz$/, 'facets')
+          .replace(/^facets-[0-9a-f]{16}-[\w-]{8}\.about\.json$/, 'note')
+          .replace(/^scan-[0-9a-f]{16}(\.data)?\.json$/, 'scan$1'),
+      );
+    for (const name of stays) rmSync(join(cache, name));
     expect(kinds.sort()).toEqual([
       'bundle',
       'bundle',

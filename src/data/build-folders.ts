@@ -13,7 +13,6 @@
 export const ROOT_VARIABLE = 'IMR_PROJECT_ROOT';
 export const BUILD_CACHE_VARIABLE = 'IMR_BUILD_CACHE_DIR';
 export const OUT_DIR_VARIABLE = 'IMR_OPEN_DATA_OUT_DIR';
-export const CACHE_DIR_VARIABLE = 'IMR_OPEN_DATA_CACHE_DIR';
 
 const required = (name: string): string => {
   const value = process.env[name];
@@ -30,7 +29,8 @@ export const projectRoot = (): URL => new URL(required(ROOT_VARIABLE));
 /** Astro's cache folder (its `cacheDir`), a path. */
 export const buildCacheFolder = (): string => required(BUILD_CACHE_VARIABLE);
 
-export const openDataFolders = (): { outDir: string | undefined; cacheDir: string | undefined } => ({
-  outDir: process.env[OUT_DIR_VARIABLE] || undefined,
-  cacheDir: process.env[CACHE_DIR_VARIABLE] || undefined,
-});
+/** Where the open data goes and where it keeps its memory (Astro's cache folder): both only in `astro build`. */
+export const openDataFolders = (): { outDir: string | undefined; cacheDir: string | undefined } => {
+  const outDir = process.env[OUT_DIR_VARIABLE] || undefined;
+  return { outDir, cacheDir: outDir && buildCacheFolder() };
+};

@@ -11,12 +11,13 @@
 // file's name carries its digest, so a note can only lead to a file written against the values
 // it names, whatever order two runs sharing the cache wrote them in.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { LetterFacts } from '../../src/lib/search/letter-facts.ts';
 import { writeWhole } from '../../src/data/files/write-whole.ts';
+import { readCacheJson } from './files-cache.ts';
 
 /** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
@@ -67,17 +68,9 @@ export function valuesDigest(list: FacetValues, needs: FacetFile['needs'], code:
   return hash.digest('hex').slice(0, 12);
 }
 
-async function readJson<T>(path: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(path, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The list the cache keeps, if the same code wrote it and it has every key. */
 async function keptList(cacheDir: string, code: string): Promise<FacetValues | undefined> {
-  const kept = await readJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE));
+  const kept = await readCacheJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE));
   const list = kept?.code === code ? kept.list : undefined;
   const whole = list?.version === 1 && Array.isArray(list.sectionLabels) && FACET_VALUE_KEYS.every((k) => Array.isArray(list.values[k]));
   return whole ? list : undefined;
@@ -96,7 +89,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
     const named = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}`);
     const pathOf = (values: string) => `${named}-${values}.json.gz`;
     const notePath = `${named}.about.json`;
-    const note = await readJson<FacetNote>(notePath);
+    const note = await readCacheJson<FacetNote>(notePath);
     const fits =
       note?.version === 4 &&
       note.tag === shard.tag &&

@@ -3,7 +3,9 @@
 // instead of a hash of its text, and its fragment file renamed to match. A search result's id then
 // says which record it is, and the metadata loses the sort orders that told it before: every
 // search page loads the metadata of every shard it searches, and a random seven-character hash and
-// two sort orders per record were most of it (docs/search.md has the figures).
+// two sort orders per record were most of it (docs/search.md has the figures). Each record's word
+// count is written as 1: the ranking does not weigh a record's length (RANKING in
+// src/client/sharded-index.ts), and the counts were a quarter of what was left.
 //
 // The file is gzip of "pagefind_dcd" and one CBOR value (Pagefind 1.6's index_metadata.rs):
 // [version, pages: [hash, word count, ...][], index chunks, filters, sorts: [key, page numbers][],
@@ -104,10 +106,18 @@ function pagesAndSorts(meta: Cbor[], name: string): { pages: Cbor[][]; sorts: Cb
 const ENTRY_FILE = 'pagefind-entry.json';
 
 /**
+ * The word count every record is given. All equal, a record's length drops out of Pagefind's BM25
+ * (its length over the shard's average is 1), as with RANKING's pageLength 0; 1, not 0, since the
+ * average divides.
+ */
+export const RECORD_LENGTH = 1;
+
+/**
  * Names every record of the bundle in `dir` by `tag` and its row, the position of its page in
- * the `row` sort the records carry, renaming the fragment files to match, and drops the sort
- * orders from the metadata, which is then named by its new text (in pagefind-entry.json, which
- * Pagefind always fetches afresh). Returns how many records it named.
+ * the `row` sort the records carry, renaming the fragment files to match, drops the sort orders
+ * from the metadata and gives every record the same word count (RECORD_LENGTH). The metadata is
+ * then named by its new text (in pagefind-entry.json, which Pagefind always fetches afresh).
+ * Returns how many records it named.
  */
 export async function nameRecordsByRow(dir: string, tag: string): Promise<number> {
   const metaName = (await readdir(dir)).find((n) => n.endsWith('.pf_meta'));
@@ -126,6 +136,7 @@ export async function nameRecordsByRow(dir: string, tag: string): Promise<number
     const name = recordName(tag, row + 1);
     await rename(join(dir, 'fragment', `${record[0] as string}.pf_fragment`), join(dir, 'fragment', `${name}.pf_fragment`));
     record[0] = name;
+    record[1] = RECORD_LENGTH;
   }
   meta[4] = [];
   await renameMeta(dir, metaName, writeMeta(meta));

@@ -9,6 +9,7 @@ import { formState } from '../lib/search/form-state.ts';
 import { droppedNote, keepKnownFilters, keepKnownSections } from '../lib/search/known-filters.ts';
 import { parseSearchState, searchQuery, type SearchState } from '../lib/search/search-state.ts';
 import { STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../lib/search/search-status.ts';
+import { CATALOGUE_PATH, TERMS_PATH } from '../lib/search/search-files.ts';
 import { firstShards } from '../lib/search/staged-shards.ts';
 import type { Pagefind } from './pagefind-api.ts';
 import { runSearch, type SearchAnswer } from './run-search.ts';
@@ -24,6 +25,7 @@ import {
 } from './search-page.ts';
 import { showAnswer } from './show-answer.ts';
 import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
+import { readGzipJson } from './gzip-json.ts';
 import { setupCsvDownload } from './csv-download.ts';
 import { fieldAnswer, showFieldAnswer } from './field-answer.ts';
 
@@ -141,25 +143,21 @@ export function startSearch(): void {
   void goToUrl();
 }
 
-/** The catalogue of treatment types and guidelines (/search/catalogue.json), fetched once when first needed. */
-function catalogueLoader(): () => Promise<CatalogueEntry[]> {
-  let entries: Promise<CatalogueEntry[]> | undefined;
+/** One of the search page's gzipped data files (search-files.ts), fetched once when first needed. */
+function fileLoader<T>(path: string, what: string): () => Promise<T> {
+  let data: Promise<T> | undefined;
   return () =>
-    (entries ??= fetch(joinBase(BASE, '/search/catalogue.json')).then((r) => {
-      if (!r.ok) throw new Error(`${r.status} fetching the catalogue`);
-      return r.json() as Promise<CatalogueEntry[]>;
+    (data ??= fetch(joinBase(BASE, path)).then((r) => {
+      if (!r.ok) throw new Error(`${r.status} fetching ${what}`);
+      return readGzipJson<T>(r);
     }));
 }
 
-/** The synonyms and region names (/search/terms.json), fetched once, beside the index, by the first search with words. */
-function termsLoader(): () => Promise<TermSources> {
-  let sources: Promise<TermSources> | undefined;
-  return () =>
-    (sources ??= fetch(joinBase(BASE, '/search/terms.json')).then((r) => {
-      if (!r.ok) throw new Error(`${r.status} fetching the search terms`);
-      return r.json() as Promise<TermSources>;
-    }));
-}
+/** The catalogue of treatment types and guidelines, fetched when a search's answer is complete. */
+const catalogueLoader = () => fileLoader<CatalogueEntry[]>(CATALOGUE_PATH, 'the catalogue');
+
+/** The synonyms and region names, fetched beside the index by the first search with words. */
+const termsLoader = () => fileLoader<TermSources>(TERMS_PATH, 'the search terms');
 
 /** Opens the index (pagefind/shards.json.gz) on first use and keeps it; shards are merged as searches need them. */
 function indexLoader(): () => Promise<ShardedIndex> {

@@ -10,6 +10,7 @@ import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
 import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
+import { readGzipJson, readGzipText } from './gzip-json.ts';
 import { matchWords, type Rows, type WordMatch } from './word-match.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
@@ -46,23 +47,12 @@ export interface OpenOptions {
 
 /**
  * Pagefind's ranking, tuned on the relevance set (test/relevance/): a word close in length to the
- * one typed counts more (termSimilarity 3, default 1), and a long rationale is penalised less
- * (pageLength 0.5, default 0.75). See the README for the figures.
+ * one typed counts more (termSimilarity 3, default 1), and a record's length does not count
+ * (pageLength 0, default 0.75): the relevance set scores the same with 0 as with the 0.5 tuned
+ * first, so the indexer writes no record's length (RECORD_LENGTH in pagefind-meta.ts). See
+ * docs/search.md for the figures.
  */
-export const RANKING = { termSimilarity: 3, pageLength: 0.5 };
-
-/** A gzipped file's text (its bytes as served; a host may already have undone the gzip). */
-async function readGzipText(response: Response): Promise<string> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Response(stream).text();
-}
-
-/** A gzipped JSON file. */
-async function readGzipJson<T>(response: Response): Promise<T> {
-  return JSON.parse(await readGzipText(response)) as T;
-}
+export const RANKING = { termSimilarity: 3, pageLength: 0 };
 
 /** The error of a page whose search index files come from two builds of the site. */
 const staleIndex = (shard?: string) =>

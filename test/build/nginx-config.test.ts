@@ -124,7 +124,7 @@ describe.skipIf(!RUN_NGINX_TESTS)("docs/deploy.md's nginx.conf serving the /imr/
     };
     const page = (await get('')).body.toString();
     const css = /href="\/imr\/(_astro\/[^"]+\.css)"/.exec(page)![1]!;
-    const text = ['', 'search/', css, 'pagefind/pagefind.js', 'search/catalogue.json', 'favicon.svg', 'feed.xml'];
+    const text = ['', 'search/', css, 'pagefind/pagefind.js', 'data/schema.json', 'favicon.svg', 'feed.xml'];
     expect(await Promise.all(text.map(encoding))).toEqual(text.map((path) => [path, 'gzip', 'Accept-Encoding']));
     const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', 'pagefind/facets.json.gz'];
     expect(await Promise.all(packed.map(encoding))).toEqual(packed.map((path) => [path, null, null]));

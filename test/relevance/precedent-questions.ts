@@ -32,7 +32,7 @@ export function readQuestions(repo: string): Question[] {
   return list.map((q) => ({ ...q, filters: q.filters ?? {}, expect: q.expect ?? [] }));
 }
 
-/** The synonyms and region names as the site hands them to the search page (/search/terms.json). */
+/** The synonyms and region names as the site hands them to the search page (/search/terms.json.gz). */
 export function termSources(contentDir: string): TermSources {
   const { synonyms, regions } = loadCatalogue(contentDir);
   return { synonyms, regions };

@@ -1,13 +1,13 @@
 // The records of a Pagefind bundle named by shard and row: on a bundle Pagefind 1.6 writes here,
-// the metadata reads and writes back byte for byte, and naming the records renames every fragment
-// and drops the sort orders.
+// the metadata reads and writes back byte for byte, and naming the records renames every fragment,
+// drops the sort orders and gives every record one length.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { nameRecordsByRow, readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
+import { RECORD_LENGTH, nameRecordsByRow, readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
 
 let dir: string;
@@ -45,12 +45,14 @@ describe('Pagefind metadata', () => {
     );
   });
 
-  test('names each record by shard and row, each fragment with it, and drops the sort orders', async () => {
+  test('names each record by shard and row, each fragment with it, drops the sort orders and the lengths', async () => {
     const before = (JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } }).languages
       .en.hash;
     expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(ROWS.length);
     const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
     expect(sorts).toEqual([]);
+    // Pagefind counted each record's words ("record 12 lumbar": 3); all now carry RECORD_LENGTH.
+    expect(pages.map((p) => p[1])).toEqual(ROWS.map(() => RECORD_LENGTH));
     expect(pages.map((p) => p[0]).sort()).toEqual(ROWS.map((r) => recordName('1be1c178cdb4', r)).sort());
     // A name leads to the fragment of the record with that row.
     for (const row of ROWS) {

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { startStaticServer } from '../serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../lib/chromium-flags.ts';
+import { CATALOGUE_PATH } from '../../../src/lib/search/search-files.ts';
 
 /** Time, bytes and requests from the start of a search to a point of it. */
 export interface StageMeasure {
@@ -43,7 +44,7 @@ function kindOf(path: string): string {
   if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
   // A shard's facet table, and the site's one list of the values they refer to.
   if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
-  if (path.endsWith('/search/catalogue.json')) return 'catalogue';
+  if (path.endsWith(CATALOGUE_PATH)) return 'catalogue';
   // The index's list of shards, and each shard's Pagefind entry file.
   if (path.endsWith('/shards.json.gz') || path.endsWith('/pagefind-entry.json')) return 'manifest';
   if (path.includes('/pagefind/')) return 'runtime';

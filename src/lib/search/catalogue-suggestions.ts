@@ -3,7 +3,7 @@ import type { FilterKey } from './filter-keys.ts';
 
 /**
  * What the search page needs of the catalogue to see a treatment type or a guideline named in the
- * words typed (/search/catalogue.json): each entry's filter, label and the names it goes by.
+ * words typed (/search/catalogue.json.gz): each entry's filter, label and the names it goes by.
  */
 export interface CatalogueEntry {
   key: Extract<FilterKey, 'treatment' | 'guideline' | 'family'>;

@@ -21,7 +21,7 @@ export interface Term {
   group?: { key: string; others: string[] };
 }
 
-/** What the search knows of names (/search/terms.json): synonym groups and body regions. */
+/** What the search knows of names (/search/terms.json.gz): synonym groups and body regions. */
 export interface TermSources {
   synonyms: readonly { names: readonly string[]; except: Readonly<Record<string, readonly string[]>> }[];
   regions: readonly { slug: string; label: string; names: readonly string[] }[];

@@ -1,0 +1,14 @@
+// The site's gzipped data files (*.json.gz and Pagefind's fragments) as the page reads them: the
+// bytes as served, unpacked here, unless the host already undid the gzip.
+/** A gzipped file's text (its bytes as served; a host may already have undone the gzip). */
+export async function readGzipText(response: Response): Promise<string> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).text();
+}
+
+/** A gzipped JSON file. */
+export async function readGzipJson<T>(response: Response): Promise<T> {
+  return JSON.parse(await readGzipText(response)) as T;
+}

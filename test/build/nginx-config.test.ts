@@ -126,7 +126,7 @@ describe.skipIf(!RUN_NGINX_TESTS)("docs/deploy.md's nginx.conf serving the /imr/
     const css = /href="\/imr\/(_astro\/[^"]+\.css)"/.exec(page)![1]!;
     const text = ['', 'search/', css, 'pagefind/pagefind.js', 'data/schema.json', 'favicon.svg', 'feed.xml'];
     expect(await Promise.all(text.map(encoding))).toEqual(text.map((path) => [path, 'gzip', 'Accept-Encoding']));
-    const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', 'pagefind/facets.json.gz'];
+    const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', 'pagefind/facets.json.gz', 'search/catalogue.json.gz'];
     expect(await Promise.all(packed.map(encoding))).toEqual(packed.map((path) => [path, null, null]));
   });
 

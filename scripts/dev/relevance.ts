@@ -1,4 +1,4 @@
-// Prints the relevance figures of the README: the relevance set and the seven-word rationale runs
+// Prints the relevance figures of docs/search.md: the relevance set and the seven-word rationale runs
 // (test/relevance/) run through the search page's code against the sample corpus.
 //   node --import tsx scripts/dev/relevance.ts [built-site-dir] [--ranking '{"termSimilarity":3}']
 // Without a site folder it builds content/ into a temporary one first (about half a minute).

@@ -107,8 +107,9 @@ const ENTRY_FILE = 'pagefind-entry.json';
 
 /**
  * The word count every record is given. All equal, a record's length drops out of Pagefind's BM25
- * (its length over the shard's average is 1), as with RANKING's pageLength 0; 1, not 0, since the
- * average divides.
+ * (its length over the shard's average is 1), as with RANKING's pageLength 0, while RANKING leaves
+ * termFrequency at 1 (below it, Pagefind mixes in a count scaled by the average length). 1, not 0:
+ * the average divides, and 0 / 0 would make every score NaN.
  */
 export const RECORD_LENGTH = 1;
 

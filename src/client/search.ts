@@ -143,14 +143,22 @@ export function startSearch(): void {
   void goToUrl();
 }
 
-/** One of the search page's gzipped data files (search-files.ts), fetched once when first needed. */
+/** One of the search page's gzipped data files (search-files.ts), fetched once when first needed; a failure is forgotten, so the next search tries again. */
 function fileLoader<T>(path: string, what: string): () => Promise<T> {
   let data: Promise<T> | undefined;
-  return () =>
-    (data ??= fetch(joinBase(BASE, path)).then((r) => {
-      if (!r.ok) throw new Error(`${r.status} fetching ${what}`);
-      return readGzipJson<T>(r);
-    }));
+  return () => {
+    if (!data) {
+      const fetched = fetch(joinBase(BASE, path)).then((r) => {
+        if (!r.ok) throw new Error(`${r.status} fetching ${what}`);
+        return readGzipJson<T>(r);
+      });
+      fetched.catch(() => {
+        if (data === fetched) data = undefined;
+      });
+      data = fetched;
+    }
+    return data;
+  };
 }
 
 /** The catalogue of treatment types and guidelines, fetched when a search's answer is complete. */

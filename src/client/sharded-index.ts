@@ -48,9 +48,10 @@ export interface OpenOptions {
 /**
  * Pagefind's ranking, tuned on the relevance set (test/relevance/): a word close in length to the
  * one typed counts more (termSimilarity 3, default 1), and a record's length does not count
- * (pageLength 0, default 0.75): the relevance set scores the same with 0 as with the 0.5 tuned
- * first, so the indexer writes no record's length (RECORD_LENGTH in pagefind-meta.ts). See
- * docs/search.md for the figures.
+ * (pageLength 0, default 0.75): the relevance set scores the same totals with 0 as with the 0.5
+ * tuned first, so the indexer writes every record's length as 1 (RECORD_LENGTH in
+ * pagefind-meta.ts). That holds with termFrequency at its default of 1; tuning pageLength again
+ * needs the lengths back. See docs/search.md for the figures.
  */
 export const RANKING = { termSimilarity: 3, pageLength: 0 };
 

@@ -46,12 +46,16 @@ describe('Pagefind metadata', () => {
   });
 
   test('names each record by shard and row, each fragment with it, drops the sort orders and the lengths', async () => {
+    // Pagefind counted each record's words ("record 12 lumbar": 3).
+    const counted = readMeta(readFileSync(metaFile()), 'x')[1] as [string, number][];
+    expect(new Set(counted.map((p) => p[1]))).toEqual(new Set([3]));
     const before = (JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } }).languages
       .en.hash;
     expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(ROWS.length);
     const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
     expect(sorts).toEqual([]);
-    // Pagefind counted each record's words ("record 12 lumbar": 3); all now carry RECORD_LENGTH.
+    // All now have the same length, and one Pagefind can divide by (the average of lengths 0 is 0 / 0).
+    expect(RECORD_LENGTH).toBe(1);
     expect(pages.map((p) => p[1])).toEqual(ROWS.map(() => RECORD_LENGTH));
     expect(pages.map((p) => p[0]).sort()).toEqual(ROWS.map((r) => recordName('1be1c178cdb4', r)).sort());
     // A name leads to the fragment of the record with that row.

@@ -12,7 +12,7 @@ import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
 import type { ResultData } from '../../src/lib/search/download-rows.ts';
 import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
-import { nameRecordsByRow } from './pagefind-meta.ts';
+import { rewriteBundle } from './pagefind-meta.ts';
 import { runPool } from './run-pool.ts';
 
 export interface ShardJob {
@@ -73,7 +73,7 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
-    const named = await nameRecordsByRow(job.outDir, job.tag);
+    const named = await rewriteBundle(job.outDir, job.tag);
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

@@ -15,6 +15,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
+import { recutChunks } from './pagefind-chunks.ts';
 
 type Cbor = number | string | Cbor[];
 
@@ -114,13 +115,13 @@ const ENTRY_FILE = 'pagefind-entry.json';
 export const RECORD_LENGTH = 1;
 
 /**
- * Names every record of the bundle in `dir` by `tag` and its row, the position of its page in
- * the `row` sort the records carry, renaming the fragment files to match, drops the sort orders
- * from the metadata and gives every record the same word count (RECORD_LENGTH). The metadata is
- * then named by its new text (in pagefind-entry.json, which Pagefind always fetches afresh).
- * Returns how many records it named.
+ * Rewrites the bundle Pagefind wrote in `dir`: names every record by `tag` and its row, the
+ * position of its page in the `row` sort the records carry, renaming the fragment files to match,
+ * drops the sort orders from the metadata, gives every record the same word count (RECORD_LENGTH)
+ * and cuts the word index again (pagefind-chunks.ts). The metadata is then named by its new text
+ * (in pagefind-entry.json, which Pagefind always fetches afresh). Returns how many records it named.
  */
-export async function nameRecordsByRow(dir: string, tag: string): Promise<number> {
+export async function rewriteBundle(dir: string, tag: string): Promise<number> {
   const metaName = (await readdir(dir)).find((n) => n.endsWith('.pf_meta'));
   if (!metaName) throw new Error(`${dir}: Pagefind wrote no metadata file`);
   const path = join(dir, metaName);
@@ -140,6 +141,8 @@ export async function nameRecordsByRow(dir: string, tag: string): Promise<number
     record[1] = RECORD_LENGTH;
   }
   meta[4] = [];
+  if (!Array.isArray(meta[2])) throw new Error(`${path}: expected Pagefind 1.6's metadata, a list of word index chunks third`);
+  meta[2] = await recutChunks(dir, meta[2]);
   await renameMeta(dir, metaName, writeMeta(meta));
   return pages.length;
 }

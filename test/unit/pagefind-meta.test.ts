@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { RECORD_LENGTH, nameRecordsByRow, readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
+import { RECORD_LENGTH, rewriteBundle, readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
 
 let dir: string;
@@ -51,7 +51,7 @@ describe('Pagefind metadata', () => {
     expect(new Set(counted.map((p) => p[1]))).toEqual(new Set([3]));
     const before = (JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as { languages: { en: { hash: string } } }).languages
       .en.hash;
-    expect(await nameRecordsByRow(dir, '1be1c178cdb4')).toBe(ROWS.length);
+    expect(await rewriteBundle(dir, '1be1c178cdb4')).toBe(ROWS.length);
     const [, pages, , , sorts] = readMeta(readFileSync(metaFile()), 'x') as [string, [string, number][], unknown, unknown, unknown[]];
     expect(sorts).toEqual([]);
     // All now have the same length, and one Pagefind can divide by (the average of lengths 0 is 0 / 0).
@@ -73,12 +73,12 @@ describe('Pagefind metadata', () => {
   test('says what it expected of a bundle it cannot name', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'imr-pagefind-meta-'));
     try {
-      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('Pagefind wrote no metadata file');
+      await expect(rewriteBundle(empty, 'x')).rejects.toThrow('Pagefind wrote no metadata file');
       writeFileSync(join(empty, 'pagefind.en_1.pf_meta'), writeMeta(['1.6.0', [['en_1', 3, '']], [], [], []]));
-      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('the row sort lists no records of 1');
+      await expect(rewriteBundle(empty, 'x')).rejects.toThrow('the row sort lists no records of 1');
       const meta = (pages: [string, number, string][]) => writeMeta(['1.6.0', pages, [], [], [['row', pages.map((_, i) => i)]]]);
       writeFileSync(join(empty, 'pagefind.en_1.pf_meta'), meta([['en_1', 3, 'en_g']]));
-      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('a record is in a group of fragments');
+      await expect(rewriteBundle(empty, 'x')).rejects.toThrow('a record is in a group of fragments');
       writeFileSync(
         join(empty, 'pagefind.en_1.pf_meta'),
         meta([
@@ -86,7 +86,7 @@ describe('Pagefind metadata', () => {
           ['en_1', 4, ''],
         ]),
       );
-      await expect(nameRecordsByRow(empty, 'x')).rejects.toThrow('two records share a fragment');
+      await expect(rewriteBundle(empty, 'x')).rejects.toThrow('two records share a fragment');
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -36,17 +36,33 @@ function head(bytes: Buffer, at: number): { major: number; length: number; next:
   return { major: first >> 5, length, next: at + 1 + size };
 }
 
-/** Where the value at `at` ends: integers, text, byte strings and arrays, as Pagefind's chunks hold. */
-function skip(bytes: Buffer, at: number): number {
-  const { major, length, next } = head(bytes, at);
-  if (major === 0 || major === 1) return next;
-  if (major === 2 || major === 3) return next + length;
-  if (major === 4) {
-    let end = next;
-    for (let i = 0; i < length; i++) end = skip(bytes, end);
-    return end;
+/**
+ * Where the `count` values from `at` end: integers, text, byte strings and arrays, as Pagefind's
+ * chunks hold. A loop over a count of values still to pass, not a call per value: a shard's chunks
+ * hold millions of them.
+ */
+function skip(bytes: Buffer, at: number, count = 1): number {
+  let next = at;
+  for (let left = count; left > 0; left--) {
+    const first = bytes[next];
+    if (first === undefined) throw new Error(`ends at byte ${next} inside a value`);
+    const major = first >> 5;
+    let length = first & 31;
+    let start = next + 1;
+    if (length >= 24) {
+      if (length > 27) throw new Error(`byte ${next}: an indefinite or reserved length (${first})`);
+      const size = 2 ** (length - 24);
+      length = size === 8 ? Number(bytes.readBigUInt64BE(start)) : bytes.readUIntBE(start, size);
+      start += size;
+    }
+    if (major === 0 || major === 1) next = start;
+    else if (major === 2 || major === 3) next = start + length;
+    else if (major === 4) {
+      next = start;
+      left += length;
+    } else throw new Error(`byte ${next}: CBOR major type ${major}, which Pagefind's word index does not hold`);
   }
-  throw new Error(`byte ${at}: CBOR major type ${major}, which Pagefind's word index does not hold`);
+  return next;
 }
 
 /** The words of a chunk file, in its order; throws naming the file for anything else. */
@@ -79,7 +95,7 @@ export function readChunk(file: Buffer, name: string): ChunkWord[] {
 export const OWN_CHUNK_BYTES = 3_000;
 /** Smaller words are grouped until a chunk holds this many bytes, about Pagefind's 5,000 places. */
 export const CHUNK_BYTES = 15_000;
-/** A chunk's range starts at this many first characters of its first word (see chunkRange). */
+/** A chunk's range starts at this many first characters of its first word (see chunkRanges). */
 export const RANGE_PREFIX = 4;
 
 /** The words cut into chunks, in order: a large word alone, the others grouped. */
@@ -106,20 +122,28 @@ export function cutWords(sizes: readonly number[]): number[][] {
   return chunks;
 }
 
-/**
- * A chunk's range as Pagefind matches a typed word against it: to its last word, from the first
- * RANGE_PREFIX characters of its first. A typed word of that many characters or more that starts
- * some word of the chunk then lies in the range (it is at least that word's first characters, which
- * are at least the first word's, and at most that word, which is at most the last), so the chunk is
- * fetched. Pagefind's own ranges end a chunk before its neighbour, which left a word's longer forms
- * in the next chunk unfetched ("mri" did not fetch "mris").
- */
-export function chunkRange(first: string, last: string): [from: string, to: string] {
-  return [[...first].slice(0, RANGE_PREFIX).join(''), last];
-}
+/** Words in the order Pagefind sorts and compares them (by their UTF-8 bytes). */
+const compare = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-/** Words in the order Pagefind sorts them (by their UTF-8 bytes). */
-const inOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
+/**
+ * The chunks' ranges, given each chunk's first and last word, as Pagefind matches a typed word
+ * against them. A range starts at the first RANGE_PREFIX characters of its chunk's first word: a
+ * typed word of that many characters or more that starts some word of the chunk then lies in the
+ * range (it is at least that word's first characters, which are at least the first word's, and at
+ * most that word, which is at most the last), so the chunk is fetched. A range ends at its last word
+ * or, if the next range starts after that, where the next starts: a typed form the index does not
+ * hold as such ("acupuncture", whose stem "acupunctur" it holds) then still falls in a range, where
+ * Pagefind would otherwise fall back to matching chunks by their first letters alone and fetch
+ * unrelated ones. Pagefind's own ranges end a chunk before its neighbour, which left a word's longer
+ * forms in the next chunk unfetched ("mri" did not fetch "mris").
+ */
+export function chunkRanges(ends: readonly [first: string, last: string][]): [from: string, to: string][] {
+  const froms = ends.map(([first]) => [...first].slice(0, RANGE_PREFIX).join(''));
+  return ends.map(([, last], i) => {
+    const next = froms[i + 1];
+    return [froms[i]!, next !== undefined && compare(next, last) > 0 ? next : last];
+  });
+}
 
 /**
  * Cuts the word index of the bundle in `dir` again: reads the chunks its metadata lists
@@ -139,12 +163,14 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
     words.push(...readChunk(await readFile(path), path));
   }
   for (let i = 1; i < words.length; i++)
-    if (!inOrder(words[i - 1]!.word, words[i]!.word))
+    if (compare(words[i - 1]!.word, words[i]!.word) >= 0)
       throw new Error(`${dir}: the word index is not in order ("${words[i - 1]!.word}" before "${words[i]!.word}")`);
   const language = names[0]?.split('_')[0] ?? 'en';
   const written = new Set<string>();
+  const cut = cutWords(words.map((w) => w.bytes.length));
+  const ranges = chunkRanges(cut.map((c) => [words[c[0]!]!.word, words[c.at(-1)!]!.word]));
   const out: [string, string, string][] = [];
-  for (const chunk of cutWords(words.map((w) => w.bytes.length))) {
+  for (const [k, chunk] of cut.entries()) {
     const parts = chunk.map((i) => words[i]!);
     const cbor = Buffer.concat([Buffer.from([0x81]), listHead(parts.length), ...parts.map((p) => p.bytes)]);
     const hash = createHash('sha256').update(cbor).digest('hex');
@@ -152,12 +178,11 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
     let length = 7;
     while (written.has(`${language}_${hash.slice(0, length)}`)) length++;
     const name = `${language}_${hash.slice(0, length)}`;
+    // zlib's default level: level 9 made the files 1 % smaller and took twice as long (2026-12-05, a
+    // 2,232-letter shard: 0.53 s against 0.28 s for its 8.6 MB of words).
     written.add(name);
-    await writeFile(
-      join(dir, 'index', `${name}.pf_index`),
-      gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor]), { level: 9 }),
-    );
-    out.push([...chunkRange(parts[0]!.word, parts.at(-1)!.word), name]);
+    await writeFile(join(dir, 'index', `${name}.pf_index`), gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor])));
+    out.push([...ranges[k]!, name]);
   }
   for (const name of names) if (!written.has(name)) await rm(join(dir, 'index', `${name}.pf_index`));
   return out;

@@ -11,7 +11,7 @@ import {
   CHUNK_BYTES,
   OWN_CHUNK_BYTES,
   RANGE_PREFIX,
-  chunkRange,
+  chunkRanges,
   cutWords,
   readChunk,
   recutChunks,
@@ -63,11 +63,28 @@ describe('cutting the words into chunks', () => {
     expect(cutWords([])).toEqual([]);
   });
 
-  test('starts a chunk’s range at the first characters of its first word, whole characters', () => {
-    expect(chunkRange('lumbar', 'lumbosacr')).toEqual(['lumb', 'lumbosacr']);
-    expect(chunkRange('mri', 'mtus')).toEqual(['mri', 'mtus']);
-    expect(chunkRange('éèêëz', 'f')).toEqual(['éèêë', 'f']);
+  test('starts a chunk’s range at the first characters of its first word, and ends it where the next starts if that is later', () => {
     expect(RANGE_PREFIX).toBe(4);
+    expect(
+      chunkRanges([
+        ['actual', 'acupoint'],
+        ['acupunctur', 'acupunctur'],
+        ['acut', 'acut'],
+        ['lumbar', 'lumbar'],
+        ['lumbosacr', 'made'],
+        ['mri', 'mri'],
+        ['éèêëz', 'f'],
+      ]),
+    ).toEqual([
+      ['actu', 'acupoint'],
+      // "acupuncture", a form the index holds only by its stem, lies in this range and no other.
+      ['acup', 'acut'],
+      ['acut', 'lumb'],
+      ['lumb', 'lumbar'],
+      ['lumb', 'mri'],
+      ['mri', 'éèêë'],
+      ['éèêë', 'f'],
+    ]);
   });
 });
 
@@ -83,7 +100,7 @@ describe('a Pagefind bundle cut again', () => {
     expect(chunks.flat().map((w) => [w.word, w.bytes.toString('hex')])).toEqual(words.map((w) => [w.word, w.bytes.toString('hex')]));
     expect(chunks.find((c) => c.some((w) => w.word === 'lumbar'))!.map((w) => w.word)).toEqual(['lumbar']);
     expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.map(([, , name]) => `${name}.pf_index`).sort());
-    for (const [i, [from, to]] of after.entries()) expect([from, to]).toEqual(chunkRange(chunks[i]![0]!.word, chunks[i]!.at(-1)!.word));
+    expect(after.map(([from, to]) => [from, to])).toEqual(chunkRanges(chunks.map((c) => [c[0]!.word, c.at(-1)!.word])));
   });
 
   test('puts each typed start of a word, of RANGE_PREFIX characters or more, in the range of the chunk that holds the word', () => {
@@ -97,6 +114,14 @@ describe('a Pagefind bundle cut again', () => {
     // "lumb" fetches "lumbago", "lumbar" and "lumbosacral"'s chunks alike.
     const holding = (w: string) => list[chunks.findIndex((c) => c.some((x) => x.word === w))]!;
     for (const w of ['lumbago', 'lumbar', 'lumbosacr']) expect(inRange('lumb', holding(w))).toBe(true);
+    // Between the first range's start and the last's end no word falls outside every range, so
+    // Pagefind never falls back to matching chunks by first letters (which fetched unrelated ones).
+    for (const t of ['acupuncture', 'lumbars', 'lumbaz', 'recordz', 'spines', 'lumbagos'])
+      if (t >= list[0]![0] && t <= list.at(-1)![1])
+        expect(
+          list.some((r) => inRange(t, r)),
+          t,
+        ).toBe(true);
   });
 
   test('refuses a file that is not a Pagefind word index, naming it', () => {

@@ -125,30 +125,71 @@ export function cutWords(sizes: readonly number[]): number[][] {
 /** Words in the order Pagefind sorts and compares them (by their UTF-8 bytes). */
 const compare = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
+/** The highest code point: a word followed by it sorts after every longer word it starts. */
+const HIGHEST = '\u{10FFFF}';
+const codePoints = (word: string) => [...word];
+
+/** The shortest start of `word` that sorts after `before` (`word` itself sorts after it). */
+function startAfter(word: string, before: string): string {
+  const points = codePoints(word);
+  for (let n = 1; n < points.length; n++) {
+    const start = points.slice(0, n).join('');
+    if (compare(start, before) > 0) return start;
+  }
+  return word;
+}
+
+/** The highest string that sorts before `word` (no word sorts between the two). */
+function justBefore(word: string): string {
+  const points = codePoints(word).map((p) => p.codePointAt(0)!);
+  const last = points.pop()!;
+  if (last === 0) return String.fromCodePoint(...points);
+  // A code point below `last`, skipping the surrogates, which UTF-8 cannot hold.
+  const lower = last - 1 >= 0xd800 && last - 1 <= 0xdfff ? 0xd7ff : last - 1;
+  return String.fromCodePoint(...points, lower) + HIGHEST;
+}
+
+const lower = (a: string, b: string) => (compare(a, b) <= 0 ? a : b);
+const higher = (a: string, b: string) => (compare(a, b) >= 0 ? a : b);
+
 /**
- * The chunks' ranges, given each chunk's first and last word, as Pagefind matches a typed word
- * against them. A range starts at the first RANGE_PREFIX characters of its chunk's first word: a
- * typed word of that many characters or more that starts some word of the chunk then lies in the
- * range (it is at least that word's first characters, which are at least the first word's, and at
- * most that word, which is at most the last), so the chunk is fetched. A range ends at its last word
- * or, if the next range starts after that, where the next starts: a typed form the index does not
- * hold as such ("acupuncture", whose stem "acupunctur" it holds) then still falls in a range, where
- * Pagefind would otherwise fall back to matching chunks by their first letters alone and fetch
- * unrelated ones. Pagefind's own ranges end a chunk before its neighbour, which left a word's longer
- * forms in the next chunk unfetched ("mri" did not fetch "mris").
+ * The chunks' ranges, given each chunk's first and last word and the lowest word of the index one
+ * character shorter than RANGE_PREFIX that starts one of its words, if any, as Pagefind matches
+ * the words of a search against them (each word typed and its stem; a chunk is fetched when one
+ * lies in its range):
+ * - A range starts at the first RANGE_PREFIX characters of its first word, at the shortest start
+ *   of that word that sorts after the previous chunk's last word, or at that shorter word, whichever
+ *   is lowest. A typed word of RANGE_PREFIX characters or more that starts some word of the chunk
+ *   then lies in the range (it is at least that word's first characters, which are at least the
+ *   first word's, and at most that word, which is at most the last), so every chunk holding a longer
+ *   word it starts is fetched; so is every chunk holding a longer form of a word one character
+ *   shorter ("mri" fetches "mris"), and a shorter start of the first word fetches the chunk where
+ *   Pagefind's own ranges would fetch it ("pai" fetches "pain").
+ * - A range ends after every longer word its last word starts (last word, then HIGHEST), where that
+ *   word has RANGE_PREFIX characters or more: Pagefind matches a typed word no word starts with by
+ *   the longest word that starts it ("medicatio" by "medic"), and that word's chunk must be fetched.
+ *   And it ends no lower than just before the next range's start: a form the index holds only by
+ *   its stem ("acupuncture", stem "acupunctur") then still lies in a range. Outside every range,
+ *   Pagefind falls back to matching chunks by their first letters and fetches unrelated ones.
  */
-export function chunkRanges(ends: readonly [first: string, last: string][]): [from: string, to: string][] {
-  const froms = ends.map(([first]) => [...first].slice(0, RANGE_PREFIX).join(''));
+export function chunkRanges(ends: readonly [first: string, last: string, shorter?: string][]): [from: string, to: string][] {
+  const froms = ends.map(([first, , shorter], i) => {
+    let from = codePoints(first).slice(0, RANGE_PREFIX).join('');
+    if (i > 0) from = lower(from, startAfter(first, ends[i - 1]![1]));
+    return shorter === undefined ? from : lower(from, shorter);
+  });
   return ends.map(([, last], i) => {
+    let to = codePoints(last).length >= RANGE_PREFIX ? last + HIGHEST : last;
     const next = froms[i + 1];
-    return [froms[i]!, next !== undefined && compare(next, last) > 0 ? next : last];
+    if (next !== undefined && compare(next, last) > 0) to = higher(to, justBefore(next));
+    return [froms[i]!, to];
   });
 }
 
 /**
  * Cuts the word index of the bundle in `dir` again: reads the chunks its metadata lists
- * ([from, to, file hash] each), writes the new ones (named, as Pagefind names them, by their
- * language and a hash of their text) and removes the old. Returns the new list for the metadata.
+ * ([from, to, file hash] each), writes the new ones (named like Pagefind's, by their language and
+ * a hash of their CBOR) and removes the old. Returns the new list for the metadata.
  */
 export async function recutChunks(dir: string, listed: unknown[]): Promise<[string, string, string][]> {
   const names = listed.map((chunk, i) => {
@@ -168,7 +209,15 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
   const language = names[0]?.split('_')[0] ?? 'en';
   const written = new Set<string>();
   const cut = cutWords(words.map((w) => w.bytes.length));
-  const ranges = chunkRanges(cut.map((c) => [words[c[0]!]!.word, words[c.at(-1)!]!.word]));
+  const held = new Set(words.map((w) => w.word));
+  // The lowest word one character shorter than RANGE_PREFIX that starts a longer word of the chunk.
+  const shorterWord = (chunk: number[]) =>
+    chunk
+      .map((i) => codePoints(words[i]!.word))
+      .find((w) => w.length >= RANGE_PREFIX && held.has(w.slice(0, RANGE_PREFIX - 1).join('')))
+      ?.slice(0, RANGE_PREFIX - 1)
+      .join('');
+  const ranges = chunkRanges(cut.map((c) => [words[c[0]!]!.word, words[c.at(-1)!]!.word, shorterWord(c)]));
   const out: [string, string, string][] = [];
   for (const [k, chunk] of cut.entries()) {
     const parts = chunk.map((i) => words[i]!);

@@ -5,7 +5,8 @@
 // search page loads the metadata of every shard it searches, and a random seven-character hash and
 // two sort orders per record were most of it (docs/search.md has the figures). Each record's word
 // count is written as 1: the ranking does not weigh a record's length (RANKING in
-// src/client/sharded-index.ts), and the counts were a quarter of what was left.
+// src/client/sharded-index.ts), and the counts were a quarter of what was left. And its list of
+// word index chunks is the one pagefind-chunks.ts cuts again.
 //
 // The file is gzip of "pagefind_dcd" and one CBOR value (Pagefind 1.6's index_metadata.rs):
 // [version, pages: [hash, word count, ...][], index chunks, filters, sorts: [key, page numbers][],

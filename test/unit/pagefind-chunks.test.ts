@@ -1,7 +1,7 @@
 // The word index cut again: on a bundle Pagefind 1.6 writes here, every word keeps its bytes and
 // lands in exactly one chunk, a large word alone; and every chunk's range holds each typed start of
 // its words, so Pagefind fetches the chunk for it.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,43 +17,61 @@ import {
   recutChunks,
   type ChunkWord,
 } from '../../scripts/search-index/pagefind-chunks.ts';
-import { readMeta } from '../../scripts/search-index/pagefind-meta.ts';
+import { readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
+import { INDEX_CHUNK_SIZE } from '../../scripts/search-index.ts';
+import { repoRoot } from '../support/build-site.ts';
+import { startStaticServer } from '../../scripts/dev/serve.ts';
+import type { Pagefind } from '../../src/client/pagefind-api.ts';
+import { pathToFileURL } from 'node:url';
 
-let dir: string;
-const chunkList = () =>
+const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+// Pagefind's bundle as it wrote it (`orig`) and the same cut again (`cut`).
+let root: string;
+const dir = () => join(root, 'cut');
+const chunkList = (bundle = dir()) =>
   readMeta(
     readFileSync(
       join(
-        dir,
-        readdirSync(dir).find((n) => n.endsWith('.pf_meta'))!,
+        bundle,
+        readdirSync(bundle).find((n) => n.endsWith('.pf_meta'))!,
       ),
     ),
     'meta',
   )[2] as [string, string, string][];
 const wordsOf = (list: [string, string, string][]): ChunkWord[][] =>
-  list.map(([, , name]) => readChunk(readFileSync(join(dir, 'index', `${name}.pf_index`)), name));
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'imr-pagefind-chunks-'));
-  const { index } = await pagefind.createIndex({});
-  // "lumbar" in every record, three times: a word far larger than OWN_CHUNK_BYTES; the others small.
-  for (let row = 1; row <= 900; row++)
-    await index!.addCustomRecord({
-      url: `/r${row}/`,
-      content: `lumbar spine lumbar ${row % 7 === 0 ? 'lumbosacral' : 'lumbago'} lumbar record${row % 40} acupuncture`,
-      language: 'en',
-    });
-  await index!.writeFiles({ outputPath: dir });
-  await pagefind.close();
-  before = chunkList();
-  beforeWords = wordsOf(before);
-  after = await recutChunks(dir, before);
-}, 60_000);
-// Pagefind's chunks and their words, then the chunks cut again.
+  list.map(([, , name]) => readChunk(readFileSync(join(dir(), 'index', `${name}.pf_index`)), name));
 let before: [string, string, string][];
 let beforeWords: ChunkWord[][];
 let after: [string, string, string][];
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'imr-pagefind-chunks-'));
+  // Chunks of the size the indexer asks Pagefind for.
+  const sizeBefore = process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
+  const { index } = await pagefind.createIndex({});
+  // The sample letters' text, eight times over: real words, and common ones far larger than OWN_CHUNK_BYTES.
+  const letters = readFileSync(join(repoRoot, 'test/fixtures/reference.jsonl'), 'utf8').trim().split('\n');
+  for (let copy = 0; copy < 8; copy++)
+    for (const [n, line] of letters.entries()) {
+      const fields = Object.values(JSON.parse(line) as Record<string, unknown>).filter((v) => typeof v === 'string');
+      await index!.addCustomRecord({ url: `/r${copy}-${n}/`, content: fields.join(' '), language: 'en' });
+    }
+  await index!.writeFiles({ outputPath: join(root, 'orig') });
+  await pagefind.close();
+  if (sizeBefore === undefined) delete process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE;
+  else process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = sizeBefore;
+  cpSync(join(root, 'orig'), dir(), { recursive: true });
+  before = chunkList();
+  beforeWords = wordsOf(before);
+  after = await recutChunks(dir(), before);
+  const metaName = readdirSync(dir()).find((n) => n.endsWith('.pf_meta'))!;
+  const meta = readMeta(readFileSync(join(dir(), metaName)), metaName);
+  meta[2] = after;
+  writeFileSync(join(dir(), metaName), writeMeta(meta));
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('cutting the words into chunks', () => {
   test('gives a large word a chunk of its own and groups the rest up to CHUNK_BYTES', () => {
@@ -63,27 +81,50 @@ describe('cutting the words into chunks', () => {
     expect(cutWords([])).toEqual([]);
   });
 
-  test('starts a chunk’s range at the first characters of its first word, and ends it where the next starts if that is later', () => {
+  test('starts a range low enough for every typed start of its words, and ends it past every longer form of its last word and just before the next range', () => {
     expect(RANGE_PREFIX).toBe(4);
+    const ranges = chunkRanges([
+      ['lowe', 'lumbago'],
+      ['lumbar', 'lumbar'],
+      ['lumbosacr', 'lyrica'],
+      ['magnet', 'medic'],
+      ['medicaid', 'medicin'],
+      ['mri', 'mri'],
+      ['mris', 'page'],
+      ['pain', 'pain'],
+    ]);
+    const inRange = (t: string, [from, to]: [string, string]) => compareBytes(from, t) <= 0 && compareBytes(t, to) <= 0;
+    const fetched = (t: string) => ranges.flatMap((r, i) => (inRange(t, r) ? [i] : []));
+    // A start of four letters or more fetches every chunk with a word it starts.
+    expect(fetched('lumb')).toEqual([0, 1, 2]);
+    expect(fetched('lumbar')).toEqual([1, 2]);
+    // A typed word no word starts is matched by the longest word that starts it: "medic".
+    expect(fetched('medicatio')).toContain(3);
+    // A form held only by its stem falls in a range; the next range's first word does not fetch this one.
+    expect(fetched('lumbosacral')).toEqual([2]);
+    expect(fetched('mri')).toEqual([5]);
+    // A shorter start fetches the chunk whose first word it starts, where Pagefind's ranges would.
+    expect(fetched('pai')).toEqual([7]);
+    expect(ranges[5]).toEqual(['mr', 'mrir\u{10FFFF}']);
+    // A word one character shorter than RANGE_PREFIX fetches the chunks of its longer forms: "mri" those of "mris".
     expect(
       chunkRanges([
-        ['actual', 'acupoint'],
-        ['acupunctur', 'acupunctur'],
-        ['acut', 'acut'],
-        ['lumbar', 'lumbar'],
-        ['lumbosacr', 'made'],
         ['mri', 'mri'],
-        ['éèêëz', 'f'],
+        ['mris', 'mtus', 'mri'],
+      ])[1]![0],
+    ).toBe('mri');
+  });
+
+  test('compares words by their UTF-8 bytes, as Pagefind does, not by JavaScript’s UTF-16 units', () => {
+    // U+FF41 sorts before U+1D400 in UTF-8 (EF against F0) and after it in UTF-16 (FF41 against D835).
+    expect(
+      chunkRanges([
+        ['\uFF41aaa', '\uFF41zzz'],
+        ['\u{1D400}bbb', '\u{1D400}ccc'],
       ]),
     ).toEqual([
-      ['actu', 'acupoint'],
-      // "acupuncture", a form the index holds only by its stem, lies in this range and no other.
-      ['acup', 'acut'],
-      ['acut', 'lumb'],
-      ['lumb', 'lumbar'],
-      ['lumb', 'mri'],
-      ['mri', 'éèêë'],
-      ['éèêë', 'f'],
+      ['\uFF41aaa', '\u{1D3FF}\u{10FFFF}'],
+      ['\u{1D400}', '\u{1D400}ccc\u{10FFFF}'],
     ]);
   });
 });
@@ -99,30 +140,79 @@ describe('a Pagefind bundle cut again', () => {
     const chunks = wordsOf(after);
     expect(chunks.flat().map((w) => [w.word, w.bytes.toString('hex')])).toEqual(words.map((w) => [w.word, w.bytes.toString('hex')]));
     expect(chunks.find((c) => c.some((w) => w.word === 'lumbar'))!.map((w) => w.word)).toEqual(['lumbar']);
-    expect(readdirSync(join(dir, 'index')).sort()).toEqual(after.map(([, , name]) => `${name}.pf_index`).sort());
-    expect(after.map(([from, to]) => [from, to])).toEqual(chunkRanges(chunks.map((c) => [c[0]!.word, c.at(-1)!.word])));
+    expect(readdirSync(join(dir(), 'index')).sort()).toEqual(after.map(([, , name]) => `${name}.pf_index`).sort());
+    // Each range holds its chunk's words.
+    for (const [k, [from, to]] of after.entries())
+      expect(compareBytes(from, chunks[k]![0]!.word) <= 0 && compareBytes(chunks[k]!.at(-1)!.word, to) <= 0, `${from} … ${to}`).toBe(true);
   });
 
   test('puts each typed start of a word, of RANGE_PREFIX characters or more, in the range of the chunk that holds the word', () => {
     const list = after;
     const chunks = wordsOf(list);
-    const inRange = (term: string, [from, to]: [string, string, string]) => from <= term && term <= to;
+    const inRange = (term: string, [from, to]: [string, string, string]) => compareBytes(from, term) <= 0 && compareBytes(term, to) <= 0;
     for (const [i, chunk] of chunks.entries())
-      for (const { word } of chunk)
-        for (let n = RANGE_PREFIX; n <= word.length; n++)
-          expect(inRange(word.slice(0, n), list[i]!), `${word.slice(0, n)} in ${list[i]}`).toBe(true);
-    // "lumb" fetches "lumbago", "lumbar" and "lumbosacral"'s chunks alike.
-    const holding = (w: string) => list[chunks.findIndex((c) => c.some((x) => x.word === w))]!;
-    for (const w of ['lumbago', 'lumbar', 'lumbosacr']) expect(inRange('lumb', holding(w))).toBe(true);
-    // Between the first range's start and the last's end no word falls outside every range, so
-    // Pagefind never falls back to matching chunks by first letters (which fetched unrelated ones).
-    for (const t of ['acupuncture', 'lumbars', 'lumbaz', 'recordz', 'spines', 'lumbagos'])
-      if (t >= list[0]![0] && t <= list.at(-1)![1])
+      for (const { word } of chunk) {
+        const points = [...word];
+        for (let n = RANGE_PREFIX; n <= points.length; n++) {
+          const start = points.slice(0, n).join('');
+          expect(inRange(start, list[i]!), `${start} in ${list[i]!.join(' … ')}`).toBe(true);
+        }
+      }
+    // Every string from the first range's start to the last one's end lies in some range (these
+    // among them), so Pagefind never falls back to matching chunks by first letters.
+    for (const t of ['acupuncture', 'lumbars', 'lumbaz', 'medicatio', 'providi', 'treati', 'zzzz'])
+      if (compareBytes(t, list[0]![0]) >= 0 && compareBytes(t, list.at(-1)![1]) <= 0)
         expect(
           list.some((r) => inRange(t, r)),
           t,
         ).toBe(true);
   });
+
+  test('finds in Pagefind’s own search what Pagefind’s chunks found, whole words and typed starts alike', async () => {
+    const server = await startStaticServer({ root });
+    try {
+      const open = async (bundle: string) => {
+        const pf = (await import(
+          /* @vite-ignore */ `${pathToFileURL(join(root, bundle, 'pagefind.js')).href}?bundle=${bundle}`
+        )) as Pagefind;
+        await pf.options({ basePath: `${server.url}${bundle}/` });
+        await pf.init();
+        return pf;
+      };
+      const [orig, cut] = [await open('orig'), await open('cut')];
+      // Whole words, forms held by their stems, starts of words, and starts no word has but a word starts ("medicatio": "medic").
+      const terms = [
+        'lumbar',
+        'pain',
+        'back',
+        'mri',
+        'acupuncture',
+        'medication',
+        'lumbosacral',
+        'painful',
+        'lumb',
+        'lumba',
+        'pai',
+        'ba',
+        'medicatio',
+        'acupunct',
+        'mris',
+        'record1',
+        'pag',
+      ];
+      const counts = async (pf: Pagefind) => Promise.all(terms.map(async (t) => [t, (await pf.search(t)).results.length] as const));
+      const found = await counts(orig);
+      expect(found.filter(([, n]) => n === 0)).toEqual([]);
+      // No word finds fewer records; a start may find more, where Pagefind's own chunks left a
+      // longer word it starts in the next chunk ("back" then misses "background").
+      const now = await counts(cut);
+      expect(now.filter(([, n], i) => n < found[i]![1])).toEqual([]);
+      const whole = ['lumbar', 'pain', 'mri', 'acupuncture', 'medication', 'lumbosacral', 'norco'];
+      expect(now.filter(([t]) => whole.includes(t))).toEqual(found.filter(([t]) => whole.includes(t)));
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
 
   test('refuses a file that is not a Pagefind word index, naming it', () => {
     expect(() => readChunk(gzipSync('pagefind_frag{}'), 'index/en_1.pf_index')).toThrow('index/en_1.pf_index: not a Pagefind word index');

@@ -122,6 +122,33 @@ export function cutWords(sizes: readonly number[]): number[][] {
   return chunks;
 }
 
+/**
+ * Ranges of one word each for the words of RANGE_PREFIX - 1 characters: such a word ("mri") finds
+ * its longer forms ("mris") as a typed word does, but a chunk's range starts too high to hold it
+ * when they are in another chunk, and one starting that low would be fetched for every longer word
+ * it starts ("norco" would fetch the chunks of "normal" and "norflex" for "nor"). So each chunk
+ * holding a longer form of such a word of the index, but whose range does not hold the word, gets
+ * the word again as a range of its own: [word, chunk].
+ */
+export function shortWordRanges(
+  chunks: readonly (readonly string[])[],
+  ranges: readonly [from: string, to: string][],
+): [word: string, chunk: number][] {
+  const held = new Set(chunks.flat());
+  const out: [string, number][] = [];
+  chunks.forEach((words, k) => {
+    const [from, to] = ranges[k]!;
+    const starts = new Set(
+      words
+        .map((w) => codePoints(w))
+        .filter((p) => p.length >= RANGE_PREFIX)
+        .map((p) => p.slice(0, RANGE_PREFIX - 1).join('')),
+    );
+    for (const start of starts) if (held.has(start) && !(compare(from, start) <= 0 && compare(start, to) <= 0)) out.push([start, k]);
+  });
+  return out;
+}
+
 /** Words in the order Pagefind sorts and compares them (by their UTF-8 bytes). */
 const compare = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
@@ -153,18 +180,15 @@ const lower = (a: string, b: string) => (compare(a, b) <= 0 ? a : b);
 const higher = (a: string, b: string) => (compare(a, b) >= 0 ? a : b);
 
 /**
- * The chunks' ranges, given each chunk's first and last word and the lowest word of the index one
- * character shorter than RANGE_PREFIX that starts one of its words, if any, as Pagefind matches
- * the words of a search against them (each word typed and its stem; a chunk is fetched when one
- * lies in its range):
- * - A range starts at the first RANGE_PREFIX characters of its first word, at the shortest start
- *   of that word that sorts after the previous chunk's last word, or at that shorter word, whichever
- *   is lowest. A typed word of RANGE_PREFIX characters or more that starts some word of the chunk
- *   then lies in the range (it is at least that word's first characters, which are at least the
- *   first word's, and at most that word, which is at most the last), so every chunk holding a longer
- *   word it starts is fetched; so is every chunk holding a longer form of a word one character
- *   shorter ("mri" fetches "mris"), and a shorter start of the first word fetches the chunk where
- *   Pagefind's own ranges would fetch it ("pai" fetches "pain").
+ * The chunks' ranges, given each chunk's first and last word, as Pagefind matches the words of a
+ * search against them (each word typed and its stem; a chunk is fetched when one lies in its range):
+ * - A range starts at the first RANGE_PREFIX characters of its first word, or at the shortest start
+ *   of that word that sorts after the previous chunk's last word, whichever is lower. A typed word
+ *   of RANGE_PREFIX characters or more that starts some word of the chunk then lies in the range
+ *   (it is at least that word's first characters, which are at least the first word's, and at most
+ *   that word, which is at most the last), so every chunk holding a longer word it starts is
+ *   fetched; a shorter start of the first word fetches the chunk where Pagefind's own ranges would
+ *   ("pai" fetches "pain"), and shortWordRanges adds what a word of three characters needs.
  * - A range ends after every longer word its last word starts (last word, then HIGHEST), where that
  *   word has RANGE_PREFIX characters or more: Pagefind matches a typed word no word starts with by
  *   the longest word that starts it ("medicatio" by "medic"), and that word's chunk must be fetched.
@@ -172,11 +196,10 @@ const higher = (a: string, b: string) => (compare(a, b) >= 0 ? a : b);
  *   its stem ("acupuncture", stem "acupunctur") then still lies in a range. Outside every range,
  *   Pagefind falls back to matching chunks by their first letters and fetches unrelated ones.
  */
-export function chunkRanges(ends: readonly [first: string, last: string, shorter?: string][]): [from: string, to: string][] {
-  const froms = ends.map(([first, , shorter], i) => {
-    let from = codePoints(first).slice(0, RANGE_PREFIX).join('');
-    if (i > 0) from = lower(from, startAfter(first, ends[i - 1]![1]));
-    return shorter === undefined ? from : lower(from, shorter);
+export function chunkRanges(ends: readonly [first: string, last: string][]): [from: string, to: string][] {
+  const froms = ends.map(([first], i) => {
+    const start = codePoints(first).slice(0, RANGE_PREFIX).join('');
+    return i === 0 ? start : lower(start, startAfter(first, ends[i - 1]![1]));
   });
   return ends.map(([, last], i) => {
     let to = codePoints(last).length >= RANGE_PREFIX ? last + HIGHEST : last;
@@ -209,15 +232,9 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
   const language = names[0]?.split('_')[0] ?? 'en';
   const written = new Set<string>();
   const cut = cutWords(words.map((w) => w.bytes.length));
-  const held = new Set(words.map((w) => w.word));
-  // The lowest word one character shorter than RANGE_PREFIX that starts a longer word of the chunk.
-  const shorterWord = (chunk: number[]) =>
-    chunk
-      .map((i) => codePoints(words[i]!.word))
-      .find((w) => w.length >= RANGE_PREFIX && held.has(w.slice(0, RANGE_PREFIX - 1).join('')))
-      ?.slice(0, RANGE_PREFIX - 1)
-      .join('');
-  const ranges = chunkRanges(cut.map((c) => [words[c[0]!]!.word, words[c.at(-1)!]!.word, shorterWord(c)]));
+  const chunkWords = cut.map((c) => c.map((i) => words[i]!.word));
+  const ranges = chunkRanges(chunkWords.map((c) => [c[0]!, c.at(-1)!]));
+  const extra = shortWordRanges(chunkWords, ranges);
   const out: [string, string, string][] = [];
   for (const [k, chunk] of cut.entries()) {
     const parts = chunk.map((i) => words[i]!);
@@ -233,6 +250,8 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
     await writeFile(join(dir, 'index', `${name}.pf_index`), gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor])));
     out.push([...ranges[k]!, name]);
   }
+  // A short word's range names a chunk's file again (Pagefind fetches each file once).
+  for (const [word, k] of extra) out.push([word, word, out[k]![2]]);
   for (const name of names) if (!written.has(name)) await rm(join(dir, 'index', `${name}.pf_index`));
   return out;
 }

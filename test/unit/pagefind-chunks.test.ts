@@ -13,6 +13,7 @@ import {
   RANGE_PREFIX,
   chunkRanges,
   cutWords,
+  shortWordRanges,
   readChunk,
   recutChunks,
   type ChunkWord,
@@ -44,6 +45,8 @@ const wordsOf = (list: [string, string, string][]): ChunkWord[][] =>
 let before: [string, string, string][];
 let beforeWords: ChunkWord[][];
 let after: [string, string, string][];
+/** The chunks' own ranges: each file's first entry (a short word's ranges name a file again). */
+const own = () => after.filter(([, , name], i) => after.findIndex((e) => e[2] === name) === i);
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'imr-pagefind-chunks-'));
@@ -106,13 +109,18 @@ describe('cutting the words into chunks', () => {
     // A shorter start fetches the chunk whose first word it starts, where Pagefind's ranges would.
     expect(fetched('pai')).toEqual([7]);
     expect(ranges[5]).toEqual(['mr', 'mrir\u{10FFFF}']);
-    // A word one character shorter than RANGE_PREFIX fetches the chunks of its longer forms: "mri" those of "mris".
-    expect(
-      chunkRanges([
-        ['mri', 'mri'],
-        ['mris', 'mtus', 'mri'],
-      ])[1]![0],
-    ).toBe('mri');
+  });
+
+  test('gives a word one character shorter than RANGE_PREFIX a range of its own in each other chunk holding its longer forms, and no more', () => {
+    const chunks = [['mri'], ['mris', 'mtus'], ['nor', 'norco'], ['normal', 'norflex', 'now']];
+    const ranges = chunkRanges(chunks.map((c) => [c[0]!, c.at(-1)!]));
+    // "mri" gets the chunk of "mris"; "nor" already lies in its own chunk's range, and gets the next one's
+    // with a range of its own instead of lowering that chunk's start ("norco" fetches only its own).
+    expect(shortWordRanges(chunks, ranges)).toEqual([
+      ['mri', 1],
+      ['nor', 3],
+    ]);
+    expect(compareBytes(ranges[3]![0], 'norco')).toBeGreaterThan(0);
   });
 
   test('compares words by their UTF-8 bytes, as Pagefind does, not by JavaScript’s UTF-16 units', () => {
@@ -137,19 +145,24 @@ describe('a Pagefind bundle cut again', () => {
     // Pagefind put "lumbar" in a chunk with its neighbours.
     expect(beforeWords.find((c) => c.some((w) => w.word === 'lumbar'))!.length).toBeGreaterThan(1);
 
-    const chunks = wordsOf(after);
+    const chunks = wordsOf(own());
     expect(chunks.flat().map((w) => [w.word, w.bytes.toString('hex')])).toEqual(words.map((w) => [w.word, w.bytes.toString('hex')]));
     expect(chunks.find((c) => c.some((w) => w.word === 'lumbar'))!.map((w) => w.word)).toEqual(['lumbar']);
-    expect(readdirSync(join(dir(), 'index')).sort()).toEqual(after.map(([, , name]) => `${name}.pf_index`).sort());
+    expect(readdirSync(join(dir(), 'index')).sort()).toEqual(
+      own()
+        .map(([, , name]) => `${name}.pf_index`)
+        .sort(),
+    );
     // Each range holds its chunk's words.
-    for (const [k, [from, to]] of after.entries())
+    for (const [k, [from, to]] of own().entries())
       expect(compareBytes(from, chunks[k]![0]!.word) <= 0 && compareBytes(chunks[k]!.at(-1)!.word, to) <= 0, `${from} … ${to}`).toBe(true);
   });
 
   test('puts each typed start of a word, of RANGE_PREFIX characters or more, in the range of the chunk that holds the word', () => {
-    const list = after;
+    const list = own();
     const chunks = wordsOf(list);
     const inRange = (term: string, [from, to]: [string, string, string]) => compareBytes(from, term) <= 0 && compareBytes(term, to) <= 0;
+    const held = new Set(chunks.flat().map((w) => w.word));
     for (const [i, chunk] of chunks.entries())
       for (const { word } of chunk) {
         const points = [...word];
@@ -157,6 +170,13 @@ describe('a Pagefind bundle cut again', () => {
           const start = points.slice(0, n).join('');
           expect(inRange(start, list[i]!), `${start} in ${list[i]!.join(' … ')}`).toBe(true);
         }
+        // A word of the index one character shorter that starts it fetches this chunk too.
+        const short = points.slice(0, RANGE_PREFIX - 1).join('');
+        if (points.length >= RANGE_PREFIX && held.has(short))
+          expect(
+            after.some((entry) => entry[2] === list[i]![2] && inRange(short, entry)),
+            `${short} fetches ${word}`,
+          ).toBe(true);
       }
     // Every string from the first range's start to the last one's end lies in some range (these
     // among them), so Pagefind never falls back to matching chunks by first letters.

@@ -3,9 +3,10 @@
 // 5,000 places, so a word is fetched with whatever neighbours share its chunk: at 100,000 letters a
 // search for "Norco" fetched 5.7 KB per shard of which Norco was a fifth ("normal", "nonsteroid"
 // ...), in each of 44 shards. Here every word large enough to be worth fetching alone gets a chunk of
-// its own, the rest are grouped as before, and each chunk's range starts at the first letters of its
-// first word, so that a word typed as the start of longer ones still fetches every chunk holding
-// them (docs/search.md, "Word chunks", has the figures).
+// its own, the rest are grouped, and the chunks' ranges are set so that Pagefind still fetches every
+// chunk its matching needs: the longer words a typed start begins, the word that a typed start no
+// word has falls back to, the stem of a form (chunkRanges, shortWordRanges; docs/search.md, "Word
+// chunks", has the figures).
 //
 // Pagefind fetches, for each word typed and its stem, every chunk whose range [from, to] holds it
 // (pagefind_web's request_indexes). A chunk's file is gzip of "pagefind_dcd" and the CBOR of
@@ -244,9 +245,9 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
     let length = 7;
     while (written.has(`${language}_${hash.slice(0, length)}`)) length++;
     const name = `${language}_${hash.slice(0, length)}`;
+    written.add(name);
     // zlib's default level: level 9 made the files 1 % smaller and took twice as long (2026-12-05, a
     // 2,232-letter shard: 0.53 s against 0.28 s for its 8.6 MB of words).
-    written.add(name);
     await writeFile(join(dir, 'index', `${name}.pf_index`), gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor])));
     out.push([...ranges[k]!, name]);
   }

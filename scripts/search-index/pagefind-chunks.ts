@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { readHead, writeHead } from './cbor-head.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
@@ -25,26 +26,14 @@ export interface ChunkWord {
   bytes: Buffer;
 }
 
-/** A value's head at `at`: its major type, its length or value, and where its content starts. */
-function head(bytes: Buffer, at: number): { major: number; length: number; next: number } {
-  const first = bytes[at];
-  if (first === undefined) throw new Error(`ends at byte ${at} inside a value`);
-  const minor = first & 31;
-  if (minor < 24) return { major: first >> 5, length: minor, next: at + 1 };
-  if (minor > 27) throw new Error(`byte ${at}: an indefinite or reserved length (${first})`);
-  const size = 2 ** (minor - 24);
-  const length = size === 8 ? Number(bytes.readBigUInt64BE(at + 1)) : bytes.readUIntBE(at + 1, size);
-  return { major: first >> 5, length, next: at + 1 + size };
-}
-
 /**
- * Where the `count` values from `at` end: integers, text, byte strings and arrays, as Pagefind's
- * chunks hold. A loop over a count of values still to pass, not a call per value: a shard's chunks
- * hold millions of them.
+ * Where the value at `at` ends: integers, text, byte strings and arrays, as Pagefind's chunks hold.
+ * One loop over a count of values still to pass, reading each head in place (readHead's, without
+ * its object), not a call per value: a shard's chunks hold millions of them.
  */
-function skip(bytes: Buffer, at: number, count = 1): number {
+function skip(bytes: Buffer, at: number): number {
   let next = at;
-  for (let left = count; left > 0; left--) {
+  for (let left = 1; left > 0; left--) {
     const first = bytes[next];
     if (first === undefined) throw new Error(`ends at byte ${next} inside a value`);
     const major = first >> 5;
@@ -72,15 +61,15 @@ export function readChunk(file: Buffer, name: string): ChunkWord[] {
   if (bytes.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE)
     throw new Error(`${name}: not a Pagefind word index (no "${SIGNATURE}")`);
   try {
-    const outer = head(bytes, SIGNATURE.length);
-    const list = head(bytes, outer.next);
+    const outer = readHead(bytes, SIGNATURE.length);
+    const list = readHead(bytes, outer.next);
     if (outer.major !== 4 || outer.length !== 1 || list.major !== 4) throw new Error('not [words]');
     const words: ChunkWord[] = [];
     let at = list.next;
     for (let i = 0; i < list.length; i++) {
       const end = skip(bytes, at);
-      const entry = head(bytes, at);
-      const text = head(bytes, entry.next);
+      const entry = readHead(bytes, at);
+      const text = readHead(bytes, entry.next);
       if (entry.major !== 4 || text.major !== 3) throw new Error(`word ${i} is not [text, ...]`);
       words.push({ word: bytes.toString('utf8', text.next, text.next + text.length), bytes: bytes.subarray(at, end) });
       at = end;
@@ -239,7 +228,7 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
   const out: [string, string, string][] = [];
   for (const [k, chunk] of cut.entries()) {
     const parts = chunk.map((i) => words[i]!);
-    const cbor = Buffer.concat([Buffer.from([0x81]), listHead(parts.length), ...parts.map((p) => p.bytes)]);
+    const cbor = Buffer.concat([Buffer.from([0x81]), writeHead(4, parts.length), ...parts.map((p) => p.bytes)]);
     const hash = createHash('sha256').update(cbor).digest('hex');
     // Seven hex digits as Pagefind writes them, more where two chunks would share a name.
     let length = 7;
@@ -254,16 +243,5 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
   // A short word's range names a chunk's file again (Pagefind fetches each file once).
   for (const [word, k] of extra) out.push([word, word, out[k]![2]]);
   for (const name of names) if (!written.has(name)) await rm(join(dir, 'index', `${name}.pf_index`));
-  return out;
-}
-
-/** The head of an array of `length` values, in the fewest bytes. */
-function listHead(length: number): Buffer {
-  if (length < 24) return Buffer.from([0x80 | length]);
-  if (length < 2 ** 8) return Buffer.from([0x98, length]);
-  if (length < 2 ** 16) return Buffer.from([0x99, length >> 8, length & 255]);
-  const out = Buffer.alloc(5);
-  out[0] = 0x9a;
-  out.writeUInt32BE(length, 1);
   return out;
 }

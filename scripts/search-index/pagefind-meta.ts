@@ -16,6 +16,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
+import { readHead, writeHead } from './cbor-head.ts';
 import { recutChunks } from './pagefind-chunks.ts';
 
 type Cbor = number | string | Cbor[];
@@ -24,18 +25,8 @@ const SIGNATURE = 'pagefind_dcd';
 
 /** Decodes one CBOR value at `at` of `bytes`; throws naming the byte for anything Pagefind 1.6 does not write. */
 function decode(bytes: Buffer, at: number): [Cbor, number] {
-  const head = bytes[at];
-  if (head === undefined) throw new Error(`ends at byte ${at} inside a value`);
-  const major = head >> 5;
-  const minor = head & 31;
-  let length: number;
-  let next = at + 1;
-  if (minor < 24) length = minor;
-  else if (minor <= 27) {
-    const size = 2 ** (minor - 24);
-    length = size === 8 ? Number(bytes.readBigUInt64BE(next)) : bytes.readUIntBE(next, size);
-    next += size;
-  } else throw new Error(`byte ${at}: an indefinite or reserved length (${head})`);
+  const { major, length, next: start } = readHead(bytes, at);
+  let next = start;
   if (major === 0) return [length, next];
   if (major === 3) return [bytes.toString('utf8', next, next + length), next + length];
   if (major === 4) {
@@ -50,24 +41,13 @@ function decode(bytes: Buffer, at: number): [Cbor, number] {
   throw new Error(`byte ${at}: CBOR major type ${major}, which Pagefind's metadata does not hold`);
 }
 
-/** The head of a value: its major type and length in the fewest bytes, as Pagefind's encoder writes it. */
-function head(major: number, length: number): Buffer {
-  if (length < 24) return Buffer.from([(major << 5) | length]);
-  if (length < 2 ** 8) return Buffer.from([(major << 5) | 24, length]);
-  if (length < 2 ** 16) return Buffer.from([(major << 5) | 25, length >> 8, length & 255]);
-  const out = Buffer.alloc(5);
-  out[0] = (major << 5) | 26;
-  out.writeUInt32BE(length, 1);
-  return out;
-}
-
 function encode(value: Cbor, out: Buffer[]): void {
-  if (typeof value === 'number') out.push(head(0, value));
+  if (typeof value === 'number') out.push(writeHead(0, value));
   else if (typeof value === 'string') {
     const text = Buffer.from(value, 'utf8');
-    out.push(head(3, text.length), text);
+    out.push(writeHead(3, text.length), text);
   } else {
-    out.push(head(4, value.length));
+    out.push(writeHead(4, value.length));
     for (const v of value) encode(v, out);
   }
 }

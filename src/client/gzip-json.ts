@@ -1,5 +1,5 @@
-// The site's gzipped data files (*.json.gz and Pagefind's fragments) as the page reads them: the
-// bytes as served, unpacked here, unless the host already undid the gzip.
+// The site's gzipped data files (*.json.gz and Pagefind's fragments) as the page fetches and reads
+// them: the bytes as served, unpacked here, unless the host already undid the gzip.
 /** A gzipped file's text (its bytes as served; a host may already have undone the gzip). */
 export async function readGzipText(response: Response): Promise<string> {
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -12,3 +12,13 @@ export async function readGzipText(response: Response): Promise<string> {
 export async function readGzipJson<T>(response: Response): Promise<T> {
   return JSON.parse(await readGzipText(response)) as T;
 }
+
+/** A fetch that throws, naming the URL, unless the answer is a success. */
+export async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
+  return response;
+}
+
+/** A gzipped JSON file fetched. */
+export const fetchGzipJson = <T>(url: string): Promise<T> => fetchOk(url).then((r) => readGzipJson<T>(r));

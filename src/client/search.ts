@@ -25,7 +25,8 @@ import {
 } from './search-page.ts';
 import { showAnswer } from './show-answer.ts';
 import { openShardedIndex, type ShardedIndex } from './sharded-index.ts';
-import { readGzipJson } from './gzip-json.ts';
+import { fetchGzipJson } from './gzip-json.ts';
+import { onceEach } from './once-each.ts';
 import { setupCsvDownload } from './csv-download.ts';
 import { fieldAnswer, showFieldAnswer } from './field-answer.ts';
 
@@ -144,28 +145,16 @@ export function startSearch(): void {
 }
 
 /** One of the search page's gzipped data files (search-files.ts), fetched once when first needed; a failure is forgotten, so the next search tries again. */
-function fileLoader<T>(path: string, what: string): () => Promise<T> {
-  let data: Promise<T> | undefined;
-  return () => {
-    if (!data) {
-      const fetched = fetch(joinBase(BASE, path)).then((r) => {
-        if (!r.ok) throw new Error(`${r.status} fetching ${what}`);
-        return readGzipJson<T>(r);
-      });
-      fetched.catch(() => {
-        if (data === fetched) data = undefined;
-      });
-      data = fetched;
-    }
-    return data;
-  };
+function fileLoader<T>(path: string): () => Promise<T> {
+  const once = onceEach((url) => fetchGzipJson<T>(url));
+  return () => once(joinBase(BASE, path));
 }
 
 /** The catalogue of treatment types and guidelines, fetched when a search's answer is complete. */
-const catalogueLoader = () => fileLoader<CatalogueEntry[]>(CATALOGUE_PATH, 'the catalogue');
+const catalogueLoader = () => fileLoader<CatalogueEntry[]>(CATALOGUE_PATH);
 
 /** The synonyms and region names, fetched beside the index by the first search with words. */
-const termsLoader = () => fileLoader<TermSources>(TERMS_PATH, 'the search terms');
+const termsLoader = () => fileLoader<TermSources>(TERMS_PATH);
 
 /** Opens the index (pagefind/shards.json.gz) on first use and keeps it; shards are merged as searches need them. */
 function indexLoader(): () => Promise<ShardedIndex> {

@@ -10,7 +10,8 @@ import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
 import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
-import { readGzipJson, readGzipText } from './gzip-json.ts';
+import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
+import { onceEach } from './once-each.ts';
 import { matchWords, type Rows, type WordMatch } from './word-match.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
@@ -59,20 +60,6 @@ export const RANKING = { termSimilarity: 3, pageLength: 0 };
 const staleIndex = (shard?: string) =>
   new Error(`the search index changed while the page was open${shard ? ` (shard ${shard})` : ''}; reload the page`);
 
-/** `load` asked once per key; a failure is forgotten, so that asking again tries again. */
-function onceEach<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
-  const pending = new Map<string, Promise<T>>();
-  return (key) => {
-    let p = pending.get(key);
-    if (!p) {
-      p = load(key);
-      p.catch(() => pending.delete(key));
-      pending.set(key, p);
-    }
-    return p;
-  };
-}
-
 /** What Pagefind writes before the JSON of a fragment file (fragment/<name>.pf_fragment, gzipped). */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
 
@@ -90,18 +77,10 @@ async function readFragment(response: Response, baseUrl: string): Promise<Pagefi
   return { url: full, excerpt: '', meta, content: content.replace(/\u200B/g, '') };
 }
 
-async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
-  const response = await fetch(url, init);
-  if (!response.ok) throw new Error(`${response.status} fetching ${url}`);
-  return response;
-}
-
-const readJson = <T>(url: string) => fetchOk(url).then((r) => readGzipJson<T>(r));
-
 /** The site's list of facet values the manifest names: first from the fixed URL the page preloads, again with its key if that is another build's. */
 async function facetValuesOf(root: string, manifest: ShardManifest): Promise<FacetValues> {
-  let list = await readJson<FacetValues>(`${root}${FACET_VALUES_FILE}`);
-  if (list.key !== manifest.values) list = await readJson<FacetValues>(`${root}${FACET_VALUES_FILE}?v=${manifest.values}`);
+  let list = await fetchGzipJson<FacetValues>(`${root}${FACET_VALUES_FILE}`);
+  if (list.key !== manifest.values) list = await fetchGzipJson<FacetValues>(`${root}${FACET_VALUES_FILE}?v=${manifest.values}`);
   if (list.key !== manifest.values) throw staleIndex();
   return list;
 }
@@ -150,8 +129,8 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   const facetsOf = async (shard: ShardInfo) => {
     const fits = (file: FacetFile) => file.tag === shard.tag && file.values === shard.facets;
     const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
-    let file = await readJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
-    if (!fits(file)) file = await readJson<FacetFile>(url);
+    let file = await fetchGzipJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
+    if (!fits(file)) file = await fetchGzipJson<FacetFile>(url);
     if (!fits(file)) throw staleIndex(shard.id);
     return file;
   };
@@ -210,7 +189,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   // The site's root is the pagefind/ folder's parent.
   const site = root.replace(/[^/]+\/$/, '');
   const resultsOf = onceEach(async (id) =>
-    (await readJson<ResultData[]>(versioned(shardOf(id), RESULTS_FILE))).map((r) => ({ ...r, url: `${site}${r.url}` })),
+    (await fetchGzipJson<ResultData[]>(versioned(shardOf(id), RESULTS_FILE))).map((r) => ({ ...r, url: `${site}${r.url}` })),
   );
 
   return {

@@ -14,14 +14,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { recordName } from '../../src/lib/search/shard-manifest.ts';
-import { readHead, writeHead } from './cbor-head.ts';
+import { packFile, readHead, unpackFile, writeHead } from './pagefind-cbor.ts';
 import { recutChunks } from './pagefind-chunks.ts';
 
 type Cbor = number | string | Cbor[];
-
-const SIGNATURE = 'pagefind_dcd';
 
 /** Decodes one CBOR value at `at` of `bytes`; throws naming the byte for anything Pagefind 1.6 does not write. */
 function decode(bytes: Buffer, at: number): [Cbor, number] {
@@ -54,10 +51,9 @@ function encode(value: Cbor, out: Buffer[]): void {
 
 /** The metadata's CBOR value, from the file's bytes. */
 export function readMeta(file: Buffer, name: string): Cbor[] {
-  const bytes = gunzipSync(file);
-  if (bytes.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${name}: not Pagefind metadata (no "${SIGNATURE}")`);
+  const { bytes, start } = unpackFile(file, name, 'Pagefind metadata');
   try {
-    const [value, end] = decode(bytes, SIGNATURE.length);
+    const [value, end] = decode(bytes, start);
     if (!Array.isArray(value) || end !== bytes.length) throw new Error('not one list');
     return value;
   } catch (error) {
@@ -66,9 +62,9 @@ export function readMeta(file: Buffer, name: string): Cbor[] {
 }
 
 export function writeMeta(meta: Cbor[]): Buffer {
-  const out: Buffer[] = [Buffer.from(SIGNATURE, 'latin1')];
+  const out: Buffer[] = [];
   encode(meta, out);
-  return gzipSync(Buffer.concat(out), { level: 9 });
+  return packFile(Buffer.concat(out), 9);
 }
 
 /** The shape checks of Pagefind 1.6's metadata this needs, with what was found instead. */

@@ -1,6 +1,21 @@
-// The head of a CBOR value (RFC 8949 §3): its major type and its length (or, for an integer, its
-// value), as Pagefind 1.6 writes them in its metadata and word index files. Definite lengths only;
-// pagefind-meta.ts and pagefind-chunks.ts read and write those files with these.
+// Pagefind 1.6's metadata and word index files (pagefind-meta.ts, pagefind-chunks.ts): gzip of
+// "pagefind_dcd" and one CBOR value. Here the file's packing, and the head of a CBOR value
+// (RFC 8949 §3): its major type and its length (or, for an integer, its value); definite lengths only.
+import { gunzipSync, gzipSync } from 'node:zlib';
+
+const SIGNATURE = 'pagefind_dcd';
+
+/** A file's CBOR bytes and where its value starts; throws naming the file (`what` it should be) when it is not one of Pagefind's. */
+export function unpackFile(file: Buffer, name: string, what: string): { bytes: Buffer; start: number } {
+  const bytes = gunzipSync(file);
+  if (bytes.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${name}: not ${what} (no "${SIGNATURE}")`);
+  return { bytes, start: SIGNATURE.length };
+}
+
+/** A file of this CBOR, as Pagefind writes it. */
+export function packFile(cbor: Buffer, level?: number): Buffer {
+  return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor]), level === undefined ? {} : { level });
+}
 
 /** A value's head at `at`: its major type, its length or value, and where its content starts. */
 export function readHead(bytes: Buffer, at: number): { major: number; length: number; next: number } {

@@ -20,7 +20,7 @@ import { FACET_FILE, FACET_VALUES_FILE } from '../src/lib/search/facet-table.ts'
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { runShardJobs } from './search-index/shard-workers.ts';
 import { VALUES_CACHE_FILE, writeFacetFiles, type FacetFiles } from './search-index/facet-files.ts';
-import { linkTree, placeFile } from './search-index/link-tree.ts';
+import { linkTree, placeFile, removeLeftTemporaries } from './search-index/link-tree.ts';
 import { scanSite, type ScannedPage } from './search-index/scan-site.ts';
 import { readSearchData, type SearchData } from './search-index/search-data.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
@@ -137,8 +137,10 @@ async function publish(root: string, cacheDir: string, shards: IndexedShard[], f
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
     if (s === newest) await linkTree(join(cacheDir, s.hash), next);
-    else if (inPlace.get(s.id) === s.tag) await rename(join(outputPath, s.id), folder);
-    else await linkTree(join(cacheDir, s.hash), folder);
+    else if (inPlace.get(s.id) === s.tag) {
+      await rename(join(outputPath, s.id), folder);
+      await removeLeftTemporaries(join(folder, FACET_FILE));
+    } else await linkTree(join(cacheDir, s.hash), folder);
     await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
   }
   await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));

@@ -262,6 +262,9 @@ describe('sharded search index', () => {
     expect((await summary(rebuilt, '?q=Zynex')).letters).toHaveLength(1);
     const after = manifest(site.dir);
     expect(after.shards.map((s) => s.tag === before.shards.find((b) => b.id === s.id)?.tag)).toEqual([true, true, false]);
+    // Nothing half-placed goes out with the site: a facet file placed again on its own link once left its temporary.
+    const published = readdirSync(join(site.dir, 'pagefind'), { recursive: true }).map(String);
+    expect(published.filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
   test('a shard its worker cannot index stops the run with the page at fault, and leaves the index as it was', async () => {

@@ -11,6 +11,7 @@ import {
   CHUNK_BYTES,
   OWN_CHUNK_BYTES,
   RANGE_PREFIX,
+  chunkName,
   chunkRanges,
   cutWords,
   shortWordRanges,
@@ -18,6 +19,7 @@ import {
   recutChunks,
   type ChunkWord,
 } from '../../scripts/search-index/pagefind-chunks.ts';
+import { packFile, writeHead } from '../../scripts/search-index/pagefind-cbor.ts';
 import { readMeta, writeMeta } from '../../scripts/search-index/pagefind-meta.ts';
 import { INDEX_CHUNK_SIZE } from '../../scripts/search-index.ts';
 import { repoRoot } from '../support/build-site.ts';
@@ -156,6 +158,28 @@ describe('a Pagefind bundle cut again', () => {
     // Each range holds its chunk's words.
     for (const [k, [from, to]] of own().entries())
       expect(compareBytes(from, chunks[k]![0]!.word) <= 0 && compareBytes(chunks[k]!.at(-1)!.word, to) <= 0, `${from} … ${to}`).toBe(true);
+  });
+
+  test('names the chunks by one digest of their words and their number, the same for the same words and another for others', async () => {
+    const names = own().map(([, , name]) => name);
+    const digest = names[0]!.slice(0, -1);
+    expect(names).toEqual(names.map((_, k) => chunkName('en', digest.slice(3), k)));
+    expect(digest).toMatch(/^en_[0-9a-f]{7}$/);
+    // The same words cut again from Pagefind's own bundle: the same names. One word's bytes fewer: other names.
+    const again = join(root, 'again');
+    cpSync(join(root, 'orig'), again, { recursive: true });
+    expect((await recutChunks(again, before)).map(([, , name]) => name)).toEqual(after.map(([, , name]) => name));
+    const changed = join(root, 'changed');
+    cpSync(join(root, 'orig'), changed, { recursive: true });
+    const [, , first] = before[0]!;
+    const file = join(changed, 'index', `${first}.pf_index`);
+    const words = readChunk(readFileSync(file), file);
+    writeFileSync(
+      file,
+      packFile(Buffer.concat([Buffer.from([0x81]), writeHead(4, words.length - 1), ...words.slice(1).map((w) => w.bytes)])),
+    );
+    const renamed = (await recutChunks(changed, before)).map(([, , name]) => name);
+    expect(renamed.filter((name) => names.includes(name))).toEqual([]);
   });
 
   test('puts each typed start of a word, of RANGE_PREFIX characters or more, in the range of the chunk that holds the word', () => {

@@ -72,7 +72,11 @@ export function valuesDigest(list: FacetValues, needs: FacetFile['needs'], code:
 async function keptList(cacheDir: string, code: string): Promise<FacetValues | undefined> {
   const kept = await readCacheJson<{ code: string; list: FacetValues }>(join(cacheDir, VALUES_CACHE_FILE));
   const list = kept?.code === code ? kept.list : undefined;
-  const whole = list?.version === 1 && Array.isArray(list.sectionLabels) && FACET_VALUE_KEYS.every((k) => Array.isArray(list.values[k]));
+  const whole =
+    list?.version === 2 &&
+    Array.isArray(list.sectionLabels) &&
+    Array.isArray(list.guidelineFamily) &&
+    FACET_VALUE_KEYS.every((k) => Array.isArray(list.values[k]));
   return whole ? list : undefined;
 }
 
@@ -91,7 +95,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
     const notePath = `${named}.about.json`;
     const note = await readCacheJson<FacetNote>(notePath);
     const fits =
-      note?.version === 4 &&
+      note?.version === 5 &&
       note.tag === shard.tag &&
       Array.isArray(note.labels) &&
       note.values === valuesDigest(list, note.needs, code) &&
@@ -114,7 +118,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
   // Each section's label is its newest shard's, whichever shards this run wrote.
   for (const labels of labelsOf) for (const [i, label] of labels) list.sectionLabels[i] = label;
   list.key = createHash('sha256')
-    .update(JSON.stringify([list.values, list.sectionLabels]))
+    .update(JSON.stringify([list.values, list.sectionLabels, list.guidelineFamily]))
     .digest('hex')
     .slice(0, 12);
   await writeWhole(join(cacheDir, VALUES_CACHE_FILE), JSON.stringify({ code, list }));

@@ -343,6 +343,8 @@ describe('search index markup', () => {
           'MTUS Chronic Pain 2009, TENS, chronic pain (transcutaneous electrical nerve stimulation)',
         'mtus-low-back-2004/lumbar-supports': 'mtus-low-back-2004, Lumbar Supports',
       },
+      // Each cited guideline's family, which the facet files leave to the list of values; none for the one the catalogue lacks.
+      families: { 'mtus-chronic-pain-2009': 'mtus' },
     });
     expect(html).not.toContain('data-pagefind-filter');
     expect(html).toContain('data-pagefind-sort="decided:2017-02-03"');

@@ -29,6 +29,7 @@ const letter = (year: string, treatment: string, section?: string): LetterFacts 
     },
   ],
   sections: section ? { [section]: `Label of ${section}` } : {},
+  families: section ? { 'odg-pain': 'odg' } : {},
 });
 const shard = (hash: string, letters: LetterFacts[]): ShardFacetInput => ({ hash, tag: hash.slice(0, 12), facts: async () => letters });
 const read = (path: string) => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as FacetFile;
@@ -53,7 +54,7 @@ describe('writeFacetFiles', () => {
     // The kept files still read right against the longer list.
     expect(next.files.slice(0, 2)).toEqual(first.files);
     const tables = next.files.map((f) => facetTable(read(f.path), next.list));
-    const treatments = tables.map((t) => t.file.items.map((i) => t.values.treatment[i[1]]));
+    const treatments = tables.map((t) => t.items.map((i) => t.values.treatment[i[1]]));
     expect(treatments).toEqual([['opioids'], ['mri'], ['acupuncture', 'opioids']]);
     expect(tables.map((t) => t.file.sections.map((s) => t.values.section[s]))).toEqual([
       ['odg-pain/opioids'],

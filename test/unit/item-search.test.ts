@@ -35,6 +35,7 @@ const letter = (year: string, items: ItemFacts[], specialty = ['Pain Medicine'])
   specialty,
   items,
   sections: { 'odg-pain/opioids': 'ODG Pain, Opioids' },
+  families: Object.fromEntries(items.flatMap((i) => [i.claims, i.reviewer]).flatMap((c) => c.guideline.map((g, k) => [g, c.family[k]!]))),
 });
 
 // Letter 0: an overturned opioid. Letter 1: its opioid upheld, another item overturned.

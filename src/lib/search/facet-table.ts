@@ -1,4 +1,5 @@
 import { NO_REGION } from '../catalogue/index-treatment-regions.ts';
+import { requestStart } from './item-heading.ts';
 import type { CitedFacts, LetterFacts } from './letter-facts.ts';
 
 /**
@@ -30,7 +31,7 @@ export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
 type CitedRow = [guideline: number[], family: number[], section: number[]];
 
-/** An item of the facet file (see FacetFile.items). */
+/** An item as the search reads it (FacetTable.items): its stored form made whole. */
 export type FacetItem = [
   outcome: number,
   treatment: number,
@@ -41,30 +42,52 @@ export type FacetItem = [
   names?: number[],
 ];
 
+/** What a side cites, as stored: its families follow from its guidelines (FacetValues.guidelineFamily). */
+type StoredCited = [guideline: number[], section: number[]];
+
+/**
+ * An item of the facet file (see FacetFile.items). Left out, as facetTable makes them again: each
+ * guideline's family, a reviewer's citations that are the claims administrator's (0), and where
+ * the request starts in its record (after the heading, item-heading.ts): 11 % of the files at
+ * 100,000 letters (2026-12-05).
+ */
+export type StoredFacetItem = [
+  outcome: number,
+  treatment: number,
+  claims: StoredCited,
+  reviewer: StoredCited | 0,
+  regions: number[],
+  requestWords: number,
+  names?: number[],
+];
+
 /**
  * The values the shards' files refer to. Values are only ever added at the end (facetFile), so a
  * shard's file stays right while newer shards add values; the indexer keeps the list between
  * builds (scripts/search-index/facet-files.ts).
  */
 export interface FacetValues {
-  version: 1;
+  version: 2;
   /** Its digest, which the manifest names: the page checks it has this build's list. */
   key?: string;
   values: Record<FacetValueKey, string[]>;
   /** Label of each section value, same order as values.section. */
   sectionLabels: string[];
+  /** The family (its index in values.family, -1 for none) of each guideline value, same order as values.guideline. */
+  guidelineFamily: number[];
 }
 
 export function noFacetValues(): FacetValues {
   return {
-    version: 1,
+    version: 2,
     values: Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, []])) as unknown as FacetValues['values'],
     sectionLabels: [],
+    guidelineFamily: [],
   };
 }
 
 export interface FacetFile {
-  version: 4;
+  version: 5;
   /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
   tag?: string;
   /** Digest of the values it refers to (the list's first `needs`) and of the code that wrote it, which the manifest names too. */
@@ -77,11 +100,10 @@ export interface FacetFile {
   letters: [year: number, specialty: number[], priority: number, items: number][];
   /**
    * Per item in row order: outcome, treatment, what the claims administrator and the reviewer
-   * cite, body regions (NO_REGION when it names none), where its request's words stand in its
-   * search record ([first, end) word positions), and the synonym groups its request names (left
-   * out when none: most items).
+   * cite (0 for the reviewer when the same), body regions (NO_REGION when it names none), how many
+   * words its request has, and the synonym groups its request names (left out when none: most items).
    */
-  items: FacetItem[];
+  items: StoredFacetItem[];
 }
 
 /**
@@ -91,7 +113,7 @@ export interface FacetFile {
  * which shards a run writes again changes no label).
  */
 export function facetFile(letters: readonly LetterFacts[], list: FacetValues, labels = new Map<number, string>()): FacetFile {
-  const { values, sectionLabels } = list;
+  const { values, sectionLabels, guidelineFamily } = list;
   const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map(values[k].map((v, i) => [v, i]))])) as Record<
     FacetValueKey,
     Map<string, number>
@@ -106,32 +128,42 @@ export function facetFile(letters: readonly LetterFacts[], list: FacetValues, la
     return i;
   };
   const sections = new Set<number>();
-  const citedRow = (c: CitedFacts, given: Record<string, string>): CitedRow => [
-    c.guideline.map((g) => index('guideline', g)),
-    c.family.map((f) => index('family', f)),
+  const citedRow = (c: CitedFacts, l: LetterFacts): StoredCited => [
+    c.guideline.map((g) => {
+      const i = index('guideline', g);
+      // A guideline's family is the catalogue's: a change of it changes every letter citing it.
+      guidelineFamily[i] = index('family', l.families[g]);
+      return i;
+    }),
     c.section.map((s) => {
       const i = index('section', s);
-      labels.set(i, (sectionLabels[i] = given[s] ?? s));
+      labels.set(i, (sectionLabels[i] = l.sections[s] ?? s));
       sections.add(i);
       return i;
     }),
   ];
-  const file: Omit<FacetFile, 'needs' | 'sections'> = { version: 4, letters: [], items: [] };
+  const file: Omit<FacetFile, 'needs' | 'sections'> = { version: 5, letters: [], items: [] };
   for (const l of letters) {
+    if (!l.families) throw new Error("search data without its guidelines' families (an older build's): build the site again");
     file.letters.push([
       index('year', l.year),
       l.specialty.map((s) => index('specialty', s)),
       index('priority', l.priority),
       l.items.length,
     ]);
-    for (const item of l.items) {
-      const row: FacetItem = [
+    for (const [k, item] of l.items.entries()) {
+      const [first, end] = item.request;
+      if (first !== requestStart(k + 1))
+        throw new Error(`search data: item ${k + 1}'s request starts at word ${first}, not after its heading`);
+      const claims = citedRow(item.claims, l);
+      const reviewer = citedRow(item.reviewer, l);
+      const row: StoredFacetItem = [
         index('outcome', item.outcome),
         index('treatment', item.treatment),
-        citedRow(item.claims, l.sections),
-        citedRow(item.reviewer, l.sections),
+        claims,
+        JSON.stringify(reviewer) === JSON.stringify(claims) ? 0 : reviewer,
         (item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r)),
-        item.request,
+        end - first,
       ];
       if (item.names.length > 0) row.push(item.names.map((n) => index('names', n)));
       file.items.push(row);
@@ -158,6 +190,8 @@ export interface FacetTable {
   values: FacetValues['values'];
   sectionLabels: readonly string[];
   letters: LetterRow[];
+  /** The file's items made whole, in row order. */
+  items: FacetItem[];
   /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
   letterOfRow: Int32Array;
   /** Per row: 0 for the letter's own record, else the item number (1-based). */
@@ -168,7 +202,7 @@ export interface FacetTable {
 }
 
 export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
-  if (file.version !== 4) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
+  if (file.version !== 5) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
   // A list from another build than the file's: its indexes would name other values.
   if (FACET_VALUE_KEYS.some((k) => list.values[k].length < file.needs[k]))
     throw new Error("the facet values list is older than a shard's facet file; reload the page");
@@ -176,16 +210,20 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);
   const letters: LetterRow[] = [];
+  const items: FacetItem[] = [];
+  const whole = wholeItem(list.guidelineFamily);
   let row = 1;
   let firstItem = 0;
-  file.letters.forEach(([year, specialty, priority, items], i) => {
-    letters.push({ row, firstItem, items, year, specialty, priority });
-    for (let n = 0; n <= items; n++) {
+  file.letters.forEach(([year, specialty, priority, count], i) => {
+    letters.push({ row, firstItem, items: count, year, specialty, priority });
+    for (let n = 0; n <= count; n++) {
       letterOfRow[row + n] = i;
       itemOfRow[row + n] = n;
+      const stored = n > 0 ? file.items[firstItem + n - 1] : undefined;
+      if (stored) items.push(whole(stored, n));
     }
-    row += items + 1;
-    firstItem += items;
+    row += count + 1;
+    firstItem += count;
   });
   if (firstItem !== file.items.length)
     throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
@@ -199,10 +237,43 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
   };
   letters.forEach((l, letter) => {
     for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
-      const [, , , , regions, , names] = file.items[i]!;
+      const [, , , , regions, , names] = items[i]!;
       for (const r of regions) add(lettersByRegion, r, letter);
       for (const n of names ?? []) add(lettersByName, n, letter);
     }
   });
-  return { file, values: list.values, sectionLabels: list.sectionLabels, letters, letterOfRow, itemOfRow, lettersByRegion, lettersByName };
+  return {
+    file,
+    values: list.values,
+    sectionLabels: list.sectionLabels,
+    letters,
+    items,
+    letterOfRow,
+    itemOfRow,
+    lettersByRegion,
+    lettersByName,
+  };
+}
+
+/** Makes a stored item whole (StoredFacetItem says what it leaves out); `n`: its number in its letter. */
+function wholeItem(guidelineFamily: readonly number[]): (stored: StoredFacetItem, n: number) => FacetItem {
+  const cited = ([guideline, section]: StoredCited): CitedRow => [
+    guideline,
+    [...new Set(guideline.map((g) => guidelineFamily[g] ?? -1).filter((f) => f >= 0))],
+    section,
+  ];
+  return ([outcome, treatment, claims, reviewer, regions, requestWords, names], n) => {
+    const claimed = cited(claims);
+    const first = requestStart(n);
+    const item: FacetItem = [
+      outcome,
+      treatment,
+      claimed,
+      reviewer === 0 ? claimed : cited(reviewer),
+      regions,
+      [first, first + requestWords],
+    ];
+    if (names) item.push(names);
+    return item;
+  };
 }

@@ -10,6 +10,11 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
  * search can tell words in the request from words further down (guideline lines, rationale).
  */
 export function requestSpan(n: number, request: string): [number, number] {
-  const first = wordCount(itemHeading(n, ''));
+  const first = requestStart(n);
   return [first, first + wordCount(request)];
+}
+
+/** Where item `n`'s request starts in its search record: after its heading's words. */
+export function requestStart(n: number): number {
+  return wordCount(itemHeading(n, ''));
 }

@@ -212,12 +212,12 @@ function stand(part: ShardPart): Stood {
     ...fields.group.flatMap((g) => table.lettersByName.get(g) ?? []),
   ];
   const letters = [...new Set([...found, ...byFields])].filter((l) => l >= 0).sort((a, b) => a - b);
-  const standing = new Uint8Array(table.file.items.length);
+  const standing = new Uint8Array(table.items.length);
   const letterHeld = new Uint8Array(table.letters.length);
   for (const letter of letters) {
     const l = table.letters[letter]!;
     for (let n = 1; n <= l.items; n++)
-      standing[l.firstItem + n - 1] = STANDINGS.indexOf(standingOf(part, fields, l.row + n, table.file.items[l.firstItem + n - 1]!));
+      standing[l.firstItem + n - 1] = STANDINGS.indexOf(standingOf(part, fields, l.row + n, table.items[l.firstItem + n - 1]!));
     letterHeld[letter] = letterHolds(part, l.row) ? 1 : 0;
   }
   return { letters, standing, letterHeld };
@@ -256,7 +256,7 @@ function eachItem(
       let any = false;
       let passes = false;
       for (let n = 1; n <= l.items; n++) {
-        const item = part.table.file.items[l.firstItem + n - 1]!;
+        const item = part.table.items[l.firstItem + n - 1]!;
         if (!itemPasses(item, c, skip)) continue;
         passes = true;
         const s = standing ? STANDINGS[standing[l.firstItem + n - 1]!]! : 'requested';
@@ -285,7 +285,7 @@ function countValues(
     if (!inScope(s, scope)) return;
     const { table } = parts[p]!;
     const v = table.values;
-    const facets = table.file.items[item]!;
+    const facets = table.items[item]!;
     const [outcome, treatment, , , regions] = facets;
     const l = table.letters[letter]!;
     const cited = sides(facets, chosen[p]!.reviewerOnly && skip !== 'cited');
@@ -367,7 +367,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       if (s === 'requested') {
         words.requested.items++;
         const { table } = parts[p]!;
-        const outcome = table.values.outcome[table.file.items[item]![0]];
+        const outcome = table.values.outcome[table.items[item]![0]];
         if (outcome === 'upheld' || outcome === 'overturned') words.requested[outcome]++;
       } else words.mentioned++;
       if (!inScope(s, scope)) return;

@@ -20,6 +20,8 @@ export interface LetterFacts {
   items: ItemFacts[];
   /** Label of each section value the items cite ("mtus-chronic-pain-2009/page-121" → "MTUS Chronic Pain 2009, page 121"). */
   sections: Record<string, string>;
+  /** The catalogue family of each guideline the items cite ("odg-pain" → "odg"); a slug the catalogue lacks has none. */
+  families: Record<string, string>;
 }
 
 export interface ItemFacts {
@@ -51,10 +53,12 @@ function cited(
   citations: readonly Citation[],
   guidelineOf: (slug: string) => Guideline | undefined,
   labels: Record<string, string>,
+  families: Record<string, string>,
 ): CitedFacts {
   const sections: string[] = [];
   for (const c of citations) {
     const guideline = guidelineOf(c.guideline);
+    if (guideline) families[c.guideline] = guideline.family;
     for (const target of citationTargets(c, guideline)) {
       const value = `${c.guideline}/${target.key}`;
       sections.push(value);
@@ -75,6 +79,7 @@ export function searchFacts(
   groups: readonly NameGroup[] = [],
 ): LetterFacts {
   const sections: Record<string, string> = {};
+  const families: Record<string, string> = {};
   const year = d.dates.decided?.slice(0, 4);
   return {
     ...(year ? { year } : {}),
@@ -86,10 +91,11 @@ export function searchFacts(
       regions: item.bodyRegions,
       request: requestSpan(i + 1, item.request),
       names: namedGroups(item.request, groups),
-      claims: cited(item.citations.claimsAdministrator, guidelineOf, sections),
-      reviewer: cited(item.citations.reviewer, guidelineOf, sections),
+      claims: cited(item.citations.claimsAdministrator, guidelineOf, sections, families),
+      reviewer: cited(item.citations.reviewer, guidelineOf, sections, families),
     })),
     sections,
+    families,
   };
 }
 

@@ -7,7 +7,7 @@
 // not Pagefind. A cache folder shared by two sites shares the list too: each site's files are
 // checked against it, and values only the other site has count nothing.
 // Whether a file fits is read from a small note beside it (its digest, what it needs of the list,
-// its sections' labels), so a run reads no table it keeps: at a million letters, 400 of them. The
+// its sections' labels and its guidelines' families), so a run reads no table it keeps: at a million letters, 400 of them. The
 // file's name carries its digest, so a note can only lead to a file written against the values
 // it names, whatever order two runs sharing the cache wrote them in.
 import { createHash } from 'node:crypto';
@@ -27,7 +27,7 @@ export const VALUES_CACHE_FILE = 'facet-values.json';
  */
 const FACETS_CACHE_PREFIX = 'facets-';
 
-/** The note beside a cached facet file: what tells whether it fits the list, and its sections' labels. */
+/** The note beside a cached facet file: what tells whether it fits the list, its sections' labels and its guidelines' families. */
 interface FacetNote {
   version: FacetFile['version'];
   tag: string;
@@ -35,6 +35,8 @@ interface FacetNote {
   values: string;
   needs: FacetFile['needs'];
   labels: [number, string][];
+  /** Each guideline value it cites, with its family's value (-1: none). */
+  families: [number, number][];
 }
 
 export interface ShardFacetInput {
@@ -88,6 +90,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
   const list = (await keptList(cacheDir, code)) ?? noFacetValues();
   const files: FacetFiles['files'] = [];
   const labelsOf: [number, string][][] = [];
+  const familiesOf: [number, number][][] = [];
   let written = 0;
   for (const shard of shards) {
     const named = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}`);
@@ -98,25 +101,38 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
       note?.version === 5 &&
       note.tag === shard.tag &&
       Array.isArray(note.labels) &&
+      Array.isArray(note.families) &&
       note.values === valuesDigest(list, note.needs, code) &&
       (await stat(pathOf(note.values)).catch(() => undefined))?.isFile();
     if (fits) {
       files.push({ path: pathOf(note.values), note: notePath, values: note.values });
       labelsOf.push(note.labels);
+      familiesOf.push(note.families);
       continue;
     }
     const own = new Map<number, string>();
-    const file = facetFile(await shard.facts(), list, own);
+    const families = new Map<number, number>();
+    const file = facetFile(await shard.facts(), list, own, families);
     const values = valuesDigest(list, file.needs, code)!;
     await writeWhole(pathOf(values), gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
-    const fresh: FacetNote = { version: file.version, tag: shard.tag, values, needs: file.needs, labels: [...own] };
+    const fresh: FacetNote = {
+      version: file.version,
+      tag: shard.tag,
+      values,
+      needs: file.needs,
+      labels: [...own],
+      families: [...families],
+    };
     await writeWhole(notePath, JSON.stringify(fresh));
     files.push({ path: pathOf(values), note: notePath, values });
     labelsOf.push(fresh.labels);
+    familiesOf.push(fresh.families);
     written++;
   }
-  // Each section's label is its newest shard's, whichever shards this run wrote.
+  // Each section's label and each guideline's family are its newest shard's, whichever shards this
+  // run wrote: a list kept from a run that stopped half way may hold another catalogue's families.
   for (const labels of labelsOf) for (const [i, label] of labels) list.sectionLabels[i] = label;
+  for (const families of familiesOf) for (const [g, family] of families) list.guidelineFamily[g] = family;
   list.key = createHash('sha256')
     .update(JSON.stringify([list.values, list.sectionLabels, list.guidelineFamily]))
     .digest('hex')

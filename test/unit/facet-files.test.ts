@@ -111,6 +111,26 @@ describe('writeFacetFiles', () => {
     }
   });
 
+  test('a guideline takes the family its shards’ notes give, even from a list another catalogue left', async () => {
+    const cited = (hash: string, family: string) => {
+      const facts = letter('2016', 'opioids', 'odg-pain/opioids');
+      return shard(hash, [{ ...facts, families: { 'odg-pain': family } }]);
+    };
+    const familyIn = (list: FacetValues) => list.values.family[list.guidelineFamily[list.values.guideline.indexOf('odg-pain')]!];
+    const asIs = cited('1'.repeat(64), 'odg');
+    const first = await writeFacetFiles(cache, [asIs], 'code');
+    expect(familyIn(first.list)).toBe('odg');
+    // A run with another catalogue (odg-pain in "mtus") writes another shard and stops before the
+    // site is published; the list it kept says "mtus". The catalogue back as it was, the old shard's
+    // file is kept, and its note sets the family back.
+    await writeFacetFiles(cache, [cited('2'.repeat(64), 'mtus')], 'code');
+    const back = await writeFacetFiles(cache, [asIs], 'code');
+    expect(back.written).toBe(0);
+    expect(familyIn(back.list)).toBe('odg');
+    const table = facetTable(read(back.files[0]!.path), back.list);
+    expect(table.items[0]![3][1].map((f) => back.list.values.family[f])).toEqual(['odg']);
+  });
+
   test('a section takes its newest shard’s label, whichever shards a run writes again', async () => {
     const spelt = (hash: string, year: string, label: string) => {
       const facts = letter(year, 'opioids', 'odg-pain/opioids');

@@ -110,9 +110,15 @@ export interface FacetFile {
  * The facet file of a shard's letters, given in row order; values not in `list` yet are added to
  * its end. Each section it cites gets its label, in the list and in `labels`: the label its latest
  * letter gives (the indexer then sets the list's labels from every shard, oldest first, so that
- * which shards a run writes again changes no label).
+ * which shards a run writes again changes no label); each guideline it cites gets its family, in
+ * the list and in `families`, which the indexer sets again from every shard likewise.
  */
-export function facetFile(letters: readonly LetterFacts[], list: FacetValues, labels = new Map<number, string>()): FacetFile {
+export function facetFile(
+  letters: readonly LetterFacts[],
+  list: FacetValues,
+  labels = new Map<number, string>(),
+  families = new Map<number, number>(),
+): FacetFile {
   const { values, sectionLabels, guidelineFamily } = list;
   const at = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, new Map(values[k].map((v, i) => [v, i]))])) as Record<
     FacetValueKey,
@@ -132,7 +138,7 @@ export function facetFile(letters: readonly LetterFacts[], list: FacetValues, la
     c.guideline.map((g) => {
       const i = index('guideline', g);
       // A guideline's family is the catalogue's: a change of it changes every letter citing it.
-      guidelineFamily[i] = index('family', l.families[g]);
+      families.set(i, (guidelineFamily[i] = index('family', Object.hasOwn(l.families, g) ? l.families[g] : undefined)));
       return i;
     }),
     c.section.map((s) => {

@@ -1,9 +1,9 @@
 // Splits the determination pages into search-index shards small enough to index in bounded
 // memory (Pagefind holds a whole index in memory while it builds one).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
-// larger than that is cut into equal runs by date. Cutting only at year boundaries keeps a shard
-// unchanged while letters are added to later years, so only the newest shards are re-indexed (and
-// the newest month is a shard of its own; see below).
+// larger than that is cut at fixed calendar edges (calendarParts). Cutting only there keeps a
+// shard unchanged while letters are added to later dates, so only the newest shards are re-indexed
+// (and the newest month is a shard of its own; see below).
 
 export interface PageRef {
   /** HTML file relative to the site root ("determinations/CM14-0123456/index.html"). */
@@ -13,8 +13,9 @@ export interface PageRef {
 }
 
 export interface PlannedShard {
-  /** "2014" for one year, "2013-2019" for a run of years, "2021.1" for the first part of a split
-   *  year, "2026-10" for the newest month. */
+  /** "2014" for one year, "2013-2019" for a run of years, "2021-q1..q2", "2021-03", "2021-03-w2"
+   *  or "2021-03-w2.1" for parts of a year too large for one shard (calendarParts), "2026-10" for
+   *  the newest month. */
   id: string;
   /** Its pages by decision date, then file. */
   pages: PageRef[];
@@ -27,6 +28,59 @@ export interface PlannedShard {
 export const NEWEST_SHARD_PAGES = 200;
 
 const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
+
+/** The calendar edges a period too large for one shard is cut at, each finer than the one before: quarter, month, week of the month (days 1–7 …). */
+const FINER: ((decided: string) => string)[] = [
+  (d) => `${d.slice(0, 4)}-q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`,
+  (d) => d.slice(0, 7),
+  (d) => `${d.slice(0, 7)}-w${Math.min(5, Math.floor((Number(d.slice(8, 10)) - 1) / 7) + 1)}`,
+];
+
+/**
+ * A period's pages (by date) as shards of at most `maxPages`: whole when they fit, else cut at the
+ * next finer calendar edge from `level` on (a week still too large into equal runs), and parts
+ * next to each other that fit one shard together joined ("2021-q1..q2", "2021-03-w1..w3"). The
+ * edges are fixed, so letters added to a later date, or decided late for an earlier one, change
+ * only the parts of the period that holds their date: a month joining its year re-indexes its
+ * quarter, not the year (at 100,000 letters a year is about four shards, at a million about thirty).
+ */
+function calendarParts(id: string, pages: PageRef[], maxPages: number, level: number): PlannedShard[] {
+  if (pages.length <= maxPages) return [{ id, pages }];
+  const cut = FINER[level];
+  if (!cut || id === 'undated') {
+    const parts = Math.ceil(pages.length / maxPages);
+    return Array.from({ length: parts }, (_, i) => ({
+      id: `${id}.${i + 1}`,
+      pages: pages.slice(Math.floor((i * pages.length) / parts), Math.floor(((i + 1) * pages.length) / parts)),
+    }));
+  }
+  const parts = new Map<string, PageRef[]>();
+  for (const page of pages) {
+    const key = cut(page.decided);
+    const part = parts.get(key);
+    if (part) part.push(page);
+    else parts.set(key, [page]);
+  }
+  const shards: PlannedShard[] = [];
+  let run: { first: string; last: string; pages: PageRef[] } | undefined;
+  const closeRun = () => {
+    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}..${run.last.slice(id.length + 1)}`, pages: run.pages });
+    run = undefined;
+  };
+  for (const [key, part] of parts) {
+    if (part.length > maxPages) {
+      closeRun();
+      shards.push(...calendarParts(key, part, maxPages, level + 1));
+      continue;
+    }
+    if (run && run.pages.length + part.length > maxPages) closeRun();
+    run ??= { first: key, last: key, pages: [] };
+    run.last = key;
+    run.pages.push(...part);
+  }
+  closeRun();
+  return shards;
+}
 
 export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`shard size must be a positive whole number, got ${maxPages}`);
@@ -70,14 +124,8 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     if (group === latest) closeRun();
     if (group.pages.length > maxPages) {
       closeRun();
-      const parts = Math.ceil(group.pages.length / maxPages);
-      for (let i = 0; i < parts; i++) {
-        const pagesOfPart = group.pages.slice(
-          Math.floor((i * group.pages.length) / parts),
-          Math.floor(((i + 1) * group.pages.length) / parts),
-        );
-        shards.push({ id: `${group.id}.${i + 1}`, pages: pagesOfPart });
-      }
+      // The newest month is cut from its weeks on, a year from its quarters.
+      shards.push(...calendarParts(group.id, group.pages, maxPages, group === latest ? 2 : 0));
       continue;
     }
     if (run && run.pages.length + group.pages.length > maxPages) closeRun();

@@ -1,7 +1,7 @@
 // Splits the determination pages into search-index shards small enough to index in bounded
 // memory (Pagefind holds a whole index in memory while it builds one).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
-// larger than that is cut at fixed calendar edges (calendarParts). Cutting only there keeps a
+// larger than that is cut at its months' edges (calendarParts). Cutting only there keeps a
 // shard unchanged while letters are added to later dates, so only the newest shards are re-indexed
 // (and the newest month is a shard of its own; see below).
 
@@ -13,9 +13,8 @@ export interface PageRef {
 }
 
 export interface PlannedShard {
-  /** "2014" for one year, "2013-2019" for a run of years, "2021-q1..q2", "2021-03", "2021-03-w2"
-   *  or "2021-03-w2.1" for parts of a year too large for one shard (calendarParts), "2026-10" for
-   *  the newest month. */
+  /** "2014" for one year, "2013-2019" for a run of years, "2021-01..04", "2021-05" or "2021-06.1"
+   *  for parts of a year too large for one shard (calendarParts), "2026-10" for the newest month. */
   id: string;
   /** Its pages by decision date, then file. */
   pages: PageRef[];
@@ -29,53 +28,47 @@ export const NEWEST_SHARD_PAGES = 200;
 
 const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
 
-/** The calendar edges a period too large for one shard is cut at, each finer than the one before: quarter, month, week of the month (days 1–7 …). */
-const FINER: ((decided: string) => string)[] = [
-  (d) => `${d.slice(0, 4)}-q${Math.floor((Number(d.slice(5, 7)) - 1) / 3) + 1}`,
-  (d) => d.slice(0, 7),
-  (d) => `${d.slice(0, 7)}-w${Math.min(5, Math.floor((Number(d.slice(8, 10)) - 1) / 7) + 1)}`,
-];
-
 /**
- * A period's pages (by date) as shards of at most `maxPages`: whole when they fit, else cut at the
- * next finer calendar edge from `level` on (a week still too large into equal runs), and parts
- * next to each other that fit one shard together joined ("2021-q1..q2", "2021-03-w1..w3"). The
- * edges are fixed, so letters added to a later date, or decided late for an earlier one, change
- * only the parts of the period that holds their date: a month joining its year re-indexes its
- * quarter, not the year (at 100,000 letters a year is about four shards, at a million about thirty).
+ * A year too large for one shard is cut into its months, months next to each other joined while
+ * they fit one shard ("2021-01..04"), a month still too large into equal runs ("2021-03.1").
+ * Months are fixed edges: a month joining its year changes only the year's last run, and letters
+ * decided late for an earlier month change the runs from its own on, within its year. Until
+ * 2026-12-05 a large year was cut into equal runs by date, so every month joining it re-indexed the
+ * whole year (about three shards at 100,000 letters, thirty at a million). Quarters as edges kept
+ * more shards apart (57 instead of 44 at 100k: two quarters never fit one shard there), and every
+ * shard costs the complete answer its metadata's list of chunks.
  */
-function calendarParts(id: string, pages: PageRef[], maxPages: number, level: number): PlannedShard[] {
+function calendarParts(id: string, pages: PageRef[], maxPages: number, byMonth: boolean): PlannedShard[] {
   if (pages.length <= maxPages) return [{ id, pages }];
-  const cut = FINER[level];
-  if (!cut || id === 'undated') {
+  if (!byMonth || id === 'undated') {
     const parts = Math.ceil(pages.length / maxPages);
     return Array.from({ length: parts }, (_, i) => ({
       id: `${id}.${i + 1}`,
       pages: pages.slice(Math.floor((i * pages.length) / parts), Math.floor(((i + 1) * pages.length) / parts)),
     }));
   }
-  const parts = new Map<string, PageRef[]>();
+  const months = new Map<string, PageRef[]>();
   for (const page of pages) {
-    const key = cut(page.decided);
-    const part = parts.get(key);
+    const month = page.decided.slice(0, 7);
+    const part = months.get(month);
     if (part) part.push(page);
-    else parts.set(key, [page]);
+    else months.set(month, [page]);
   }
   const shards: PlannedShard[] = [];
   let run: { first: string; last: string; pages: PageRef[] } | undefined;
   const closeRun = () => {
-    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}..${run.last.slice(id.length + 1)}`, pages: run.pages });
+    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}..${run.last.slice(5)}`, pages: run.pages });
     run = undefined;
   };
-  for (const [key, part] of parts) {
+  for (const [month, part] of months) {
     if (part.length > maxPages) {
       closeRun();
-      shards.push(...calendarParts(key, part, maxPages, level + 1));
+      shards.push(...calendarParts(month, part, maxPages, false));
       continue;
     }
     if (run && run.pages.length + part.length > maxPages) closeRun();
-    run ??= { first: key, last: key, pages: [] };
-    run.last = key;
+    run ??= { first: month, last: month, pages: [] };
+    run.last = month;
     run.pages.push(...part);
   }
   closeRun();
@@ -124,8 +117,8 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     if (group === latest) closeRun();
     if (group.pages.length > maxPages) {
       closeRun();
-      // The newest month is cut from its weeks on, a year from its quarters.
-      shards.push(...calendarParts(group.id, group.pages, maxPages, group === latest ? 2 : 0));
+      // A year by its months; the newest month, re-indexed whole on an update anyway, into equal runs.
+      shards.push(...calendarParts(group.id, group.pages, maxPages, group !== latest));
       continue;
     }
     if (run && run.pages.length + group.pages.length > maxPages) closeRun();

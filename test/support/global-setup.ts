@@ -1,6 +1,6 @@
 // Builds the fixture sites once per test run, into temporary folders (never dist/): `root`
 // (test/fixtures/site at "/", three index shards), `sub` (the same plus BULK_COUNT generated letters
-// at "/imr/" with SITE_URL, six shards) and `sample` (content/ at "/", six shards of at most 40
+// at "/imr/" with SITE_URL, five shards) and `sample` (content/ at "/", six shards of at most 40
 // letters). Tests read the folders with inject('sites'); KEEP_SITE=1 keeps them for a look.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -46,13 +46,12 @@ describe('planShards', () => {
     expect(shards.at(-1)!.pages.at(-1)!.file).toBe(many.at(-1)!.file);
   });
 
-  test('cuts a year larger than the limit at calendar edges: quarters, then months, weeks and equal runs', () => {
-    // 2020: 3 letters in each of January to April, 6 in the first week of May and 3 in its second; 2021: 2.
+  test('cuts a year larger than the limit at its months, and a month larger than the limit into equal runs', () => {
+    // 2020: 3 letters in each of January to April and 9 in May; 2021: 2.
     const on = (dates: string[]) => dates.map((decided, i) => ({ file: `determinations/CM${decided}-${i}/index.html`, decided }));
     const pages = on([
       ...['01', '02', '03', '04'].flatMap((m) => [`2020-${m}-05`, `2020-${m}-15`, `2020-${m}-25`]),
-      ...['01', '02', '03', '04', '05', '06'].map((d) => `2020-05-${d}`),
-      ...['08', '09', '10'].map((d) => `2020-05-${d}`),
+      ...['01', '02', '03', '04', '05', '06', '08', '09', '10'].map((d) => `2020-05-${d}`),
       '2021-01-03',
       '2021-01-04',
     ]);
@@ -62,34 +61,33 @@ describe('planShards', () => {
       '2020-02:3',
       '2020-03:3',
       '2020-04:3',
-      '2020-05-w1.1:3',
-      '2020-05-w1.2:3',
-      '2020-05-w2:3',
+      '2020-05.1:3',
+      '2020-05.2:3',
+      '2020-05.3:3',
       '2021-01:2',
     ]);
     const dates = shards.flatMap((s) => s.pages.map((p) => p.decided));
     expect(dates).toEqual([...dates].sort());
-    // A letter decided late for March changes March's shard alone; the first quarter fitting one
-    // shard again (after a cut) would change it as a whole, once.
+    // A letter decided late for March changes March's shard alone.
     const late = planShards([...pages, ...on(['2020-03-20'])], 4);
     expect(late.filter((s, k) => JSON.stringify(s) !== JSON.stringify(shards[k])).map((s) => s.id)).toEqual(['2020-03']);
   });
 
-  test('joins parts next to each other that fit one shard together, within the period they cut', () => {
-    // 2020: two letters a month (24); with a limit of 13 the quarters (6 each) go two by two.
+  test('joins months next to each other while they fit one shard', () => {
+    // 2020: two letters a month (24); with a limit of 13, January to June and July to December.
     const twice = Array.from({ length: 24 }, (_, i) => {
       const decided = `2020-${String(Math.floor(i / 2) + 1).padStart(2, '0')}-${i % 2 ? '20' : '05'}`;
       return { file: `determinations/CM20-${String(i).padStart(7, '0')}/index.html`, decided };
     });
     const late = { file: 'determinations/CM20-9999999/index.html', decided: '2020-02-11' };
     const next = { file: 'determinations/CM21-0000001/index.html', decided: '2021-01-05' };
-    expect(summary([...twice, next], 13)).toEqual(['2020-q1..q2:12', '2020-q3..q4:12', '2021-01:1']);
+    expect(summary([...twice, next], 13)).toEqual(['2020-01..06:12', '2020-07..12:12', '2021-01:1']);
     // A letter decided late for February: its run changes; the later one does not.
-    expect(summary([...twice, late, next], 13)).toEqual(['2020-q1..q2:13', '2020-q3..q4:12', '2021-01:1']);
+    expect(summary([...twice, late, next], 13)).toEqual(['2020-01..06:13', '2020-07..12:12', '2021-01:1']);
   });
 
-  test('re-indexes a quarter, not the year, when the newest month joins its year', () => {
-    // 2021 holds 30 letters a month; the limit, 100, is more than a quarter (90) and less than the year.
+  test('re-indexes the year’s last run of months, not the year, when the newest month joins it', () => {
+    // 2021 holds 30 letters a month; the limit, 100, holds three months.
     const month = (m: string) =>
       Array.from({ length: 30 }, (_, i) => ({
         file: `determinations/CM21-${m}${String(i).padStart(5, '0')}/index.html`,
@@ -98,11 +96,11 @@ describe('planShards', () => {
     const through = (last: number) => Array.from({ length: last }, (_, i) => month(String(i + 1).padStart(2, '0'))).flat();
     const august = planShards([...year('2020', 50), ...through(8)], 100);
     const september = planShards([...year('2020', 50), ...through(9)], 100);
-    expect(august.map((s) => s.id)).toEqual(['2020', '2021-q1', '2021-q2', '2021-q3', '2021-08']);
-    expect(september.map((s) => s.id)).toEqual(['2020', '2021-q1', '2021-q2', '2021-q3', '2021-09']);
-    // August joined the third quarter; the other quarters are the same shards as before.
+    expect(august.map((s) => s.id)).toEqual(['2020', '2021-01..03', '2021-04..06', '2021-07', '2021-08']);
+    expect(september.map((s) => s.id)).toEqual(['2020', '2021-01..03', '2021-04..06', '2021-07..08', '2021-09']);
+    // August joined July's run; the other runs are the same shards as before.
     const changed = september.filter((s) => JSON.stringify(s) !== JSON.stringify(august.find((a) => a.id === s.id))).map((s) => s.id);
-    expect(changed).toEqual(['2021-q3', '2021-09']);
+    expect(changed).toEqual(['2021-07..08', '2021-09']);
   });
 
   test('puts undated letters first, in a shard of their own years', () => {

@@ -13,7 +13,7 @@ export interface PageRef {
 }
 
 export interface PlannedShard {
-  /** "2014" for one year, "2013-2019" for a run of years, "2021-01..04", "2021-05" or "2021-06.1"
+  /** "2014" for one year, "2013-2019" for a run of years, "2021-01_04", "2021-05" or "2021-06.1"
    *  for parts of a year too large for one shard (calendarParts), "2026-10" for the newest month. */
   id: string;
   /** Its pages by decision date, then file. */
@@ -30,9 +30,11 @@ const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.dec
 
 /**
  * A year too large for one shard is cut into its months, months next to each other joined while
- * they fit one shard ("2021-01..04"), a month still too large into equal runs ("2021-03.1").
- * Months are fixed edges: a month joining its year changes only the year's last run, and letters
- * decided late for an earlier month change the runs from its own on, within its year. Until
+ * they fit one shard ("2021-01_04": not "..", which some hosts' filters refuse in a URL), a month
+ * still too large into equal runs ("2021-03.1"). Months are fixed edges: once a year is cut, a
+ * month joining it changes only its last run, and letters decided late for an earlier month change
+ * the runs from its own on, within its year (the update that first takes a year past the limit
+ * cuts it anew, once). Until
  * 2026-12-05 a large year was cut into equal runs by date, so every month joining it re-indexed the
  * whole year (about three shards at 100,000 letters, thirty at a million). Quarters as edges kept
  * more shards apart (57 instead of 44 at 100k: two quarters never fit one shard there), and every
@@ -57,7 +59,7 @@ function calendarParts(id: string, pages: PageRef[], maxPages: number, byMonth: 
   const shards: PlannedShard[] = [];
   let run: { first: string; last: string; pages: PageRef[] } | undefined;
   const closeRun = () => {
-    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}..${run.last.slice(5)}`, pages: run.pages });
+    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}_${run.last.slice(5)}`, pages: run.pages });
     run = undefined;
   };
   for (const [month, part] of months) {

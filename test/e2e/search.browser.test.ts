@@ -215,7 +215,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');
     // The newest shard's files are pagefind/ itself.
     const shards = new Set(fragments().map((p) => /\/pagefind\/(?:([^/]+)\/)?fragment\//.exec(p)?.[1] ?? '2018-12'));
-    expect([...shards].sort()).toEqual(['2014-2017', '2018-01..04', '2018-05..08', '2018-09..11', '2018-12']);
+    expect([...shards].sort()).toEqual(['2014-2017', '2018-01_04', '2018-05_08', '2018-09_11', '2018-12']);
     // A search by filters alone reads the shards' facet tables and the shown letters' own
     // records, not the other shards' Pagefind metadata or index chunks.
     const pagefindFiles = (pattern: RegExp) => fetched.filter((p) => pattern.test(p));
@@ -334,7 +334,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
       sub,
       'search/',
       undefined,
-      async (p) => void (held = await holdShards(p, ['2014-2017', '2018-01..04', '2018-05..08', '2018-09..11'])),
+      async (p) => void (held = await holdShards(p, ['2014-2017', '2018-01_04', '2018-05_08', '2018-09_11'])),
     );
     await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('first');
     // Nine letters: the first five fetched with the search, the others as they near the screen.

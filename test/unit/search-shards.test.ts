@@ -81,9 +81,9 @@ describe('planShards', () => {
     });
     const late = { file: 'determinations/CM20-9999999/index.html', decided: '2020-02-11' };
     const next = { file: 'determinations/CM21-0000001/index.html', decided: '2021-01-05' };
-    expect(summary([...twice, next], 13)).toEqual(['2020-01..06:12', '2020-07..12:12', '2021-01:1']);
+    expect(summary([...twice, next], 13)).toEqual(['2020-01_06:12', '2020-07_12:12', '2021-01:1']);
     // A letter decided late for February: its run changes; the later one does not.
-    expect(summary([...twice, late, next], 13)).toEqual(['2020-01..06:13', '2020-07..12:12', '2021-01:1']);
+    expect(summary([...twice, late, next], 13)).toEqual(['2020-01_06:13', '2020-07_12:12', '2021-01:1']);
   });
 
   test('re-indexes the year’s last run of months, not the year, when the newest month joins it', () => {
@@ -96,11 +96,11 @@ describe('planShards', () => {
     const through = (last: number) => Array.from({ length: last }, (_, i) => month(String(i + 1).padStart(2, '0'))).flat();
     const august = planShards([...year('2020', 50), ...through(8)], 100);
     const september = planShards([...year('2020', 50), ...through(9)], 100);
-    expect(august.map((s) => s.id)).toEqual(['2020', '2021-01..03', '2021-04..06', '2021-07', '2021-08']);
-    expect(september.map((s) => s.id)).toEqual(['2020', '2021-01..03', '2021-04..06', '2021-07..08', '2021-09']);
+    expect(august.map((s) => s.id)).toEqual(['2020', '2021-01_03', '2021-04_06', '2021-07', '2021-08']);
+    expect(september.map((s) => s.id)).toEqual(['2020', '2021-01_03', '2021-04_06', '2021-07_08', '2021-09']);
     // August joined July's run; the other runs are the same shards as before.
     const changed = september.filter((s) => JSON.stringify(s) !== JSON.stringify(august.find((a) => a.id === s.id))).map((s) => s.id);
-    expect(changed).toEqual(['2021-07..08', '2021-09']);
+    expect(changed).toEqual(['2021-07_08', '2021-09']);
   });
 
   test('puts undated letters first, in a shard of their own years', () => {

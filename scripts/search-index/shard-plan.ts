@@ -34,11 +34,10 @@ const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.dec
  * still too large into equal runs ("2021-03.1"). Months are fixed edges: once a year is cut, a
  * month joining it changes only its last run, and letters decided late for an earlier month change
  * the runs from its own on, within its year (the update that first takes a year past the limit
- * cuts it anew, once). Until
- * 2026-12-05 a large year was cut into equal runs by date, so every month joining it re-indexed the
- * whole year (about three shards at 100,000 letters, thirty at a million). Quarters as edges kept
- * more shards apart (57 instead of 44 at 100k: two quarters never fit one shard there), and every
- * shard costs the complete answer its metadata's list of chunks.
+ * cuts it anew, once). Until 2026-12-05 a large year was cut into equal runs by date, so every
+ * month joining it re-indexed the whole year (about three shards at 100,000 letters, thirty at a
+ * million). Quarters as edges kept more shards apart (57 instead of 44 at 100k: two quarters never
+ * fit one shard there), and every shard costs the complete answer its metadata's list of chunks.
  */
 function calendarParts(id: string, pages: PageRef[], maxPages: number, byMonth: boolean): PlannedShard[] {
   if (pages.length <= maxPages) return [{ id, pages }];

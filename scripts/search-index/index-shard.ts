@@ -2,8 +2,9 @@
 // of scripts/search-index.ts, with a Pagefind service per shard (closed after it, so memory is the
 // shard's). Each page becomes a record for the letter and one per item (letter-records.ts),
 // numbered by a `row` sort key in page order from 1, by which each record is then named, and the
-// word index is cut again (pagefind-meta.ts, pagefind-chunks.ts); the shard's CSV download data (RESULTS_FILE) is written beside them from the
-// letters' search data. Its facet table is the indexer's to write (facet-files.ts).
+// word index is cut again (pagefind-meta.ts, pagefind-chunks.ts); the shard's CSV download data
+// (RESULTS_FILE) is written beside them from the letters' search data. Its facet table is the
+// indexer's to write (facet-files.ts).
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';

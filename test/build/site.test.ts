@@ -315,24 +315,22 @@ describe('search index markup', () => {
           names: ['tens'],
           claims: {
             guideline: ['mtus-chronic-pain-2009'],
-            family: ['mtus'],
             section: ['mtus-chronic-pain-2009/page-114', 'mtus-chronic-pain-2009/page-115', 'mtus-chronic-pain-2009/page-116'],
           },
           reviewer: {
             guideline: ['mtus-chronic-pain-2009'],
-            family: ['mtus'],
             section: ['mtus-chronic-pain-2009/tens-chronic-pain-transcutaneous-electrical-nerve-stimulation'],
           },
         },
-        // A guideline the catalogue lacks has no family.
+        // A guideline the catalogue lacks: no family for it in `families` below.
         {
           outcome: 'upheld',
           treatment: 'brace',
           regions: ['lumbar-spine'],
           request: [2, 5],
           names: [],
-          claims: { guideline: ['mtus-low-back-2004'], family: [], section: [] },
-          reviewer: { guideline: ['mtus-low-back-2004'], family: [], section: ['mtus-low-back-2004/lumbar-supports'] },
+          claims: { guideline: ['mtus-low-back-2004'], section: [] },
+          reviewer: { guideline: ['mtus-low-back-2004'], section: ['mtus-low-back-2004/lumbar-supports'] },
         },
       ],
       sections: {

@@ -13,7 +13,7 @@ import type { CitedFacts, LetterFacts } from '../../src/lib/search/letter-facts.
 const cache = mkdtempSync(join(tmpdir(), 'imr-facets-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
-const none: CitedFacts = { guideline: [], family: [], section: [] };
+const none: CitedFacts = { guideline: [], section: [] };
 const letter = (year: string, treatment: string, section?: string): LetterFacts => ({
   year,
   specialty: ['Pain Medicine'],
@@ -25,7 +25,7 @@ const letter = (year: string, treatment: string, section?: string): LetterFacts 
       request: [2, 4],
       names: [],
       claims: none,
-      reviewer: section ? { guideline: ['odg-pain'], family: ['odg'], section: [section] } : none,
+      reviewer: section ? { guideline: ['odg-pain'], section: [section] } : none,
     },
   ],
   sections: section ? { [section]: `Label of ${section}` } : {},

@@ -7,12 +7,13 @@ import { orderResults } from '../../src/lib/search/order-results.ts';
 import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 
-const none: CitedFacts = { guideline: [], family: [], section: [] };
-const cites = (guideline: string, family: string, section?: string): CitedFacts => ({
-  guideline: [guideline],
-  family: [family],
-  section: section ? [section] : [],
-});
+const none: CitedFacts = { guideline: [], section: [] };
+/** The catalogue family of each guideline the letters below cite, as the catalogue would give it. */
+const familyOf: Record<string, string> = {};
+const cites = (guideline: string, family: string, section?: string): CitedFacts => {
+  familyOf[guideline] = family;
+  return { guideline: [guideline], section: section ? [section] : [] };
+};
 // Every item's request stands at word positions 2 to 5 of its record ("Item N:" before it).
 const item = (
   outcome: string,
@@ -35,7 +36,7 @@ const letter = (year: string, items: ItemFacts[], specialty = ['Pain Medicine'])
   specialty,
   items,
   sections: { 'odg-pain/opioids': 'ODG Pain, Opioids' },
-  families: Object.fromEntries(items.flatMap((i) => [i.claims, i.reviewer]).flatMap((c) => c.guideline.map((g, k) => [g, c.family[k]!]))),
+  families: Object.fromEntries(items.flatMap((i) => [i.claims, i.reviewer]).flatMap((c) => c.guideline.map((g) => [g, familyOf[g]!]))),
 });
 
 // Letter 0: an overturned opioid. Letter 1: its opioid upheld, another item overturned.

@@ -39,10 +39,8 @@ export interface ItemFacts {
 }
 
 export interface CitedFacts {
-  /** Guideline slugs. */
+  /** Guideline slugs (their families are the letter's `families`). */
   guideline: string[];
-  /** Their catalogue families ("mtus", "odg", ...); a slug the catalogue lacks has none. */
-  family: string[];
   /** `<guideline>/<key>`: the section pages cited (a named section, or `page-<n>`). */
   section: string[];
 }
@@ -67,7 +65,6 @@ function cited(
   }
   return {
     guideline: unique(citations.map((c) => c.guideline)),
-    family: unique(citations.map((c) => guidelineOf(c.guideline)?.family)),
     section: unique(sections),
   };
 }

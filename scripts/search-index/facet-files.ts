@@ -89,8 +89,8 @@ async function keptList(cacheDir: string, code: string): Promise<FacetValues | u
 export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFacetInput[], code: string): Promise<FacetFiles> {
   const list = (await keptList(cacheDir, code)) ?? noFacetValues();
   const files: FacetFiles['files'] = [];
-  const labelsOf: [number, string][][] = [];
-  const familiesOf: [number, number][][] = [];
+  // Every shard's note, kept or fresh: the labels and families it gives the list.
+  const notes: FacetNote[] = [];
   let written = 0;
   for (const shard of shards) {
     const named = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}`);
@@ -106,8 +106,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
       (await stat(pathOf(note.values)).catch(() => undefined))?.isFile();
     if (fits) {
       files.push({ path: pathOf(note.values), note: notePath, values: note.values });
-      labelsOf.push(note.labels);
-      familiesOf.push(note.families);
+      notes.push(note);
       continue;
     }
     const own = new Map<number, string>();
@@ -125,14 +124,15 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
     };
     await writeWhole(notePath, JSON.stringify(fresh));
     files.push({ path: pathOf(values), note: notePath, values });
-    labelsOf.push(fresh.labels);
-    familiesOf.push(fresh.families);
+    notes.push(fresh);
     written++;
   }
   // Each section's label and each guideline's family are its newest shard's, whichever shards this
   // run wrote: a list kept from a run that stopped half way may hold another catalogue's families.
-  for (const labels of labelsOf) for (const [i, label] of labels) list.sectionLabels[i] = label;
-  for (const families of familiesOf) for (const [g, family] of families) list.guidelineFamily[g] = family;
+  for (const { labels, families } of notes) {
+    for (const [i, label] of labels) list.sectionLabels[i] = label;
+    for (const [g, family] of families) list.guidelineFamily[g] = family;
+  }
   list.key = createHash('sha256')
     .update(JSON.stringify([list.values, list.sectionLabels, list.guidelineFamily]))
     .digest('hex')

@@ -27,6 +27,63 @@ export interface PlannedShard {
 export const NEWEST_SHARD_PAGES = 200;
 
 const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
+const monthOf = (p: PageRef) => p.decided.slice(0, 7);
+
+/** Sorted pages in groups of one `key` each, in order. */
+function groupsBy(pages: readonly PageRef[], key: (p: PageRef) => string): PlannedShard[] {
+  const groups: PlannedShard[] = [];
+  for (const page of pages) {
+    const id = key(page);
+    if (groups.at(-1)?.id !== id) groups.push({ id, pages: [] });
+    groups.at(-1)!.pages.push(page);
+  }
+  return groups;
+}
+
+/** Pages cut into as few runs of equal size as keep each within `maxPages` ("2021-03.1"). */
+function equalRuns({ id, pages }: PlannedShard, maxPages: number): PlannedShard[] {
+  const parts = Math.ceil(pages.length / maxPages);
+  return Array.from({ length: parts }, (_, i) => ({
+    id: `${id}.${i + 1}`,
+    pages: pages.slice(Math.floor((i * pages.length) / parts), Math.floor(((i + 1) * pages.length) / parts)),
+  }));
+}
+
+/**
+ * Groups as shards, in order: a group larger than `maxPages` cut by `cut`, the others joined
+ * while they fit one shard (a run of several named by `name`), a run closed before a group that
+ * `apart` says starts anew.
+ */
+function joinGroups(
+  groups: readonly PlannedShard[],
+  maxPages: number,
+  name: (first: string, last: string) => string,
+  cut: (group: PlannedShard) => PlannedShard[],
+  apart: (group: PlannedShard) => boolean = () => false,
+): PlannedShard[] {
+  const shards: PlannedShard[] = [];
+  let run: PlannedShard[] = [];
+  let size = 0;
+  const close = () => {
+    if (run.length > 0)
+      shards.push({ id: run.length === 1 ? run[0]!.id : name(run[0]!.id, run.at(-1)!.id), pages: run.flatMap((g) => g.pages) });
+    run = [];
+    size = 0;
+  };
+  for (const group of groups) {
+    if (apart(group)) close();
+    if (group.pages.length > maxPages) {
+      close();
+      shards.push(...cut(group));
+      continue;
+    }
+    if (size + group.pages.length > maxPages) close();
+    run.push(group);
+    size += group.pages.length;
+  }
+  close();
+  return shards;
+}
 
 /**
  * A year too large for one shard is cut into its months, months next to each other joined while
@@ -39,64 +96,30 @@ const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.dec
  * million). Quarters as edges kept more shards apart (57 instead of 44 at 100k: two quarters never
  * fit one shard there), and every shard costs the complete answer its metadata's list of chunks.
  */
-function calendarParts(id: string, pages: PageRef[], maxPages: number, byMonth: boolean): PlannedShard[] {
-  if (pages.length <= maxPages) return [{ id, pages }];
-  if (!byMonth || id === 'undated') {
-    const parts = Math.ceil(pages.length / maxPages);
-    return Array.from({ length: parts }, (_, i) => ({
-      id: `${id}.${i + 1}`,
-      pages: pages.slice(Math.floor((i * pages.length) / parts), Math.floor(((i + 1) * pages.length) / parts)),
-    }));
-  }
-  const months = new Map<string, PageRef[]>();
-  for (const page of pages) {
-    const month = page.decided.slice(0, 7);
-    const part = months.get(month);
-    if (part) part.push(page);
-    else months.set(month, [page]);
-  }
-  const shards: PlannedShard[] = [];
-  let run: { first: string; last: string; pages: PageRef[] } | undefined;
-  const closeRun = () => {
-    if (run) shards.push({ id: run.first === run.last ? run.first : `${run.first}_${run.last.slice(5)}`, pages: run.pages });
-    run = undefined;
-  };
-  for (const [month, part] of months) {
-    if (part.length > maxPages) {
-      closeRun();
-      shards.push(...calendarParts(month, part, maxPages, false));
-      continue;
-    }
-    if (run && run.pages.length + part.length > maxPages) closeRun();
-    run ??= { first: month, last: month, pages: [] };
-    run.last = month;
-    run.pages.push(...part);
-  }
-  closeRun();
-  return shards;
+function monthRuns(year: PlannedShard, maxPages: number): PlannedShard[] {
+  return joinGroups(
+    groupsBy(year.pages, monthOf),
+    maxPages,
+    (first, last) => `${first}_${last.slice(5)}`,
+    (month) => equalRuns(month, maxPages),
+  );
 }
 
 export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`shard size must be a positive whole number, got ${maxPages}`);
   const sorted = [...pages].sort((a, b) => a.decided.localeCompare(b.decided) || a.file.localeCompare(b.file));
   // Groups of pages cut only at their edges: each decision year, and the latest month apart.
-  const groups: { id: string; pages: PageRef[] }[] = [];
-  for (const page of sorted) {
-    const year = yearOf(page);
-    if (groups.at(-1)?.id !== year) groups.push({ id: year, pages: [] });
-    groups.at(-1)!.pages.push(page);
-  }
-
+  const groups = groupsBy(sorted, yearOf);
   // Once the corpus needs several shards, the latest month (id "2026-10") is a shard of its own:
   // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
   // next month starts, the month joins its year's shard, which is indexed again once.)
   // Its newest pages beyond NEWEST_SHARD_PAGES are a shard of their own ("2026-10.newest"), the one
   // a search opens first; the month is re-indexed as a whole on an update either way.
   const newest = groups.at(-1);
-  let latest: (typeof groups)[number] | undefined;
+  let latest: PlannedShard | undefined;
   let newestPart: PlannedShard | undefined;
   if (newest && newest.id !== 'undated' && sorted.length > maxPages) {
-    const month = newest.pages.at(-1)!.decided.slice(0, 7);
+    const month = monthOf(newest.pages.at(-1)!);
     latest = { id: month, pages: newest.pages.filter((p) => p.decided >= month) };
     newest.pages = newest.pages.filter((p) => p.decided < month);
     if (newest.pages.length === 0) groups.pop();
@@ -108,26 +131,14 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     groups.push(latest);
   }
 
-  const shards: PlannedShard[] = [];
-  let run: { ids: string[]; pages: PageRef[] } | undefined;
-  const closeRun = () => {
-    if (run) shards.push({ id: run.ids.length === 1 ? run.ids[0]! : `${run.ids[0]}-${run.ids.at(-1)}`, pages: run.pages });
-    run = undefined;
-  };
-  for (const group of groups) {
-    if (group === latest) closeRun();
-    if (group.pages.length > maxPages) {
-      closeRun();
-      // A year by its months; the newest month, re-indexed whole on an update anyway, into equal runs.
-      shards.push(...calendarParts(group.id, group.pages, maxPages, group !== latest));
-      continue;
-    }
-    if (run && run.pages.length + group.pages.length > maxPages) closeRun();
-    run ??= { ids: [], pages: [] };
-    run.ids.push(group.id);
-    run.pages.push(...group.pages);
-  }
-  closeRun();
+  const shards = joinGroups(
+    groups,
+    maxPages,
+    (first, last) => `${first}-${last}`,
+    // A year by its months; undated letters and the newest month, re-indexed whole on an update anyway, into equal runs.
+    (group) => (group === latest || group.id === 'undated' ? equalRuns(group, maxPages) : monthRuns(group, maxPages)),
+    (group) => group === latest,
+  );
   if (newestPart) shards.push(newestPart);
   return shards;
 }

@@ -37,6 +37,8 @@ export interface LetterEntry {
   filePath: string;
   /** letterVersion(digest, data) (src/lib/corpus/cache-keys.ts): what page keys name it by. */
   version: string;
+  /** Whether this load read its file (new, or its stamp changed) rather than taking it from the cache. */
+  read: boolean;
 }
 
 export interface LetterStore {
@@ -111,6 +113,7 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   }
   if (problems.length > 0) throw new Error(refusal(problems));
 
+  const fresh = new Set(after.keys());
   const entries = new Map<string, LetterEntry>();
   const earlier = new Map<string, string>();
   const warnings: string[] = [];
@@ -121,7 +124,14 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
     const other = earlier.get(id);
     if (other) warnings.push(escapeForTerminal(`${file}: id ${id} is also ${other}; the later file wins (npm run check reports this)`));
     earlier.set(id, file);
-    entries.set(id, { id, data: letter.data, digest: letter.digest, filePath: filePathOf(file), version: letter.version });
+    entries.set(id, {
+      id,
+      data: letter.data,
+      digest: letter.digest,
+      filePath: filePathOf(file),
+      version: letter.version,
+      read: fresh.has(file),
+    });
   }
   // The cache's parts that hold a file read or gone (a new or moved file is read) are written again.
   const gone = [...before.keys()].filter((f) => !after.has(f));

@@ -1,8 +1,14 @@
 // The open-data stage's messages between the build's thread and its worker. The build's thread
-// posts the job (the catalogue and the corpus's outline, no letter), then the worker asks for the
-// parts of the corpus it needs, by number, and the build's thread copies a part only when asked.
-// The worker asks for the next part as it starts writing one, so at most two parts are on their
-// way or held, and it never holds the corpus (a whole-corpus copy was the build's peak memory).
+// posts the job (the catalogue and the corpus's outline, no letter) and a few parts of the corpus
+// it expects the worker to need (`pushed`), then the worker asks for any other part it needs, by
+// number, and the build's thread copies a part only when asked. The worker asks for the next part
+// as it starts writing one, so beyond the pushed parts at most two are on their way or held, and
+// it never holds the corpus (a whole-corpus copy was the build's peak memory).
+//
+// Why push: the build's thread answers a request only between its tasks, and after the worker
+// starts it runs seconds of them without a break (the similarity stage, every route's paths, then
+// 100,000 kept pages in one run of promises). On an update the worker then waited for its first part
+// until the pages were done, and the /data/ page, which shows the files, waited on the worker.
 // Worker code: erasable TypeScript only.
 import type { Determination } from '../lib/schema/index.ts';
 
@@ -16,19 +22,20 @@ export interface Port {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (message: any) => void;
 
-export type ToWorker<Job> = { job: Job } | { part: number; determinations: readonly Determination[] };
+export type ToWorker<Job> = { job: Job; pushed: readonly number[] } | { part: number; determinations: readonly Determination[] };
 export type FromWorker<Data> = { want: number } | { data: Data } | { error: string };
 
 /**
- * The build's end: posts the job, answers each request with its part (`partSize` letters from
- * `part × partSize` in `determinations`) and settles with the worker's reply. `sendSeconds`: the
- * time spent copying messages, the stage's work on the build's thread.
+ * The build's end: posts the job and the `pushed` parts, answers each request with its part
+ * (`partSize` letters from `part × partSize` in `determinations`) and settles with the worker's
+ * reply. `sendSeconds`: the time spent copying messages, the stage's work on the build's thread.
  */
 export function sendParts<Job, Data>(
   port: Port,
   job: Job,
   determinations: readonly Determination[],
   partSize: number,
+  pushed: readonly number[] = [],
 ): Promise<{ data: Data; sendSeconds: number }> {
   return new Promise((resolve, reject) => {
     let sendSeconds = 0;
@@ -37,10 +44,10 @@ export function sendParts<Job, Data>(
       port.postMessage(message());
       sendSeconds += (performance.now() - started) / 1000;
     };
+    const part = (n: number): ToWorker<Job> => ({ part: n, determinations: determinations.slice(n * partSize, (n + 1) * partSize) });
     const listener = (message: FromWorker<Data>) => {
       if ('want' in message) {
-        const first = message.want * partSize;
-        post(() => ({ part: message.want, determinations: determinations.slice(first, first + partSize) }));
+        post(() => part(message.want));
         return;
       }
       port.off('message', listener);
@@ -48,24 +55,40 @@ export function sendParts<Job, Data>(
       else reject(new Error(`open data: ${message.error}`));
     };
     port.on('message', listener);
-    post(() => ({ job }));
+    post(() => ({ job, pushed }));
+    for (const n of pushed) post(() => part(n));
   });
 }
 
-/** The worker's end: the job, and `want`, which asks for a part and gives it when it comes. */
+/**
+ * The worker's end: the job, and `want`, which gives a part when it comes: a pushed part as it
+ * arrives (it is let go once given), any other asked for first.
+ */
 export function takeJob<Job>(port: Port): Promise<{ job: Job; want(part: number): Promise<readonly Determination[]> }> {
   return new Promise((resolveJob) => {
     const waiting = new Map<number, (determinations: readonly Determination[]) => void>();
+    const arrived = new Map<number, readonly Determination[]>();
+    let coming = new Set<number>();
     const want = (part: number) =>
       new Promise<readonly Determination[]>((resolve) => {
-        waiting.set(part, resolve);
-        port.postMessage({ want: part } satisfies FromWorker<never>);
+        const held = arrived.get(part);
+        arrived.delete(part);
+        if (held) resolve(held);
+        else {
+          waiting.set(part, resolve);
+          if (!coming.has(part)) port.postMessage({ want: part } satisfies FromWorker<never>);
+        }
+        coming.delete(part);
       });
     const listener = (message: ToWorker<Job>) => {
-      if ('job' in message) resolveJob({ job: message.job, want });
-      else {
-        waiting.get(message.part)?.(message.determinations);
+      if ('job' in message) {
+        coming = new Set(message.pushed);
+        resolveJob({ job: message.job, want });
+      } else {
+        const resolve = waiting.get(message.part);
         waiting.delete(message.part);
+        if (resolve) resolve(message.determinations);
+        else arrived.set(message.part, message.determinations);
       }
     };
     port.on('message', listener);
@@ -83,4 +106,22 @@ export async function* partsInOrder(
     next = i + 1 < parts.length ? want(parts[i + 1]!) : undefined;
     yield { part: parts[i]!, determinations };
   }
+}
+
+/** The most parts pushed unasked: what the worker may hold beyond the two it asked for. */
+export const PUSHED_PARTS = 8;
+
+/**
+ * The parts to push (sendParts): those of the periods holding a letter this build read, which
+ * the worker writes again, the first `limit` of them. `periods` and `read`: per letter, in the
+ * order the parts cut.
+ */
+export function partsToPush(periods: readonly string[], read: readonly boolean[], partSize: number, limit = PUSHED_PARTS): number[] {
+  const changed = new Set(periods.filter((_, i) => read[i]));
+  const parts: number[] = [];
+  for (let i = 0; i < periods.length && parts.length < limit; i++) {
+    const part = Math.floor(i / partSize);
+    if (changed.has(periods[i]!) && parts.at(-1) !== part) parts.push(part);
+  }
+  return parts;
 }

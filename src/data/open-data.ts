@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { loadCorpus, type Corpus } from './corpus.ts';
 import type { OpenData, OpenDataJob } from './open-data-files.ts';
 import { openDataFolders, projectRoot } from './build-folders.ts';
-import { sendParts } from './open-data-parts.ts';
+import { partsToPush, sendParts } from './open-data-parts.ts';
 import { openDataOutline } from '../lib/open-data/open-data-outline.ts';
 import { CHUNK } from '../lib/open-data/write-open-data.ts';
 
@@ -58,7 +58,10 @@ function onWorker(job: () => OpenDataJob, corpus: OpenDataSource): Promise<{ dat
   const started = performance.now();
   const made = job();
   const outlineSeconds = (performance.now() - started) / 1000;
-  const done = sendParts<OpenDataJob, OpenData>(worker, made, corpus.determinations, made.partSize);
+  const readIds = new Set(corpus.entries.filter((e) => e.read).map((e) => e.id));
+  const read = corpus.determinations.map((d) => readIds.has(d.id));
+  const pushed = partsToPush(made.outline.periods, read, made.partSize);
+  const done = sendParts<OpenDataJob, OpenData>(worker, made, corpus.determinations, made.partSize, pushed);
   return Promise.race([done, failed])
     .then(({ data, sendSeconds }) => ({ data, sendSeconds: sendSeconds + outlineSeconds }))
     .finally(() => void worker.terminate());

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { serveOpenData, type OpenData, type OpenDataJob } from '../../src/data/open-data-files.ts';
-import { sendParts, type Port } from '../../src/data/open-data-parts.ts';
+import { partsToPush, sendParts, type Port } from '../../src/data/open-data-parts.ts';
 import { indexGuidelines } from '../../src/lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../../src/lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
@@ -72,8 +72,8 @@ function jobOf(determinations: readonly Determination[], dir: string, partSize: 
   };
 }
 
-/** A build's open-data stage, with what the build's thread posted and how many parts the worker awaited at once. */
-async function build(determinations: readonly Determination[], dir: string, partSize = PART) {
+/** A build's open-data stage, with what the build's thread posted, the parts the worker asked for and how many it awaited at once. */
+async function build(determinations: readonly Determination[], dir: string, partSize = PART, pushed: readonly number[] = []) {
   const { port1, port2 } = new MessageChannel();
   const posted: { letters: number; bytes: number; part?: number; job?: OpenDataJob }[] = [];
   const main: Port = {
@@ -88,23 +88,27 @@ async function build(determinations: readonly Determination[], dir: string, part
   // The worker's end counts the parts it has asked for and not yet received.
   let asked = 0;
   let mostAsked = 0;
+  const wanted: number[] = [];
   const worker: Port = {
     postMessage: (message) => {
-      if (typeof message === 'object' && message !== null && 'want' in message) mostAsked = Math.max(mostAsked, ++asked);
+      if (typeof message === 'object' && message !== null && 'want' in message) {
+        wanted.push(message.want as number);
+        mostAsked = Math.max(mostAsked, ++asked);
+      }
       port2.postMessage(message);
     },
     on: (event, listener) =>
       port2.on(event, (message: object) => {
-        if ('part' in message) asked--;
+        if ('part' in message && !pushed.includes(message.part as number)) asked--;
         listener(message);
       }),
     off: () => undefined,
   };
   const serving = serveOpenData(worker);
-  const { data } = await sendParts<OpenDataJob, OpenData>(main, jobOf(determinations, dir, partSize), determinations, partSize);
+  const { data } = await sendParts<OpenDataJob, OpenData>(main, jobOf(determinations, dir, partSize), determinations, partSize, pushed);
   await serving;
   port1.close();
-  return { data, posted, mostAsked };
+  return { data, posted, mostAsked, wanted };
 }
 
 /** Every file under a folder, by relative path; .gz files gunzipped. */
@@ -196,5 +200,63 @@ describe('the open data fed to its worker a part at a time', () => {
     expect(third.data.written).toEqual({ periods: 2, lists: 2, search: 1 });
     expect(third.posted.slice(1).map((p) => p.part)).toEqual([Math.floor((more.length - 1) / PART)]);
     await expectCleanBuild(more, dir, 'clean-added');
+  });
+});
+
+describe('parts pushed to the worker before it asks', () => {
+  const periods = ['2026', '2026', '2026', '2025', '2025', '2024', '2024', '2024', '2023'];
+  const none = periods.map(() => false);
+
+  test('are the parts of every period holding a letter read, in order, the first `limit` of them', () => {
+    // A letter of 2025 read: both its parts (2 letters a part: 1 and 2), not the others of parts 1 and 2's periods.
+    expect(
+      partsToPush(
+        periods,
+        none.map((_, i) => i === 4),
+        2,
+      ),
+    ).toEqual([1, 2]);
+    expect(
+      partsToPush(
+        periods,
+        none.map((_, i) => i === 0 || i === 8),
+        2,
+      ),
+    ).toEqual([0, 1, 4]);
+    expect(
+      partsToPush(
+        periods,
+        none.map((_, i) => i === 0 || i === 8),
+        2,
+        2,
+      ),
+    ).toEqual([0, 1]);
+    expect(partsToPush(periods, none, 2)).toEqual([]);
+    expect(
+      partsToPush(
+        periods,
+        periods.map(() => true),
+        4,
+      ),
+    ).toEqual([0, 1, 2]);
+  });
+
+  test('are not asked for, and the files are those of a clean build, also when a pushed part is not needed', async () => {
+    const dir = join(folders, 'pushed');
+    const part = 3;
+    await build(sample, dir, part);
+    const edited = changed(sample);
+    const read = edited.map((d, i) => d !== sample[i]);
+    const pushed = partsToPush(openDataOutline(inputOf(edited)).periods, read, part);
+    // The 2016 letter's period spans parts: the first is pushed, the others are left to ask for.
+    expect(pushed.length).toBeGreaterThan(1);
+    // And the last part, whose letters were not read: sent for nothing, harmlessly.
+    const last = Math.ceil(edited.length / part) - 1;
+    expect(pushed).not.toContain(last);
+    const again = await build(edited, dir, part, [pushed[0]!, last]);
+    expect(again.wanted).toEqual(pushed.slice(1));
+    expect(again.data.written.periods).toBe(2);
+    expect(again.mostAsked).toBe(1);
+    await expectCleanBuild(edited, dir, 'clean-pushed');
   });
 });

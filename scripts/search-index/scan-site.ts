@@ -91,37 +91,78 @@ function htmlFiles(root: string, letterPages: ReadonlySet<string>): string[] {
   return files;
 }
 
-/**
- * `letterPages`: the determination pages the search data names, whose folders are not listed
- * (htmlFiles); a page it names that is not there is not one.
- */
-export async function scanSite(root: string, cacheFile?: string, letterPages: ReadonlySet<string> = new Set()): Promise<SiteScan> {
-  const files = htmlFiles(root, letterPages);
+/** Files scanned between turns of the event loop (the scan's calls are synchronous). */
+const YIELD_EVERY = 2000;
+
+export interface SiteScanner {
+  /** A page's decision date as the last scan found it, if it carried a body then: a guess, as the page may have changed since. */
+  lastDecided(file: string): string | undefined;
+  /** Scans these pages now, each once in a scan: those that are determination pages with a body, with their date and hash. */
+  pages(files: readonly string[]): ScannedPage[];
+  /**
+   * Scans the site's every HTML file (a page scanned already is not scanned again) and writes the
+   * cache. `letterPages`: the determination pages the search data names, whose folders are not
+   * listed (htmlFiles); a page it names that is not there is not one.
+   */
+  finish(letterPages?: ReadonlySet<string>): Promise<SiteScan>;
+}
+
+/** A scan of the site at `root`, with the last scan's cache (`cacheFile`) for the files whose stamps are unchanged. */
+export async function openSiteScan(root: string, cacheFile?: string): Promise<SiteScanner> {
   const before = await readFilesCache<Scanned>(cacheFile, CACHE_VERSION);
-  const now: Record<string, Scanned> = {};
-  const pages: ScannedPage[] = [];
-  const outside: string[] = [];
+  const now = new Map<string, Scanned | null>();
   let read = 0;
-  for (const file of files) {
+  /** What the file holds now (null: no such file), stat'ed and, when its stamp is new, read. */
+  const scan = (file: string): Scanned | null => {
+    const done = now.get(file);
+    if (done !== undefined) return done;
     const path = join(root, file);
     const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats?.isFile()) continue;
-    const known = before[file];
-    let scanned: Scanned;
-    if (known && known[0] === fileStamp(stats)) scanned = known;
-    else {
-      const { bytes, stamp } = readWithStamp(path);
-      scanned = [stamp, scanBytes(bytes)];
-      read++;
+    let scanned: Scanned | null = null;
+    if (stats?.isFile()) {
+      const known = before[file];
+      if (known && known[0] === fileStamp(stats)) scanned = known;
+      else {
+        const { bytes, stamp } = readWithStamp(path);
+        scanned = [stamp, scanBytes(bytes)];
+        read++;
+      }
     }
-    now[file] = scanned;
-    const body = scanned[1];
-    if (!body) continue;
-    if (DETERMINATION.test(file)) pages.push({ file, ...body });
-    else outside.push(file);
-  }
-  // Written again only when it changed: a file read, or one gone (an added file is read).
-  if (cacheFile && (read > 0 || Object.keys(now).length !== Object.keys(before).length))
-    await writeFilesCache(cacheFile, CACHE_VERSION, now);
-  return { pages, outside: outside.sort(), htmlFiles: Object.keys(now).length, read };
+    now.set(file, scanned);
+    return scanned;
+  };
+  const page = (file: string): ScannedPage | undefined => {
+    const body = scan(file)?.[1];
+    return body && DETERMINATION.test(file) ? { file, ...body } : undefined;
+  };
+  return {
+    lastDecided: (file) => before[file]?.[1]?.decided,
+    pages: (files) => files.flatMap((file) => page(file) ?? []),
+    async finish(letterPages = new Set()) {
+      const files = htmlFiles(root, letterPages);
+      const cache: Record<string, Scanned> = {};
+      const pages: ScannedPage[] = [];
+      const outside: string[] = [];
+      for (const [k, file] of files.entries()) {
+        // Now and then a turn of the event loop: the shards started meanwhile go out to their workers.
+        if (k % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
+        const scanned = scan(file);
+        if (!scanned) continue;
+        cache[file] = scanned;
+        const body = scanned[1];
+        if (!body) continue;
+        if (DETERMINATION.test(file)) pages.push({ file, ...body });
+        else outside.push(file);
+      }
+      // Written again only when it changed: a file read, or one gone (an added file is read).
+      if (cacheFile && (read > 0 || Object.keys(cache).length !== Object.keys(before).length))
+        await writeFilesCache(cacheFile, CACHE_VERSION, cache);
+      return { pages, outside: outside.sort(), htmlFiles: Object.keys(cache).length, read };
+    },
+  };
+}
+
+/** The whole scan at once (openSiteScan). */
+export async function scanSite(root: string, cacheFile?: string, letterPages: ReadonlySet<string> = new Set()): Promise<SiteScan> {
+  return (await openSiteScan(root, cacheFile)).finish(letterPages);
 }

@@ -17,6 +17,8 @@ export interface SearchData {
   records(pages: readonly string[]): Promise<SearchRecordData[]>;
   /** Period files read for their hashes in this run (the others were as the cache knew them). */
   read: number;
+  /** Pages whose line is new or other than the cache knew it (every page without a cache). */
+  changed: ReadonlySet<string>;
 }
 
 /** What the cache keeps of one period's file: its stamp, and its pages with their lines' hashes. */
@@ -67,6 +69,7 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
   const now: Record<string, KnownFile> = {};
   const sha256 = new Map<string, string>();
   const fileOf = new Map<string, string>();
+  const changed = new Set<string>();
   let read = 0;
   let names: string[];
   try {
@@ -79,7 +82,11 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
     let known = before[name];
     if (known?.[0] !== stamp) {
       const { stamp: readStamp, lines } = await linesOf(name);
+      const was = new Map(known?.[1].map((page, k) => [page, known![2][k]]));
       known = [readStamp, [...lines.keys()], [...lines.values()].map((line) => createHash('sha256').update(line).digest('hex'))];
+      known[1].forEach((page, k) => {
+        if (was.get(page) !== known![2][k]) changed.add(page);
+      });
       read++;
     }
     now[name] = known;
@@ -106,5 +113,5 @@ export async function readSearchData(root: string, cacheFile?: string): Promise<
     }
     return out;
   };
-  return { sha256, records, read };
+  return { sha256, records, read, changed };
 }

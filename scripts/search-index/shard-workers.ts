@@ -5,7 +5,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ShardCounts, ShardJob, ShardReply } from './index-shard.ts';
-import { runPool } from './run-pool.ts';
 
 interface Worker {
   child: ChildProcess;
@@ -42,37 +41,88 @@ function runOn(worker: Worker, job: ShardJob): Promise<ShardCounts> {
   });
 }
 
+export interface ShardIndexer<Job extends ShardJob> {
+  /** Indexes the job when a worker is free, jobs given together the largest first; resolves after its `onDone`. */
+  index(jobs: readonly Job[]): Promise<void>[];
+  /** Waits for every job given, then stops the workers; rejects with the first job's error. */
+  close(): Promise<void>;
+  /** Stops the workers now: the jobs under way and those waiting fail with `error`. */
+  abort(error: unknown): void;
+}
+
 /**
- * Indexes every job on at most `count` workers, the largest shards first so that a small one,
- * not a large one, is left for the end while the other workers wait. `onDone` runs in the main
- * process as each job ends, given its time and the job as passed in (with whatever else it carries).
- * The workers are stopped when all are done or one fails.
+ * Indexes the jobs it is given on at most `count` workers, one job a worker at a time. Jobs given
+ * together go the largest shard first, so that a small one, not a large one, is left for the end
+ * while the other workers wait; jobs can be given while others run (the index starts the shards
+ * it knows changed while it scans the rest of the site). `onDone` runs in the main process as each
+ * job ends, given its time and the job as passed in (with whatever else it carries). Once a job
+ * fails, no other starts.
  */
-export async function runShardJobs<Job extends ShardJob>(
-  jobs: readonly Job[],
+export function shardIndexer<Job extends ShardJob>(
   count: number,
   options: { cwd: string; env: NodeJS.ProcessEnv; onDone: (job: Job, milliseconds: number) => Promise<void> },
-): Promise<void> {
-  const queue = [...jobs].sort((a, b) => b.files.length - a.files.length);
+): ShardIndexer<Job> {
+  const queue: { job: Job; resolve: () => void; reject: (error: unknown) => void }[] = [];
   const idle: Worker[] = [];
   const all: Worker[] = [];
-  let failed = false;
-  try {
-    await runPool(queue, count, async (job) => {
-      if (failed) return; // no new job, and no new worker, once one has failed
+  const given: Promise<void>[] = [];
+  let running = 0;
+  let failure: unknown;
+  const pump = () => {
+    while (running < Math.max(1, count) && queue.length > 0) {
+      const next = queue.shift()!;
+      if (failure !== undefined) {
+        next.reject(failure);
+        continue;
+      }
+      running++;
       let worker = idle.pop();
       if (!worker) all.push((worker = startWorker(options.cwd, options.env)));
       const started = performance.now();
-      try {
-        await runOn(worker, job);
-        await options.onDone(job, Math.round(performance.now() - started));
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-      idle.push(worker);
-    });
-  } finally {
+      const on = worker;
+      runOn(on, next.job)
+        .then(() => options.onDone(next.job, Math.round(performance.now() - started)))
+        .then(
+          () => {
+            idle.push(on);
+            next.resolve();
+          },
+          (error: unknown) => {
+            failure ??= error;
+            next.reject(error);
+          },
+        )
+        .finally(() => {
+          running--;
+          pump();
+        });
+    }
+  };
+  const stop = () => {
     for (const { child } of all) if (child.connected) child.disconnect();
-  }
+  };
+  return {
+    index(jobs) {
+      const promises = [...jobs]
+        .sort((a, b) => b.files.length - a.files.length)
+        .map((job) => new Promise<void>((resolve, reject) => queue.push({ job, resolve, reject })));
+      // Awaited by close(); a failure shows there.
+      for (const p of promises) p.catch(() => undefined);
+      given.push(...promises);
+      pump();
+      return promises;
+    },
+    async close() {
+      try {
+        await Promise.all(given);
+      } finally {
+        stop();
+      }
+    },
+    abort(error) {
+      failure ??= error;
+      for (const waiting of queue.splice(0)) waiting.reject(error);
+      stop();
+    },
+  };
 }

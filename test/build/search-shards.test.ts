@@ -267,6 +267,45 @@ describe('sharded search index', () => {
     expect(published.filter((name) => name.includes('.tmp-'))).toEqual([]);
   });
 
+  test('indexes a shard whose search data changed while it scans the rest, and lets the whole scan decide the plan', async () => {
+    const { site } = await reindexedCopy('early', 2);
+    const cache = join(work, 'early-cache');
+    const before = manifest(site.dir);
+    const page = 'determinations/CM17-0012345/index.html';
+    const dataFile = join(
+      site.dir,
+      'search/letters',
+      readdirSync(join(site.dir, 'search/letters')).find((n) => n.startsWith('2017'))!,
+    );
+    // Its line changed (a field the indexer does not read): the shard holding the page is indexed before the site is scanned whole.
+    const edit = (mark: string) =>
+      writeFileSync(
+        dataFile,
+        readFileSync(dataFile, 'utf8').replace(/^(\{"page":"determinations\/CM17-0012345\/index\.html")/m, `$1,"mark":"${mark}"`),
+      );
+    edit('one');
+    const changed = await indexSite(site.dir, { maxShardPages: 2, cacheDir: cache });
+    expect([changed.indexed, changed.early, changed.reused, changed.dataRead]).toEqual([1, 1, 2, 1]);
+    // Only the shard holding the page, the newest (as above), was indexed again.
+    expect(manifest(site.dir).shards.map((s) => s.tag === before.shards.find((b) => b.id === s.id)?.tag)).toEqual([true, true, false]);
+
+    // The same line changed again and its page decided a year later, after every other letter: the
+    // guess from the last scan's dates plans the page where it was, so the whole scan's plan
+    // indexes other shards, and the early one is left out.
+    edit('two');
+    const html = join(site.dir, page);
+    writeFileSync(html, readFileSync(html, 'utf8').replace(/data-pagefind-sort="decided:2017-/, 'data-pagefind-sort="decided:2029-'));
+    const moved = await indexSite(site.dir, { maxShardPages: 2, cacheDir: cache });
+    expect(moved.early).toBe(0);
+    const after = manifest(site.dir);
+    expect(after.shards.at(-1)!.last.startsWith('2029-')).toBe(true);
+    const index = await open(site);
+    expect((await summary(index, '')).letters).toHaveLength(5);
+    // The early shard's bundle is not kept: the cache holds the plan's bundles only.
+    const bundles = readdirSync(cache).filter((n) => /^[0-9a-f]{64}$/.test(n));
+    expect(bundles.map((n) => n.slice(0, 12)).sort()).toEqual(after.shards.map((s) => s.tag).sort());
+  });
+
   test('a shard its worker cannot index stops the run with the page at fault, and leaves the index as it was', async () => {
     const { site } = await reindexedCopy('broken', 2);
     const before = readFileSync(join(site.dir, 'pagefind/shards.json.gz'));
@@ -283,6 +322,13 @@ describe('sharded search index', () => {
     const { site } = await reindexedCopy('refused', 2);
     const before = readFileSync(join(site.dir, 'pagefind/shards.json.gz'));
     writeFileSync(join(site.dir, 'guidelines/index.html'), '<html><body data-pagefind-body>x</body></html>');
+    // With a shard started before the scan finds it (its search data changed): the run stops all the same.
+    const dataFile = join(
+      site.dir,
+      'search/letters',
+      readdirSync(join(site.dir, 'search/letters')).find((n) => n.startsWith('2017'))!,
+    );
+    writeFileSync(dataFile, readFileSync(dataFile, 'utf8').replace(/^(\{"page":"[^"]*")/m, '$1,"mark":"refused"'));
     await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow(
       'data-pagefind-body outside determination pages: guidelines/index.html',
     );

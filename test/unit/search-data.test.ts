@@ -43,8 +43,10 @@ describe('readSearchData', () => {
     const { root, dir, cache } = site('cached');
     const first = await readSearchData(root, cache);
     expect(first.read).toBe(2);
+    expect(first.changed).toEqual(new Set(first.sha256.keys()));
     const again = await readSearchData(root, cache);
     expect(again.read).toBe(0);
+    expect(again.changed.size).toBe(0);
     expect([...again.sha256]).toEqual([...first.sha256]);
     expect((await again.records([page('CM16-0000001')]))[0]).toEqual(JSON.parse(line('CM16-0000001', '2016')));
 
@@ -53,6 +55,10 @@ describe('readSearchData', () => {
     expect(added.read).toBe(1);
     expect(added.sha256.get(page('CM17-0000002'))).toBe(sha(line('CM17-0000002', '2017')));
     expect(added.sha256.size).toBe(4);
+    // The period's file was read again; of its lines only the new one is new.
+    expect([...added.changed]).toEqual([page('CM17-0000002')]);
+    writeFileSync(join(dir, '2016.jsonl'), `${line('CM16-0000001', '2016')}\n${line('CM16-0000002', '2016 corrected')}\n`);
+    expect([...(await readSearchData(root, cache)).changed]).toEqual([page('CM16-0000002')]);
   });
 
   test('a period’s file rewritten after its hashes were taken stops the lines’ reading with its name', async () => {

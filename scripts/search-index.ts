@@ -21,7 +21,7 @@ import { bundlePageCount } from './search-index/index-shard.ts';
 import { shardIndexer } from './search-index/shard-workers.ts';
 import { VALUES_CACHE_FILE, writeFacetFiles, type FacetFiles } from './search-index/facet-files.ts';
 import { linkTree, placeFile, removeLeftTemporaries } from './search-index/link-tree.ts';
-import { openSiteScan, type ScannedPage, type SiteScanner } from './search-index/scan-site.ts';
+import { openSiteScan, type ScannedPage, type SiteScan, type SiteScanner } from './search-index/scan-site.ts';
 import { readSearchData, type SearchData } from './search-index/search-data.ts';
 import { planShards, type PlannedShard } from './search-index/shard-plan.ts';
 
@@ -233,20 +233,22 @@ async function keepOnly(cacheDir: string, shards: IndexedShard[], facets: FacetF
   }
 }
 
-export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
-  const started = performance.now();
-  const root = resolve(siteDir);
-  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
-  const maxShardPages = options.maxShardPages ?? DEFAULT_SHARD_PAGES;
+/** Refuses a scan whose bodies are not the determination pages the search data names. */
+function checkScan(scan: SiteScan, data: SearchData): void {
+  if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
+  if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
+  const lacking = scan.pages.filter((p) => !data.sha256.has(p.file)).map((p) => p.file);
+  if (lacking.length > 0)
+    throw new Error(
+      `${SEARCH_DATA_DIR} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
+    );
+}
 
-  await mkdir(cacheDir, { recursive: true });
-  // One scan cache per site folder, so builds to other folders never read each other's.
-  const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
-  const scans = [`${scanCache}.json`, `${scanCache}.data.json`];
-  const data = await readSearchData(root, scans[1]);
-  const scanner = await openSiteScan(root, scans[0]);
-
-  // Shards the cache does not hold are indexed, each into a temporary folder renamed when complete.
+/**
+ * The shard indexer of a run: `index` gives it the shards the cache does not hold, each once
+ * (`given`: their hashes), each indexed into a temporary folder renamed when complete.
+ */
+function shardsIndexer(root: string, cacheDir: string, data: SearchData, options: IndexOptions) {
   const jobOf = async (shard: PlannedShard, hash: string) => ({
     hash,
     site: root,
@@ -269,10 +271,11 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
       options.onProgress?.(`indexed shard ${job.id} (${job.files.length} pages) in ${milliseconds} ms [${done}/${queued}]`);
     },
   });
-  /** Hashes of the shards given to the indexer. */
   const given = new Set<string>();
   const index = async (shards: readonly { shard: PlannedShard; hash: string }[]) => {
-    const jobs = await Promise.all(shards.filter(({ hash }) => !given.has(hash)).map(({ shard, hash }) => jobOf(shard, hash)));
+    const jobs = await Promise.all(
+      shards.filter(({ hash }) => !given.has(hash) && !cached(hash)).map(({ shard, hash }) => jobOf(shard, hash)),
+    );
     for (const job of jobs) {
       given.add(job.hash);
       await rm(job.outDir, { recursive: true, force: true });
@@ -281,28 +284,41 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
     indexer.index(jobs);
   };
 
+  return { index, given, close: () => indexer.close(), abort: (error: unknown) => indexer.abort(error) };
+}
+
+export async function indexSite(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
+  const started = performance.now();
+  const root = resolve(siteDir);
+  const cacheDir = resolve(options.cacheDir ?? defaultCacheDir());
+  const maxShardPages = options.maxShardPages ?? DEFAULT_SHARD_PAGES;
+
+  await mkdir(cacheDir, { recursive: true });
+  // One scan cache per site folder, so builds to other folders never read each other's.
+  const scanCache = join(cacheDir, `${SCAN_PREFIX}${createHash('sha256').update(root).digest('hex').slice(0, 16)}`);
+  const scans = [`${scanCache}.json`, `${scanCache}.data.json`];
+  const data = await readSearchData(root, scans[1]);
+  const scanner = await openSiteScan(root, scans[0]);
+
+  const indexer = shardsIndexer(root, cacheDir, data, options);
+  const { index, given } = indexer;
+
   let planned: { shard: PlannedShard; hash: string }[];
-  let scan: Awaited<ReturnType<SiteScanner['finish']>>;
+  let scan: SiteScan;
   const early = new Set<string>();
   try {
     // The shards an update most likely changed are indexed while the rest of the site is scanned:
     // an update's new letters are in one or two shards, and the scan stats every page (2.3 s of a
     // 5.5 s index at 100,000 letters, 2026-12-05).
     const published = (await publishedManifest(join(root, 'pagefind')))?.shards ?? [];
-    await index(changedShards(data, scanner, published, maxShardPages).filter(({ hash }) => !cached(hash)));
+    await index(changedShards(data, scanner, published, maxShardPages));
     for (const hash of given) early.add(hash);
 
     scan = await scanner.finish(new Set(data.sha256.keys()));
-    if (scan.outside.length > 0) throw new Error(`data-pagefind-body outside determination pages: ${scan.outside.join(', ')}`);
-    if (scan.pages.length === 0) throw new Error('no determination page carries data-pagefind-body');
+    checkScan(scan, data);
     const byFile = new Map(scan.pages.map((p) => [p.file, p]));
-    const lacking = scan.pages.filter((p) => !data.sha256.has(p.file)).map((p) => p.file);
-    if (lacking.length > 0)
-      throw new Error(
-        `${SEARCH_DATA_DIR} has no line for ${lacking.slice(0, 3).join(', ')}${lacking.length > 3 ? ', …' : ''}: build the site again`,
-      );
     planned = planShards(scan.pages, maxShardPages).map((shard) => ({ shard, hash: shardHash(shard, byFile, data) }));
-    await index(planned.filter(({ hash }) => !cached(hash)));
+    await index(planned);
   } catch (error) {
     indexer.abort(error);
     throw error;

@@ -1,7 +1,7 @@
 // Splits the determination pages into search-index shards small enough to index in bounded
 // memory (Pagefind holds a whole index in memory while it builds one).
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
-// larger than that is cut at its months' edges (calendarParts). Cutting only there keeps a
+// larger than that is cut at its months' edges (monthRuns). Cutting only there keeps a
 // shard unchanged while letters are added to later dates, so only the newest shards are re-indexed
 // (and the newest month is a shard of its own; see below).
 
@@ -14,7 +14,8 @@ export interface PageRef {
 
 export interface PlannedShard {
   /** "2014" for one year, "2013-2019" for a run of years, "2021-01_04", "2021-05" or "2021-06.1"
-   *  for parts of a year too large for one shard (calendarParts), "2026-10" for the newest month. */
+   *  for parts of a year too large for one shard (monthRuns), "2026-10" for the newest month,
+   *  "2026-10-01_12" or "2026-10-13.1" for parts of it (dayRuns), "2026-10.newest" for its newest letters. */
   id: string;
   /** Its pages by decision date, then file. */
   pages: PageRef[];
@@ -28,6 +29,7 @@ export const NEWEST_SHARD_PAGES = 200;
 
 const yearOf = (p: PageRef) => (p.decided.startsWith('0000') ? 'undated' : p.decided.slice(0, 4));
 const monthOf = (p: PageRef) => p.decided.slice(0, 7);
+const dayOf = (p: PageRef) => p.decided;
 
 /** Sorted pages in groups of one `key` each, in order. */
 function groupsBy(pages: readonly PageRef[], key: (p: PageRef) => string): PlannedShard[] {
@@ -105,6 +107,21 @@ function monthRuns(year: PlannedShard, maxPages: number): PlannedShard[] {
   );
 }
 
+/**
+ * The newest month, when too large for one shard, cut at its days' edges like a year at its months
+ * ("2026-11-01_12", a day still too large into equal runs): an update's letters, decided after the
+ * others, change only its last run, where equal runs moved every run of the month (at the
+ * archive's pace, some 7,000 letters a month at a million letters, three shards re-indexed per update).
+ */
+function dayRuns(month: PlannedShard, maxPages: number): PlannedShard[] {
+  return joinGroups(
+    groupsBy(month.pages, dayOf),
+    maxPages,
+    (first, last) => `${first}_${last.slice(8)}`,
+    (day) => equalRuns(day, maxPages),
+  );
+}
+
 export function planShards(pages: readonly PageRef[], maxPages: number): PlannedShard[] {
   if (!Number.isInteger(maxPages) || maxPages < 1) throw new Error(`shard size must be a positive whole number, got ${maxPages}`);
   const sorted = [...pages].sort((a, b) => a.decided.localeCompare(b.decided) || a.file.localeCompare(b.file));
@@ -114,7 +131,7 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
   // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
   // next month starts, the month joins its year's shard, which is indexed again once.)
   // Its newest pages beyond NEWEST_SHARD_PAGES are a shard of their own ("2026-10.newest"), the one
-  // a search opens first; the month is re-indexed as a whole on an update either way.
+  // a search opens first; an update re-indexes it and the run of the month they leave it for.
   const newest = groups.at(-1);
   let latest: PlannedShard | undefined;
   let newestPart: PlannedShard | undefined;
@@ -135,8 +152,9 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
     groups,
     maxPages,
     (first, last) => `${first}-${last}`,
-    // A year by its months; undated letters and the newest month, re-indexed whole on an update anyway, into equal runs.
-    (group) => (group === latest || group.id === 'undated' ? equalRuns(group, maxPages) : monthRuns(group, maxPages)),
+    // A year by its months, the newest month by its days, undated letters into equal runs.
+    (group) =>
+      group === latest ? dayRuns(group, maxPages) : group.id === 'undated' ? equalRuns(group, maxPages) : monthRuns(group, maxPages),
     (group) => group === latest,
   );
   if (newestPart) shards.push(newestPart);

@@ -46,6 +46,40 @@ describe('planShards', () => {
     expect(shards.at(-1)!.pages.at(-1)!.file).toBe(many.at(-1)!.file);
   });
 
+  test('cuts a newest month larger than the limit at its days, so that later letters change only its last runs', () => {
+    // March 2022: 4 letters a day on the 1st to the 9th, 12 on the 10th (its newest 10 a shard of their own); then 3 on the 11th.
+    const on = (day: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        file: `determinations/CM22-03${day}${String(i).padStart(3, '0')}/index.html`,
+        decided: `2022-03-${day}`,
+      }));
+    const march = [...['01', '02', '03', '04', '05', '06', '07', '08', '09'].flatMap((d) => on(d, 4)), ...on('10', 12)];
+    const base = [...year('2020', 9), ...year('2021', 9)];
+    const before = planShards([...base, ...march], 10);
+    expect(before.map((s) => `${s.id}:${s.pages.length}`)).toEqual([
+      '2020:9',
+      '2021:9',
+      '2022-03-01_02:8',
+      '2022-03-03_04:8',
+      '2022-03-05_06:8',
+      '2022-03-07_08:8',
+      '2022-03-09_10:6',
+      '2022-03.newest:10',
+    ]);
+    const after = planShards([...base, ...march, ...on('11', 3)], 10);
+    expect(after.slice(0, 6)).toEqual(before.slice(0, 6));
+    expect(after.slice(6).map((s) => `${s.id}:${s.pages.length}`)).toEqual(['2022-03-09_10:9', '2022-03.newest:10']);
+    // A day larger than the limit in equal runs.
+    expect(planShards([...base, ...on('10', 35)], 10).map((s) => `${s.id}:${s.pages.length}`)).toEqual([
+      '2020:9',
+      '2021:9',
+      '2022-03-10.1:8',
+      '2022-03-10.2:8',
+      '2022-03-10.3:9',
+      '2022-03.newest:10',
+    ]);
+  });
+
   test('cuts a year larger than the limit at its months, and a month larger than the limit into equal runs', () => {
     // 2020: 3 letters in each of January to April and 9 in May; 2021: 2.
     const on = (dates: string[]) => dates.map((decided, i) => ({ file: `determinations/CM${decided}-${i}/index.html`, decided }));

@@ -3,7 +3,7 @@
 // Shards are runs of whole decision years, oldest first, each at most `maxPages` pages; a year
 // larger than that is cut at its months' edges (monthRuns). Cutting only there keeps a
 // shard unchanged while letters are added to later dates, so only the newest shards are re-indexed
-// (and the newest month is a shard of its own; see below).
+// (and the newest month is apart, cut at its days' edges when too large; see below).
 
 export interface PageRef {
   /** HTML file relative to the site root ("determinations/CM14-0123456/index.html"). */
@@ -127,8 +127,8 @@ export function planShards(pages: readonly PageRef[], maxPages: number): Planned
   const sorted = [...pages].sort((a, b) => a.decided.localeCompare(b.decided) || a.file.localeCompare(b.file));
   // Groups of pages cut only at their edges: each decision year, and the latest month apart.
   const groups = groupsBy(sorted, yearOf);
-  // Once the corpus needs several shards, the latest month (id "2026-10") is a shard of its own:
-  // a site update adds letters there, so it re-indexes one month's pages, not a year's. (When the
+  // Once the corpus needs several shards, the latest month (id "2026-10") is apart: a site update
+  // adds letters there, so it re-indexes the month's last run of days, not a year's. (When the
   // next month starts, the month joins its year's shard, which is indexed again once.)
   // Its newest pages beyond NEWEST_SHARD_PAGES are a shard of their own ("2026-10.newest"), the one
   // a search opens first; an update re-indexes it and the run of the month they leave it for.

@@ -46,8 +46,8 @@ export interface ShardIndexer<Job extends ShardJob> {
   index(jobs: readonly Job[]): Promise<void>[];
   /** Waits for every job given, then stops the workers; rejects with the first job's error. */
   close(): Promise<void>;
-  /** Stops the workers now: the jobs under way and those waiting fail with `error`. */
-  abort(error: unknown): void;
+  /** Stops the workers now and resolves when they have exited: the jobs waiting fail with `error`, those under way with their worker's exit. */
+  abort(error: unknown): Promise<void>;
 }
 
 /**
@@ -119,10 +119,20 @@ export function shardIndexer<Job extends ShardJob>(
         stop();
       }
     },
-    abort(error) {
+    async abort(error) {
       failure ??= error;
       for (const waiting of queue.splice(0)) waiting.reject(error);
-      stop();
+      // Killed, not disconnected: a worker left writing its shard's temporary folder would race the next run's.
+      await Promise.all(
+        all.map(({ child }) =>
+          child.exitCode !== null || child.signalCode !== null
+            ? undefined
+            : new Promise<void>((resolve) => {
+                child.once('exit', () => resolve());
+                child.kill();
+              }),
+        ),
+      );
     },
   };
 }

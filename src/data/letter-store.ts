@@ -37,8 +37,8 @@ export interface LetterEntry {
   filePath: string;
   /** letterVersion(digest, data) (src/lib/corpus/cache-keys.ts): what page keys name it by. */
   version: string;
-  /** Whether this load read its file (new, or its stamp changed) rather than taking it from the cache. */
-  read: boolean;
+  /** Whether its text is new or changed since the cache's (the store's `changed` counts these). */
+  changed: boolean;
 }
 
 export interface LetterStore {
@@ -84,8 +84,9 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   const { stamps, problems } = await stampFiles(folder, files, shown);
   const toRead = files.filter((f) => stamps.has(f) && before.get(f)?.stamp !== stamps.get(f));
 
-  // Files read and validated on the worker thread, in this order.
+  // Files read and validated on the worker thread, in this order; `fresh`: those whose text is new or changed.
   const after: LetterCache = new Map();
+  const fresh = new Set<string>();
   let changed = 0;
   const replies = readLetterFiles(
     toRead.map((f) => join(folder, f)),
@@ -100,7 +101,10 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
         problems.push(...reply.problems.map((p) => `${shown(file)} → ${escapeForTerminal(p)}`));
         continue;
       }
-      if (before.get(file)?.digest !== reply.digest) changed++;
+      if (before.get(file)?.digest !== reply.digest) {
+        changed++;
+        fresh.add(file);
+      }
       after.set(file, {
         stamp: stamps.get(file)!,
         digest: reply.digest,
@@ -113,7 +117,6 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   }
   if (problems.length > 0) throw new Error(refusal(problems));
 
-  const fresh = new Set(after.keys());
   const entries = new Map<string, LetterEntry>();
   const earlier = new Map<string, string>();
   const warnings: string[] = [];
@@ -130,7 +133,7 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
       digest: letter.digest,
       filePath: filePathOf(file),
       version: letter.version,
-      read: fresh.has(file),
+      changed: fresh.has(file),
     });
   }
   // The cache's parts that hold a file read or gone (a new or moved file is read) are written again.

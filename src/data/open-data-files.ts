@@ -58,9 +58,9 @@ export interface OpenDataJob {
 
 /** The worker's work: takes the job from `port`, asks it for the parts, and replies with the report or the error. */
 export async function serveOpenData(port: Port): Promise<void> {
-  const { job, want } = await takeJob<OpenDataJob>(port);
+  const { job, want, release } = await takeJob<OpenDataJob>(port);
   try {
-    port.postMessage({ data: await publishFiles(job, want) } satisfies FromWorker<OpenData>);
+    port.postMessage({ data: await publishFiles(job, want, release) } satisfies FromWorker<OpenData>);
   } catch (error) {
     port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromWorker<OpenData>);
   }
@@ -230,8 +230,15 @@ function fileCounts(keys: Map<string, string>, kept: Set<string>, wasKept: boole
   return { periods, lists: paths.length - search - periods, search };
 }
 
-/** The open data of the job, from the parts of the corpus `want` gives (src/data/open-data-parts.ts). */
-export async function publishFiles(job: OpenDataJob, want: (part: number) => Promise<readonly Determination[]>): Promise<OpenData> {
+/**
+ * The open data of the job, from the parts of the corpus `want` gives (src/data/open-data-parts.ts);
+ * `release` is told which parts it needs, so that it holds no other.
+ */
+export async function publishFiles(
+  job: OpenDataJob,
+  want: (part: number) => Promise<readonly Determination[]>,
+  release: (needed: readonly number[]) => void = () => undefined,
+): Promise<OpenData> {
   const started = Date.now();
   const { periods, keys, segments } = await fileKeys(job);
   const memory = job.outDir && job.cacheDir ? await readOpenDataMemory(job.cacheDir, job.outDir) : undefined;
@@ -255,6 +262,7 @@ export async function publishFiles(job: OpenDataJob, want: (part: number) => Pro
       : undefined;
     const search = searchDataWriter(job, files);
     const needed = neededParts(job, periods, writes, segments);
+    release(needed);
     for await (const { part, determinations } of partsInOrder(needed, want)) {
       await search.part(determinations, part * job.partSize, writes);
       await writer?.part(determinations, part * job.partSize);

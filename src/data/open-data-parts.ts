@@ -1,6 +1,6 @@
 // The open-data stage's messages between the build's thread and its worker. The build's thread
 // posts the job (the catalogue and the corpus's outline, no letter) and a few parts of the corpus
-// it expects the worker to need (`pushed`), then the worker asks for any other part it needs, by
+// it expects the worker to need (`pushed`: the years of its new or changed letters), then the worker asks for any other part it needs, by
 // number, and the build's thread copies a part only when asked. The worker asks for the next part
 // as it starts writing one, so beyond the pushed parts at most two are on their way or held, and
 // it never holds the corpus (a whole-corpus copy was the build's peak memory).
@@ -60,15 +60,21 @@ export function sendParts<Job, Data>(
   });
 }
 
-/**
- * The worker's end: the job, and `want`, which gives a part when it comes: a pushed part as it
- * arrives (it is let go once given), any other asked for first.
- */
-export function takeJob<Job>(port: Port): Promise<{ job: Job; want(part: number): Promise<readonly Determination[]> }> {
+/** The worker's end of the messages (takeJob). */
+export interface JobTaken<Job> {
+  job: Job;
+  /** Gives a part when it comes: a pushed part as it arrives (it is let go once given), any other asked for first. */
+  want(part: number): Promise<readonly Determination[]>;
+  /** Lets go of the pushed parts that are not among `needed`, now or when they arrive. */
+  release(needed: readonly number[]): void;
+}
+
+export function takeJob<Job>(port: Port): Promise<JobTaken<Job>> {
   return new Promise((resolveJob) => {
     const waiting = new Map<number, (determinations: readonly Determination[]) => void>();
     const arrived = new Map<number, readonly Determination[]>();
     let coming = new Set<number>();
+    let needed: Set<number> | undefined;
     const want = (part: number) =>
       new Promise<readonly Determination[]>((resolve) => {
         const held = arrived.get(part);
@@ -80,15 +86,21 @@ export function takeJob<Job>(port: Port): Promise<{ job: Job; want(part: number)
         }
         coming.delete(part);
       });
+    const release = (parts: readonly number[]) => {
+      needed = new Set(parts);
+      for (const part of arrived.keys()) if (!needed.has(part)) arrived.delete(part);
+      // Should one be wanted after all, it is asked for.
+      for (const part of coming) if (!needed.has(part)) coming.delete(part);
+    };
     const listener = (message: ToWorker<Job>) => {
       if ('job' in message) {
         coming = new Set(message.pushed);
-        resolveJob({ job: message.job, want });
+        resolveJob({ job: message.job, want, release });
       } else {
         const resolve = waiting.get(message.part);
         waiting.delete(message.part);
         if (resolve) resolve(message.determinations);
-        else arrived.set(message.part, message.determinations);
+        else if (!needed || needed.has(message.part)) arrived.set(message.part, message.determinations);
       }
     };
     port.on('message', listener);
@@ -112,16 +124,16 @@ export async function* partsInOrder(
 export const PUSHED_PARTS = 8;
 
 /**
- * The parts to push (sendParts): those of the periods holding a letter this build read, which
- * the worker writes again, the first `limit` of them. `periods` and `read`: per letter, in the
- * order the parts cut.
+ * The parts to push (sendParts): those of the periods holding a letter new or changed in this
+ * build, which the worker writes again, the first `limit` of them. `periods` and `changed`: per
+ * letter, in the order the parts cut.
  */
-export function partsToPush(periods: readonly string[], read: readonly boolean[], partSize: number, limit = PUSHED_PARTS): number[] {
-  const changed = new Set(periods.filter((_, i) => read[i]));
+export function partsToPush(periods: readonly string[], changed: readonly boolean[], partSize: number, limit = PUSHED_PARTS): number[] {
+  const periodsChanged = new Set(periods.filter((_, i) => changed[i]));
   const parts: number[] = [];
   for (let i = 0; i < periods.length && parts.length < limit; i++) {
     const part = Math.floor(i / partSize);
-    if (changed.has(periods[i]!) && parts.at(-1) !== part) parts.push(part);
+    if (periodsChanged.has(periods[i]!) && parts.at(-1) !== part) parts.push(part);
   }
   return parts;
 }

@@ -48,6 +48,13 @@ afterAll(async () => {
 
 const readGzipJson = <T>(file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as T;
 
+/** The search data file of the fixture site's 2017 letters. */
+const searchData2017 = (dir: string) =>
+  join(
+    dir,
+    'search/letters',
+    readdirSync(join(dir, 'search/letters')).find((n) => n.startsWith('2017'))!,
+  );
 const manifest = (dir: string) => readGzipJson<ShardManifest>(join(dir, 'pagefind/shards.json.gz'));
 
 /**
@@ -272,11 +279,7 @@ describe('sharded search index', () => {
     const cache = join(work, 'early-cache');
     const before = manifest(site.dir);
     const page = 'determinations/CM17-0012345/index.html';
-    const dataFile = join(
-      site.dir,
-      'search/letters',
-      readdirSync(join(site.dir, 'search/letters')).find((n) => n.startsWith('2017'))!,
-    );
+    const dataFile = searchData2017(site.dir);
     // Its line changed (a field the indexer does not read): the shard holding the page is indexed before the site is scanned whole.
     const edit = (mark: string) =>
       writeFileSync(
@@ -290,18 +293,21 @@ describe('sharded search index', () => {
     expect(manifest(site.dir).shards.map((s) => s.tag === before.shards.find((b) => b.id === s.id)?.tag)).toEqual([true, true, false]);
 
     // The same line changed again and its page decided a year later, after every other letter: the
-    // guess from the last scan's dates plans the page where it was, so the whole scan's plan
-    // indexes other shards, and the early one is left out.
+    // guess from the last scan's dates plans the page where it was, which its date now belies, so
+    // no shard is indexed early (for nothing) and the whole scan's plan indexes the shards it moved.
     edit('two');
     const html = join(site.dir, page);
     writeFileSync(html, readFileSync(html, 'utf8').replace(/data-pagefind-sort="decided:2017-/, 'data-pagefind-sort="decided:2029-'));
-    const moved = await indexSite(site.dir, { maxShardPages: 2, cacheDir: cache });
+    const progress: string[] = [];
+    const moved = await indexSite(site.dir, { maxShardPages: 2, cacheDir: cache, onProgress: (line) => progress.push(line) });
     expect(moved.early).toBe(0);
+    expect(moved.indexed).toBeGreaterThan(0);
+    expect(progress.filter((line) => line.startsWith('indexed shard'))).toHaveLength(moved.indexed);
     const after = manifest(site.dir);
     expect(after.shards.at(-1)!.last.startsWith('2029-')).toBe(true);
     const index = await open(site);
     expect((await summary(index, '')).letters).toHaveLength(5);
-    // The early shard's bundle is not kept: the cache holds the plan's bundles only.
+    // The cache holds the plan's bundles only.
     const bundles = readdirSync(cache).filter((n) => /^[0-9a-f]{64}$/.test(n));
     expect(bundles.map((n) => n.slice(0, 12)).sort()).toEqual(after.shards.map((s) => s.tag).sort());
   });
@@ -323,11 +329,7 @@ describe('sharded search index', () => {
     const before = readFileSync(join(site.dir, 'pagefind/shards.json.gz'));
     writeFileSync(join(site.dir, 'guidelines/index.html'), '<html><body data-pagefind-body>x</body></html>');
     // With a shard started before the scan finds it (its search data changed): the run stops all the same.
-    const dataFile = join(
-      site.dir,
-      'search/letters',
-      readdirSync(join(site.dir, 'search/letters')).find((n) => n.startsWith('2017'))!,
-    );
+    const dataFile = searchData2017(site.dir);
     writeFileSync(dataFile, readFileSync(dataFile, 'utf8').replace(/^(\{"page":"[^"]*")/m, '$1,"mark":"refused"'));
     await expect(indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'refused-cache') })).rejects.toThrow(
       'data-pagefind-body outside determination pages: guidelines/index.html',

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { loadCatalogue } from '../../src/data/files/load-catalogue.ts';
 import { serveOpenData, type OpenData, type OpenDataJob } from '../../src/data/open-data-files.ts';
-import { partsToPush, sendParts, type Port } from '../../src/data/open-data-parts.ts';
+import { partsToPush, sendParts, takeJob, type Port } from '../../src/data/open-data-parts.ts';
 import { indexGuidelines } from '../../src/lib/catalogue/index-guidelines.ts';
 import { indexTreatmentRegions } from '../../src/lib/catalogue/index-treatment-regions.ts';
 import { flattenItems } from '../../src/lib/corpus/flatten-items.ts';
@@ -239,6 +239,33 @@ describe('parts pushed to the worker before it asks', () => {
         4,
       ),
     ).toEqual([0, 1, 2]);
+  });
+
+  test('a pushed part wanted before it comes is given when it comes, without asking; other parts are asked for', async () => {
+    const sent: unknown[] = [];
+    let deliver: (message: unknown) => void = () => undefined;
+    const port: Port = {
+      postMessage: (message) => sent.push(message),
+      on: (_event, listener) => (deliver = listener),
+      off: () => undefined,
+    };
+    const taken = takeJob<string>(port);
+    deliver({ job: 'the job', pushed: [3, 5] });
+    const { job, want, release } = await taken;
+    expect(job).toBe('the job');
+    const three = want(3);
+    const four = want(4);
+    expect(sent).toEqual([{ want: 4 }]);
+    const part = sample.slice(0, 2);
+    deliver({ part: 3, determinations: part });
+    expect(await three).toBe(part);
+    deliver({ part: 4, determinations: sample.slice(2, 3) });
+    expect(await four).toEqual(sample.slice(2, 3));
+    // Part 5, pushed but not needed, is let go when it comes; wanted after all, it is asked for.
+    release([3, 4]);
+    deliver({ part: 5, determinations: sample.slice(3, 4) });
+    void want(5);
+    expect(sent).toEqual([{ want: 4 }, { want: 5 }]);
   });
 
   test('are not asked for, and the files are those of a clean build, also when a pushed part is not needed', async () => {

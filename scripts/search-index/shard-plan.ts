@@ -99,12 +99,7 @@ function joinGroups(
  * fit one shard there), and every shard costs the complete answer its metadata's list of chunks.
  */
 function monthRuns(year: PlannedShard, maxPages: number): PlannedShard[] {
-  return joinGroups(
-    groupsBy(year.pages, monthOf),
-    maxPages,
-    (first, last) => `${first}_${last.slice(5)}`,
-    (month) => equalRuns(month, maxPages),
-  );
+  return calendarRuns(year, maxPages, monthOf);
 }
 
 /**
@@ -114,11 +109,16 @@ function monthRuns(year: PlannedShard, maxPages: number): PlannedShard[] {
  * archive's pace, some 7,000 letters a month at a million letters, three shards re-indexed per update).
  */
 function dayRuns(month: PlannedShard, maxPages: number): PlannedShard[] {
+  return calendarRuns(month, maxPages, dayOf);
+}
+
+/** A group cut at the edges `key` gives, neighbours joined while they fit ("2021-01_04", "2026-11-01_12"), one still too large into equal runs. */
+function calendarRuns(group: PlannedShard, maxPages: number, key: (p: PageRef) => string): PlannedShard[] {
   return joinGroups(
-    groupsBy(month.pages, dayOf),
+    groupsBy(group.pages, key),
     maxPages,
-    (first, last) => `${first}_${last.slice(8)}`,
-    (day) => equalRuns(day, maxPages),
+    (first, last) => `${first}_${last.slice(last.lastIndexOf('-') + 1)}`,
+    (part) => equalRuns(part, maxPages),
   );
 }
 

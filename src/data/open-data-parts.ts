@@ -1,14 +1,15 @@
 // The open-data stage's messages between the build's thread and its worker. The build's thread
 // posts the job (the catalogue and the corpus's outline, no letter) and a few parts of the corpus
-// it expects the worker to need (`pushed`: the years of its new or changed letters), then the worker asks for any other part it needs, by
-// number, and the build's thread copies a part only when asked. The worker asks for the next part
-// as it starts writing one, so beyond the pushed parts at most two are on their way or held, and
-// it never holds the corpus (a whole-corpus copy was the build's peak memory).
+// it expects the worker to need (`pushed`: the years of its new or changed letters), then the
+// worker asks for any other part it needs, by number, and the build's thread copies a part only
+// when asked. The worker asks for the next part as it starts writing one, so beyond the pushed
+// parts at most two are on their way or held, and it never holds the corpus (a whole-corpus copy
+// was the build's peak memory).
 //
 // Why push: the build's thread answers a request only between its tasks, and after the worker
 // starts it runs seconds of them without a break (the similarity stage, every route's paths, then
-// 100,000 kept pages in one run of promises). On an update the worker then waited for its first part
-// until the pages were done, and the /data/ page, which shows the files, waited on the worker.
+// 100,000 kept pages in one run of promises). On an update the worker then waited for its first
+// part until the pages were done, and the /data/ page, which shows the files, waited on the worker.
 // Worker code: erasable TypeScript only.
 import type { Determination } from '../lib/schema/index.ts';
 

@@ -144,16 +144,6 @@ async function publishedManifest(outputPath: string): Promise<ShardManifest | un
   }
 }
 
-/** Shard id -> tag of the bundles a site's pagefind/ holds now in folders of their own (none when it has no manifest). */
-async function publishedShards(outputPath: string): Promise<Map<string, string>> {
-  const manifest = await publishedManifest(outputPath);
-  return new Map(
-    (manifest?.shards ?? [])
-      .filter((s) => s.id !== manifest!.root && existsSync(join(outputPath, s.id, 'pagefind-entry.json')))
-      .map((s) => [s.id, s.tag]),
-  );
-}
-
 /** A shard as the manifest lists it, and the hash that names its bundle in the cache. */
 type IndexedShard = ShardInfo & { hash: string };
 
@@ -162,14 +152,25 @@ type IndexedShard = ShardInfo & { hash: string };
  * names its records, so a shard whose content changed never keeps it), is moved over as it is; the
  * others are linked in from the cache; each gets its facet file. Returns the index's folder.
  */
-async function publish(root: string, cacheDir: string, shards: IndexedShard[], facets: FacetFiles): Promise<string> {
+async function publish(
+  root: string,
+  cacheDir: string,
+  shards: IndexedShard[],
+  facets: FacetFiles,
+  published: ShardManifest | undefined,
+): Promise<string> {
   const outputPath = join(root, 'pagefind');
   const next = `${outputPath}.tmp-${process.pid}`;
   await rm(next, { recursive: true, force: true });
   await mkdir(next, { recursive: true });
   // The newest shard is pagefind/ itself: the search page's first results come from it, and its
   // runtime and WASM, at fixed URLs the page preloads, are the one Pagefind the others merge into.
-  const inPlace = await publishedShards(outputPath);
+  // Shard id -> tag of the bundles pagefind/ holds now in folders of their own.
+  const inPlace = new Map(
+    (published?.shards ?? [])
+      .filter((s) => s.id !== published!.root && existsSync(join(outputPath, s.id, 'pagefind-entry.json')))
+      .map((s) => [s.id, s.tag]),
+  );
   const newest = shards.at(-1)!;
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
@@ -300,20 +301,22 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   const data = await readSearchData(root, scans[1]);
   const scanner = await openSiteScan(root, scans[0]);
 
+  // The index the site has now: what this run's shards are compared with, and what it replaces.
+  const published = await publishedManifest(join(root, 'pagefind'));
   const indexer = shardsIndexer(root, cacheDir, data, options);
   const { index, given } = indexer;
 
   let planned: { shard: PlannedShard; hash: string }[];
   let scan: SiteScan;
-  const early = new Set<string>();
+  /** The shards given before the whole scan. */
+  let early: ReadonlySet<string> = new Set();
   try {
     // The shards an update most likely changed are indexed while the rest of the site is scanned:
     // an update's new letters are in one or two shards, and the scan stats every page (2.3 s of a
     // 5.5 s index at 100,000 letters, 2026-12-05).
     // (Not on a first index, when every page is new: changedShards would scan them all first.)
-    const published = (await publishedManifest(join(root, 'pagefind')))?.shards ?? [];
-    if (published.length > 0) await index(changedShards(data, scanner, published, maxShardPages));
-    for (const hash of given) early.add(hash);
+    if (published) await index(changedShards(data, scanner, published.shards, maxShardPages));
+    early = new Set(given);
 
     scan = await scanner.finish(new Set(data.sha256.keys()));
     checkScan(scan, data);
@@ -369,7 +372,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
   // A result's id names its shard by the tag: two shards with one tag could not be told apart.
   if (new Set(shards.map((s) => s.tag)).size !== shards.length) throw new Error('two search-index shards share a record tag');
 
-  const outputPath = await publish(root, cacheDir, shards, facets);
+  const outputPath = await publish(root, cacheDir, shards, facets, published);
 
   await keepOnly(cacheDir, shards, facets, scans);
 

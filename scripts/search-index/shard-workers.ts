@@ -42,8 +42,8 @@ function runOn(worker: Worker, job: ShardJob): Promise<ShardCounts> {
 }
 
 export interface ShardIndexer<Job extends ShardJob> {
-  /** Indexes the job when a worker is free, jobs given together the largest first; resolves after its `onDone`. */
-  index(jobs: readonly Job[]): Promise<void>[];
+  /** Indexes the jobs when a worker is free, jobs given together the largest first; close() awaits them. */
+  index(jobs: readonly Job[]): void;
   /** Waits for every job given, then stops the workers; rejects with the first job's error. */
   close(): Promise<void>;
   /** Stops the workers now and resolves when they have exited: the jobs waiting fail with `error`, those under way with their worker's exit. */
@@ -110,7 +110,6 @@ export function shardIndexer<Job extends ShardJob>(
       for (const p of promises) p.catch(() => undefined);
       given.push(...promises);
       pump();
-      return promises;
     },
     async close() {
       try {

@@ -47,6 +47,15 @@ function start(root: URL): Worker {
   return thread;
 }
 
+/**
+ * Starts the worker ahead of the first page, so that its modules and renderer load while the
+ * corpus does: on a small update the first letter page otherwise waited for them. Idle, it keeps
+ * no process alive.
+ */
+export function startBodyWorker(root: URL): void {
+  worker ??= start(root);
+}
+
 /** The rendered body of the letter file at `path` (absolute), from the worker thread; `root` is the project's folder URL. */
 export function renderBodyFile(path: string, root: URL): Promise<LetterBody> {
   worker ??= start(root);

@@ -4,8 +4,12 @@
 import { parentPort } from 'node:worker_threads';
 import { markdownBody } from '../lib/body/frontmatter.ts';
 import { readLetterText } from './files/letter-text.ts';
-import { renderBody } from './letter-body.ts';
+import { bodyRenderer, renderBody } from './letter-body.ts';
 import type { BodyReply, BodyRequest } from './body-thread.ts';
+
+// Made now, before the first request (body-thread.ts starts this worker ahead of the pages); a
+// failure shows again when a body is rendered.
+bodyRenderer().catch(() => undefined);
 
 parentPort!.on('message', ({ id, path }: BodyRequest) => {
   readLetterText(path)

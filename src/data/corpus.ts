@@ -18,6 +18,7 @@ import { indexTreatmentRegions, regionLabels, type TreatmentRegionEntry } from '
 import { timedPrecedents } from './timed-precedents.ts';
 import type { Precedents } from '../lib/similar/precedents.ts';
 import { lettersLine, loadLetterStore, type LetterEntry } from './letter-store.ts';
+import { startBodyWorker } from './body-thread.ts';
 
 export interface Corpus {
   /** Determination entries, newest decision first. */
@@ -81,6 +82,8 @@ async function loadLetters(): Promise<LetterEntry[]> {
 }
 
 async function build(): Promise<Corpus> {
+  // The letter pages' Markdown worker starts loading now, beside the corpus, not at the first page.
+  startBodyWorker(projectRoot());
   // A build writes the open data on a worker thread (open-data.ts), started below before the
   // similarity stage so that it runs beside the rest of the build; its module loads meanwhile.
   const openData = openDataFolders().outDir ? import('./open-data.ts') : undefined;

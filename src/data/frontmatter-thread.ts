@@ -25,17 +25,24 @@ const AHEAD = 256;
 /** The project's folder when this module runs from its source (tests, scripts). */
 const SOURCE_ROOT = new URL('../../', import.meta.url);
 
+export interface FrontmatterReader {
+  /** Each file's digest and validated data (or what is wrong with it), in the order of `paths`; stops the worker when done or given up. */
+  read(paths: readonly string[]): AsyncGenerator<ReadReply>;
+  /** Stops the worker (if read() has not); safe to call again. */
+  close(): Promise<void>;
+}
+
 /**
- * Each file's digest and validated data (or what is wrong with it), in the order of `paths`. The
- * worker stops when the caller has read them all or gives up. `root` is the project's folder URL:
- * in the build this module is part of a bundle elsewhere.
+ * Starts the worker at once, so that its modules (YAML, the schema) load while the caller lists and
+ * stamps the files; on a small update that start was a wait of its own. `root` is the project's
+ * folder URL: in the build this module is part of a bundle elsewhere.
  */
-export async function* readLetterFiles(paths: readonly string[], root: URL = SOURCE_ROOT): AsyncGenerator<ReadReply> {
-  if (paths.length === 0) return;
+export function frontmatterReader(root: URL = SOURCE_ROOT): FrontmatterReader {
   const worker = new Worker(new URL('src/data/frontmatter-worker.ts', root));
   const replies = new Map<number, ReadReply>();
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
+  let closed: Promise<unknown> | undefined;
   worker.on('message', (reply: ReadReply) => {
     replies.set(reply.id, reply);
     wake?.();
@@ -48,22 +55,29 @@ export async function* readLetterFiles(paths: readonly string[], root: URL = SOU
     failure ??= new Error(`the frontmatter worker exited with ${code}`);
     wake?.();
   });
-  let sent = 0;
-  const sendUpTo = (end: number) => {
-    for (; sent < Math.min(end, paths.length); sent++) worker.postMessage({ id: sent, path: paths[sent]! } satisfies ReadRequest);
+  const close = async () => {
+    closed ??= worker.terminate();
+    await closed;
   };
-  try {
-    for (let next = 0; next < paths.length; next++) {
-      sendUpTo(next + AHEAD);
-      while (!replies.has(next)) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+  async function* read(paths: readonly string[]): AsyncGenerator<ReadReply> {
+    let sent = 0;
+    const sendUpTo = (end: number) => {
+      for (; sent < Math.min(end, paths.length); sent++) worker.postMessage({ id: sent, path: paths[sent]! } satisfies ReadRequest);
+    };
+    try {
+      for (let next = 0; next < paths.length; next++) {
+        sendUpTo(next + AHEAD);
+        while (!replies.has(next)) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
+        const reply = replies.get(next)!;
+        replies.delete(next);
+        yield reply;
       }
-      const reply = replies.get(next)!;
-      replies.delete(next);
-      yield reply;
+    } finally {
+      await close();
     }
-  } finally {
-    await worker.terminate();
   }
+  return { read, close };
 }

@@ -17,9 +17,14 @@ export interface LetterBody extends BodyLayout<string> {
 
 let renderer: ReturnType<typeof letterMarkdown.createRenderer> | undefined;
 
-async function render(markdown: string): Promise<string> {
+/** The site's Markdown renderer, made on first use. */
+export function bodyRenderer(): ReturnType<typeof letterMarkdown.createRenderer> {
   renderer ??= letterMarkdown.createRenderer(LETTER_MARKDOWN_OPTIONS);
-  return (await (await renderer).render(markdown)).code;
+  return renderer;
+}
+
+async function render(markdown: string): Promise<string> {
+  return (await (await bodyRenderer()).render(markdown)).code;
 }
 
 /** Renders the slices of one place one after the other ("" for none), without the renderer's closing newlines. */

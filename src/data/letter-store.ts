@@ -14,7 +14,7 @@ import { fileStamp } from '../lib/files/file-stamp.ts';
 import { escapeForTerminal } from '../lib/format/unsafe-text.ts';
 import type { Determination } from '../lib/schema/index.ts';
 import { letterSizeProblem, listLetterFiles } from './files/letter-files.ts';
-import { readLetterFiles } from './frontmatter-thread.ts';
+import { frontmatterReader, type FrontmatterReader } from './frontmatter-thread.ts';
 import { cachePartOf, letterCacheDir, letterCodeHash, readLetterCache, writeLetterCache, type LetterCache } from './letter-cache.ts';
 
 /** The build's line on the load (lettersLine), as `npm run bench` reads it. */
@@ -66,7 +66,19 @@ export interface LetterStoreOptions {
 }
 
 /** The letters of `folder`, from the cache where their files are unchanged; throws naming every file that is not a letter. */
-export async function loadLetterStore({ folder, root, cacheDir, code }: LetterStoreOptions): Promise<LetterStore> {
+export async function loadLetterStore(options: LetterStoreOptions): Promise<LetterStore> {
+  const code = options.code ?? new URL('../../', import.meta.url);
+  // The worker that reads the new and changed files starts first, so that its modules load while
+  // the files are listed and stamped.
+  const reader = frontmatterReader(code);
+  try {
+    return await loadWith({ ...options, code }, reader);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function loadWith({ folder, root, cacheDir, code }: Required<LetterStoreOptions>, reader: FrontmatterReader): Promise<LetterStore> {
   // Letter paths are "/"-separated below the folder (letter-files.ts), so the folder's path from the root is worked out once.
   const fromRoot = relative(fileURLToPath(root), folder).split('\\').join('/');
   const filePathOf = (file: string) => (fromRoot ? `${fromRoot}/${file}` : file);
@@ -78,8 +90,7 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   const files = listed.flatMap((e) => (e.kind === 'letter' ? [e.path] : []));
 
   const cache = letterCacheDir(cacheDir, folder);
-  const projectCode = code ?? new URL('../../', import.meta.url);
-  const context = letterCodeHash(projectCode);
+  const context = letterCodeHash(code);
   const before = readLetterCache(cache, context);
   const { stamps, problems } = await stampFiles(folder, files, shown);
   const toRead = files.filter((f) => stamps.has(f) && before.get(f)?.stamp !== stamps.get(f));
@@ -87,29 +98,22 @@ export async function loadLetterStore({ folder, root, cacheDir, code }: LetterSt
   // Files read and validated on the worker thread, in this order; `fresh`: those whose text is new or changed.
   const after: LetterCache = new Map();
   const fresh = new Set<string>();
-  const replies = readLetterFiles(
-    toRead.map((f) => join(folder, f)),
-    projectCode,
-  );
-  try {
-    for (const file of toRead) {
-      const next = await replies.next();
-      if (next.done) throw new Error(`${shown(file)} was not read`);
-      const reply = next.value;
-      if ('problems' in reply) {
-        problems.push(...reply.problems.map((p) => `${shown(file)} → ${escapeForTerminal(p)}`));
-        continue;
-      }
-      if (before.get(file)?.digest !== reply.digest) fresh.add(file);
-      after.set(file, {
-        stamp: stamps.get(file)!,
-        digest: reply.digest,
-        data: reply.data,
-        version: letterVersion(reply.digest, reply.data),
-      });
+  const replies = reader.read(toRead.map((f) => join(folder, f)));
+  for (const file of toRead) {
+    const next = await replies.next();
+    if (next.done) throw new Error(`${shown(file)} was not read`);
+    const reply = next.value;
+    if ('problems' in reply) {
+      problems.push(...reply.problems.map((p) => `${shown(file)} → ${escapeForTerminal(p)}`));
+      continue;
     }
-  } finally {
-    await replies.return(undefined);
+    if (before.get(file)?.digest !== reply.digest) fresh.add(file);
+    after.set(file, {
+      stamp: stamps.get(file)!,
+      digest: reply.digest,
+      data: reply.data,
+      version: letterVersion(reply.digest, reply.data),
+    });
   }
   if (problems.length > 0) throw new Error(refusal(problems));
 

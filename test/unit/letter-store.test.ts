@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readLetterFiles } from '../../src/data/frontmatter-thread.ts';
+import { frontmatterReader } from '../../src/data/frontmatter-thread.ts';
 import { letterVersion } from '../../src/lib/corpus/cache-keys.ts';
 import { letterCacheDir, letterCodeHash, readLetterCache } from '../../src/data/letter-cache.ts';
 import { loadLetterStore } from '../../src/data/letter-store.ts';
@@ -216,7 +216,18 @@ describe('the letter store', () => {
   });
 });
 
-describe('readLetterFiles', () => {
+describe('frontmatterReader', () => {
+  test('reads files given after its worker started, and a closed reader reads none', async () => {
+    const file = join(repo, 'content/determinations/2016/CM16-0213037.md');
+    const reader = frontmatterReader();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await Array.fromAsync(reader.read([file]))).toMatchObject([{ data: { caseNumber: 'CM16-0213037' } }]);
+    const unread = frontmatterReader();
+    await unread.close();
+    await unread.close();
+    await expect(Array.fromAsync(unread.read([file]))).rejects.toThrow(/frontmatter worker exited/);
+  });
+
   test('gives every file, in the order asked, past its read-ahead window, with the one it cannot parse marked', async () => {
     const folder = join(work, 'read-ahead');
     mkdirSync(folder);
@@ -226,7 +237,7 @@ describe('readLetterFiles', () => {
     const texts = paths.map((_, i) => (i === 417 ? '---\nitems: [unclosed\n---\n' : `${letter}\nfile ${i}\n`));
     paths.forEach((path, i) => writeFileSync(path, texts[i]!));
     const replies = [];
-    for await (const reply of readLetterFiles([...paths].reverse())) replies.push(reply);
+    for await (const reply of frontmatterReader().read([...paths].reverse())) replies.push(reply);
     expect(replies).toHaveLength(600);
     replies.forEach((reply, k) => {
       const i = 599 - k;

@@ -12,7 +12,7 @@ import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type Sha
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
 import { onceEach } from './once-each.ts';
-import { matchWords, type Rows, type WordMatch } from './word-match.ts';
+import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
 
@@ -175,7 +175,9 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     return out;
   };
 
-  const match = (query: QueryWords, terms: readonly Term[]) => matchWords({ found }, query, terms);
+  // Keyed on the shards merged so far: a match made while more were merging is made again.
+  const kept = keepLastMatch({ found });
+  const match = (query: QueryWords, terms: readonly Term[]) => kept(query, terms, merges.size);
 
   // A letter none of whose records the words found: its record's fragment, which the record's
   // name locates, fetched once (a first answer and the complete one show the same letters).

@@ -108,6 +108,13 @@ describe('item-level search', () => {
     expect(search('?guideline=odg-neck&cited=reviewer').counts.cited).toEqual({ reviewer: 1 });
   });
 
+  test('counts a guideline, family or section both sides cite once for the item', () => {
+    const both = cites('odg-pain', 'odg', 'odg-pain/opioids');
+    const own = facetTable(facetFile([letter('2016', [item('upheld', 'opioids', both, both)])], list), list);
+    const { counts } = itemSearch([{ place: 0, table: own }], {});
+    expect([counts.guideline, counts.family, counts.section]).toEqual([{ 'odg-pain': 1 }, { odg: 1 }, { 'odg-pain/opioids': 1 }]);
+  });
+
   test('picks a guideline family as a whole, in one group with the guidelines', () => {
     expect(search('?family=odg&outcome=upheld').matches).toEqual([
       [1, [1]],

@@ -98,16 +98,23 @@ type Group = 'outcome' | 'treatment' | 'region' | 'guideline' | 'cited' | 'secti
 const groupOf = (key: FilterKey): Group => (key === 'family' ? 'guideline' : key);
 
 /** The chosen values, as indexes into the site's value lists (FacetValues). */
-type Chosen = Partial<Record<FacetValueKey, Set<number>>> & { reviewerOnly: boolean };
+type Chosen = Partial<Record<FacetValueKey, Set<number>>> & {
+  reviewerOnly: boolean;
+  /** Whether any filter of an item's own fields is chosen: without one, every item passes itemPasses. */
+  itemFilters: boolean;
+};
+
+const ITEM_GROUPS = ['outcome', 'treatment', 'region', 'guideline', 'family', 'section'] as const;
 
 function choose(table: FacetTable, filters: SearchState['filters']): Chosen {
-  const chosen: Chosen = { reviewerOnly: (filters.cited ?? []).includes(CITED_BY_REVIEWER) };
+  const chosen: Chosen = { reviewerOnly: (filters.cited ?? []).includes(CITED_BY_REVIEWER), itemFilters: false };
   for (const key of FILTER_KEYS) {
     const values = filters[key];
     if (key === 'cited' || !values?.length) continue;
     const list = table.values[key];
     chosen[key] = new Set(values.map((v) => list.indexOf(v)).filter((i) => i >= 0));
   }
+  chosen.itemFilters = chosen.reviewerOnly || ITEM_GROUPS.some((k) => chosen[k]);
   return chosen;
 }
 
@@ -121,6 +128,7 @@ function sides(item: FacetItem, reviewerOnly: boolean) {
 }
 
 function itemPasses(item: FacetItem, c: Chosen, skip?: Group): boolean {
+  if (!c.itemFilters) return true;
   const [outcome, treatment, , reviewer, regions] = item;
   if (skip !== 'outcome' && !meets(c.outcome, outcome)) return false;
   if (skip !== 'treatment' && !meets(c.treatment, treatment)) return false;
@@ -147,9 +155,6 @@ function letterPasses(table: FacetTable, letter: number, c: Chosen, skip?: Group
   );
 }
 
-/** How an item stands to the words: requested, mentioned, only started, or not at all. */
-type Standing = 'requested' | 'mentioned' | 'started' | 'none';
-
 /** Per term of a shard, the index in the site's values of the body region and the synonym group it names (-1: none or absent). */
 function fieldIndexes(part: ShardPart): FieldIndexes {
   const { values } = part.table;
@@ -165,22 +170,34 @@ interface FieldIndexes {
   group: number[];
 }
 
-function standingOf(part: ShardPart, fields: FieldIndexes, row: number, item: FacetItem): Standing {
-  const hit = part.words?.hits.get(row);
-  const [first, end] = item[5];
-  // Terms an item's fields hold: the region named is its own, or its request names the synonym group.
-  const byField = (t: number) =>
-    (fields.region[t]! >= 0 && item[4].includes(fields.region[t]!)) ||
-    (fields.group[t]! >= 0 && (item[6] ?? []).includes(fields.group[t]!));
-  const held = (t: number) => byField(t) || hit?.held[t] !== undefined;
-  const inRequest = (t: number) =>
-    byField(t) || (hit?.held[t]?.every((positions) => positions.some((p) => p >= first && p < end)) ?? false);
-  const terms = fields.region.map((_, t) => t);
+/** How an item stands to the words, as a number (items' standings are kept in a Uint8Array): not at all, only started, mentioned, requested. */
+const NONE = 0;
+const STARTED = 1;
+const MENTIONED = 2;
+const REQUESTED = 3;
+
+/**
+ * An item's standing. A term is held by the item's fields where the region named is its own or
+ * its request names the synonym group, and in its request where every word of it stands in the
+ * request's span. Loops, not closures: this runs for every item of every letter the words found.
+ */
+function standingOf(hit: RecordWords | undefined, fields: FieldIndexes, item: FacetItem): number {
+  const terms = fields.region.length;
   // Words of punctuation alone are no terms: they hold nowhere.
-  if (terms.length === 0) return 'none';
-  if (terms.every(inRequest)) return 'requested';
-  if (terms.every(held)) return 'mentioned';
-  return hit?.prefix ? 'started' : 'none';
+  if (terms === 0) return NONE;
+  const [first, end] = item[5];
+  let requested = true;
+  let held = true;
+  for (let t = 0; t < terms && held; t++) {
+    const region = fields.region[t]!;
+    const group = fields.group[t]!;
+    if ((region >= 0 && item[4].includes(region)) || (group >= 0 && (item[6] ?? []).includes(group))) continue;
+    const positions = hit?.held[t];
+    if (positions === undefined) held = false;
+    else if (requested && !positions.every((word) => word.some((p) => p >= first && p < end))) requested = false;
+  }
+  if (held) return requested ? REQUESTED : MENTIONED;
+  return hit?.prefix ? STARTED : NONE;
 }
 
 /** Whether the letter's own record holds every term (body regions and synonyms are the items', not the letter's). */
@@ -189,13 +206,11 @@ function letterHolds(part: ShardPart, row: number): boolean {
   return Boolean(hit && hit.held.length > 0 && hit.held.every((positions) => positions !== undefined));
 }
 
-const STANDINGS: readonly Standing[] = ['none', 'started', 'mentioned', 'requested'];
-
 /** What the words make of one shard, worked out once per search whatever the filters: the letters they may match, each item's standing. */
 interface Stood {
   /** Letters to visit, in row order. */
   letters: number[];
-  /** Per item of the shard, its standing (index into STANDINGS); all requested without words. */
+  /** Per item of the shard, its standing; all requested without words. */
   standing?: Uint8Array;
   /** Per letter, whether its own record holds the words. */
   letterHeld?: Uint8Array;
@@ -214,25 +229,20 @@ function stand(part: ShardPart): Stood {
   const letters = [...new Set([...found, ...byFields])].filter((l) => l >= 0).sort((a, b) => a - b);
   const standing = new Uint8Array(table.items.length);
   const letterHeld = new Uint8Array(table.letters.length);
+  const { hits } = part.words;
   for (const letter of letters) {
     const l = table.letters[letter]!;
     for (let n = 1; n <= l.items; n++)
-      standing[l.firstItem + n - 1] = STANDINGS.indexOf(standingOf(part, fields, l.row + n, table.items[l.firstItem + n - 1]!));
+      standing[l.firstItem + n - 1] = standingOf(hits.get(l.row + n), fields, table.items[l.firstItem + n - 1]!);
     letterHeld[letter] = letterHolds(part, l.row) ? 1 : 0;
   }
   return { letters, standing, letterHeld };
 }
 
-const inScope = (s: Standing, scope: Scope) => s === 'requested' || (s === 'mentioned' && scope !== 'request');
+const inScope = (s: number, scope: Scope) => s === REQUESTED || (s === MENTIONED && scope !== 'request');
 
-interface Visit {
-  p: number;
-  letter: number;
-  /** Index into the shard's items, and number in the letter (1-based). */
-  item: number;
-  n: number;
-  standing: Standing;
-}
+/** An item visited: its shard's part, its letter, its index in the shard's items, its number in the letter (1-based) and its standing. */
+type Visit = (p: number, letter: number, item: number, n: number, standing: number) => void;
 
 /**
  * Calls `visit` for each item that passes the filters (less one group) and holds the words in
@@ -244,29 +254,72 @@ function eachItem(
   stood: readonly Stood[],
   chosen: Chosen[],
   skip: Group | undefined,
-  visit: (v: Visit) => void,
+  visit: Visit,
   letterOnly?: (p: number, letter: number) => void,
 ): void {
   parts.forEach((part, p) => {
     const c = chosen[p]!;
     const { letters, standing, letterHeld } = stood[p]!;
+    const { items } = part.table;
     for (const letter of letters) {
       if (!letterPasses(part.table, letter, c, skip)) continue;
       const l = part.table.letters[letter]!;
       let any = false;
       let passes = false;
       for (let n = 1; n <= l.items; n++) {
-        const item = part.table.items[l.firstItem + n - 1]!;
-        if (!itemPasses(item, c, skip)) continue;
+        const item = l.firstItem + n - 1;
+        if (!itemPasses(items[item]!, c, skip)) continue;
         passes = true;
-        const s = standing ? STANDINGS[standing[l.firstItem + n - 1]!]! : 'requested';
-        if (s === 'none') continue;
-        if (s !== 'started') any = true;
-        visit({ p, letter, item: l.firstItem + n - 1, n, standing: s });
+        const s = standing ? standing[item]! : REQUESTED;
+        if (s === NONE) continue;
+        if (s !== STARTED) any = true;
+        visit(p, letter, item, n, s);
       }
       if (letterOnly && letterHeld?.[letter] && passes && !any) letterOnly(p, letter);
     }
   });
+}
+
+/**
+ * Counts of one shard's items per value (its index in the site's list), for the keys counted:
+ * typed arrays rather than objects keyed by the values' text, which took most of the counts' time.
+ */
+class ValueTally {
+  readonly counts = new Map<FilterKey, Int32Array>();
+  /** Per key and value, the serial of the last item that counted it. */
+  private readonly seen = new Map<FilterKey, Int32Array>();
+  private serial = 0;
+  constructor(values: FacetTable['values'], keys: readonly FilterKey[]) {
+    for (const key of keys) {
+      this.counts.set(key, new Int32Array(values[key as FacetValueKey].length));
+      this.seen.set(key, new Int32Array(values[key as FacetValueKey].length));
+    }
+  }
+  /** Starts the next item. */
+  next(): void {
+    this.serial++;
+  }
+  /** Counts a value (none for an index outside the list, such as -1 for none). */
+  add(key: FilterKey, value: number): void {
+    const counts = this.counts.get(key)!;
+    if (value >= 0 && value < counts.length) counts[value]!++;
+  }
+  /** Counts a value once for the item, however often it comes (a section both sides cite). */
+  addOnce(key: FilterKey, value: number): void {
+    const seen = this.seen.get(key)!;
+    if (seen[value] === this.serial) return;
+    seen[value] = this.serial;
+    this.add(key, value);
+  }
+  /** Adds the counts by value into `into`. */
+  addTo(values: FacetTable['values'], into: FilterCounts): void {
+    for (const [key, counts] of this.counts) {
+      const names = values[key as FacetValueKey];
+      counts.forEach((count, i) => {
+        if (count > 0 && names[i] !== undefined) into[key][names[i]] = (into[key][names[i]] ?? 0) + count;
+      });
+    }
+  }
 }
 
 function countValues(
@@ -278,30 +331,30 @@ function countValues(
   skip: Group | undefined,
   into: FilterCounts,
 ): void {
-  const add = (key: FilterKey, value: string | undefined) => {
-    if (value !== undefined) into[key][value] = (into[key][value] ?? 0) + 1;
-  };
-  eachItem(parts, stood, chosen, skip, ({ p, letter, item, standing: s }) => {
+  const tallies = parts.map((part) => new ValueTally(part.table.values, keys));
+  eachItem(parts, stood, chosen, skip, (p, letter, item, _n, s) => {
     if (!inScope(s, scope)) return;
     const { table } = parts[p]!;
-    const v = table.values;
+    const tally = tallies[p]!;
+    tally.next();
     const facets = table.items[item]!;
-    const [outcome, treatment, , , regions] = facets;
+    const [outcome, treatment, claims, reviewer, regions] = facets;
     const l = table.letters[letter]!;
-    const cited = sides(facets, chosen[p]!.reviewerOnly && skip !== 'cited');
-    const citedValues = (i: 0 | 1 | 2) => [...new Set(cited.flatMap((side) => side[i]))];
+    const reviewerOnly = chosen[p]!.reviewerOnly && skip !== 'cited';
     for (const key of keys) {
-      if (key === 'outcome') add(key, v.outcome[outcome]);
-      else if (key === 'treatment') add(key, v.treatment[treatment]);
-      else if (key === 'region') for (const r of regions) add(key, v.region[r]);
-      else if (key === 'guideline') for (const g of citedValues(0)) add(key, v.guideline[g]);
-      else if (key === 'family') for (const f of citedValues(1)) add(key, v.family[f]);
-      else if (key === 'section') for (const s of citedValues(2)) add(key, v.section[s]);
-      else if (key === 'year') add(key, v.year[l.year]);
-      else if (key === 'priority') add(key, v.priority[l.priority]);
-      else if (key === 'specialty') for (const s of l.specialty) add(key, v.specialty[s]);
+      if (key === 'outcome') tally.add(key, outcome);
+      else if (key === 'treatment') tally.add(key, treatment);
+      else if (key === 'region') for (const r of regions) tally.add(key, r);
+      else if (key === 'guideline' || key === 'family' || key === 'section') {
+        const at = key === 'guideline' ? 0 : key === 'family' ? 1 : 2;
+        if (!reviewerOnly) for (const v of claims[at]) tally.addOnce(key, v);
+        for (const v of reviewer[at]) tally.addOnce(key, v);
+      } else if (key === 'year') tally.add(key, l.year);
+      else if (key === 'priority') tally.add(key, l.priority);
+      else if (key === 'specialty') for (const v of l.specialty) tally.add(key, v);
     }
   });
+  parts.forEach((part, p) => tallies[p]!.addTo(part.table.values, into));
 }
 
 /** Groups the visited items into their letters. */
@@ -358,13 +411,13 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
     stood,
     chosen,
     undefined,
-    ({ p, letter, item, n, standing: s }) => {
-      if (s === 'started') {
+    (p, letter, item, n, s) => {
+      if (s === STARTED) {
         words.started.items++;
         started.add(p, letter, n);
         return;
       }
-      if (s === 'requested') {
+      if (s === REQUESTED) {
         words.requested.items++;
         const { table } = parts[p]!;
         const outcome = table.values.outcome[table.items[item]![0]];
@@ -372,7 +425,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       } else words.mentioned++;
       if (!inScope(s, scope)) return;
       items++;
-      matched.add(p, letter, n, s === 'requested' && hasWords);
+      matched.add(p, letter, n, s === REQUESTED && hasWords);
     },
     (p, letter) => void letterOnly.push([p, letter]),
   );
@@ -393,7 +446,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
     if (g !== 'cited' && used(g)) countValues(parts, stood, chosen, scope, keysOf(g), g, counts);
   const reviewer = chosen.map((c) => ({ ...c, reviewerOnly: true }));
   let byReviewer = 0;
-  eachItem(parts, stood, reviewer, undefined, ({ standing: s }) => void (inScope(s, scope) && byReviewer++));
+  eachItem(parts, stood, reviewer, undefined, (_p, _letter, _item, _n, s) => void (inScope(s, scope) && byReviewer++));
   counts.cited = { [CITED_BY_REVIEWER]: byReviewer };
 
   const sectionLabels: Record<string, string> = {};

@@ -175,9 +175,10 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     return out;
   };
 
-  // Keyed on the shards merged so far: a match made while more were merging is made again.
+  // Keyed on the bundles and facet tables asked for so far (a search waits for them): a load
+  // started since makes the match again.
   const kept = keepLastMatch({ found });
-  const match = (query: QueryWords, terms: readonly Term[]) => kept(query, terms, merges.size);
+  const match = (query: QueryWords, terms: readonly Term[]) => kept(query, terms, `${[...merges.keys()].join(' ')}/${facetLoads.size}`);
 
   // A letter none of whose records the words found: its record's fragment, which the record's
   // name locates, fetched once (a first answer and the complete one show the same letters).

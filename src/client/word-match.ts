@@ -116,12 +116,12 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
 
 /**
  * matchWords with its last answer kept: the same words and terms over the same shards (`shards`:
- * how many are searched, which only grows) get it again without searching. A change of filters,
+ * what the index has loaded, as its caller words it) get it again without searching. A change of filters,
  * order or page searches the same words again, and at 100,000 letters Pagefind's searches of
  * "lumbar MRI" took four fifths of such a search (about 1.3 of 1.6 s in Node). A failed match is
  * not kept.
  */
-export function keepLastMatch(index: SearchesBy): (query: QueryWords, terms: readonly Term[], shards: number) => Promise<WordMatch> {
+export function keepLastMatch(index: SearchesBy): (query: QueryWords, terms: readonly Term[], shards: string) => Promise<WordMatch> {
   let last: { key: string; match: Promise<WordMatch> } | undefined;
   return (query, terms, shards) => {
     const key = JSON.stringify([query, terms, shards]);

@@ -108,11 +108,16 @@ describe('item-level search', () => {
     expect(search('?guideline=odg-neck&cited=reviewer').counts.cited).toEqual({ reviewer: 1 });
   });
 
-  test('counts a guideline, family or section both sides cite once for the item', () => {
+  test('counts a guideline, family or section both sides cite once for the item, and "cited by the reviewer" only where the reviewer cites one', () => {
     const both = cites('odg-pain', 'odg', 'odg-pain/opioids');
-    const own = facetTable(facetFile([letter('2016', [item('upheld', 'opioids', both, both)])], list), list);
+    // The second item's reviewer cites nothing: the claims administrator's line is all it has.
+    const own = facetTable(
+      facetFile([letter('2016', [item('upheld', 'opioids', both, both), item('upheld', 'nsaids', both)])], list),
+      list,
+    );
     const { counts } = itemSearch([{ place: 0, table: own }], {});
-    expect([counts.guideline, counts.family, counts.section]).toEqual([{ 'odg-pain': 1 }, { odg: 1 }, { 'odg-pain/opioids': 1 }]);
+    expect([counts.guideline, counts.family, counts.section]).toEqual([{ 'odg-pain': 2 }, { odg: 2 }, { 'odg-pain/opioids': 2 }]);
+    expect(counts.cited).toEqual({ reviewer: 1 });
   });
 
   test('picks a guideline family as a whole, in one group with the guidelines', () => {

@@ -100,7 +100,7 @@ const groupOf = (key: FilterKey): Group => (key === 'family' ? 'guideline' : key
 /** The chosen values, as indexes into the site's value lists (FacetValues). */
 type Chosen = Partial<Record<FacetValueKey, Set<number>>> & {
   reviewerOnly: boolean;
-  /** Whether any filter of an item's own fields is chosen: without one, every item passes itemPasses. */
+  /** Whether a filter of an item's own fields is chosen: without one, and without reviewerOnly, every item passes itemPasses. */
   itemFilters: boolean;
 };
 
@@ -114,7 +114,7 @@ function choose(table: FacetTable, filters: SearchState['filters']): Chosen {
     const list = table.values[key];
     chosen[key] = new Set(values.map((v) => list.indexOf(v)).filter((i) => i >= 0));
   }
-  chosen.itemFilters = chosen.reviewerOnly || ITEM_GROUPS.some((k) => chosen[k]);
+  chosen.itemFilters = ITEM_GROUPS.some((k) => chosen[k]);
   return chosen;
 }
 
@@ -128,7 +128,7 @@ function sides(item: FacetItem, reviewerOnly: boolean) {
 }
 
 function itemPasses(item: FacetItem, c: Chosen, skip?: Group): boolean {
-  if (!c.itemFilters) return true;
+  if (!c.itemFilters && !c.reviewerOnly) return true;
   const [outcome, treatment, , reviewer, regions] = item;
   if (skip !== 'outcome' && !meets(c.outcome, outcome)) return false;
   if (skip !== 'treatment' && !meets(c.treatment, treatment)) return false;

@@ -115,6 +115,9 @@ async function loadWith({ folder, root, cacheDir, code }: Required<LetterStoreOp
       version: letterVersion(reply.digest, reply.data),
     });
   }
+  // Stopped now, not when the store is done: on a clean build the worker's heap holds what it
+  // parsed of every letter, and the cache written below is the load's largest allocation.
+  await reader.close();
   if (problems.length > 0) throw new Error(refusal(problems));
 
   const entries = new Map<string, LetterEntry>();

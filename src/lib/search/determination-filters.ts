@@ -3,21 +3,37 @@ import type { FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
 /**
+ * Calls `add` with each filter value one determination has, over all its items, in the order
+ * determinationFilters lists them (a value may come more than once). A key with no value (no
+ * decision date, no priority) gets no call. The search page's list of values walks every letter
+ * this way, without making each letter's lists (filter-groups.ts).
+ */
+export function eachDeterminationFilter(d: Determination, add: (key: FilterKey, value: string) => void): void {
+  for (const i of d.items) {
+    if (i.outcome) add('outcome', i.outcome);
+    if (i.treatmentType) add('treatment', i.treatmentType);
+    if (i.bodyRegions.length === 0) add('region', NO_REGION);
+    for (const r of i.bodyRegions) if (r) add('region', r);
+    for (const c of i.citations.claimsAdministrator) if (c.guideline) add('guideline', c.guideline);
+    for (const c of i.citations.reviewer) if (c.guideline) add('guideline', c.guideline);
+  }
+  const year = d.dates.decided?.slice(0, 4);
+  if (year) add('year', year);
+  for (const s of d.reviewer.specialties) if (s) add('specialty', s);
+  if (d.priority) add('priority', d.priority);
+}
+
+/**
  * The distinct filter values one determination has, over all its items: the values the search
  * page lists as checkboxes (filter-groups.ts). The search itself matches items one by one
  * (letter-facts.ts, item-search.ts). Keys with no value (no decision date, no priority) are left out.
  */
 export function determinationFilters(d: Determination): Partial<Record<FilterKey, string[]>> {
-  const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
-  const filters: Partial<Record<FilterKey, string[]>> = {
-    outcome: unique(d.items.map((i) => i.outcome)),
-    treatment: unique(d.items.map((i) => i.treatmentType)),
-    region: unique(d.items.flatMap((i) => (i.bodyRegions.length > 0 ? i.bodyRegions : [NO_REGION]))),
-    guideline: unique(d.items.flatMap((i) => [...i.citations.claimsAdministrator, ...i.citations.reviewer].map((c) => c.guideline))),
-    year: unique([d.dates.decided?.slice(0, 4)]),
-    specialty: unique(d.reviewer.specialties),
-    priority: unique([d.priority]),
-  };
-  for (const key of Object.keys(filters) as FilterKey[]) if (filters[key]?.length === 0) delete filters[key];
-  return filters;
+  const values = new Map<FilterKey, Set<string>>();
+  eachDeterminationFilter(d, (key, value) => {
+    let set = values.get(key);
+    if (!set) values.set(key, (set = new Set()));
+    set.add(value);
+  });
+  return Object.fromEntries([...values].map(([key, set]) => [key, [...set]]));
 }

@@ -1,4 +1,4 @@
-import { determinationFilters } from './determination-filters.ts';
+import { eachDeterminationFilter } from './determination-filters.ts';
 import { CITED_BY_REVIEWER, FILTER_KEYS, FILTER_LEGENDS, type FilterKey } from './filter-keys.ts';
 import type { Determination } from '../schema/index.ts';
 
@@ -40,10 +40,12 @@ export function searchFacets(
   familyOf?: (guideline: string) => string | undefined,
 ): Facet[] {
   const values = new Map<FilterKey, Set<string>>(FILTER_KEYS.map((k) => [k, new Set()]));
+  const add = (key: FilterKey, value: string) => {
+    values.get(key)?.add(value);
+    if (key === 'guideline' && familyOf) values.get('family')?.add(familyOf(value) ?? '');
+  };
   for (const d of determinations) {
-    const filters = determinationFilters(d);
-    for (const key of FILTER_KEYS) for (const v of filters[key] ?? []) values.get(key)?.add(v);
-    if (familyOf) for (const g of filters.guideline ?? []) values.get('family')?.add(familyOf(g) ?? '');
+    eachDeterminationFilter(d, add);
     if (d.items.length > 0) values.get('cited')?.add(CITED_BY_REVIEWER);
   }
   values.get('family')?.delete('');

@@ -24,9 +24,10 @@ export function eachDeterminationFilter(d: Determination, add: (key: FilterKey, 
 }
 
 /**
- * The distinct filter values one determination has, over all its items: the values the search
- * page lists as checkboxes (filter-groups.ts). The search itself matches items one by one
- * (letter-facts.ts, item-search.ts). Keys with no value (no decision date, no priority) are left out.
+ * The distinct filter values one determination has, over all its items, as lists: the values the
+ * search page lists as checkboxes, letter by letter (filter-groups.ts walks them with
+ * eachDeterminationFilter). The search itself matches items one by one (letter-facts.ts,
+ * item-search.ts). Keys with no value (no decision date, no priority) are left out.
  */
 export function determinationFilters(d: Determination): Partial<Record<FilterKey, string[]>> {
   const values = new Map<FilterKey, Set<string>>();

@@ -116,10 +116,10 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
 
 /**
  * matchWords with its last answer kept: the same words and terms over the same shards (`shards`:
- * what the index has loaded, as its caller words it) get it again without searching. A change of filters,
- * order or page searches the same words again, and at 100,000 letters Pagefind's searches of
- * "lumbar MRI" took four fifths of such a search (about 1.3 of 1.6 s in Node). A failed match is
- * not kept.
+ * what the index has loaded, as its caller words it) get it again without searching. A change of
+ * filters, order or page searches the same words again, and at 100,000 letters Pagefind's
+ * searches of "lumbar MRI" took four fifths of such a search (about 1.3 of 1.6 s in Node). A
+ * failed match is not kept.
  */
 export function keepLastMatch(index: SearchesBy): (query: QueryWords, terms: readonly Term[], shards: string) => Promise<WordMatch> {
   let last: { key: string; match: Promise<WordMatch> } | undefined;

@@ -26,7 +26,11 @@ const AHEAD = 256;
 const SOURCE_ROOT = new URL('../../', import.meta.url);
 
 export interface FrontmatterReader {
-  /** Each file's digest and validated data (or what is wrong with it), in the order of `paths`; stops the worker when done or given up. */
+  /**
+   * Each file's digest and validated data (or what is wrong with it), in the order of `paths`;
+   * stops the worker when asked past the last reply or given up (a caller that stops at the last
+   * reply calls close()).
+   */
   read(paths: readonly string[]): AsyncGenerator<ReadReply>;
   /** Stops the worker (if read() has not); safe to call again. */
   close(): Promise<void>;

@@ -58,9 +58,12 @@ function onWorker(job: () => OpenDataJob, corpus: OpenDataSource): Promise<{ dat
   const started = performance.now();
   const made = job();
   const outlineSeconds = (performance.now() - started) / 1000;
-  const changedIds = new Set(corpus.entries.filter((e) => e.changed).map((e) => e.id));
-  const changed = corpus.determinations.map((d) => changedIds.has(d.id));
-  const pushed = partsToPush(made.outline.periods, changed, made.partSize);
+  // The entries are in the determinations' order (Corpus), which the parts cut.
+  const pushed = partsToPush(
+    made.outline.periods,
+    corpus.entries.map((e) => e.changed),
+    made.partSize,
+  );
   const done = sendParts<OpenDataJob, OpenData>(worker, made, corpus.determinations, made.partSize, pushed);
   return Promise.race([done, failed])
     .then(({ data, sendSeconds }) => ({ data, sendSeconds: sendSeconds + outlineSeconds }))

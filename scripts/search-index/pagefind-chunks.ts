@@ -2,9 +2,9 @@
 // fetches little besides the words it looks up. Pagefind cuts its sorted words into chunks of about
 // 5,000 places, so a word is fetched with whatever neighbours share its chunk: at 100,000 letters a
 // search for "Norco" fetched 5.7 KB per shard of which Norco was a fifth ("normal", "nonsteroid"
-// ...), in each of 44 shards. Here every word large enough to be worth fetching alone gets a chunk of
-// its own, the rest are grouped, and the chunks' ranges are set so that Pagefind still fetches every
-// chunk its matching needs: the longer words a typed start begins, the word that a typed start no
+// ...), in each of 44 shards. Here every word large enough to be worth fetching alone (for its
+// shard's size, chunkScale) gets a chunk of its own, the rest are grouped, and the chunks' ranges
+// are set so that Pagefind still fetches every chunk its matching needs: the longer words a typed start begins, the word that a typed start no
 // word has falls back to, the stem of a form (chunkRanges, shortWordRanges; docs/search.md, "Word
 // chunks", has the figures).
 //
@@ -83,8 +83,25 @@ export const CHUNK_BYTES = 15_000;
 /** A chunk's range starts at this many first characters of its first word (see chunkRanges). */
 export const RANGE_PREFIX = 4;
 
-/** The words cut into chunks, in order: a large word alone, the others grouped. */
-export function cutWords(sizes: readonly number[]): number[][] {
+/** The CBOR bytes of a full shard's words (2,500 generated letters: 8.6 to 8.8 MB), where chunkScale is 1. */
+export const FULL_INDEX_BYTES = 9_000_000;
+
+/**
+ * What OWN_CHUNK_BYTES and CHUNK_BYTES are multiplied by for a shard whose words take `totalBytes`:
+ * the square root of its share of a full shard's, at most 1. In a small shard (the newest letters,
+ * which every search opens first) even the words people search are below OWN_CHUNK_BYTES, so at
+ * full size "lumbar" came with some ninety neighbours (6.7 KB gzipped instead of 1.0 KB in a
+ * 200-letter shard). The square root, not the share itself, keeps a small shard's list of chunks,
+ * which its metadata carries to every complete answer, near a full shard's length (docs/scale.md).
+ */
+export function chunkScale(totalBytes: number): number {
+  return Math.min(1, Math.sqrt(Math.max(0, totalBytes) / FULL_INDEX_BYTES));
+}
+
+/** The words cut into chunks, in order: a large word alone, the others grouped; both sizes times `scale` (chunkScale). */
+export function cutWords(sizes: readonly number[], scale = 1): number[][] {
+  const own = OWN_CHUNK_BYTES * scale;
+  const group = CHUNK_BYTES * scale;
   const chunks: number[][] = [];
   let open: number[] = [];
   let filled = 0;
@@ -94,14 +111,14 @@ export function cutWords(sizes: readonly number[]): number[][] {
     filled = 0;
   };
   sizes.forEach((size, i) => {
-    if (size >= OWN_CHUNK_BYTES) {
+    if (size >= own) {
       close();
       chunks.push([i]);
       return;
     }
     open.push(i);
     filled += size;
-    if (filled >= CHUNK_BYTES) close();
+    if (filled >= group) close();
   });
   close();
   return chunks;
@@ -229,7 +246,8 @@ export async function recutChunks(dir: string, listed: unknown[]): Promise<[stri
     if (compare(words[i - 1]!.word, words[i]!.word) >= 0)
       throw new Error(`${dir}: the word index is not in order ("${words[i - 1]!.word}" before "${words[i]!.word}")`);
   const language = names[0]?.split('_')[0] ?? 'en';
-  const cut = cutWords(words.map((w) => w.bytes.length));
+  const sizes = words.map((w) => w.bytes.length);
+  const cut = cutWords(sizes, chunkScale(sizes.reduce((n, size) => n + size, 0)));
   const chunkWords = cut.map((c) => c.map((i) => words[i]!.word));
   const ranges = chunkRanges(chunkWords.map((c) => [c[0]!, c.at(-1)!]));
   const extra = shortWordRanges(chunkWords, ranges);

@@ -9,10 +9,12 @@ import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   CHUNK_BYTES,
+  FULL_INDEX_BYTES,
   OWN_CHUNK_BYTES,
   RANGE_PREFIX,
   chunkName,
   chunkRanges,
+  chunkScale,
   cutWords,
   shortWordRanges,
   readChunk,
@@ -84,6 +86,19 @@ describe('cutting the words into chunks', () => {
     expect(small).toBeLessThan(OWN_CHUNK_BYTES);
     expect(cutWords([100, OWN_CHUNK_BYTES, small, small, small, small, small, small, 50])).toEqual([[0], [1], [2, 3, 4, 5, 6, 7], [8]]);
     expect(cutWords([])).toEqual([]);
+  });
+
+  test('cuts the words of a small shard finer, by the square root of its share of a full shard', () => {
+    expect(chunkScale(FULL_INDEX_BYTES)).toBe(1);
+    expect(chunkScale(4 * FULL_INDEX_BYTES)).toBe(1);
+    expect(chunkScale(FULL_INDEX_BYTES / 4)).toBe(0.5);
+    expect(chunkScale(FULL_INDEX_BYTES / 100)).toBeCloseTo(0.1);
+    expect(chunkScale(0)).toBe(0);
+    // At half scale a word of half OWN_CHUNK_BYTES is alone, and groups close at half CHUNK_BYTES.
+    const half = OWN_CHUNK_BYTES / 2;
+    const sixth = Math.ceil(CHUNK_BYTES / 12);
+    expect(cutWords([100, half, sixth, sixth, sixth, sixth, sixth, sixth, 50], 0.5)).toEqual([[0], [1], [2, 3, 4, 5, 6, 7], [8]]);
+    expect(cutWords([100, half, sixth, sixth, sixth, sixth, sixth, sixth, 50])).toEqual([[0, 1, 2, 3, 4, 5, 6, 7, 8]]);
   });
 
   test('starts a range low enough for every typed start of its words, and ends it past every longer form of its last word and just before the next range', () => {

@@ -4,9 +4,9 @@
 // search for "Norco" fetched 5.7 KB per shard of which Norco was a fifth ("normal", "nonsteroid"
 // ...), in each of 44 shards. Here every word large enough to be worth fetching alone (for its
 // shard's size, chunkScale) gets a chunk of its own, the rest are grouped, and the chunks' ranges
-// are set so that Pagefind still fetches every chunk its matching needs: the longer words a typed start begins, the word that a typed start no
-// word has falls back to, the stem of a form (chunkRanges, shortWordRanges; docs/search.md, "Word
-// chunks", has the figures).
+// are set so that Pagefind still fetches every chunk its matching needs: the longer words a typed
+// start begins, the word that a typed start no word has falls back to, the stem of a form
+// (chunkRanges, shortWordRanges; docs/search.md, "Word chunks", has the figures).
 //
 // Pagefind fetches, for each word typed and its stem, every chunk whose range [from, to] holds it
 // (pagefind_web's request_indexes). A chunk's file is gzip of "pagefind_dcd" and the CBOR of

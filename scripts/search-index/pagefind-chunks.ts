@@ -83,7 +83,10 @@ export const CHUNK_BYTES = 15_000;
 /** A chunk's range starts at this many first characters of its first word (see chunkRanges). */
 export const RANGE_PREFIX = 4;
 
-/** The CBOR bytes of a full shard's words (2,500 generated letters: 8.6 to 8.8 MB), where chunkScale is 1. */
+/**
+ * The CBOR bytes of words from which chunkScale is 1: about a full shard's (shards of 2,300 to
+ * 2,500 generated letters held 8.8 to 9.7 MB at 100k).
+ */
 export const FULL_INDEX_BYTES = 9_000_000;
 
 /**
@@ -92,7 +95,8 @@ export const FULL_INDEX_BYTES = 9_000_000;
  * which every search opens first) even the words people search are below OWN_CHUNK_BYTES, so at
  * full size "lumbar" came with some ninety neighbours (6.7 KB gzipped instead of 1.0 KB in a
  * 200-letter shard). The square root, not the share itself, keeps a small shard's list of chunks,
- * which its metadata carries to every complete answer, near a full shard's length (docs/scale.md).
+ * which its metadata carries to every complete answer, near a full shard's length (docs/search.md,
+ * "Word chunks").
  */
 export function chunkScale(totalBytes: number): number {
   return Math.min(1, Math.sqrt(Math.max(0, totalBytes) / FULL_INDEX_BYTES));

@@ -170,6 +170,13 @@ describe('a Pagefind bundle cut again', () => {
         .map(([, , name]) => `${name}.pf_index`)
         .sort(),
     );
+    // The bundle is smaller than a full shard, so it is cut at its scale: a word below
+    // OWN_CHUNK_BYTES but above the scaled size is alone too.
+    const scale = chunkScale(words.reduce((n, w) => n + w.bytes.length, 0));
+    expect(scale).toBeLessThan(1);
+    const midsize = words.filter((w) => w.bytes.length >= OWN_CHUNK_BYTES * scale && w.bytes.length < OWN_CHUNK_BYTES);
+    expect(midsize.length).toBeGreaterThan(0);
+    for (const w of midsize) expect(chunks.find((c) => c.some((x) => x.word === w.word))!.map((x) => x.word)).toEqual([w.word]);
     // Each range holds its chunk's words.
     for (const [k, [from, to]] of own().entries())
       expect(compareBytes(from, chunks[k]![0]!.word) <= 0 && compareBytes(chunks[k]!.at(-1)!.word, to) <= 0, `${from} … ${to}`).toBe(true);

@@ -80,7 +80,7 @@ export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind, or the files a shard bundle holds besides (results.json.gz), change, so every cached shard is rebuilt. */
-const INDEXER_VERSION = `imr-shards-15 chunks ${INDEX_CHUNK_SIZE}`;
+const INDEXER_VERSION = `imr-shards-16 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })

@@ -61,8 +61,11 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
     const rows = hits?.get(shard);
     const letter = rows?.get(row)?.result;
     const own = new Map<number, PagefindResultData>();
+    // The letter's own text shows only as the excerpt of a letter whose items the words did not
+    // find; otherwise its card has all the result shows, at a fifth of the record's bytes.
+    const letterText = letter !== undefined && words !== '' && match.letterHit && match.own.length === 0;
     const [data] = await Promise.all([
-      letter ? letter.data() : index.letterData(shard, match.letter),
+      letterText ? letter.data() : index.letterCard(shard, match.letter),
       ...match.own.slice(0, EXCERPTS_PER_LETTER).map(async (n) => {
         const item = rows?.get(row + n)?.result;
         if (item) own.set(n, await item.data());

@@ -8,7 +8,16 @@ import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
 import type { ResultData } from '../lib/search/download-rows.ts';
-import { MANIFEST_FILE, recordName, recordOf, shardUrl, type ShardInfo, type ShardManifest } from '../lib/search/shard-manifest.ts';
+import {
+  MANIFEST_FILE,
+  letterCardPath,
+  recordName,
+  recordOf,
+  shardUrl,
+  type LetterCard,
+  type ShardInfo,
+  type ShardManifest,
+} from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
 import { onceEach } from './once-each.ts';
@@ -31,6 +40,8 @@ export interface ShardedIndex {
   match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
   /** The data of a letter's own record (its title, facts and item list; no excerpt), fetched alone. */
   letterData(id: string, letter: number): Promise<PagefindResultData & { content: string }>;
+  /** The same without the record's text, from the letter's card (letterCardPath): what a result shows when it shows no excerpt of the letter. */
+  letterCard(id: string, letter: number): Promise<PagefindResultData>;
   /** A shard's CSV data, per letter in row order, with page URLs from the site's root ("/imr/determinations/<id>/"). */
   results(id: string): Promise<ResultData[]>;
 }
@@ -72,9 +83,35 @@ async function readFragment(response: Response, baseUrl: string): Promise<Pagefi
     content: string;
     meta: PagefindResultData['meta'];
   };
-  // As Pagefind gives them: the URL under the site's base, the text without the zero-width spaces it inserted.
-  const full = /^(https?:)?\/\//.test(url) ? url : `${baseUrl}/${url}`.replace(/\/+/g, '/').replace(/^(https?:\/)/, '$1/');
-  return { url: full, excerpt: '', meta, content: content.replace(/\u200B/g, '') };
+  // As Pagefind gives them: the text without the zero-width spaces it inserted.
+  return { url: underBase(url, baseUrl), excerpt: '', meta, content: content.replace(/\u200B/g, '') };
+}
+
+/** A record's URL as Pagefind gives it for a result: under the site's base. */
+const underBase = (url: string, baseUrl: string) =>
+  /^(https?:)?\/\//.test(url) ? url : `${baseUrl}/${url}`.replace(/\/+/g, '/').replace(/^(https?:\/)/, '$1/');
+
+/**
+ * A letter's own record, read by its name (`locate`: its bundle's URL, its shard's tag and its
+ * row): its fragment file, or its card without the text; each fetched once (a first answer and
+ * the complete one show the same letters).
+ */
+function letterReaders(locate: (id: string, letter: number) => { bundle: string; tag: string; row: number }, baseUrl: string) {
+  const fragment = onceEach(async (url) => readFragment(await fetchOk(url), baseUrl));
+  const card = onceEach(async (url): Promise<PagefindResultData> => {
+    const { url: page, meta } = await fetchGzipJson<LetterCard>(url);
+    return { url: underBase(page, baseUrl), excerpt: '', meta };
+  });
+  return {
+    letterData: (id: string, letter: number) => {
+      const { bundle, tag, row } = locate(id, letter);
+      return fragment(`${bundle}fragment/${recordName(tag, row)}.pf_fragment`);
+    },
+    letterCard: (id: string, letter: number) => {
+      const { bundle, tag, row } = locate(id, letter);
+      return card(`${bundle}${letterCardPath(tag, row)}`);
+    },
+  };
 }
 
 /** The site's list of facet values the manifest names: first from the fixed URL the page preloads, again with its key if that is another build's. */
@@ -180,14 +217,13 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   const kept = keepLastMatch({ found });
   const match = (query: QueryWords, terms: readonly Term[]) => kept(query, terms, `${[...merges.keys()].join(' ')}/${facetLoads.size}`);
 
-  // A letter none of whose records the words found: its record's fragment, which the record's
-  // name locates, fetched once (a first answer and the complete one show the same letters).
-  const fragment = onceEach(async (url) => readFragment(await fetchOk(url), baseUrl));
-  const letterData = (id: string, letter: number) => {
+  // A letter's own record read by its name, which its shard's tag and its row give.
+  const letterRecord = (id: string, letter: number) => {
     const row = table(id).letters[letter]?.row;
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
-    return fragment(`${shardUrl(manifest, root, id)}fragment/${recordName(shardOf(id).tag, row)}.pf_fragment`);
+    return { bundle: shardUrl(manifest, root, id), tag: shardOf(id).tag, row };
   };
+  const { letterData, letterCard } = letterReaders(letterRecord, baseUrl);
 
   // The site's root is the pagefind/ folder's parent.
   const site = root.replace(/[^/]+\/$/, '');
@@ -202,6 +238,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     table,
     match,
     letterData,
+    letterCard,
     results: resultsOf,
   };
 }

@@ -208,6 +208,33 @@ describe('search index of the fixture site', () => {
     );
   });
 
+  test('shows a letter from its card unless it shows an excerpt of the letter’s own text', async () => {
+    const index = indexes.get(root)!;
+    // Each card is its letter's record without the text: the same URL and metadata.
+    for (const shard of index.loaded()) {
+      for (let letter = 0; letter < index.table(shard.id).letters.length; letter++) {
+        const { content, ...data } = await index.letterData(shard.id, letter);
+        expect(content).not.toBe('');
+        expect(await index.letterCard(shard.id, letter)).toEqual(data);
+      }
+    }
+    // The page asks for a card only where the letter's own text does not show.
+    const carded: number[] = [];
+    const counting: ShardedIndex = { ...index, letterCard: (id, letter) => (carded.push(letter), index.letterCard(id, letter)) };
+    const shown = async (query: string) => {
+      carded.length = 0;
+      const found = await runSearch(counting, parseSearchState(query));
+      return { views: await Promise.all(found.ordered.map((m) => found.view(m))), carded: carded.length };
+    };
+    const byItem = await shown('?q=zynex');
+    expect(byItem.carded).toBe(1);
+    expect(byItem.views[0]?.facts).toBe('October 2, 2014 · Physical Medicine & Rehabilitation · 1 item');
+    const byLetter = await shown('?q=lifting&in=all');
+    expect(byLetter.carded).toBe(0);
+    expect(byLetter.views.map((v) => [v.url, v.items.length])).toEqual([['/determinations/CM17-0012345/', 0]]);
+    expect(byLetter.views[0]?.excerpt).toContain('<mark>lifting</mark>');
+  });
+
   test('keeps markup from the content as text in excerpts', async () => {
     const [hit] = await views('?q=onerror');
     expect(hit?.url).toBe('/determinations/CM16-0100001/');
@@ -273,6 +300,7 @@ describe('search index of the sub-path build', () => {
           const data = await opened.index.letterData(shard.id, letter);
           expect(data.url, shard.id).toBe(new URL(result.url).pathname);
           expect(data.url).toMatch(/^\/imr\/determinations\/[^/#]+\/$/);
+          expect(await opened.index.letterCard(shard.id, letter)).toEqual({ url: data.url, excerpt: '', meta: data.meta });
           expect(JSON.parse(data.meta.items ?? '[]'), data.url).toHaveLength(opened.index.table(shard.id).letters[letter]!.items);
         }
       }

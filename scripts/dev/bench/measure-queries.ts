@@ -34,7 +34,7 @@ export interface QueryMeasure {
   gzipBytes: number;
   /** Of `bytes`, what Pagefind fetched (everything under /pagefind/). */
   indexBytes: number;
-  /** `bytes` by kind of file: page, catalogue, manifest, runtime, wasm, meta, facets, filter, index, fragment. */
+  /** `bytes` by kind of file: page, catalogue, manifest, runtime, wasm, meta, facets, filter, index, fragment, card. */
   byKind: Record<string, number>;
 }
 
@@ -44,6 +44,8 @@ function kindOf(path: string): string {
   if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
   // A shard's facet table, and the site's one list of the values they refer to.
   if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
+  // A letter's title, facts and item list (letterCardPath), fetched where a result shows no excerpt of its text.
+  if (path.includes('/card/')) return 'card';
   if (path.endsWith(CATALOGUE_PATH)) return 'catalogue';
   // The index's list of shards, and each shard's Pagefind entry file.
   if (path.endsWith('/shards.json.gz') || path.endsWith('/pagefind-entry.json')) return 'manifest';

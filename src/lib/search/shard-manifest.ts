@@ -64,6 +64,21 @@ export function recordName(tag: string, row: number): string {
 
 const RECORD_SEPARATOR = '~';
 
+/**
+ * A letter's card in its shard's bundle: its own record's URL and metadata (title, facts, item
+ * list) without the record's text, gzipped JSON (LetterCard). A result whose letter shows no
+ * excerpt of its own text needs only this, a fifth of the record's fragment file.
+ */
+export function letterCardPath(tag: string, row: number): string {
+  return `card/${recordName(tag, row)}.json.gz`;
+}
+
+/** What a letter's card file holds: its record's fragment's URL and metadata. */
+export interface LetterCard {
+  url: string;
+  meta: Record<string, string | undefined>;
+}
+
 /** The shard tag and row a record's name gives; undefined for any other name. */
 export function recordOf(name: string): { tag: string; row: number } | undefined {
   const at = name.lastIndexOf(RECORD_SEPARATOR);

@@ -169,12 +169,14 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
   test('on the bulk site (115 letters, five index shards) fetches ten results with the search and the rest as they near the screen', async () => {
     const fetched: string[] = [];
     const page = await open(sub, 'search/', fetched);
-    // Result data lives in one fragment file per page, in the folder of the shard that indexed it.
+    // A result without words shows no excerpt: its data is its letter's card, one file per
+    // letter in the folder of the shard that indexed it, and no record's text is fetched.
+    const cards = () => fetched.filter((p) => p.includes('/card/'));
     const fragments = () => fetched.filter((p) => p.includes('/fragment/'));
     const pending = page.locator('#results > li.result-pending');
     await expect.poll(() => resultPaths(page)).toHaveLength(10);
     await expect(pending.count()).resolves.toBe(40);
-    expect(fragments()).toHaveLength(10);
+    expect(cards()).toHaveLength(10);
     await expect(page.locator('#search-status').textContent()).resolves.toBe(
       '227 disputed items in 115 determinations, newest first. Showing 1–50.',
     );
@@ -186,14 +188,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     const classOf = (n: number) => page.locator('#results > li').nth(n).getAttribute('class');
     await expect.poll(() => classOf(24)).toBe('result');
     await expect(classOf(49)).resolves.toBe('result result-pending');
-    expect(fragments().length).toBeLessThan(50);
+    expect(cards().length).toBeLessThan(50);
 
-    // At the bottom every result is in, each fragment fetched once, newest decision first.
+    // At the bottom every result is in, each card fetched once, newest decision first.
     await page.locator('#results > li').last().scrollIntoViewIfNeeded();
     await expect.poll(() => resultPaths(page)).toHaveLength(50);
     await expect(pending.count()).resolves.toBe(0);
-    expect(new Set(fragments()).size).toBe(50);
-    expect(fragments()).toHaveLength(50);
+    expect(new Set(cards()).size).toBe(50);
+    expect(cards()).toHaveLength(50);
+    expect(fragments()).toEqual([]);
     // Each result's facts line starts with its decision date ("December 28, 2018 · …").
     const metas = await page.locator('#results .result-meta').allTextContents();
     const decided = metas.map((m) => Date.parse(m.split(' · ')[0] ?? ''));
@@ -214,14 +217,15 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     await expect.poll(() => resultPaths(page)).toHaveLength(15);
     await expect.poll(async () => (await resultPaths(page)).at(-1)).toBe('/imr/determinations/CM14-0123456/');
     // The newest shard's files are pagefind/ itself.
-    const shards = new Set(fragments().map((p) => /\/pagefind\/(?:([^/]+)\/)?fragment\//.exec(p)?.[1] ?? '2018-12'));
+    const shards = new Set(cards().map((p) => /\/pagefind\/(?:([^/]+)\/)?card\//.exec(p)?.[1] ?? '2018-12'));
     expect([...shards].sort()).toEqual(['2014-2017', '2018-01_04', '2018-05_08', '2018-09_11', '2018-12']);
-    // A search by filters alone reads the shards' facet tables and the shown letters' own
-    // records, not the other shards' Pagefind metadata or index chunks.
+    // A search by filters alone reads the shards' facet tables and the shown letters' cards, not
+    // the other shards' Pagefind metadata or index chunks, nor any record's text.
     const pagefindFiles = (pattern: RegExp) => fetched.filter((p) => pattern.test(p));
     expect(pagefindFiles(/\.pf_meta$/)).toEqual([expect.stringMatching(/^\/imr\/pagefind\/pagefind\.en_[0-9a-f]+\.pf_meta$/)]);
     expect(pagefindFiles(/\.pf_index$/)).toEqual([]);
     expect(pagefindFiles(/facets\.json\.gz/)).toHaveLength(5);
+    expect(fragments()).toEqual([]);
     // The site's one list of facet values, once, from the URL the page preloads.
     expect(pagefindFiles(/facet-values\.json\.gz/)).toEqual(['/imr/pagefind/facet-values.json.gz']);
     // Words then merge every shard's bundle, and search them all at once.

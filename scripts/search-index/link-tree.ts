@@ -1,6 +1,7 @@
 // Puts a cached shard bundle into the site: hard links when the cache and the site share a file
 // system (no bytes copied, so an unchanged 100k-page index is in place in seconds), copies otherwise.
-// A bundle holds a fragment file per record (about 3 a letter), so the links are made many at once.
+// A bundle holds a fragment file per record (about 3.3 a letter) and a card per letter, so the links
+// are made many at once.
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
 import { runPool } from './run-pool.ts';

@@ -38,7 +38,7 @@ export interface ShardedIndex {
   table(id: string): FacetTable;
   /** The records of the loaded shards that hold the words. */
   match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
-  /** The data of a letter's own record (its title, facts and item list; no excerpt), fetched alone. */
+  /** The data of a letter's own record (its title, facts and item list; no excerpt) with its text, fetched alone: the tests read what is indexed so. */
   letterData(id: string, letter: number): Promise<PagefindResultData & { content: string }>;
   /** The same without the record's text, from the letter's card (letterCardPath): what a result shows when it shows no excerpt of the letter. */
   letterCard(id: string, letter: number): Promise<PagefindResultData>;

@@ -2,18 +2,19 @@
 // of scripts/search-index.ts, with a Pagefind service per shard (closed after it, so memory is the
 // shard's). Each page becomes a record for the letter and one per item (letter-records.ts),
 // numbered by a `row` sort key in page order from 1, by which each record is then named, and the
-// word index is cut again (pagefind-meta.ts, pagefind-chunks.ts); each letter's card is cut from
-// its record's fragment (letter-cards.ts), and the shard's CSV download data (RESULTS_FILE) is
-// written beside them from the letters' search data. Its facet table is the
+// word index is cut again (pagefind-meta.ts, pagefind-chunks.ts); each letter's card
+// (letter-cards.ts) is written as Pagefind takes its record, and the shard's CSV download data
+// (RESULTS_FILE) beside them from the letters' search data. Its facet table is the
 // indexer's to write (facet-files.ts).
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
 import type { ResultData } from '../../src/lib/search/download-rows.ts';
 import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
-import { writeLetterCards } from './letter-cards.ts';
+import { letterCardPath } from '../../src/lib/search/shard-manifest.ts';
+import { cardOf } from './letter-cards.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { rewriteBundle } from './pagefind-meta.ts';
 import { runPool } from './run-pool.ts';
@@ -58,28 +59,32 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
       pages.set(file, letterRecords(await readFile(join(job.site, file), 'utf8'), data, file));
     });
     // Rows in page order: each letter's own record, then its items.
-    const records: { url: string; html: string }[] = [];
-    const letterRows: number[] = [];
+    const records: { url: string; html: string; row: number }[] = [];
     for (const file of job.files) {
       const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
-      letterRows.push(records.length + 1);
-      records.push({ url, html: page.letter(records.length + 1) });
-      page.items.forEach((item, i) => records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1) }));
+      records.push({ url, html: page.letter(records.length + 1), row: records.length + 1 });
+      page.items.forEach((item, i) => records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1), row: records.length + 1 }));
     }
     const problems: string[] = [];
-    await runPool(records, IN_FLIGHT, async ({ url, html }) => {
+    await mkdir(join(job.outDir, 'card'), { recursive: true });
+    await runPool(records, IN_FLIGHT, async ({ url, html, row }) => {
       const added = await index.addHTMLFile({ url, content: html });
       problems.push(...added.errors.map((e) => `${url}: ${e}`));
-      // A letter's record must keep the page's metadata (its items, for the results list).
-      if (!url.includes('#') && added.file?.meta.items === undefined) problems.push(`${url}: the letter's metadata did not reach Pagefind`);
+      // A letter's card, written while Pagefind takes the next records; it needs the page's metadata (its items, for the results list).
+      if (url.includes('#')) return;
+      try {
+        if (!added.file) throw new Error(`${url}: Pagefind did not take the letter's record`);
+        await writeFile(join(job.outDir, letterCardPath(job.tag, row)), cardOf(added.file));
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
     });
     if (problems.length > 0) throw new Error(`Pagefind: ${problems.join('; ')}`);
     const written = await index.writeFiles({ outputPath: job.outDir });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const named = await rewriteBundle(job.outDir, job.tag);
-    await writeLetterCards(job.outDir, job.tag, letterRows);
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

@@ -64,7 +64,9 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
       const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
       records.push({ url, html: page.letter(records.length + 1), row: records.length + 1 });
-      page.items.forEach((item, i) => records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1), row: records.length + 1 }));
+      page.items.forEach((item, i) =>
+        records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1), row: records.length + 1 }),
+      );
     }
     const problems: string[] = [];
     await mkdir(join(job.outDir, 'card'), { recursive: true });

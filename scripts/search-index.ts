@@ -183,7 +183,7 @@ async function publish(
   }
   await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));
   const manifest: ShardManifest = {
-    version: 6,
+    version: 7,
     pagefind: pagefindVersion,
     root: newest.id,
     values: facets.list.key!,

@@ -135,7 +135,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   })();
   pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
   const manifest = await readGzipJson<ShardManifest>(await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' }));
-  if (manifest.version !== 6) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  if (manifest.version !== 7) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const shardOfTag = new Map(manifest.shards.map((s) => [s.tag, s.id]));
   const shardOf = (id: string) => {

@@ -28,7 +28,8 @@ export interface ShardInfo {
 }
 
 export interface ShardManifest {
-  version: 6;
+  /** The bundles' format: 7 since each letter has a card (letterCardPath); a page of another version asks to be reloaded. */
+  version: 7;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** The shard whose bundle is pagefind/ itself (the newest). */

@@ -12,7 +12,7 @@ import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
 import { FACET_FILE, FACET_VALUES_FILE, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
-import { recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import { MANIFEST_FILE, recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
 import { openPagefind } from '../support/pagefind-client.ts';
 
@@ -184,6 +184,14 @@ describe('sharded search index', () => {
     } finally {
       globalThis.fetch = real;
     }
+  });
+
+  test('asks for a reload when the list of shards is of another version than the page reads', async () => {
+    // As when a deploy sends the page before the index: version 6 bundles have no letter cards.
+    const manifest = readGzipJson<ShardManifest>(join(root.dir, 'pagefind', MANIFEST_FILE));
+    await servingStale(MANIFEST_FILE, { ...manifest, version: 6 }, async () => {
+      await expect(open(root)).rejects.toThrow('the search index is of version 6; reload the page');
+    });
   });
 
   test('asks again for the newest shard’s facet table when the cached one has its tag but other values', async () => {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { startStaticServer } from '../../scripts/dev/serve.ts';
 import { indexSite } from '../../scripts/search-index.ts';
 import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
@@ -14,7 +15,7 @@ import { FACET_FILE, FACET_VALUES_FILE, type FacetFile, type FacetValues } from 
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { MANIFEST_FILE, recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
-import { openPagefind } from '../support/pagefind-client.ts';
+import { openPagefind, openServedIndex } from '../support/pagefind-client.ts';
 
 const { root } = inject('sites');
 const work = mkdtempSync(join(tmpdir(), 'imr-shards-'));
@@ -189,8 +190,10 @@ describe('sharded search index', () => {
   test('asks for a reload when the list of shards is of another version than the page reads', async () => {
     // As when a deploy sends the page before the index: version 6 bundles have no letter cards.
     const manifest = readGzipJson<ShardManifest>(join(root.dir, 'pagefind', MANIFEST_FILE));
+    const server = await startStaticServer({ root: root.dir, base: root.base });
+    closers.push(server.close);
     await servingStale(MANIFEST_FILE, { ...manifest, version: 6 }, async () => {
-      await expect(open(root)).rejects.toThrow('the search index is of version 6; reload the page');
+      await expect(openServedIndex(server, root)).rejects.toThrow('the search index is of version 6; reload the page');
     });
   });
 

@@ -16,24 +16,31 @@ export async function openPagefind(
   options: Record<string, unknown> = {},
 ): Promise<{ index: ShardedIndex; server: StaticServer }> {
   const server = await startStaticServer({ root: site.dir, base: site.base });
-  try {
-    const index = await openShardedIndex({
-      root: `${server.url}pagefind/`,
-      // A query string makes each opening its own module instance.
-      load: () =>
-        import(
-          /* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`
-        ) as Promise<Pagefind>,
-      baseUrl: site.base,
-      options,
-    });
-    await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));
-    return { index, server };
-  } catch (error) {
-    // An index that does not open (a test of its errors) leaves no server behind.
-    await server.close();
-    throw error;
-  }
+  return { index: await openServedIndex(server, site, shards, options), server };
+}
+
+/**
+ * The same from a server the caller started, and closes once Pagefind is done with it: an index
+ * that fails to open (a test of its errors) may still be loading Pagefind's own files.
+ */
+export async function openServedIndex(
+  server: StaticServer,
+  site: SiteBuild,
+  shards?: string[],
+  options: Record<string, unknown> = {},
+): Promise<ShardedIndex> {
+  const index = await openShardedIndex({
+    root: `${server.url}pagefind/`,
+    // A query string makes each opening its own module instance.
+    load: () =>
+      import(
+        /* @vite-ignore */ `${pathToFileURL(join(site.dir, 'pagefind', 'pagefind.js')).href}?site=${encodeURIComponent(site.dir)}&n=${opened++}`
+      ) as Promise<Pagefind>,
+    baseUrl: site.base,
+    options,
+  });
+  await index.load(shards ?? [...index.manifest.shards].reverse().map((s) => s.id));
+  return index;
 }
 
 let opened = 0;

@@ -60,13 +60,15 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     });
     // Rows in page order: each letter's own record, then its items.
     const records: { url: string; html: string; row: number }[] = [];
+    const add = (url: string, html: (row: number) => string) => {
+      const row = records.length + 1;
+      records.push({ url, html: html(row), row });
+    };
     for (const file of job.files) {
       const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
-      records.push({ url, html: page.letter(records.length + 1), row: records.length + 1 });
-      page.items.forEach((item, i) =>
-        records.push({ url: `${url}#item-${i + 1}`, html: item(records.length + 1), row: records.length + 1 }),
-      );
+      add(url, page.letter);
+      page.items.forEach((item, i) => add(`${url}#item-${i + 1}`, item));
     }
     const problems: string[] = [];
     await mkdir(join(job.outDir, 'card'), { recursive: true });

@@ -42,6 +42,13 @@ export interface MatchedItems {
 }
 
 /**
+ * Whether a result shows an excerpt of its letter's own text: the words are in the letter's own
+ * record and in none of its matching items' records. Otherwise the letter's card has all it shows.
+ */
+export const showsLetterText = (hasWords: boolean, letterHit: boolean, ownItems: number): boolean =>
+  hasWords && letterHit && ownItems === 0;
+
+/**
  * One determination in the results: title and facts from its own record, the matching items
  * (with the excerpt of their own text where the words are in it), the others folded.
  */
@@ -72,7 +79,7 @@ export function resultView(letter: PagefindResultData, matched: MatchedItems, ha
     url,
     title: letter.meta.title ?? url,
     facts,
-    ...(hasWords && matched.letterHit && matched.own.size === 0 && letter.excerpt ? { excerpt: letter.excerpt } : {}),
+    ...(showsLetterText(hasWords, matched.letterHit, matched.own.size) && letter.excerpt ? { excerpt: letter.excerpt } : {}),
     items: numbers.filter((n) => wanted.has(n)).map(matchedView),
     others: numbers.filter((n) => !wanted.has(n)).map(view),
   };

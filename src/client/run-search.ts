@@ -10,7 +10,7 @@ import type { SearchState } from '../lib/search/search-state.ts';
 import type { MatchCount } from '../lib/search/search-status.ts';
 import type { ShardInfo } from '../lib/search/shard-manifest.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
-import { resultView, type ResultView } from './result-view.ts';
+import { resultView, showsLetterText, type ResultView } from './result-view.ts';
 import type { ShardedIndex, WordMatch } from './sharded-index.ts';
 
 /** Matching items of one letter whose own text is fetched for its excerpt. */
@@ -61,11 +61,9 @@ export async function runSearch(index: ShardedIndex, state: SearchState, sources
     const rows = hits?.get(shard);
     const letter = rows?.get(row)?.result;
     const own = new Map<number, PagefindResultData>();
-    // The letter's own text shows only as the excerpt of a letter whose items the words did not
-    // find; otherwise its card has all the result shows, at a fifth of the record's bytes.
-    const letterText = letter !== undefined && words !== '' && match.letterHit && match.own.length === 0;
+    // The letter's whole record only where its text shows; otherwise its card, a fifth of the bytes.
     const [data] = await Promise.all([
-      letterText ? letter.data() : index.letterCard(shard, match.letter),
+      letter && showsLetterText(words !== '', match.letterHit, match.own.length) ? letter.data() : index.letterCard(shard, match.letter),
       ...match.own.slice(0, EXCERPTS_PER_LETTER).map(async (n) => {
         const item = rows?.get(row + n)?.result;
         if (item) own.set(n, await item.data());

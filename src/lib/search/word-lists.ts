@@ -1,0 +1,229 @@
+// A shard's words as lists of the records that hold them, and Pagefind's ranking worked out from
+// them: what a complete answer needs of a shard's words without Pagefind's metadata and word
+// chunks (docs/scale.md, "The complete answer"). Per word (as Pagefind indexes it: stemmed,
+// diacritics folded) and record: its row, the sum of its places' weights (Pagefind's weighted
+// count), which metadata fields hold it, and a place of it.
+//
+// rankRecords follows Pagefind 1.6's search_term (pagefind_web/src/search.rs): a record must hold
+// every term, each as a word its stem starts (or, when none does, the longest word that starts the
+// stem; a term no word matches is left out), and scores per word BM25 of its weighted count times
+// the word's length bonus and diacritic bonus, with the term's inverse document frequency in the
+// shard, plus a boost per metadata field holding terms of the query (1.6.0 counts a term once per
+// field, measured; its source of August 2026 counted each word). Arithmetic is in 32-bit floats as
+// Pagefind's. A place that two words of one term share ("mri" and "mris" for "MRI's") counts for
+// the first (WordList.shared). What it cannot follow without every place: a place holding words of
+// two terms (a compound's parts), and which word a record of more than twenty places counts a
+// shared place for (test/build/word-lists.test.ts).
+
+export interface WordList {
+  /** The word as Pagefind's index holds it. */
+  word: string;
+  /** The records holding it, by row, ascending. */
+  rows: number[];
+  /** Per record: the sum of the weights of its places (Pagefind's weighted count, 24 a plain place). */
+  weights: number[];
+  /** Per record: the metadata fields holding it, a bit per field of ShardWords.fields. */
+  fields: number[];
+  /**
+   * Per record: the weights of places it shares with a word sorted before it, as pairs of how
+   * many first characters the two words share and the weight, by the first ascending. A stem of
+   * that many characters or fewer matches both, and Pagefind counts the place for the earlier.
+   */
+  shared: number[][];
+}
+
+export interface ShardWords {
+  /** How many records the shard holds (Pagefind's total pages). */
+  records: number;
+  /** The metadata fields' names, in Pagefind's order. */
+  fields: string[];
+  /** Its words, sorted as Pagefind sorts them (by UTF-8 bytes, which for these is by code unit). */
+  words: WordList[];
+}
+
+/** Pagefind's ranking weights (its defaults, with the site's RANKING over them). */
+export interface Ranking {
+  termSimilarity: number;
+  termSaturation: number;
+  diacriticSimilarity: number;
+  metaWeights: Record<string, number>;
+}
+
+export const PAGEFIND_DEFAULTS: Ranking = { termSimilarity: 1, termSaturation: 1.4, diacriticSimilarity: 0.8, metaWeights: { title: 5 } };
+
+/** A term of the query: its stem (what the index is searched for) and the word as typed, folded as Pagefind folds a query. */
+export interface RankedTerm {
+  stem: string;
+  typed: string;
+}
+
+const f = Math.fround;
+const byteLength = (s: string) => new TextEncoder().encode(s).length;
+
+/** The first word at or after `key`. */
+function lowerBound(words: readonly WordList[], key: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (words[mid]!.word < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The word itself, if the shard holds it. */
+export function wordOf(shard: ShardWords, word: string): WordList | undefined {
+  const at = shard.words[lowerBound(shard.words, word)];
+  return at?.word === word ? at : undefined;
+}
+
+/** The words a stem matches: every word it starts, or when none, the longest word that starts it (Pagefind's find_word_extensions). */
+export function extensionsOf(shard: ShardWords, stem: string): WordList[] {
+  const out: WordList[] = [];
+  for (let i = lowerBound(shard.words, stem); i < shard.words.length && shard.words[i]!.word.startsWith(stem); i++)
+    out.push(shard.words[i]!);
+  if (out.length > 0) return out;
+  for (let n = stem.length - 1; n > 0; n--) {
+    const shorter = wordOf(shard, stem.slice(0, n));
+    if (shorter) return [shorter];
+  }
+  return [];
+}
+
+/** Pagefind's word_length_bonus: 1 for a word of the stem's length, less as it grows longer. */
+function lengthBonus(differential: number, termSimilarity: number): number {
+  const base = f(Math.exp(f(f(-0.5 * f(differential * differential)) / 4)));
+  return f(f(Math.exp(f(base * termSimilarity))) / f(Math.exp(termSimilarity)));
+}
+
+/** Pagefind's calculate_idf. */
+const idf = (total: number, holding: number) => f(Math.log(f(f(f(f(total) - f(holding)) + 0.5) / f(f(holding) + 0.5)) + 1));
+
+/** Pagefind's diacritics_match: the word's form and the query's word, one the start of the other. */
+const formsMatch = (typed: string, form: string) => form === typed || form.startsWith(typed) || typed.startsWith(form);
+
+/** A record's weighted count of a word, less the places a word before it takes for a stem of `stem` characters. */
+function countedWeight(list: WordList, i: number, stem: number): number {
+  let weight = list.weights[i]!;
+  const shared = list.shared[i]!;
+  for (let k = 0; k < shared.length; k += 2) if (shared[k]! >= stem) weight -= shared[k + 1]!;
+  return weight;
+}
+
+/**
+ * Each record holding every term, with the score Pagefind's search of the terms gives it in this
+ * shard (its records' lengths all equal, as the indexer writes them), by row.
+ */
+export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): Map<number, number> {
+  const matched = terms.map((t) => extensionsOf(shard, t.stem));
+  const held = matched.map((lists) => new Set(lists.flatMap((l) => l.rows)));
+  const idfs = held.map((rows) => idf(shard.records, rows.size));
+  let queryIdf = 0;
+  for (const v of idfs) queryIdf = f(queryIdf + v);
+  const k1 = f(ranking.termSaturation);
+  const out = new Map<number, number>();
+  // A term no word matches is left out, as Pagefind leaves it; with none matched, nothing is found.
+  const [first, ...rest] = held.filter((rows) => rows.size > 0);
+  if (!first) return out;
+  // Per word of the query: its term, length bonus and diacritic bonus, and its records by row.
+  const words = new Map<string, { term: number; bonus: number; diacritic: number; at: Map<number, number>; list: WordList }>();
+  matched.forEach((lists, term) => {
+    for (const list of lists) {
+      if (words.has(list.word)) continue;
+      const bonus = lengthBonus(
+        Math.min(255, Math.abs(byteLength(list.word) - byteLength(terms[term]!.stem)) + 1),
+        f(ranking.termSimilarity),
+      );
+      const diacritic =
+        ranking.diacriticSimilarity > 0 && formsMatch(terms[term]!.typed, list.word) ? f(1 + f(ranking.diacriticSimilarity)) : 1;
+      words.set(list.word, { term, bonus, diacritic, at: new Map(list.rows.map((r, i) => [r, i])), list });
+    }
+  });
+  // Pagefind sums the words' scores in their sorted order, which 32-bit sums can tell apart.
+  const sorted = [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const row of first!) {
+    if (!rest.every((rows) => rows.has(row))) continue;
+    let score = 0;
+    const fieldIdf = new Map<number, Map<number, number>>();
+    for (const [, w] of sorted) {
+      const i = w.at.get(row);
+      if (i === undefined) continue;
+      const weighted = f(f(f(countedWeight(w.list, i, terms[w.term]!.stem.length)) / 24) * w.bonus);
+      const tf = f(f(f(k1 + 1) * weighted) / f(k1 + weighted));
+      score = f(score + f(f(idfs[w.term]! * tf) * w.diacritic));
+      for (let mask = w.list.fields[i]!, field = 0; mask > 0; mask >>= 1, field++) {
+        if (!(mask & 1)) continue;
+        let byWord = fieldIdf.get(field);
+        if (!byWord) fieldIdf.set(field, (byWord = new Map()));
+        byWord.set(w.term, idfs[w.term]!);
+      }
+    }
+    let boost = 0;
+    for (const [field, byWord] of fieldIdf) {
+      const name = shard.fields[field];
+      if (name === undefined) continue;
+      const weight = f(ranking.metaWeights[name] ?? 1);
+      let sum = 0;
+      for (const v of byWord.values()) sum = f(sum + v);
+      const coverage = f(sum / queryIdf);
+      boost = f(boost + (queryIdf > 0 ? f(f(f(weight * sum) * coverage) * coverage) : 0));
+    }
+    out.set(row, f(score + boost));
+  }
+  return out;
+}
+
+/** Appends `n` (a whole number from 0) as a varint: seven bits a byte, low first. */
+function putVarint(out: number[], n: number) {
+  while (n >= 128) {
+    out.push((n % 128) + 128);
+    n = Math.floor(n / 128);
+  }
+  out.push(n);
+}
+
+/**
+ * A word's list as bytes: the number of records, then per record the row's difference from the
+ * one before, the weighted count, the fields and the shared places (their count, then the pairs),
+ * each a varint. A shard's file of such lists is gzipped whole.
+ */
+export function encodeWordList(list: WordList): Uint8Array {
+  const out: number[] = [];
+  putVarint(out, list.rows.length);
+  let last = 0;
+  list.rows.forEach((row, i) => {
+    putVarint(out, row - last);
+    last = row;
+    putVarint(out, list.weights[i]!);
+    putVarint(out, list.fields[i]!);
+    const shared = list.shared[i]!;
+    putVarint(out, shared.length / 2);
+    for (const v of shared) putVarint(out, v);
+  });
+  return Uint8Array.from(out);
+}
+
+/** The list of `word` from encodeWordList's bytes, starting at `at`; throws naming the word where the bytes end early. */
+export function decodeWordList(word: string, bytes: Uint8Array, at = 0): { list: WordList; next: number } {
+  const next = () => {
+    let n = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const b = bytes[at++];
+      if (b === undefined) throw new Error(`the list of "${word}" ends early, at byte ${at - 1}`);
+      n += (b & 127) * scale;
+      if (b < 128) return n;
+    }
+  };
+  const list: WordList = { word, rows: [], weights: [], fields: [], shared: [] };
+  let row = 0;
+  for (let i = 0, count = next(); i < count; i++) {
+    list.rows.push((row += next()));
+    list.weights.push(next());
+    list.fields.push(next());
+    const shared: number[] = [];
+    for (let k = 0, pairs = next(); k < pairs * 2; k++) shared.push(next());
+    list.shared.push(shared);
+  }
+  return { list, next: at };
+}

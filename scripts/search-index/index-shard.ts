@@ -18,6 +18,7 @@ import { cardOf } from './letter-cards.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { rewriteBundle } from './pagefind-meta.ts';
 import { runPool } from './run-pool.ts';
+import { surfaceWords, writeWordLists } from './word-list-files.ts';
 
 export interface ShardJob {
   /** Built site folder the files are read from. */
@@ -60,16 +61,21 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     });
     // Rows in page order: each letter's own record, then its items.
     const records: { url: string; html: string; row: number }[] = [];
-    const add = (url: string, html: (row: number) => string) => {
+    // Per row, where an item's request stands, for the word lists' request bit.
+    const spans: (readonly [number, number] | undefined)[] = [];
+    const add = (url: string, html: (row: number) => string, span?: readonly [number, number]) => {
       const row = records.length + 1;
       records.push({ url, html: html(row), row });
+      spans[row] = span;
     };
-    for (const file of job.files) {
+    job.files.forEach((file, k) => {
       const page = pages.get(file)!;
       const url = `/${file.replace(/index\.html$/, '')}`;
       add(url, page.letter);
-      page.items.forEach((item, i) => add(`${url}#item-${i + 1}`, item));
-    }
+      page.items.forEach((item, i) => add(`${url}#item-${i + 1}`, item, job.data[k]!.facts.items[i]?.request));
+    });
+    const surfaces = new Set<string>();
+    for (const { html } of records) surfaceWords(html, surfaces);
     const problems: string[] = [];
     await mkdir(join(job.outDir, 'card'), { recursive: true });
     await runPool(records, IN_FLIGHT, async ({ url, html, row }) => {
@@ -89,6 +95,7 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const named = await rewriteBundle(job.outDir, job.tag);
+    await writeWordLists(job.outDir, (row) => spans[row], surfaces);
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

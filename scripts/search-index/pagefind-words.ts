@@ -112,7 +112,11 @@ function commonStart(a: string, b: string): number {
  * of the query, for the first of the term's words there, so a stem both words start does not
  * count it for the later word (rankRecords).
  */
-function listsOf(read: { word: string; pages: Map<number, { places: Places; fields: number }> }[], rowOf: readonly number[]): WordList[] {
+function listsOf(
+  read: { word: string; pages: Map<number, { places: Places; fields: number }> }[],
+  rowOf: readonly number[],
+  spanOf: RequestSpans,
+): WordList[] {
   read.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
   // Per place (page and place in one number), the words there so far: sorted, so earlier words come first.
   const at = new Map<number, number[]>();
@@ -131,9 +135,12 @@ function listsOf(read: { word: string; pages: Map<number, { places: Places; fiel
       const row = rowOf[page];
       if (row === undefined) throw new Error(`word "${word}" names page ${page}, which the metadata does not list`);
       let weight = 0;
+      let request = 0;
+      const span = spanOf(row);
       const shared = new Map<number, number>();
       for (const [place, wt] of places) {
         weight += wt;
+        if (span && place >= span[0] && place < span[1]) request = 1;
         let longest = -1;
         for (const v of at.get(key(page, place))!) {
           if (v >= w) break;
@@ -141,7 +148,7 @@ function listsOf(read: { word: string; pages: Map<number, { places: Places; fiel
         }
         if (longest > 0) shared.set(longest, (shared.get(longest) ?? 0) + wt);
       }
-      return { row, weight, fields, shared: [...shared].sort((a, b) => a[0] - b[0]).flat() };
+      return { row, weight, fields, request, shared: [...shared].sort((a, b) => a[0] - b[0]).flat() };
     });
     records.sort((a, b) => a.row - b.row);
     return {
@@ -150,12 +157,16 @@ function listsOf(read: { word: string; pages: Map<number, { places: Places; fiel
       weights: records.map((x) => x.weight),
       fields: records.map((x) => x.fields),
       shared: records.map((x) => x.shared),
+      request: records.map((x) => x.request),
     };
   });
 }
 
+/** Where a record's request stands (its first word and the word after it), by row; undefined for a record without one. */
+export type RequestSpans = (row: number) => readonly [number, number] | undefined;
+
 /** The words of the bundle in `dir`, once its records are named by row (pagefind-meta.ts). */
-export async function readBundleWords(dir: string): Promise<ShardWords> {
+export async function readBundleWords(dir: string, spanOf: RequestSpans = () => undefined): Promise<ShardWords> {
   const metaName = (await readdir(dir)).find((n) => n.endsWith('.pf_meta'));
   if (!metaName) throw new Error(`${dir}: no Pagefind metadata file`);
   const path = join(dir, metaName);
@@ -180,5 +191,5 @@ export async function readBundleWords(dir: string): Promise<ShardWords> {
     const file = join(dir, 'index', `${hash}.pf_index`);
     read.push(...readChunkWords(await readFile(file), file));
   }
-  return { records: pages.length, fields: Array.isArray(fields) ? fields.map(String) : [], words: listsOf(read, rowOf) };
+  return { records: pages.length, fields: Array.isArray(fields) ? fields.map(String) : [], words: listsOf(read, rowOf, spanOf) };
 }

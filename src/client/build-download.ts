@@ -7,6 +7,7 @@ import { RESULT_CSV_MAX_ROWS, RESULT_HEADER, resultRows, type RowContext } from 
 import type { SearchState } from '../lib/search/search-state.ts';
 import type { Cell } from '../lib/open-data/csv.ts';
 import type { TermSources } from '../lib/search/query-terms.ts';
+import { loadFor } from './load-for.ts';
 import { runSearch } from './run-search.ts';
 import type { ShardedIndex } from './sharded-index.ts';
 
@@ -28,9 +29,11 @@ export async function buildResultsCsv(
   sources?: TermSources,
 ): Promise<ResultsCsv> {
   // The whole corpus, whatever the page has merged so far; the words read as the list reads them.
-  await index.load(
+  await loadFor(
+    index,
     index.manifest.shards.map((s) => s.id),
-    state.q.trim() !== '',
+    state,
+    sources,
   );
   const answer = await runSearch(index, state, sources);
   const letters = answer.ordered;

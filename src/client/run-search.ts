@@ -37,10 +37,12 @@ const NO_SOURCES: TermSources = { synonyms: [], regions: [] };
 
 export async function runSearch(index: ShardedIndex, state: SearchState, sources: TermSources = NO_SOURCES): Promise<SearchAnswer> {
   const words = state.q.trim();
-  // Filters alone need the shards' facet tables only; words need their Pagefind bundles too.
-  const shards = index.loaded(words !== '');
   const query = words ? queryWords(words) : undefined;
-  const matched = query ? await index.match(query, queryTerms(query.words, sources)) : undefined;
+  const terms = query ? queryTerms(query.words, sources) : undefined;
+  // Filters alone need the shards' facet tables only; words need their word lists, or else their Pagefind bundles too.
+  const stems = query ? await index.listStems(query, terms!) : undefined;
+  const shards = index.loaded(words !== '' && !stems);
+  const matched = query ? await index.match(query, terms!, stems) : undefined;
   const hits = matched?.hits;
   const place = new Map(index.manifest.shards.map((s, k) => [s.id, k]));
   const regions = matched?.terms.map((t) => t.region?.slug) ?? [];

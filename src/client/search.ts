@@ -12,6 +12,7 @@ import { STATUS_INDEX_FAILED, STATUS_SEARCH_FAILED, STATUS_SEARCHING } from '../
 import { CATALOGUE_PATH, TERMS_PATH } from '../lib/search/search-files.ts';
 import { firstShards } from '../lib/search/staged-shards.ts';
 import type { Pagefind } from './pagefind-api.ts';
+import { loadFor } from './load-for.ts';
 import { runSearch, type SearchAnswer } from './run-search.ts';
 import {
   filterLabels,
@@ -76,19 +77,21 @@ export function startSearch(): void {
     }
     try {
       const sources = await pendingSources;
-      // A search by filters alone reads the shards' facet tables, not their Pagefind bundles. Only
-      // the page's first search answers from one shard first, whatever it loaded.
-      const words = shown.q.trim() !== '';
+      // A search by filters alone reads the shards' facet tables, not their Pagefind bundles, and
+      // one the word lists answer reads those (loadFor). Only the page's first search answers from
+      // one shard first, whatever it loaded.
       const first = firstShards(api.manifest, api.loaded(false), shown);
       if (first.length > 0) {
-        await api.load(
+        await loadFor(
+          api,
           first.map((s) => s.id),
-          words,
+          shown,
+          sources,
         );
         const answer = current() ? await runSearch(api, shown, sources) : undefined;
         if (answer && current()) await show(answer, shown, current);
       }
-      await api.load(api.manifest.shards.map((s) => s.id).reverse(), words);
+      await loadFor(api, api.manifest.shards.map((s) => s.id).reverse(), shown, sources);
       const answer = current() ? await runSearch(api, shown, sources) : undefined;
       if (answer && current()) await show(answer, shown, current);
     } catch {

@@ -22,6 +22,8 @@ import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
 import { onceEach } from './once-each.ts';
 import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
+import { listIndex, type ListShard } from './list-match.ts';
+import { PAGEFIND_DEFAULTS } from '../lib/search/word-lists.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
 
@@ -33,17 +35,32 @@ export interface ShardedIndex {
    * are read, all a search by filters alone needs.
    */
   loaded(words?: boolean): ShardInfo[];
-  /** Reads these shards' facet tables and, with `words` (the default), merges their bundles; resolves when all are searchable. */
-  load(ids: readonly string[], words?: boolean): Promise<void>;
+  /**
+   * Reads these shards' facet tables and, for words (true, or the query's: the default is true),
+   * merges their bundles, unless the query's words are answered from the word lists
+   * (listStems); resolves when all are searchable.
+   */
+  load(ids: readonly string[], words?: boolean | WordsAsked): Promise<void>;
   table(id: string): FacetTable;
-  /** The records of the loaded shards that hold the words. */
-  match(query: QueryWords, terms: readonly Term[]): Promise<WordMatch>;
+  /**
+   * The stems of the query's words where the word lists of the shards whose facet tables are
+   * loaded answer it (list-match.ts), else undefined: Pagefind answers from merged bundles.
+   */
+  listStems(query: QueryWords, terms: readonly Term[]): Promise<Map<string, string> | undefined>;
+  /** The records of the loaded shards that hold the words: from the word lists with `stems` (listStems), else from Pagefind. */
+  match(query: QueryWords, terms: readonly Term[], stems?: Map<string, string>): Promise<WordMatch>;
   /** The data of a letter's own record (its title, facts and item list; no excerpt) with its text, fetched alone: the tests read what is indexed so. */
   letterData(id: string, letter: number): Promise<PagefindResultData & { content: string }>;
   /** The same without the record's text, from the letter's card (letterCardPath): what a result shows when it shows no excerpt of the letter. */
   letterCard(id: string, letter: number): Promise<PagefindResultData>;
   /** A shard's CSV data, per letter in row order, with page URLs from the site's root ("/imr/determinations/<id>/"). */
   results(id: string): Promise<ResultData[]>;
+}
+
+/** A query's words and terms, for load to tell whether the word lists answer them. */
+export interface WordsAsked {
+  query: QueryWords;
+  terms: readonly Term[];
 }
 
 export interface OpenOptions {
@@ -66,6 +83,9 @@ export interface OpenOptions {
  * needs the lengths back. See docs/search.md for the figures.
  */
 export const RANKING = { termSimilarity: 3, pageLength: 0 };
+
+/** Pagefind's excerpt length when none is given (its default). */
+const PAGEFIND_EXCERPT_LENGTH = 30;
 
 /** The error of a page whose search index files come from two builds of the site. */
 const staleIndex = (shard?: string) =>
@@ -103,6 +123,7 @@ function letterReaders(locate: (id: string, letter: number) => { bundle: string;
     return { url: underBase(page, baseUrl), excerpt: '', meta };
   });
   return {
+    fragment,
     letterData: (id: string, letter: number) => {
       const { bundle, tag, row } = locate(id, letter);
       return fragment(`${bundle}fragment/${recordName(tag, row)}.pf_fragment`);
@@ -111,6 +132,73 @@ function letterReaders(locate: (id: string, letter: number) => { bundle: string;
       const { bundle, tag, row } = locate(id, letter);
       return card(`${bundle}${letterCardPath(tag, row)}`);
     },
+  };
+}
+
+/**
+ * The records a Pagefind search finds, ranked, by shard id and row (their ids name both), once
+ * the loads under way are `settled`. `shardOf` gives a tag's shard id, null for a shard not
+ * loaded (left out), undefined for none: the site was updated between the page's reads of two files.
+ */
+function pagefindFinder(pagefind: Promise<Pagefind>, settled: () => Promise<unknown>, shardOf: (tag: string) => string | null | undefined) {
+  return async (term: string): Promise<Rows> => {
+    await settled();
+    const { results } = await (await pagefind).search(term);
+    const out: Rows = new Map();
+    for (const result of results) {
+      const at = recordOf(result.id);
+      const id = at && shardOf(at.tag);
+      if (!at || id === undefined) throw staleIndex();
+      if (id === null) continue;
+      let rows = out.get(id);
+      if (!rows) out.set(id, (rows = new Map()));
+      rows.set(at.row, result);
+    }
+    return out;
+  };
+}
+
+/** The word lists' side of the index (list-match.ts) over the shards `withFacets` gives, its last match kept as Pagefind's is. */
+function listMatcher(
+  manifest: ShardManifest,
+  root: string,
+  options: Record<string, unknown>,
+  fragment: (url: string) => Promise<PagefindResultData & { content: string }>,
+  withFacets: () => ShardInfo[],
+) {
+  const shards = (): ListShard[] => withFacets().map((s) => ({ id: s.id, tag: s.tag, bundle: shardUrl(manifest, root, s.id) }));
+  const lists = listIndex({
+    root,
+    key: manifest.words,
+    fragment: (shard, row) => fragment(`${shard.bundle}fragment/${recordName(shard.tag, row)}.pf_fragment`),
+    termSimilarity: (options.ranking as { termSimilarity?: number } | undefined)?.termSimilarity ?? PAGEFIND_DEFAULTS.termSimilarity,
+    excerptLength: typeof options.excerptLength === 'number' ? options.excerptLength : PAGEFIND_EXCERPT_LENGTH,
+  });
+  const match = keepLastListMatch(
+    (query, terms, stems) => lists.match(query, terms, shards(), stems),
+    () =>
+      shards()
+        .map((s) => s.id)
+        .join(' '),
+  );
+  return { stems: lists.stems, match };
+}
+
+/** A list match (list-match.ts) with its last answer kept, as keepLastMatch keeps Pagefind's: keyed on the words, terms and shards (`shards()`). */
+function keepLastListMatch(
+  match: (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => Promise<WordMatch>,
+  shards: () => string,
+): (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => Promise<WordMatch> {
+  let last: { key: string; match: Promise<WordMatch> } | undefined;
+  return (query, terms, stems) => {
+    const key = JSON.stringify([query, terms, shards()]);
+    if (last?.key === key) return last.match;
+    const kept = { key, match: match(query, terms, stems) };
+    last = kept;
+    kept.match.catch(() => {
+      if (last === kept) last = undefined;
+    });
+    return kept.match;
   };
 }
 
@@ -189,33 +277,26 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
       if (shard.id !== manifest.root) await pf.mergeIndex(shardUrl(manifest, root, shard.id), options);
       merged.add(shard.id);
     });
-  const loadShards = (ids: readonly string[], words = true) =>
-    Promise.all(ids.map((id) => Promise.all([loadFacets(shardOf(id)), words ? merge(shardOf(id)) : undefined]))).then(() => undefined);
+  const loadShards = async (ids: readonly string[], words: boolean | WordsAsked = true) => {
+    await Promise.all(ids.map((id) => loadFacets(shardOf(id))));
+    const merging = typeof words === 'boolean' ? words : !(await lists.stems(words.query, words.terms));
+    if (merging) await Promise.all(ids.map((id) => merge(shardOf(id))));
+  };
   // A search waits for the loads under way, so it never sees a shard without its facet table.
   const settled = () => Promise.all([...facetLoads.values(), ...merges.values()]);
 
-  /** The records a search finds, ranked, by shard id and row (their ids name both). */
-  const found = async (term: string): Promise<Rows> => {
-    await settled();
-    const { results } = await (await pagefind).search(term);
-    const out: Rows = new Map();
-    for (const result of results) {
-      const at = recordOf(result.id);
-      const id = at && shardOfTag.get(at.tag);
-      // A record of no shard in the manifest: the site was updated between the two files.
-      if (!at || !id) throw staleIndex();
-      if (!tables.has(id)) continue;
-      let rows = out.get(id);
-      if (!rows) out.set(id, (rows = new Map()));
-      rows.set(at.row, result);
-    }
-    return out;
-  };
+  const found = pagefindFinder(pagefind, settled, (tag) => {
+    const id = shardOfTag.get(tag);
+    return id && tables.has(id) ? id : id === undefined ? undefined : null;
+  });
 
   // Keyed on the bundles and facet tables asked for so far (a search waits for them): a load
   // started since makes the match again.
   const kept = keepLastMatch({ found });
-  const match = (query: QueryWords, terms: readonly Term[]) => kept(query, terms, `${[...merges.keys()].join(' ')}/${facetLoads.size}`);
+  const byPagefind = (query: QueryWords, terms: readonly Term[]) =>
+    kept(query, terms, `${[...merges.keys()].join(' ')}/${facetLoads.size}`);
+  const match = (query: QueryWords, terms: readonly Term[], stems?: Map<string, string>) =>
+    stems ? lists.match(query, terms, stems) : byPagefind(query, terms);
 
   // A letter's own record read by its name, which its shard's tag and its row give.
   const letterRecord = (id: string, letter: number) => {
@@ -223,7 +304,8 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     if (row === undefined) throw new Error(`no letter ${letter} in shard ${id}`);
     return { bundle: shardUrl(manifest, root, id), tag: shardOf(id).tag, row };
   };
-  const { letterData, letterCard } = letterReaders(letterRecord, baseUrl);
+  const { letterData, letterCard, fragment } = letterReaders(letterRecord, baseUrl);
+  const lists = listMatcher(manifest, root, options, fragment, () => manifest.shards.filter((s) => tables.has(s.id)));
 
   // The site's root is the pagefind/ folder's parent.
   const site = root.replace(/[^/]+\/$/, '');
@@ -236,6 +318,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     loaded: (words = true) => manifest.shards.filter((s) => tables.has(s.id) && (!words || merged.has(s.id))),
     load: loadShards,
     table,
+    listStems: lists.stems,
     match,
     letterData,
     letterCard,

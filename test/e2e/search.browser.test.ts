@@ -228,13 +228,20 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     expect(fragments()).toEqual([]);
     // The site's one list of facet values, once, from the URL the page preloads.
     expect(pagefindFiles(/facet-values\.json\.gz/)).toEqual(['/imr/pagefind/facet-values.json.gz']);
-    // Words then merge every shard's bundle, and search them all at once.
+    // A word is then read from the word lists of the shards that have its group, as the word
+    // directory says, and no shard's Pagefind bundle is merged.
     await page.locator('#q').fill('zynex');
     await page.locator('#q').press('Enter');
     await expect
       .poll(() => page.locator('#search-status').textContent())
       .toBe('1 item requests “zynex”: 1 upheld, 0 overturned. Listed: 1 disputed item in 1 determination (requests and mentions).');
-    expect(pagefindFiles(/\.pf_meta$/)).toHaveLength(5);
+    expect(pagefindFiles(/\/words\/zyn\.json\.gz/)).toHaveLength(1);
+    expect(pagefindFiles(/\/lists\/zyn\.bin\.gz/).length).toBeGreaterThan(0);
+    expect(pagefindFiles(/\.pf_meta$/)).toHaveLength(1);
+    // A quoted phrase needs every place: Pagefind merges every shard's bundle and searches them all at once.
+    await page.locator('#q').fill('"zynex unit"');
+    await page.locator('#q').press('Enter');
+    await expect.poll(() => pagefindFiles(/\.pf_meta$/)).toHaveLength(5);
     expect(errors).toEqual([]);
   });
 

@@ -34,7 +34,7 @@ export interface QueryMeasure {
   gzipBytes: number;
   /** Of `bytes`, what Pagefind fetched (everything under /pagefind/). */
   indexBytes: number;
-  /** `bytes` by kind of file: page, catalogue, manifest, runtime, wasm, meta, facets, filter, index, fragment, card. */
+  /** `bytes` by kind of file: page, catalogue, manifest, runtime, wasm, meta, facets, filter, index, fragment, card, lists, words. */
   byKind: Record<string, number>;
 }
 
@@ -46,6 +46,9 @@ function kindOf(path: string): string {
   if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
   // A letter's title, facts and item list (letterCardPath), fetched where a result shows no excerpt of its text.
   if (path.includes('/card/')) return 'card';
+  // A shard's word lists of a group (word-lists.ts), and the site's word directory.
+  if (/\/lists\/[^/]+\.bin\.gz$/.test(path)) return 'lists';
+  if (/\/pagefind\/words\//.test(path)) return 'words';
   if (path.endsWith(CATALOGUE_PATH)) return 'catalogue';
   // The index's list of shards, and each shard's Pagefind entry file.
   if (path.endsWith('/shards.json.gz') || path.endsWith('/pagefind-entry.json')) return 'manifest';

@@ -170,6 +170,12 @@ interface FieldIndexes {
   group: number[];
 }
 
+/**
+ * A place that stands in the item's request whatever its span: the word lists tell only whether
+ * a word's places include one in the request (src/client/list-match.ts).
+ */
+export const IN_REQUEST = -2;
+
 /** How an item stands to the words, as a number (items' standings are kept in a Uint8Array): not at all, only started, mentioned, requested. */
 const NONE = 0;
 const STARTED = 1;
@@ -194,7 +200,7 @@ function standingOf(hit: RecordWords | undefined, fields: FieldIndexes, item: Fa
     if ((region >= 0 && item[4].includes(region)) || (group >= 0 && (item[6] ?? []).includes(group))) continue;
     const positions = hit?.held[t];
     if (positions === undefined) held = false;
-    else if (requested && !positions.every((word) => word.some((p) => p >= first && p < end))) requested = false;
+    else if (requested && !positions.every((word) => word.some((p) => p === IN_REQUEST || (p >= first && p < end)))) requested = false;
   }
   if (held) return requested ? REQUESTED : MENTIONED;
   return hit?.prefix ? STARTED : NONE;

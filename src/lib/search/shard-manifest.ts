@@ -36,6 +36,8 @@ export interface ShardManifest {
   root: string;
   /** Key of the site's list of facet values (FacetValues.key, facet-table.ts), pagefind/facet-values.json.gz. */
   values: string;
+  /** Key of the site's word directory (pagefind/words/, WordGroup in word-lists.ts); absent in an index written before it. */
+  words?: string;
   /** Oldest first; date ranges follow one another (neighbours may share a boundary date). */
   shards: ShardInfo[];
 }

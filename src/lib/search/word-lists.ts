@@ -30,6 +30,8 @@ export interface WordList {
    * that many characters or fewer matches both, and Pagefind counts the place for the earlier.
    */
   shared: number[][];
+  /** Per record: 1 where a place of it stands in the record's request (an item's: item-heading.ts), else 0. */
+  request: number[];
 }
 
 export interface ShardWords {
@@ -185,8 +187,8 @@ function putVarint(out: number[], n: number) {
 
 /**
  * A word's list as bytes: the number of records, then per record the row's difference from the
- * one before, the weighted count, the fields and the shared places (their count, then the pairs),
- * each a varint. A shard's file of such lists is gzipped whole.
+ * one before, the weighted count times two plus the request's bit, the fields and the shared
+ * places (their count, then the pairs), each a varint.
  */
 export function encodeWordList(list: WordList): Uint8Array {
   const out: number[] = [];
@@ -195,7 +197,7 @@ export function encodeWordList(list: WordList): Uint8Array {
   list.rows.forEach((row, i) => {
     putVarint(out, row - last);
     last = row;
-    putVarint(out, list.weights[i]!);
+    putVarint(out, list.weights[i]! * 2 + list.request[i]!);
     putVarint(out, list.fields[i]!);
     const shared = list.shared[i]!;
     putVarint(out, shared.length / 2);
@@ -215,15 +217,119 @@ export function decodeWordList(word: string, bytes: Uint8Array, at = 0): { list:
       if (b < 128) return n;
     }
   };
-  const list: WordList = { word, rows: [], weights: [], fields: [], shared: [] };
+  const list: WordList = { word, rows: [], weights: [], fields: [], shared: [], request: [] };
   let row = 0;
   for (let i = 0, count = next(); i < count; i++) {
     list.rows.push((row += next()));
-    list.weights.push(next());
+    const weight = next();
+    list.weights.push(Math.floor(weight / 2));
+    list.request.push(weight % 2);
     list.fields.push(next());
     const shared: number[] = [];
     for (let k = 0, pairs = next(); k < pairs * 2; k++) shared.push(next());
     list.shared.push(shared);
   }
   return { list, next: at };
+}
+
+/** A word's group: its first three characters. Lists are fetched a group a shard at a time. */
+export const GROUP_LENGTH = 3;
+/** Words whose group has a file: letters and digits only (a group is a file's name). */
+export const GROUPED = /^[a-z0-9]{3}/;
+export const groupOf = (word: string) => word.slice(0, GROUP_LENGTH);
+/** A group's file in a shard's bundle. */
+export const groupFile = (group: string) => `lists/${group}.bin.gz`;
+
+/** A group file's content: the shard's record count and metadata fields (which ranking needs) and the lists of its words that start so. */
+export interface ListGroup {
+  records: number;
+  fields: string[];
+  words: WordList[];
+}
+
+/**
+ * The site's word directory (pagefind/words/, scripts/search-index/word-directory.ts): which
+ * groups any shard has, and per group the shards that have it and the words of the letters that
+ * start so, as a query folds them (search-words.ts), each with its stem where that is another
+ * word (Pagefind searches the stem): what the page needs to know what to fetch for a word typed,
+ * without a stemmer of its own and without asking for files that are not there.
+ */
+export const WORD_GROUPS_FILE = 'words/groups.json.gz';
+export const wordGroupFile = (group: string) => `words/${group}.json.gz`;
+export interface WordGroup {
+  /** Ids of the shards with a file of the group. */
+  shards: string[];
+  /** Word as typed -> its stem ("" where the same). */
+  surfaces: Record<string, string>;
+}
+/** What a shard's worker leaves for the directory in its bundle: its groups and its letters' words with their stems. */
+export const SHARD_WORDS_FILE = 'lists/words.json.gz';
+export interface ShardWordsNote {
+  groups: string[];
+  surfaces: Record<string, string>;
+}
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+export function encodeListGroup(group: ListGroup): Uint8Array {
+  const parts: Uint8Array[] = [];
+  const head: number[] = [];
+  const flush = () => {
+    parts.push(Uint8Array.from(head));
+    head.length = 0;
+  };
+  const text = (s: string) => {
+    const bytes = utf8.encode(s);
+    putVarint(head, bytes.length);
+    flush();
+    parts.push(bytes);
+  };
+  putVarint(head, group.records);
+  putVarint(head, group.fields.length);
+  group.fields.forEach(text);
+  putVarint(head, group.words.length);
+  for (const list of group.words) {
+    text(list.word);
+    parts.push(encodeWordList(list));
+  }
+  flush();
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** A group file's content from its bytes (ungzipped); throws naming `name` where they end early. */
+export function decodeListGroup(bytes: Uint8Array, name: string): ListGroup {
+  let at = 0;
+  const next = () => {
+    let n = 0;
+    for (let scale = 1; ; scale *= 128) {
+      const b = bytes[at++];
+      if (b === undefined) throw new Error(`${name} ends early, at byte ${at - 1}`);
+      n += (b & 127) * scale;
+      if (b < 128) return n;
+    }
+  };
+  const text = () => {
+    const length = next();
+    if (at + length > bytes.length) throw new Error(`${name} ends early, inside a word at byte ${at}`);
+    const s = fromUtf8.decode(bytes.subarray(at, at + length));
+    at += length;
+    return s;
+  };
+  const records = next();
+  const fields = Array.from({ length: next() }, text);
+  const words: WordList[] = [];
+  for (let n = next(), i = 0; i < n; i++) {
+    const decoded = decodeWordList(text(), bytes, at);
+    words.push(decoded.list);
+    at = decoded.next;
+  }
+  if (at !== bytes.length) throw new Error(`${name} has ${bytes.length - at} bytes more than its lists`);
+  return { records, fields, words };
 }

@@ -1,0 +1,50 @@
+// A shard's word lists (src/lib/search/word-lists.ts) written beside its Pagefind bundle, a file
+// per group of words (their first three characters, groupFile), once the bundle's records are
+// named by row: what a search that can count and rank by the lists fetches of a shard instead of
+// Pagefind's metadata and word chunks (docs/search.md, "Word lists"). And a note of its groups and
+// of the words of its letters with their stems, from which the index writes the site's word
+// directory (word-directory.ts).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { createStemmer } from 'multilingual-stemmer';
+import { searchWords } from '../../src/lib/search/search-words.ts';
+import {
+  encodeListGroup,
+  groupFile,
+  groupOf,
+  GROUPED,
+  SHARD_WORDS_FILE,
+  type ListGroup,
+  type ShardWordsNote,
+} from '../../src/lib/search/word-lists.ts';
+import { readBundleWords, type RequestSpans } from './pagefind-words.ts';
+
+const stem = createStemmer('en');
+
+/** The words of a record's HTML as a query folds them (search-words.ts), those a group file can hold. */
+export function surfaceWords(html: string, into: Set<string>): void {
+  for (const word of searchWords(html.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' '))) if (GROUPED.test(word)) into.add(word);
+}
+
+/** Writes the word lists of the bundle in `dir`; returns how many group files. */
+export async function writeWordLists(dir: string, spanOf: RequestSpans, surfaces: ReadonlySet<string>): Promise<number> {
+  const shard = await readBundleWords(dir, spanOf);
+  const groups = new Map<string, ListGroup>();
+  for (const list of shard.words) {
+    if (!GROUPED.test(list.word)) continue;
+    const key = groupOf(list.word);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { records: shard.records, fields: shard.fields, words: [] }));
+    group.words.push(list);
+  }
+  await mkdir(join(dir, dirname(groupFile('abc'))), { recursive: true });
+  for (const [key, group] of groups) await writeFile(join(dir, groupFile(key)), gzipSync(encodeListGroup(group), { level: 9 }));
+  const note: ShardWordsNote = { groups: [...groups.keys()].sort(), surfaces: {} };
+  for (const word of [...surfaces].sort()) {
+    const stemmed = stem(word);
+    note.surfaces[word] = stemmed === word ? '' : stemmed;
+  }
+  await writeFile(join(dir, SHARD_WORDS_FILE), gzipSync(JSON.stringify(note), { level: 9 }));
+  return groups.size;
+}

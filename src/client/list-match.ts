@@ -1,0 +1,215 @@
+// A query's match from the shards' word lists (src/lib/search/word-lists.ts, written by
+// scripts/search-index/word-list-files.ts) instead of Pagefind: the same WordMatch word-match.ts
+// makes from Pagefind's searches, for the queries the lists can answer (listedWords): each word
+// of three letters or more, plain letters and digits, a word some shard's letters hold, whose
+// stem starts as it does; not a quoted phrase, nor three words or more (their phrase needs every
+// place), nor a synonym with exceptions. A search then fetches, per shard, a group file per word
+// instead of Pagefind's metadata and word chunks, and only the shown results' fragments.
+import { IN_REQUEST } from '../lib/search/item-search.ts';
+import type { Term } from '../lib/search/query-terms.ts';
+import type { QueryWords } from '../lib/search/query-words.ts';
+import { searchWords } from '../lib/search/search-words.ts';
+import {
+  decodeListGroup,
+  extensionsOf,
+  groupFile,
+  groupOf,
+  GROUPED,
+  PAGEFIND_DEFAULTS,
+  rankRecords,
+  WORD_GROUPS_FILE,
+  wordGroupFile,
+  wordOf,
+  type ListGroup,
+  type ShardWords,
+  type WordGroup,
+} from '../lib/search/word-lists.ts';
+import { fetchGzipJson, fetchOk } from './gzip-json.ts';
+import { onceEach } from './once-each.ts';
+import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
+import type { Hit, WordMatch } from './word-match.ts';
+
+/** A shard as the lists know it: its id, its records' tag and its bundle's URL. */
+export interface ListShard {
+  id: string;
+  tag: string;
+  bundle: string;
+}
+
+/** What a list match needs of the page: the word directory, and a record's fragment (its URL, metadata and text) by its shard and row. */
+export interface ListSources {
+  /** URL of the pagefind/ folder, ending in "/". */
+  root: string;
+  /** The word directory's key (ShardManifest.words); none in an index written before it, which the lists never answer. */
+  key: string | undefined;
+  fragment(shard: ListShard, row: number): Promise<PagefindResultData & { content: string }>;
+  /** Pagefind's ranking (RANKING in sharded-index.ts) and excerpt length. */
+  termSimilarity: number;
+  excerptLength: number;
+}
+
+const MIN_WORD = 3;
+
+/** The words of a query the lists could answer, or undefined; whether they can also needs the stems (listedWords). */
+export function listableWords(query: QueryWords, terms: readonly Term[]): string[] | undefined {
+  if (query.quoted || query.phrase || terms.some((t) => t.except.length > 0)) return undefined;
+  const words = searchWords(query.text);
+  const ok = words.length > 0 && words.every((w) => w.length >= MIN_WORD && GROUPED.test(w) && /^[a-z0-9]+$/.test(w));
+  return ok ? words : undefined;
+}
+
+/** Fetches a shard's group file once (the word directory says which shards have it). */
+function groupReader() {
+  return onceEach(async (url): Promise<ListGroup> => {
+    let bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b)
+      bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    return decodeListGroup(bytes, url);
+  });
+}
+
+export interface ListIndex {
+  /** The stems of the query's words if the word lists can answer it, else undefined (Pagefind answers). */
+  stems(query: QueryWords, terms: readonly Term[]): Promise<Map<string, string> | undefined>;
+  /** The match, as word-match.ts makes it from Pagefind, from the lists of these shards. */
+  match(query: QueryWords, terms: readonly Term[], shards: readonly ListShard[], stems: Map<string, string>): Promise<WordMatch>;
+}
+
+export function listIndex(sources: ListSources): ListIndex {
+  const read = groupReader();
+  const directory = onceEach((url) => fetchGzipJson<unknown>(url));
+  const groups = async () => new Set((await directory(`${sources.root}${WORD_GROUPS_FILE}?v=${sources.key}`)) as string[]);
+  const wordGroup = async (word: string) =>
+    (await directory(`${sources.root}${wordGroupFile(groupOf(word))}?v=${sources.key}`)) as WordGroup;
+  /** A shard's words of the groups of these words it has, as one ShardWords. */
+  const shardWords = async (shard: ListShard, words: readonly string[]): Promise<ShardWords | undefined> => {
+    const names = [...new Set(words.map(groupOf))];
+    const has = await Promise.all(names.map(async (g) => (await wordGroup(g)).shards.includes(shard.id)));
+    const files = await Promise.all(names.filter((_, i) => has[i]).map((g) => read(`${shard.bundle}${groupFile(g)}?v=${shard.tag}`)));
+    if (files.length === 0) return undefined;
+    const all = files.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+    return { records: files[0]!.records, fields: files[0]!.fields, words: all };
+  };
+
+  const stems: ListIndex['stems'] = async (query, terms) => {
+    const words = listableWords(query, terms);
+    if (!words || sources.key === undefined) return undefined;
+    const known = await groups();
+    const out = new Map<string, string>();
+    for (const word of words) {
+      if (!known.has(groupOf(word))) return undefined;
+      const surface = (await wordGroup(word)).surfaces[word];
+      if (surface === undefined) return undefined;
+      const stem = surface || word;
+      if (stem.length < MIN_WORD || groupOf(stem) !== groupOf(word)) return undefined;
+      out.set(word, stem);
+    }
+    return out;
+  };
+
+  const match: ListIndex['match'] = async (query, terms, shards, stemOf) => {
+    const typed = searchWords(query.text);
+    const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
+    const ranking = { ...PAGEFIND_DEFAULTS, termSimilarity: sources.termSimilarity };
+    const perShard = await Promise.all(shards.map((s) => shardWords(s, typed)));
+    const hits = new Map<string, Map<number, Hit>>();
+    const heldAnywhere = new Set<string>();
+    const startsAnywhere = new Set<string>();
+    shards.forEach((shard, k) => {
+      const words = perShard[k];
+      const shardHits = new Map<number, Hit>();
+      hits.set(shard.id, shardHits);
+      if (!words) return;
+      const scores = rankRecords(words, ranked, ranking);
+      const matched = ranked.flatMap((t) => extensionsOf(words, t.stem).map((l) => l.word));
+      // Per word of the terms: its records as such, with a place in the request or not (-1: outside every request).
+      const exact = new Map<string, Map<number, number>>();
+      for (const w of new Set(terms.flatMap((t) => t.words))) {
+        const list = wordOf(words, stemOf.get(w) ?? w);
+        const rows = new Map<number, number>();
+        list?.rows.forEach((row, i) => rows.set(row, list.request[i] ? IN_REQUEST : -1));
+        exact.set(w, rows);
+        if (rows.size > 0) heldAnywhere.add(w);
+        if (extensionsOf(words, stemOf.get(w) ?? w).some((l) => l.word.startsWith(stemOf.get(w) ?? w))) startsAnywhere.add(w);
+      }
+      const rows = new Set([...scores.keys(), ...[...exact.values()].flatMap((r) => [...r.keys()])]);
+      for (const row of rows) {
+        const prefix = scores.has(row);
+        shardHits.set(row, {
+          result: listResult(sources, shard, row, scores.get(row) ?? 0, matched),
+          score: scores.get(row) ?? 0,
+          held: terms.map((t) => {
+            const places = t.words.map((w) => exact.get(w)!.get(row));
+            return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
+          }),
+          prefix,
+          phrase: false,
+        });
+      }
+    });
+    const absent = terms.filter((t) => !t.region && !t.group && t.words.some((w) => !heldAnywhere.has(w)));
+    return {
+      terms: [...terms],
+      hits,
+      missing: absent.filter((t) => !t.words.every((w) => heldAnywhere.has(w) || startsAnywhere.has(w))).map((t) => t.typed),
+      prefixOnly: absent.filter((t) => t.words.every((w) => heldAnywhere.has(w) || startsAnywhere.has(w))).map((t) => t.typed),
+    };
+  };
+
+  return { stems, match };
+}
+
+/** A record found by the lists, as a Pagefind result: its text fetched when shown, with the matched words marked. */
+function listResult(sources: ListSources, shard: ListShard, row: number, score: number, matched: readonly string[]): PagefindResult {
+  return {
+    id: `${shard.tag}~${row.toString(36)}`,
+    score,
+    words: [],
+    data: async () => {
+      const { url, meta, content } = await sources.fragment(shard, row);
+      return { url, meta, excerpt: excerptOf(content, matched, sources.excerptLength) };
+    },
+  };
+}
+
+/** Whether a word of the text (folded as a query is) is one of the matched index words or an inflection of it. */
+function stemsTo(word: string, matched: readonly string[]): boolean {
+  return matched.some(
+    (m) =>
+      word.startsWith(m) || (m.endsWith('i') && word.length >= m.length && word.startsWith(m.slice(0, -1)) && word[m.length - 1] === 'y'),
+  );
+}
+
+/** An excerpt as Pagefind builds it (its densest window of matched words, marked), from the record's text. */
+export function excerptOf(content: string, matched: readonly string[], length: number): string {
+  const words = content
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .split(/[\r\n\s]+/g);
+  const hits = words.map((w): number => {
+    const parts = [w, ...w.split(/[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]/u)].flatMap(searchWords);
+    return parts.some((p) => stemsTo(p, matched)) ? 1 : 0;
+  });
+  // Pagefind's calculate_excerpt_region and build_excerpt, every matched place scored alike.
+  const span = hits.lastIndexOf(1) + 1;
+  let start = 0;
+  if (span > length) {
+    let sum = hits.slice(0, length).reduce((a, b) => a + b, 0);
+    let best = sum;
+    let at = [0];
+    for (let i = 0; i < span; i++) {
+      sum += (hits[i + length] ?? 0) - hits[i]!;
+      if (sum > best) {
+        best = sum;
+        at = [i];
+      } else if (sum === best && at[at.length - 1] === i - 1) at.push(i);
+    }
+    start = at[Math.floor(at.length / 2)]!;
+  }
+  start = Math.max(0, Math.min(start, words.length - length));
+  return words
+    .slice(start, start + length)
+    .map((w, i) => (hits[start + i] ? `<mark>${w}</mark>` : w))
+    .join(' ')
+    .trim();
+}

@@ -1,0 +1,96 @@
+// The word lists' format and their ranking's rules on lists made by hand, and what the page makes
+// of them: which queries they answer, and the excerpt of a record they found. The lists against
+// Pagefind's own searches: test/build/word-lists.test.ts.
+import { describe, expect, test } from 'vitest';
+import { excerptOf, listableWords } from '../../src/client/list-match.ts';
+import { queryTerms } from '../../src/lib/search/query-terms.ts';
+import { queryWords } from '../../src/lib/search/query-words.ts';
+import {
+  decodeListGroup,
+  encodeListGroup,
+  PAGEFIND_DEFAULTS,
+  rankRecords,
+  type ListGroup,
+  type ShardWords,
+  type WordList,
+} from '../../src/lib/search/word-lists.ts';
+
+const list = (word: string, rows: number[], weights: number[], extra: Partial<WordList> = {}): WordList => ({
+  word,
+  rows,
+  weights,
+  fields: rows.map(() => 0),
+  shared: rows.map(() => []),
+  request: rows.map(() => 0),
+  ...extra,
+});
+
+describe('word lists', () => {
+  test('a group file reads back as written: rows, weights, request bits, fields and shared places', () => {
+    const group: ListGroup = {
+      records: 300,
+      fields: ['decided', 'items', 'title'],
+      words: [
+        list('mri', [3, 4, 200], [97, 24, 24], { request: [1, 0, 1], fields: [4, 0, 2] }),
+        list('mris', [3], [24], { shared: [[3, 24]] }),
+      ],
+    };
+    expect(decodeListGroup(encodeListGroup(group), 'mri group')).toEqual(group);
+    expect(() => decodeListGroup(encodeListGroup(group).slice(0, 20), 'mri group')).toThrow(/^mri group ends early/);
+  });
+
+  test('a place two words of one term share counts once, for the word sorted first', () => {
+    // Row 1 holds "MRI's" (mri and mris at one place); row 2 holds "MRI" alone.
+    const shard: ShardWords = {
+      records: 10,
+      fields: [],
+      words: [list('mri', [1, 2], [24, 24]), list('mris', [1], [24], { shared: [[3, 24]] })],
+    };
+    const ranking = { ...PAGEFIND_DEFAULTS, termSimilarity: 3 };
+    const byMri = rankRecords(shard, [{ typed: 'mri', stem: 'mri' }], ranking);
+    expect(byMri.get(1)).toBe(byMri.get(2));
+    // Typed "mris", only "mris" is matched, and the place counts for it.
+    const byMris = rankRecords(shard, [{ typed: 'mris', stem: 'mris' }], ranking);
+    expect([...byMris.keys()]).toEqual([1]);
+    expect(byMris.get(1)).toBeGreaterThan(0);
+  });
+
+  test('a term no word matches is left out, as Pagefind leaves it; none matched finds nothing', () => {
+    const shard: ShardWords = { records: 10, fields: [], words: [list('lumbar', [1, 5], [24, 48])] };
+    const ranking = { ...PAGEFIND_DEFAULTS, termSimilarity: 3 };
+    expect([
+      ...rankRecords(
+        shard,
+        [
+          { typed: 'lumbar', stem: 'lumbar' },
+          { typed: 'xyzzy', stem: 'xyzzi' },
+        ],
+        ranking,
+      ).keys(),
+    ]).toEqual([1, 5]);
+    expect(rankRecords(shard, [{ typed: 'xyzzy', stem: 'xyzzi' }], ranking).size).toBe(0);
+  });
+});
+
+describe('what the page makes of the word lists', () => {
+  const asked = (q: string) => {
+    const query = queryWords(q);
+    return listableWords(query, queryTerms(query.words, { synonyms: [], regions: [] }));
+  };
+
+  test('answers words of three letters or more, one or two of them; not a quoted phrase, three words, or a short word', () => {
+    expect(asked('lumbar MRI')).toEqual(['lumbar', 'mri']);
+    expect(asked('Norco')).toEqual(['norco']);
+    expect(asked('"lumbar MRI"')).toBeUndefined();
+    expect(asked('MRI of lumbar')).toBeUndefined();
+    expect(asked('x ray')).toBeUndefined();
+    expect(asked('café')).toBeUndefined();
+  });
+
+  test('an excerpt is the densest run of matched words, marked, with inflections of a stem', () => {
+    const content = 'The patient has low back pain. A lumbar MRI was requested. Lumbar MRIs showed nothing new, therapy helped.';
+    expect(excerptOf(content, ['lumbar', 'mri'], 6)).toBe('A <mark>lumbar</mark> <mark>MRI</mark> was requested. <mark>Lumbar</mark>');
+    // Pagefind centres the run among equally dense windows: here the four that hold the word.
+    expect(excerptOf(content, ['therapi'], 4)).toBe('nothing new, <mark>therapy</mark> helped.');
+  });
+});

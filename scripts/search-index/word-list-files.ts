@@ -19,6 +19,7 @@ import {
   type ShardWordsNote,
 } from '../../src/lib/search/word-lists.ts';
 import { readBundleWords, type RequestSpans } from './pagefind-words.ts';
+import { runPool } from './run-pool.ts';
 
 const stem = createStemmer('en');
 
@@ -39,7 +40,8 @@ export async function writeWordLists(dir: string, spanOf: RequestSpans, surfaces
     group.words.push(list);
   }
   await mkdir(join(dir, dirname(groupFile('abc'))), { recursive: true });
-  for (const [key, group] of groups) await writeFile(join(dir, groupFile(key)), gzipSync(encodeListGroup(group), { level: 9 }));
+  // Small files: the default level packs them as tightly as 9, and writes overlap.
+  await runPool([...groups], 16, ([key, group]) => writeFile(join(dir, groupFile(key)), gzipSync(encodeListGroup(group))));
   const note: ShardWordsNote = { groups: [...groups.keys()].sort(), surfaces: {} };
   for (const word of [...surfaces].sort()) {
     const stemmed = stem(word);

@@ -122,17 +122,23 @@ export function listIndex(sources: ListSources): ListIndex {
       if (!words) return;
       const scores = rankRecords(words, ranked, ranking);
       const matched = ranked.flatMap((t) => extensionsOf(words, t.stem).map((l) => l.word));
-      // Per word of the terms: its records as such, with a place in the request or not (-1: outside every request).
+      const metaOnly = new Set<number>();
+      // Per word of the terms: the records holding it as such in their text, with a place in the
+      // request or not (-1: outside every request). One holding it only in its metadata (a letter's
+      // list of items) is found, as Pagefind's quoted search finds it, but does not hold it.
       const exact = new Map<string, Map<number, number>>();
       for (const w of new Set(terms.flatMap((t) => t.words))) {
         const list = wordOf(words, stemOf.get(w) ?? w);
         const rows = new Map<number, number>();
-        list?.rows.forEach((row, i) => rows.set(row, list.request[i] ? IN_REQUEST : -1));
+        list?.rows.forEach((row, i) => {
+          if (list.weights[i]! > 0) rows.set(row, list.request[i] ? IN_REQUEST : -1);
+          else metaOnly.add(row);
+        });
         exact.set(w, rows);
         if (rows.size > 0) heldAnywhere.add(w);
         if (extensionsOf(words, stemOf.get(w) ?? w).some((l) => l.word.startsWith(stemOf.get(w) ?? w))) startsAnywhere.add(w);
       }
-      const rows = new Set([...scores.keys(), ...[...exact.values()].flatMap((r) => [...r.keys()])]);
+      const rows = new Set([...scores.keys(), ...metaOnly, ...[...exact.values()].flatMap((r) => [...r.keys()])]);
       for (const row of rows) {
         const prefix = scores.has(row);
         shardHits.set(row, {

@@ -173,10 +173,10 @@ async function publish(
       .map((s) => [s.id, s.tag]),
   );
   const newest = shards.at(-1)!;
-  const folders: { id: string; folder: string }[] = [];
+  const folders: { id: string; folder: string; tag: string }[] = [];
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
-    folders.push({ id: s.id, folder });
+    folders.push({ id: s.id, folder, tag: s.tag });
     if (s === newest) await linkTree(join(cacheDir, s.hash), next);
     else if (inPlace.get(s.id) === s.tag) {
       await rename(join(outputPath, s.id), folder);
@@ -185,7 +185,7 @@ async function publish(
     await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
   }
   await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));
-  const words = await writeWordDirectory(next, folders);
+  const words = await writeWordDirectory(next, folders, existsSync(outputPath) ? outputPath : undefined);
   const manifest: ShardManifest = {
     version: 7,
     pagefind: pagefindVersion,

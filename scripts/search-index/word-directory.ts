@@ -2,43 +2,97 @@
 // note of its groups and its letters' words (word-list-files.ts) when the index is published: per
 // group of words, which shards have a file of it and the words typed that start so with their
 // stems; and the list of every group. The page reads a word's group there before it asks any shard
-// for its lists, so it never asks for a file that is not there.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// for its lists, so it never asks for a file that is not there, and asks for every file with the
+// directory's key (the manifest's `words`, a digest of the shards' ids and tags, from which the
+// directory follows), so a browser's cache never gives it one of another build.
+//
+// A group's file changes only when a shard gains or loses the group or the letters a word: an
+// update moves the unchanged ones over from the index it replaces (their digests in HASHES_FILE)
+// instead of writing some thousands of files again.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
-import { SHARD_WORDS_FILE, WORD_GROUPS_FILE, wordGroupFile, type ShardWordsNote, type WordGroup } from '../../src/lib/search/word-lists.ts';
+import {
+  GROUP_LENGTH,
+  SHARD_WORDS_FILE,
+  WORD_GROUPS_FILE,
+  wordGroupFile,
+  type ShardWordsNote,
+  type WordGroup,
+} from '../../src/lib/search/word-lists.ts';
+import { runPool } from './run-pool.ts';
 
-/** Writes the directory into `pagefind` (the published index's folder) from the shards' bundles there; returns a key of its content. */
-export async function writeWordDirectory(pagefind: string, shards: readonly { id: string; folder: string }[]): Promise<string> {
+/** Each group file's digest, beside the directory, for the next update to tell which it may keep. */
+const HASHES_FILE = 'words/hashes.json';
+
+const digest = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 16);
+
+async function readNote(folder: string): Promise<ShardWordsNote> {
+  const path = join(folder, SHARD_WORDS_FILE);
+  try {
+    return JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as ShardWordsNote;
+  } catch (error) {
+    throw new Error(`${path}: the shard's note of its words cannot be read (${(error as Error).message})`, { cause: error });
+  }
+}
+
+/** The digests of the directory in `pagefind`, or none. */
+async function readHashes(pagefind: string | undefined): Promise<Record<string, string>> {
+  if (!pagefind) return {};
+  try {
+    return JSON.parse(await readFile(join(pagefind, HASHES_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Writes the directory into `pagefind` (the index's folder being published) from the shards'
+ * bundles there, moving over the files that have not changed from `previous` (the folder it
+ * replaces); returns its key.
+ */
+export async function writeWordDirectory(
+  pagefind: string,
+  shards: readonly { id: string; folder: string; tag: string }[],
+  previous?: string,
+): Promise<string> {
+  const notes = await Promise.all(shards.map(({ folder }) => readNote(folder)));
   const groups = new Map<string, WordGroup>();
-  for (const { id, folder } of shards) {
-    const path = join(folder, SHARD_WORDS_FILE);
-    let note: ShardWordsNote;
-    try {
-      note = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as ShardWordsNote;
-    } catch (error) {
-      throw new Error(`${path}: the shard's note of its words cannot be read (${(error as Error).message})`, { cause: error });
-    }
+  notes.forEach((note, k) => {
     for (const group of note.groups) {
       let g = groups.get(group);
       if (!g) groups.set(group, (g = { shards: [], surfaces: {} }));
-      g.shards.push(id);
+      g.shards.push(shards[k]!.id);
     }
+  });
+  for (const note of notes)
     for (const [word, stem] of Object.entries(note.surfaces)) {
-      const g = groups.get(word.slice(0, 3));
       // A word whose group no shard indexed finds nothing; the page need not know its stem.
+      const g = groups.get(word.slice(0, GROUP_LENGTH));
       if (g) g.surfaces[word] = stem;
     }
-  }
-  const hash = createHash('sha256');
   await mkdir(join(pagefind, dirname(WORD_GROUPS_FILE)), { recursive: true });
   const names = [...groups.keys()].sort();
-  await writeFile(join(pagefind, WORD_GROUPS_FILE), gzipSync(JSON.stringify(names), { level: 9 }));
-  for (const name of names) {
+  await writeFile(join(pagefind, WORD_GROUPS_FILE), gzipSync(JSON.stringify(names)));
+  const before = await readHashes(previous);
+  const hashes: Record<string, string> = {};
+  await runPool(names, 16, async (name) => {
     const text = JSON.stringify(groups.get(name));
-    hash.update(`${name}\n${text}\n`);
-    await writeFile(join(pagefind, wordGroupFile(name)), gzipSync(text, { level: 9 }));
-  }
-  return hash.digest('hex').slice(0, 12);
+    const hash = (hashes[name] = digest(text));
+    const file = wordGroupFile(name);
+    if (previous && before[name] === hash) {
+      try {
+        return await rename(join(previous, file), join(pagefind, file));
+      } catch {
+        // Gone from the folder it replaces: written below.
+      }
+    }
+    await writeFile(join(pagefind, file), gzipSync(text));
+  });
+  await writeFile(join(pagefind, HASHES_FILE), JSON.stringify(hashes));
+  return createHash('sha256')
+    .update(shards.map((s) => `${s.id} ${s.tag}`).join('\n'))
+    .digest('hex')
+    .slice(0, 12);
 }

@@ -29,23 +29,30 @@ export function surfaceWords(html: string, into: Set<string>): void {
 }
 
 /** Writes the word lists of the bundle in `dir`; returns how many group files. */
-export async function writeWordLists(dir: string, spanOf: RequestSpans, surfaces: ReadonlySet<string>): Promise<number> {
+export async function writeWordLists(dir: string, tag: string, spanOf: RequestSpans, surfaces: ReadonlySet<string>): Promise<number> {
   const shard = await readBundleWords(dir, spanOf);
   const groups = new Map<string, ListGroup>();
   for (const list of shard.words) {
     if (!GROUPED.test(list.word)) continue;
     const key = groupOf(list.word);
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { records: shard.records, fields: shard.fields, words: [] }));
+    if (!group) groups.set(key, (group = { tag, records: shard.records, fields: shard.fields, words: [] }));
     group.words.push(list);
   }
   await mkdir(join(dir, dirname(groupFile('abc'))), { recursive: true });
   // Small files: the default level packs them as tightly as 9, and writes overlap.
   await runPool([...groups], 16, ([key, group]) => writeFile(join(dir, groupFile(key)), gzipSync(encodeListGroup(group))));
   const note: ShardWordsNote = { groups: [...groups.keys()].sort(), surfaces: {} };
+  // A word is kept only where this shard indexed its stem: Pagefind stemmed the same text, so a
+  // stem it did not index would be one its stemmer and this one disagree on, and the page leaves
+  // such a word to Pagefind.
+  const indexed = new Set(shard.words.map((l) => l.word));
+  // Words with digits (case numbers, dates) are left to Pagefind: nearly each is a word of its own, and they
+  // would be most of the directory.
   for (const word of [...surfaces].sort()) {
+    if (/\d/.test(word)) continue;
     const stemmed = stem(word);
-    note.surfaces[word] = stemmed === word ? '' : stemmed;
+    if (indexed.has(stemmed)) note.surfaces[word] = stemmed === word ? '' : stemmed;
   }
   await writeFile(join(dir, SHARD_WORDS_FILE), gzipSync(JSON.stringify(note), { level: 9 }));
   return groups.size;

@@ -15,15 +15,18 @@ import {
   groupFile,
   groupOf,
   GROUPED,
-  PAGEFIND_DEFAULTS,
   rankRecords,
   WORD_GROUPS_FILE,
   wordGroupFile,
   wordOf,
+  listsRank,
   type ListGroup,
+  type Ranking,
   type ShardWords,
   type WordGroup,
 } from '../lib/search/word-lists.ts';
+import { termWords } from '../lib/search/query-terms.ts';
+import { staleIndex } from './stale-index.ts';
 import { fetchGzipJson, fetchOk } from './gzip-json.ts';
 import { onceEach } from './once-each.ts';
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
@@ -43,8 +46,8 @@ export interface ListSources {
   /** The word directory's key (ShardManifest.words); none in an index written before it, which the lists never answer. */
   key: string | undefined;
   fragment(shard: ListShard, row: number): Promise<PagefindResultData & { content: string }>;
-  /** Pagefind's ranking (RANKING in sharded-index.ts) and excerpt length. */
-  termSimilarity: number;
+  /** Pagefind's ranking (RANKING in sharded-index.ts over its defaults) and excerpt length. */
+  ranking: Ranking;
   excerptLength: number;
 }
 
@@ -55,10 +58,11 @@ export function listableWords(query: QueryWords, terms: readonly Term[]): string
   if (query.quoted || query.phrase || terms.some((t) => t.except.length > 0)) return undefined;
   const words = searchWords(query.text);
   const ok = words.length > 0 && words.every((w) => w.length >= MIN_WORD && GROUPED.test(w) && /^[a-z0-9]+$/.test(w));
-  return ok ? words : undefined;
+  // The terms' words are the same words ("knee\"s" is "knees" to Pagefind and two words to the terms).
+  return ok && termWords(terms).join(' ') === [...new Set(words)].join(' ') ? words : undefined;
 }
 
-/** Fetches a shard's group file once (the word directory says which shards have it). */
+/** Fetches a shard's group file once (the word directory says which shards have it); one of another build stops the search. */
 function groupReader() {
   return onceEach(async (url): Promise<ListGroup> => {
     let bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
@@ -78,6 +82,7 @@ export interface ListIndex {
 export function listIndex(sources: ListSources): ListIndex {
   const read = groupReader();
   const directory = onceEach((url) => fetchGzipJson<unknown>(url));
+  // Asked for with the directory's key, which the manifest names: never a file of another build from a browser's cache.
   const groups = async () => new Set((await directory(`${sources.root}${WORD_GROUPS_FILE}?v=${sources.key}`)) as string[]);
   const wordGroup = async (word: string) =>
     (await directory(`${sources.root}${wordGroupFile(groupOf(word))}?v=${sources.key}`)) as WordGroup;
@@ -85,7 +90,13 @@ export function listIndex(sources: ListSources): ListIndex {
   const shardWords = async (shard: ListShard, words: readonly string[]): Promise<ShardWords | undefined> => {
     const names = [...new Set(words.map(groupOf))];
     const has = await Promise.all(names.map(async (g) => (await wordGroup(g)).shards.includes(shard.id)));
-    const files = await Promise.all(names.filter((_, i) => has[i]).map((g) => read(`${shard.bundle}${groupFile(g)}?v=${shard.tag}`)));
+    // A file the directory names and the shard lacks, or one of another build: the site was updated.
+    const files = await Promise.all(names.filter((_, i) => has[i]).map((g) => read(`${shard.bundle}${groupFile(g)}?v=${shard.tag}`))).catch(
+      () => {
+        throw staleIndex(shard.id);
+      },
+    );
+    if (files.some((f) => f.tag !== shard.tag)) throw staleIndex(shard.id);
     if (files.length === 0) return undefined;
     const all = files.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
     return { records: files[0]!.records, fields: files[0]!.fields, words: all };
@@ -93,24 +104,29 @@ export function listIndex(sources: ListSources): ListIndex {
 
   const stems: ListIndex['stems'] = async (query, terms) => {
     const words = listableWords(query, terms);
-    if (!words || sources.key === undefined) return undefined;
-    const known = await groups();
-    const out = new Map<string, string>();
-    for (const word of words) {
-      if (!known.has(groupOf(word))) return undefined;
-      const surface = (await wordGroup(word)).surfaces[word];
-      if (surface === undefined) return undefined;
-      const stem = surface || word;
-      if (stem.length < MIN_WORD || groupOf(stem) !== groupOf(word)) return undefined;
-      out.set(word, stem);
+    if (!words || sources.key === undefined || !listsRank(sources.ranking)) return undefined;
+    try {
+      const known = await groups();
+      const out = new Map<string, string>();
+      for (const word of words) {
+        if (!known.has(groupOf(word))) return undefined;
+        const surface = (await wordGroup(word)).surfaces[word];
+        if (surface === undefined) return undefined;
+        const stem = surface || word;
+        if (stem.length < MIN_WORD || groupOf(stem) !== groupOf(word)) return undefined;
+        out.set(word, stem);
+      }
+      return out;
+    } catch {
+      // A directory that cannot be read, or is of another build: Pagefind answers, and tells a stale index apart.
+      return undefined;
     }
-    return out;
   };
 
   const match: ListIndex['match'] = async (query, terms, shards, stemOf) => {
     const typed = searchWords(query.text);
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
-    const ranking = { ...PAGEFIND_DEFAULTS, termSimilarity: sources.termSimilarity };
+    const { ranking } = sources;
     const perShard = await Promise.all(shards.map((s) => shardWords(s, typed)));
     const hits = new Map<string, Map<number, Hit>>();
     const heldAnywhere = new Set<string>();
@@ -135,7 +151,8 @@ export function listIndex(sources: ListSources): ListIndex {
           else metaOnly.add(row);
         });
         exact.set(w, rows);
-        if (rows.size > 0) heldAnywhere.add(w);
+        // Found, even where only in metadata: then the word is there, as a quoted search finds it.
+        if (list && list.rows.length > 0) heldAnywhere.add(w);
         if (extensionsOf(words, stemOf.get(w) ?? w).some((l) => l.word.startsWith(stemOf.get(w) ?? w))) startsAnywhere.add(w);
       }
       const rows = new Set([...scores.keys(), ...metaOnly, ...[...exact.values()].flatMap((r) => [...r.keys()])]);

@@ -23,7 +23,8 @@ import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.
 import { onceEach } from './once-each.ts';
 import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
 import { listIndex, type ListShard } from './list-match.ts';
-import { PAGEFIND_DEFAULTS } from '../lib/search/word-lists.ts';
+import { staleIndex } from './stale-index.ts';
+import { PAGEFIND_DEFAULTS, type Ranking } from '../lib/search/word-lists.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
 
@@ -86,10 +87,6 @@ export const RANKING = { termSimilarity: 3, pageLength: 0 };
 
 /** Pagefind's excerpt length when none is given (its default). */
 const PAGEFIND_EXCERPT_LENGTH = 30;
-
-/** The error of a page whose search index files come from two builds of the site. */
-const staleIndex = (shard?: string) =>
-  new Error(`the search index changed while the page was open${shard ? ` (shard ${shard})` : ''}; reload the page`);
 
 /** What Pagefind writes before the JSON of a fragment file (fragment/<name>.pf_fragment, gzipped). */
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
@@ -171,7 +168,7 @@ function listMatcher(
     root,
     key: manifest.words,
     fragment: (shard, row) => fragment(`${shard.bundle}fragment/${recordName(shard.tag, row)}.pf_fragment`),
-    termSimilarity: (options.ranking as { termSimilarity?: number } | undefined)?.termSimilarity ?? PAGEFIND_DEFAULTS.termSimilarity,
+    ranking: { ...PAGEFIND_DEFAULTS, ...(options.ranking as Partial<Ranking> | undefined) },
     excerptLength: typeof options.excerptLength === 'number' ? options.excerptLength : PAGEFIND_EXCERPT_LENGTH,
   });
   const match = keepLastListMatch(

@@ -28,6 +28,7 @@ const list = (word: string, rows: number[], weights: number[], extra: Partial<Wo
 describe('word lists', () => {
   test('a group file reads back as written: rows, weights, request bits, fields and shared places', () => {
     const group: ListGroup = {
+      tag: '1be1c178cdb4',
       records: 300,
       fields: ['decided', 'items', 'title'],
       words: [

@@ -43,15 +43,24 @@ export interface ShardWords {
   words: WordList[];
 }
 
-/** Pagefind's ranking weights (its defaults, with the site's RANKING over them). */
+/**
+ * Pagefind's ranking weights (its defaults, with the site's RANKING over them). rankRecords
+ * follows them while termFrequency is 1; pageLength does not count, as every record's length is
+ * the same (the indexer writes 1). A page given another termFrequency leaves its searches to Pagefind.
+ */
 export interface Ranking {
   termSimilarity: number;
   termSaturation: number;
   diacriticSimilarity: number;
   metaWeights: Record<string, number>;
+  pageLength?: number;
+  termFrequency?: number;
 }
 
 export const PAGEFIND_DEFAULTS: Ranking = { termSimilarity: 1, termSaturation: 1.4, diacriticSimilarity: 0.8, metaWeights: { title: 5 } };
+
+/** Whether rankRecords follows Pagefind with these weights. */
+export const listsRank = (r: Ranking) => (r.termFrequency ?? 1) === 1;
 
 /** A term of the query: its stem (what the index is searched for) and the word as typed, folded as Pagefind folds a query. */
 export interface RankedTerm {
@@ -240,8 +249,13 @@ export const groupOf = (word: string) => word.slice(0, GROUP_LENGTH);
 /** A group's file in a shard's bundle. */
 export const groupFile = (group: string) => `lists/${group}.bin.gz`;
 
-/** A group file's content: the shard's record count and metadata fields (which ranking needs) and the lists of its words that start so. */
+/**
+ * A group file's content: its shard's tag (a page checks it, so a file of another build is never
+ * read against this build's facet tables), the shard's record count and metadata fields (which
+ * ranking needs) and the lists of its words that start so.
+ */
 export interface ListGroup {
+  tag: string;
   records: number;
   fields: string[];
   words: WordList[];
@@ -254,6 +268,7 @@ export interface ListGroup {
  * word (Pagefind searches the stem): what the page needs to know what to fetch for a word typed,
  * without a stemmer of its own and without asking for files that are not there.
  */
+/** The directory's list of every group, sorted. */
 export const WORD_GROUPS_FILE = 'words/groups.json.gz';
 export const wordGroupFile = (group: string) => `words/${group}.json.gz`;
 export interface WordGroup {
@@ -285,6 +300,7 @@ export function encodeListGroup(group: ListGroup): Uint8Array {
     flush();
     parts.push(bytes);
   };
+  text(group.tag);
   putVarint(head, group.records);
   putVarint(head, group.fields.length);
   group.fields.forEach(text);
@@ -322,6 +338,7 @@ export function decodeListGroup(bytes: Uint8Array, name: string): ListGroup {
     at += length;
     return s;
   };
+  const tag = text();
   const records = next();
   const fields = Array.from({ length: next() }, text);
   const words: WordList[] = [];
@@ -331,5 +348,5 @@ export function decodeListGroup(bytes: Uint8Array, name: string): ListGroup {
     at = decoded.next;
   }
   if (at !== bytes.length) throw new Error(`${name} has ${bytes.length - at} bytes more than its lists`);
-  return { records, fields, words };
+  return { tag, records, fields, words };
 }

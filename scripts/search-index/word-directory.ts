@@ -59,12 +59,15 @@ export async function writeWordDirectory(
 ): Promise<string> {
   const notes = await Promise.all(shards.map(({ folder }) => readNote(folder)));
   const groups = new Map<string, WordGroup>();
+  const groupNamed = (name: string) => {
+    let g = groups.get(name);
+    if (!g) groups.set(name, (g = { shards: [], own: {}, surfaces: {} }));
+    return g;
+  };
   notes.forEach((note, k) => {
-    for (const group of note.groups) {
-      let g = groups.get(group);
-      if (!g) groups.set(group, (g = { shards: [], surfaces: {} }));
-      g.shards.push(shards[k]!.id);
-    }
+    const id = shards[k]!.id;
+    for (const group of note.groups) groupNamed(group).shards.push(id);
+    for (const word of note.own) (groupNamed(word.slice(0, GROUP_LENGTH)).own[word] ??= []).push(id);
   });
   for (const note of notes)
     for (const [word, stem] of Object.entries(note.surfaces)) {

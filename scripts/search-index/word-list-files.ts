@@ -11,12 +11,16 @@ import { createStemmer } from 'multilingual-stemmer';
 import { searchWords } from '../../src/lib/search/search-words.ts';
 import {
   encodeListGroup,
+  encodeWordList,
   groupFile,
   groupOf,
   GROUPED,
+  OWN_LIST_BYTES,
+  ownFile,
   SHARD_WORDS_FILE,
   type ListGroup,
   type ShardWordsNote,
+  type WordList,
 } from '../../src/lib/search/word-lists.ts';
 import { readBundleWords, type RequestSpans } from './pagefind-words.ts';
 import { runPool } from './run-pool.ts';
@@ -28,21 +32,30 @@ export function surfaceWords(html: string, into: Set<string>): void {
   for (const word of searchWords(html.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' '))) if (GROUPED.test(word)) into.add(word);
 }
 
-/** Writes the word lists of the bundle in `dir`; returns how many group files. */
+/** Writes the word lists of the bundle in `dir` (its records named by `tag`); returns how many files. */
 export async function writeWordLists(dir: string, tag: string, spanOf: RequestSpans, surfaces: ReadonlySet<string>): Promise<number> {
   const shard = await readBundleWords(dir, spanOf);
   const groups = new Map<string, ListGroup>();
+  const own: WordList[] = [];
   for (const list of shard.words) {
     if (!GROUPED.test(list.word)) continue;
+    if (encodeWordList(list).length >= OWN_LIST_BYTES) {
+      own.push(list);
+      continue;
+    }
     const key = groupOf(list.word);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { tag, records: shard.records, fields: shard.fields, words: [] }));
     group.words.push(list);
   }
-  await mkdir(join(dir, dirname(groupFile('abc'))), { recursive: true });
+  const files: [string, ListGroup][] = [
+    ...[...groups].map(([key, group]): [string, ListGroup] => [groupFile(key), group]),
+    ...own.map((list): [string, ListGroup] => [ownFile(list.word), { tag, records: shard.records, fields: shard.fields, words: [list] }]),
+  ];
+  for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });
   // Small files: the default level packs them as tightly as 9, and writes overlap.
-  await runPool([...groups], 16, ([key, group]) => writeFile(join(dir, groupFile(key)), gzipSync(encodeListGroup(group))));
-  const note: ShardWordsNote = { groups: [...groups.keys()].sort(), surfaces: {} };
+  await runPool(files, 16, ([file, group]) => writeFile(join(dir, file), gzipSync(encodeListGroup(group))));
+  const note: ShardWordsNote = { groups: [...groups.keys()].sort(), own: own.map((l) => l.word), surfaces: {} };
   // A word is kept only where this shard indexed its stem: Pagefind stemmed the same text, so a
   // stem it did not index would be one its stemmer and this one disagree on, and the page leaves
   // such a word to Pagefind.
@@ -55,5 +68,5 @@ export async function writeWordLists(dir: string, tag: string, spanOf: RequestSp
     if (indexed.has(stemmed)) note.surfaces[word] = stemmed === word ? '' : stemmed;
   }
   await writeFile(join(dir, SHARD_WORDS_FILE), gzipSync(JSON.stringify(note), { level: 9 }));
-  return groups.size;
+  return files.length;
 }

@@ -14,6 +14,7 @@ import {
   extensionsOf,
   groupFile,
   groupOf,
+  ownFile,
   GROUPED,
   rankRecords,
   WORD_GROUPS_FILE,
@@ -86,16 +87,24 @@ export function listIndex(sources: ListSources): ListIndex {
   const groups = async () => new Set((await directory(`${sources.root}${WORD_GROUPS_FILE}?v=${sources.key}`)) as string[]);
   const wordGroup = async (word: string) =>
     (await directory(`${sources.root}${wordGroupFile(groupOf(word))}?v=${sources.key}`)) as WordGroup;
-  /** A shard's words of the groups of these words it has, as one ShardWords. */
-  const shardWords = async (shard: ListShard, words: readonly string[]): Promise<ShardWords | undefined> => {
-    const names = [...new Set(words.map(groupOf))];
-    const has = await Promise.all(names.map(async (g) => (await wordGroup(g)).shards.includes(shard.id)));
+  /**
+   * A shard's words of the groups of these stems, as one ShardWords: each group's smaller words,
+   * and of its words with a file of their own, those a stem starts or that start a stem (the
+   * longest word starting a stem no word starts with stands for it), where the shard has them.
+   */
+  const shardWords = async (shard: ListShard, stems: readonly string[]): Promise<ShardWords | undefined> => {
+    const urls: string[] = [];
+    for (const name of new Set(stems.map(groupOf))) {
+      const group = await wordGroup(name);
+      if (group.shards.includes(shard.id)) urls.push(`${shard.bundle}${groupFile(name)}?v=${shard.tag}`);
+      for (const [word, ids] of Object.entries(group.own))
+        if (ids.includes(shard.id) && stems.some((s) => word.startsWith(s) || s.startsWith(word)))
+          urls.push(`${shard.bundle}${ownFile(word)}?v=${shard.tag}`);
+    }
     // A file the directory names and the shard lacks, or one of another build: the site was updated.
-    const files = await Promise.all(names.filter((_, i) => has[i]).map((g) => read(`${shard.bundle}${groupFile(g)}?v=${shard.tag}`))).catch(
-      () => {
-        throw staleIndex(shard.id);
-      },
-    );
+    const files = await Promise.all(urls.map((url) => read(url))).catch(() => {
+      throw staleIndex(shard.id);
+    });
     if (files.some((f) => f.tag !== shard.tag)) throw staleIndex(shard.id);
     if (files.length === 0) return undefined;
     const all = files.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
@@ -127,7 +136,7 @@ export function listIndex(sources: ListSources): ListIndex {
     const typed = searchWords(query.text);
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
-    const perShard = await Promise.all(shards.map((s) => shardWords(s, typed)));
+    const perShard = await Promise.all(shards.map((s) => shardWords(s, [...new Set(typed.map((w) => stemOf.get(w)!))])));
     const hits = new Map<string, Map<number, Hit>>();
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();

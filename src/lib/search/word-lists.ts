@@ -248,6 +248,13 @@ export const GROUPED = /^[a-z0-9]{3}/;
 export const groupOf = (word: string) => word.slice(0, GROUP_LENGTH);
 /** A group's file in a shard's bundle. */
 export const groupFile = (group: string) => `lists/${group}.bin.gz`;
+/**
+ * A word whose list takes this many bytes or more in a shard (some 250 records) has a file of its
+ * own there, `lists/<group>/<word>.bin.gz`, and its group's file holds the smaller ones: a search
+ * for "Norco" then fetches Norco's list and the small words of "nor", not "normal"'s as well.
+ */
+export const OWN_LIST_BYTES = 1024;
+export const ownFile = (word: string) => `lists/${groupOf(word)}/${word}.bin.gz`;
 
 /**
  * A group file's content: its shard's tag (a page checks it, so a file of another build is never
@@ -272,15 +279,20 @@ export interface ListGroup {
 export const WORD_GROUPS_FILE = 'words/groups.json.gz';
 export const wordGroupFile = (group: string) => `words/${group}.json.gz`;
 export interface WordGroup {
-  /** Ids of the shards with a file of the group. */
+  /** Ids of the shards with a file of the group's smaller words. */
   shards: string[];
+  /** The group's words with a file of their own in some shard, each with the ids of those shards. */
+  own: Record<string, string[]>;
   /** Word as typed -> its stem ("" where the same). */
   surfaces: Record<string, string>;
 }
 /** What a shard's worker leaves for the directory in its bundle: its groups and its letters' words with their stems. */
 export const SHARD_WORDS_FILE = 'lists/words.json.gz';
 export interface ShardWordsNote {
+  /** Groups with a file of their smaller words. */
   groups: string[];
+  /** Words with a file of their own. */
+  own: string[];
   surfaces: Record<string, string>;
 }
 

@@ -46,8 +46,8 @@ function kindOf(path: string): string {
   if (path.endsWith('/facets.json.gz') || path.endsWith('/facet-values.json.gz')) return 'facets';
   // A letter's title, facts and item list (letterCardPath), fetched where a result shows no excerpt of its text.
   if (path.includes('/card/')) return 'card';
-  // A shard's word lists of a group (word-lists.ts), and the site's word directory.
-  if (/\/lists\/[^/]+\.bin\.gz$/.test(path)) return 'lists';
+  // A shard's word lists (word-lists.ts: a group's smaller words, or a word's own), and the site's word directory.
+  if (/\/lists\/.+\.bin\.gz$/.test(path)) return 'lists';
   if (/\/pagefind\/words\//.test(path)) return 'words';
   if (path.endsWith(CATALOGUE_PATH)) return 'catalogue';
   // The index's list of shards, and each shard's Pagefind entry file.

@@ -20,7 +20,7 @@ import {
 } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
-import { onceEach } from './once-each.ts';
+import { keepLast, onceEach } from './once-each.ts';
 import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
 import { listIndex, type ListShard } from './list-match.ts';
 import { staleIndex } from './stale-index.ts';
@@ -171,32 +171,12 @@ function listMatcher(
     ranking: { ...PAGEFIND_DEFAULTS, ...(options.ranking as Partial<Ranking> | undefined) },
     excerptLength: typeof options.excerptLength === 'number' ? options.excerptLength : PAGEFIND_EXCERPT_LENGTH,
   });
-  const match = keepLastListMatch(
-    (query, terms, stems) => lists.match(query, terms, shards(), stems),
-    () =>
-      shards()
-        .map((s) => s.id)
-        .join(' '),
+  // Its last match kept, as keepLastMatch keeps Pagefind's: keyed on the words, terms and shards.
+  const match = keepLast(
+    (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => lists.match(query, terms, shards(), stems),
+    (query, terms) => JSON.stringify([query, terms, shards().map((s) => s.id)]),
   );
   return { stems: lists.stems, match };
-}
-
-/** A list match (list-match.ts) with its last answer kept, as keepLastMatch keeps Pagefind's: keyed on the words, terms and shards (`shards()`). */
-function keepLastListMatch(
-  match: (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => Promise<WordMatch>,
-  shards: () => string,
-): (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => Promise<WordMatch> {
-  let last: { key: string; match: Promise<WordMatch> } | undefined;
-  return (query, terms, stems) => {
-    const key = JSON.stringify([query, terms, shards()]);
-    if (last?.key === key) return last.match;
-    const kept = { key, match: match(query, terms, stems) };
-    last = kept;
-    kept.match.catch(() => {
-      if (last === kept) last = undefined;
-    });
-    return kept.match;
-  };
 }
 
 /** The site's list of facet values the manifest names: first from the fixed URL the page preloads, again with its key if that is another build's. */

@@ -7,6 +7,7 @@
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { termWords, type Term } from '../lib/search/query-terms.ts';
 import type { PagefindResult } from './pagefind-api.ts';
+import { keepLast } from './once-each.ts';
 
 /** A record that holds some of the terms, or the typed words as starts of longer words. */
 export interface Hit {
@@ -122,15 +123,8 @@ export async function matchWords(index: SearchesBy, query: QueryWords, terms: re
  * failed match is not kept.
  */
 export function keepLastMatch(index: SearchesBy): (query: QueryWords, terms: readonly Term[], shards: string) => Promise<WordMatch> {
-  let last: { key: string; match: Promise<WordMatch> } | undefined;
-  return (query, terms, shards) => {
-    const key = JSON.stringify([query, terms, shards]);
-    if (last?.key === key) return last.match;
-    const kept = { key, match: matchWords(index, query, terms) };
-    last = kept;
-    kept.match.catch(() => {
-      if (last === kept) last = undefined;
-    });
-    return kept.match;
-  };
+  return keepLast(
+    (query: QueryWords, terms: readonly Term[], _shards: string) => matchWords(index, query, terms),
+    (query, terms, shards) => JSON.stringify([query, terms, shards]),
+  );
 }

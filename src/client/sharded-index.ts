@@ -137,10 +137,14 @@ function letterReaders(locate: (id: string, letter: number) => { bundle: string;
  * the loads under way are `settled`. `shardOf` gives a tag's shard id, null for a shard not
  * loaded (left out), undefined for none: the site was updated between the page's reads of two files.
  */
-function pagefindFinder(pagefind: Promise<Pagefind>, settled: () => Promise<unknown>, shardOf: (tag: string) => string | null | undefined) {
+function pagefindFinder(
+  pagefind: () => Promise<Pagefind>,
+  settled: () => Promise<unknown>,
+  shardOf: (tag: string) => string | null | undefined,
+) {
   return async (term: string): Promise<Rows> => {
     await settled();
-    const { results } = await (await pagefind).search(term);
+    const { results } = await (await pagefind()).search(term);
     const out: Rows = new Map();
     for (const result of results) {
       const at = recordOf(result.id);
@@ -190,15 +194,16 @@ async function facetValuesOf(root: string, manifest: ShardManifest): Promise<Fac
 export async function openShardedIndex({ root, load, baseUrl, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
   const options: Record<string, unknown> = { ranking: RANKING, ...given, baseUrl };
   // The newest shard's bundle is pagefind/ itself and Pagefind's primary index: its runtime and
-  // WASM, at fixed URLs the page preloads, serve every shard merged into it. It opens while the
-  // manifest is fetched.
-  const pagefind = (async () => {
-    const pf = await load();
-    await pf.options({ ...options, basePath: root, noWorker: true });
-    await pf.init();
-    return pf;
-  })();
-  pagefind.catch(() => {}); // awaited below; a failure shows where it is awaited
+  // WASM serve every shard merged into it. Opened when a search first needs Pagefind: a search by
+  // filters alone, or one the word lists answer, never loads it (112 KB at 100,000 letters).
+  let opened: Promise<Pagefind> | undefined;
+  const pagefind = () =>
+    (opened ??= (async () => {
+      const pf = await load();
+      await pf.options({ ...options, basePath: root, noWorker: true });
+      await pf.init();
+      return pf;
+    })());
   const manifest = await readGzipJson<ShardManifest>(await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' }));
   if (manifest.version !== 7) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
@@ -250,7 +255,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
   // The newest shard's bundle is Pagefind's primary index: it has nothing to merge.
   const merge = (shard: ShardInfo) =>
     once(merges, shard.id, async () => {
-      const pf = await pagefind;
+      const pf = await pagefind();
       if (shard.id !== manifest.root) await pf.mergeIndex(shardUrl(manifest, root, shard.id), options);
       merged.add(shard.id);
     });

@@ -1,10 +1,11 @@
 // A query's match from the shards' word lists (src/lib/search/word-lists.ts, written by
 // scripts/search-index/word-list-files.ts) instead of Pagefind: the same WordMatch word-match.ts
-// makes from Pagefind's searches, for the queries the lists can answer (listedWords): each word
-// of three letters or more, plain letters and digits, a word some shard's letters hold, whose
-// stem starts as it does; not a quoted phrase, nor three words or more (their phrase needs every
-// place), nor a synonym with exceptions. A search then fetches, per shard, a group file per word
-// instead of Pagefind's metadata and word chunks, and only the shown results' fragments.
+// makes from Pagefind's searches, for the queries the lists can answer (listableWords, stems):
+// each word of three letters or more once punctuation is dropped, one the word directory holds
+// (letters only: words with digits are left out of it), whose stem starts as it does; not a quoted
+// phrase, nor three words or more (their phrase needs every place), nor a synonym with exceptions.
+// A search then fetches, per shard, the lists of its words' groups instead of Pagefind's metadata
+// and word chunks, and only the shown results' fragments.
 import { IN_REQUEST } from '../lib/search/item-search.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';

@@ -29,7 +29,7 @@ import {
 } from '../lib/search/word-lists.ts';
 import { termWords } from '../lib/search/query-terms.ts';
 import { staleIndex } from './stale-index.ts';
-import { fetchGzipJson, fetchOk } from './gzip-json.ts';
+import { fetchGzipJson, fetchOk, readGzipBytes } from './gzip-json.ts';
 import { onceEach } from './once-each.ts';
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
 import type { Hit, WordMatch } from './word-match.ts';
@@ -55,7 +55,7 @@ export interface ListSources {
 
 const MIN_WORD = 3;
 
-/** The words of a query the lists could answer, or undefined; whether they can also needs the stems (listedWords). */
+/** The words of a query the lists could answer, or undefined; whether they can also needs their stems (ListIndex.stems). */
 export function listableWords(query: QueryWords, terms: readonly Term[]): string[] | undefined {
   if (query.quoted || query.phrase || terms.some((t) => t.except.length > 0)) return undefined;
   const words = searchWords(query.text);
@@ -66,12 +66,7 @@ export function listableWords(query: QueryWords, terms: readonly Term[]): string
 
 /** Fetches a shard's group file once (the word directory says which shards have it); one of another build stops the search. */
 function groupReader() {
-  return onceEach(async (url): Promise<ListGroup> => {
-    let bytes = new Uint8Array(await (await fetchOk(url)).arrayBuffer());
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b)
-      bytes = new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-    return decodeListGroup(bytes, url);
-  });
+  return onceEach(async (url): Promise<ListGroup> => decodeListGroup(await readGzipBytes(await fetchOk(url)), url));
 }
 
 export interface ListIndex {
@@ -137,7 +132,8 @@ export function listIndex(sources: ListSources): ListIndex {
     const typed = searchWords(query.text);
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
-    const perShard = await Promise.all(shards.map((s) => shardWords(s, [...new Set(typed.map((w) => stemOf.get(w)!))])));
+    const stems = [...new Set(ranked.map((t) => t.stem))];
+    const perShard = await Promise.all(shards.map((s) => shardWords(s, stems)));
     const hits = new Map<string, Map<number, Hit>>();
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();
@@ -154,7 +150,8 @@ export function listIndex(sources: ListSources): ListIndex {
       // list of items) is found, as Pagefind's quoted search finds it, but does not hold it.
       const exact = new Map<string, Map<number, number>>();
       for (const w of new Set(terms.flatMap((t) => t.words))) {
-        const list = wordOf(words, stemOf.get(w) ?? w);
+        const stem = stemOf.get(w) ?? w;
+        const list = wordOf(words, stem);
         const rows = new Map<number, number>();
         list?.rows.forEach((row, i) => {
           if (list.weights[i]! > 0) rows.set(row, list.request[i] ? IN_REQUEST : -1);
@@ -163,7 +160,7 @@ export function listIndex(sources: ListSources): ListIndex {
         exact.set(w, rows);
         // Found, even where only in metadata: then the word is there, as a quoted search finds it.
         if (list && list.rows.length > 0) heldAnywhere.add(w);
-        if (extensionsOf(words, stemOf.get(w) ?? w).some((l) => l.word.startsWith(stemOf.get(w) ?? w))) startsAnywhere.add(w);
+        if (extensionsOf(words, stem).some((l) => l.word.startsWith(stem))) startsAnywhere.add(w);
       }
       const rows = new Set([...scores.keys(), ...metaOnly, ...[...exact.values()].flatMap((r) => [...r.keys()])]);
       for (const row of rows) {
@@ -180,12 +177,14 @@ export function listIndex(sources: ListSources): ListIndex {
         });
       }
     });
+    // A term no record holds: as the start of longer words, or not at all.
     const absent = terms.filter((t) => !t.region && !t.group && t.words.some((w) => !heldAnywhere.has(w)));
+    const started = (t: Term) => t.words.every((w) => heldAnywhere.has(w) || startsAnywhere.has(w));
     return {
       terms: [...terms],
       hits,
-      missing: absent.filter((t) => !t.words.every((w) => heldAnywhere.has(w) || startsAnywhere.has(w))).map((t) => t.typed),
-      prefixOnly: absent.filter((t) => t.words.every((w) => heldAnywhere.has(w) || startsAnywhere.has(w))).map((t) => t.typed),
+      missing: absent.filter((t) => !started(t)).map((t) => t.typed),
+      prefixOnly: absent.filter(started).map((t) => t.typed),
     };
   };
 

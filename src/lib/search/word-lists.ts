@@ -215,30 +215,46 @@ export function encodeWordList(list: WordList): Uint8Array {
   return Uint8Array.from(out);
 }
 
-/** The list of `word` from encodeWordList's bytes, starting at `at`; throws naming the word where the bytes end early. */
-export function decodeWordList(word: string, bytes: Uint8Array, at = 0): { list: WordList; next: number } {
-  const next = () => {
+/** Reads varints and words in order from a group file's bytes; `what` names what is read, for the error where they end early. */
+class VarintReader {
+  at = 0;
+  constructor(
+    private readonly bytes: Uint8Array,
+    public what: string,
+  ) {}
+  next(): number {
     let n = 0;
     for (let scale = 1; ; scale *= 128) {
-      const b = bytes[at++];
-      if (b === undefined) throw new Error(`the list of "${word}" ends early, at byte ${at - 1}`);
+      const b = this.bytes[this.at++];
+      if (b === undefined) throw new Error(`${this.what} ends early, at byte ${this.at - 1}`);
       n += (b & 127) * scale;
       if (b < 128) return n;
     }
-  };
+  }
+  text(): string {
+    const length = this.next();
+    if (this.at + length > this.bytes.length) throw new Error(`${this.what} ends early, inside a word at byte ${this.at}`);
+    const s = fromUtf8.decode(this.bytes.subarray(this.at, this.at + length));
+    this.at += length;
+    return s;
+  }
+}
+
+/** The list of `word` from encodeWordList's bytes, where `r` stands. */
+function decodeWordList(word: string, r: VarintReader): WordList {
   const list: WordList = { word, rows: [], weights: [], fields: [], shared: [], request: [] };
   let row = 0;
-  for (let i = 0, count = next(); i < count; i++) {
-    list.rows.push((row += next()));
-    const weight = next();
+  for (let i = 0, count = r.next(); i < count; i++) {
+    list.rows.push((row += r.next()));
+    const weight = r.next();
     list.weights.push(Math.floor(weight / 2));
     list.request.push(weight % 2);
-    list.fields.push(next());
+    list.fields.push(r.next());
     const shared: number[] = [];
-    for (let k = 0, pairs = next(); k < pairs * 2; k++) shared.push(next());
+    for (let k = 0, pairs = r.next(); k < pairs * 2; k++) shared.push(r.next());
     list.shared.push(shared);
   }
-  return { list, next: at };
+  return list;
 }
 
 /** A word's group: its first three characters. Lists are fetched a group a shard at a time. */
@@ -331,34 +347,19 @@ export function encodeListGroup(group: ListGroup): Uint8Array {
   return out;
 }
 
-/** A group file's content from its bytes (ungzipped); throws naming `name` where they end early. */
+/** A group file's content from its bytes (ungzipped); throws naming `name` (and the word) where they end early. */
 export function decodeListGroup(bytes: Uint8Array, name: string): ListGroup {
-  let at = 0;
-  const next = () => {
-    let n = 0;
-    for (let scale = 1; ; scale *= 128) {
-      const b = bytes[at++];
-      if (b === undefined) throw new Error(`${name} ends early, at byte ${at - 1}`);
-      n += (b & 127) * scale;
-      if (b < 128) return n;
-    }
-  };
-  const text = () => {
-    const length = next();
-    if (at + length > bytes.length) throw new Error(`${name} ends early, inside a word at byte ${at}`);
-    const s = fromUtf8.decode(bytes.subarray(at, at + length));
-    at += length;
-    return s;
-  };
-  const tag = text();
-  const records = next();
-  const fields = Array.from({ length: next() }, text);
+  const r = new VarintReader(bytes, name);
+  const tag = r.text();
+  const records = r.next();
+  const fields = Array.from({ length: r.next() }, () => r.text());
   const words: WordList[] = [];
-  for (let n = next(), i = 0; i < n; i++) {
-    const decoded = decodeWordList(text(), bytes, at);
-    words.push(decoded.list);
-    at = decoded.next;
+  for (let n = r.next(), i = 0; i < n; i++) {
+    const word = r.text();
+    r.what = `${name}, the list of "${word}",`;
+    words.push(decodeWordList(word, r));
+    r.what = name;
   }
-  if (at !== bytes.length) throw new Error(`${name} has ${bytes.length - at} bytes more than its lists`);
+  if (r.at !== bytes.length) throw new Error(`${name} has ${bytes.length - r.at} bytes more than its lists`);
   return { tag, records, fields, words };
 }

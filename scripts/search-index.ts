@@ -15,6 +15,7 @@ import { buildCacheDir } from './lib/cache-dir.ts';
 import { codeDigest } from '../src/data/files/code-digest.ts';
 import { positiveWhole } from './lib/positive-whole.ts';
 import { writeWordDirectory } from './search-index/word-directory.ts';
+import { writeListPacks } from './search-index/list-packs.ts';
 import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { SEARCH_DATA_DIR } from '../src/lib/search/letter-facts.ts';
 import { FACET_FILE, FACET_VALUES_FILE } from '../src/lib/search/facet-table.ts';
@@ -81,7 +82,7 @@ export const INDEX_CHUNK_SIZE = 5000;
 /** Cache files of the site scan (scan-site.ts) start so; they are not shard bundles. */
 const SCAN_PREFIX = 'scan-';
 /** Bump when the way pages are fed to Pagefind, or the files a shard bundle holds besides (results.json.gz), change, so every cached shard is rebuilt. */
-const INDEXER_VERSION = `imr-shards-17 chunks ${INDEX_CHUNK_SIZE}`;
+const INDEXER_VERSION = `imr-shards-18 chunks ${INDEX_CHUNK_SIZE}`;
 
 const repoRoot = join(import.meta.dirname, '..');
 const pagefindVersion = (JSON.parse(readFileSync(join(repoRoot, 'node_modules/pagefind/package.json'), 'utf8')) as { version: string })
@@ -173,10 +174,10 @@ async function publish(
       .map((s) => [s.id, s.tag]),
   );
   const newest = shards.at(-1)!;
-  const folders: { id: string; folder: string; tag: string }[] = [];
+  const folders: { id: string; folder: string; tag: string; facets: string }[] = [];
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
-    folders.push({ id: s.id, folder, tag: s.tag });
+    folders.push({ id: s.id, folder, tag: s.tag, facets: s.facets });
     if (s === newest) await linkTree(join(cacheDir, s.hash), next);
     else if (inPlace.get(s.id) === s.tag) {
       await rename(join(outputPath, s.id), folder);
@@ -185,13 +186,16 @@ async function publish(
     await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
   }
   await writeFile(join(next, FACET_VALUES_FILE), gzipSync(JSON.stringify(facets.list), { level: 9 }));
-  const words = await writeWordDirectory(next, folders, existsSync(outputPath) ? outputPath : undefined);
+  const previous = existsSync(outputPath) ? outputPath : undefined;
+  const words = await writeWordDirectory(next, folders, previous);
+  const packs = await writeListPacks(next, folders, previous);
   const manifest: ShardManifest = {
     version: 7,
     pagefind: pagefindVersion,
     root: newest.id,
     values: facets.list.key!,
     words,
+    packs,
     shards: shards.map(({ hash: _, ...info }) => info),
   };
   await writeFile(join(next, MANIFEST_FILE), gzipSync(JSON.stringify(manifest), { level: 9 }));

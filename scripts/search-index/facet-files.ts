@@ -98,7 +98,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
     const notePath = `${named}.about.json`;
     const note = await readCacheJson<FacetNote>(notePath);
     const fits =
-      note?.version === 5 &&
+      note?.version === 6 &&
       note.tag === shard.tag &&
       Array.isArray(note.labels) &&
       Array.isArray(note.families) &&

@@ -61,7 +61,7 @@ export async function writeWordDirectory(
   const groups = new Map<string, WordGroup>();
   const groupNamed = (name: string) => {
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { shards: [], own: {}, surfaces: {} }));
+    if (!g) groups.set(name, (g = { shards: [], own: {}, small: [], surfaces: {} }));
     return g;
   };
   notes.forEach((note, k) => {
@@ -69,6 +69,14 @@ export async function writeWordDirectory(
     for (const group of note.groups) groupNamed(group).shards.push(id);
     for (const word of note.own) (groupNamed(word.slice(0, GROUP_LENGTH)).own[word] ??= []).push(id);
   });
+  const small = new Map<WordGroup, Set<string>>();
+  for (const note of notes)
+    for (const word of note.small) {
+      const g = groupNamed(word.slice(0, GROUP_LENGTH));
+      if (!small.has(g)) small.set(g, new Set());
+      small.get(g)!.add(word);
+    }
+  for (const [g, words] of small) g.small = [...words].sort();
   for (const note of notes)
     for (const [word, stem] of Object.entries(note.surfaces)) {
       // A word whose group no shard indexed finds nothing; the page need not know its stem.

@@ -55,7 +55,12 @@ export async function writeWordLists(dir: string, tag: string, spanOf: RequestSp
   for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });
   // Small files: the default level packs them as tightly as 9, and writes overlap.
   await runPool(files, 16, ([file, group]) => writeFile(join(dir, file), gzipSync(encodeListGroup(group))));
-  const note: ShardWordsNote = { groups: [...groups.keys()].sort(), own: own.map((l) => l.word), surfaces: {} };
+  const note: ShardWordsNote = {
+    groups: [...groups.keys()].sort(),
+    own: own.map((l) => l.word),
+    small: [...groups.values()].flatMap((g) => g.words.map((l) => l.word)).sort(),
+    surfaces: {},
+  };
   // A word is kept only where this shard indexed its stem: Pagefind stemmed the same text, so a
   // stem it did not index would be one its stemmer and this one disagree on, and the page leaves
   // such a word to Pagefind.

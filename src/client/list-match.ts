@@ -12,6 +12,7 @@ import type { QueryWords } from '../lib/search/query-words.ts';
 import { searchWords } from '../lib/search/search-words.ts';
 import {
   decodeListGroup,
+  decodeListPack,
   extensionsOf,
   groupFile,
   groupOf,
@@ -22,7 +23,10 @@ import {
   wordGroupFile,
   wordOf,
   listsRank,
+  needsGroupFile,
+  packFile,
   type ListGroup,
+  type ListPack,
   type Ranking,
   type ShardWords,
   type WordGroup,
@@ -47,6 +51,8 @@ export interface ListSources {
   root: string;
   /** The word directory's key (ShardManifest.words); none in an index written before it, which the lists never answer. */
   key: string | undefined;
+  /** The lists' packs (ShardManifest.packs). */
+  packs: readonly ListPack[];
   fragment(shard: ListShard, row: number): Promise<PagefindResultData & { content: string }>;
   /** Pagefind's ranking (RANKING in sharded-index.ts over its defaults) and excerpt length. */
   ranking: Ranking;
@@ -64,48 +70,94 @@ export function listableWords(query: QueryWords, terms: readonly Term[]): string
   return ok && termWords(terms).join(' ') === [...new Set(words)].join(' ') ? words : undefined;
 }
 
-/** Fetches a shard's group file once (the word directory says which shards have it); one of another build stops the search. */
-function groupReader() {
-  return onceEach(async (url): Promise<ListGroup> => decodeListGroup(await readGzipBytes(await fetchOk(url)), url));
-}
+/** A one-word term's places, in its request or outside it: one array each for every record (Hit.held is only read). */
+const ONE_PLACE = new Map([IN_REQUEST, -1].map((p) => [p, [[p]]]));
 
 export interface ListIndex {
   /** The stems of the query's words if the word lists can answer it, else undefined (Pagefind answers). */
   stems(query: QueryWords, terms: readonly Term[]): Promise<Map<string, string> | undefined>;
   /** The match, as word-match.ts makes it from Pagefind, from the lists of these shards. */
   match(query: QueryWords, terms: readonly Term[], shards: readonly ListShard[], stems: Map<string, string>): Promise<WordMatch>;
+  /** Starts fetching the files a match of these stems reads from these shards; a failure shows in the match. */
+  prefetch(shards: readonly ListShard[], stems: Map<string, string>): void;
+}
+
+/** The shards a match reads, each alone or, where every shard of a pack is read, with its pack's. */
+interface ListUnit {
+  shards: ListShard[];
+  pack?: ListPack;
+}
+
+function unitsOf(shards: readonly ListShard[], packs: readonly ListPack[]): ListUnit[] {
+  const asked = new Map(shards.map((s) => [s.id, s]));
+  const whole = packs.filter((p) => p.shards.every((id) => asked.has(id)));
+  const packed = new Set(whole.flatMap((p) => p.shards));
+  return [
+    ...whole.map((pack) => ({ shards: pack.shards.map((id) => asked.get(id)!), pack })),
+    ...shards.filter((s) => !packed.has(s.id)).map((s) => ({ shards: [s] })),
+  ];
+}
+
+/**
+ * Per shard of a unit, its words of the groups of these stems, as one ShardWords: each group's
+ * smaller words where they may hold a word a stem matches (needsGroupFile), and of its words with
+ * a file of their own, those a stem starts or that start a stem (the longest word starting a stem
+ * no word starts with stands for it), where the shard has them; from its pack's files for a pack.
+ */
+function unitWordsReader(root: string, wordGroup: (word: string) => Promise<WordGroup>) {
+  // Each file fetched once; one of another build stops the search (below).
+  const readGroup = onceEach(async (url): Promise<ListGroup[]> => [decodeListGroup(await readGzipBytes(await fetchOk(url)), url)]);
+  const readPack = onceEach(async (url): Promise<ListGroup[]> => decodeListPack(await readGzipBytes(await fetchOk(url)), url));
+  return async ({ shards, pack }: ListUnit, stems: readonly string[]): Promise<(ShardWords | undefined)[]> => {
+    const names: string[] = [];
+    for (const name of new Set(stems.map(groupOf))) {
+      const group = await wordGroup(name);
+      if (shards.some((s) => needsGroupFile(group, s.id, stems))) names.push(groupFile(name));
+      for (const [word, ids] of Object.entries(group.own))
+        if (shards.some((s) => ids.includes(s.id)) && stems.some((s) => word.startsWith(s) || s.startsWith(word)))
+          names.push(ownFile(word));
+    }
+    const shard = shards[0]!;
+    // A file the directory names and the shard lacks, or one of another build: the site was updated.
+    const files = await Promise.all(
+      names.map((name) =>
+        pack ? readPack(`${root}${packFile(pack.id, name)}?v=${pack.key}`) : readGroup(`${shard.bundle}${name}?v=${shard.tag}`),
+      ),
+    ).catch(() => {
+      throw staleIndex(shard.id);
+    });
+    const groups = files.flat();
+    const tags = new Set(shards.map((s) => s.tag));
+    if (groups.some((g) => !tags.has(g.tag))) throw staleIndex(shard.id);
+    return shards.map((s) => {
+      const own = groups.filter((g) => g.tag === s.tag);
+      if (own.length === 0) return undefined;
+      const words = own.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
+      return { records: own[0]!.records, fields: own[0]!.fields, words };
+    });
+  };
+}
+
+/** Per shard, in order, its words of the groups of these stems (unitWordsReader), read by units. */
+async function shardsWords(
+  unitWords: ReturnType<typeof unitWordsReader>,
+  shards: readonly ListShard[],
+  packs: readonly ListPack[],
+  stems: readonly string[],
+): Promise<(ShardWords | undefined)[]> {
+  const units = unitsOf(shards, packs);
+  const read = await Promise.all(units.map((u) => unitWords(u, stems)));
+  const byShard = new Map(units.flatMap((u, k) => u.shards.map((s, j) => [s.id, read[k]![j]] as const)));
+  return shards.map((s) => byShard.get(s.id));
 }
 
 export function listIndex(sources: ListSources): ListIndex {
-  const read = groupReader();
   const directory = onceEach((url) => fetchGzipJson<unknown>(url));
   // Asked for with the directory's key, which the manifest names: never a file of another build from a browser's cache.
   const groups = async () => new Set((await directory(`${sources.root}${WORD_GROUPS_FILE}?v=${sources.key}`)) as string[]);
   const wordGroup = async (word: string) =>
     (await directory(`${sources.root}${wordGroupFile(groupOf(word))}?v=${sources.key}`)) as WordGroup;
-  /**
-   * A shard's words of the groups of these stems, as one ShardWords: each group's smaller words,
-   * and of its words with a file of their own, those a stem starts or that start a stem (the
-   * longest word starting a stem no word starts with stands for it), where the shard has them.
-   */
-  const shardWords = async (shard: ListShard, stems: readonly string[]): Promise<ShardWords | undefined> => {
-    const urls: string[] = [];
-    for (const name of new Set(stems.map(groupOf))) {
-      const group = await wordGroup(name);
-      if (group.shards.includes(shard.id)) urls.push(`${shard.bundle}${groupFile(name)}?v=${shard.tag}`);
-      for (const [word, ids] of Object.entries(group.own))
-        if (ids.includes(shard.id) && stems.some((s) => word.startsWith(s) || s.startsWith(word)))
-          urls.push(`${shard.bundle}${ownFile(word)}?v=${shard.tag}`);
-    }
-    // A file the directory names and the shard lacks, or one of another build: the site was updated.
-    const files = await Promise.all(urls.map((url) => read(url))).catch(() => {
-      throw staleIndex(shard.id);
-    });
-    if (files.some((f) => f.tag !== shard.tag)) throw staleIndex(shard.id);
-    if (files.length === 0) return undefined;
-    const all = files.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
-    return { records: files[0]!.records, fields: files[0]!.fields, words: all };
-  };
+  const unitWords = unitWordsReader(sources.root, wordGroup);
 
   const stems: ListIndex['stems'] = async (query, terms) => {
     const words = listableWords(query, terms);
@@ -133,7 +185,7 @@ export function listIndex(sources: ListSources): ListIndex {
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
     const stems = [...new Set(ranked.map((t) => t.stem))];
-    const perShard = await Promise.all(shards.map((s) => shardWords(s, stems)));
+    const perShard = await shardsWords(unitWords, shards, sources.packs, stems);
     const hits = new Map<string, Map<number, Hit>>();
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();
@@ -162,14 +214,16 @@ export function listIndex(sources: ListSources): ListIndex {
         if (list && list.rows.length > 0) heldAnywhere.add(w);
         if (extensionsOf(words, stem).some((l) => l.word.startsWith(stem))) startsAnywhere.add(w);
       }
-      const rows = new Set([...scores.keys(), ...metaOnly, ...[...exact.values()].flatMap((r) => [...r.keys()])]);
+      const rows = new Set([...scores.keys(), ...metaOnly]);
+      for (const held of exact.values()) for (const row of held.keys()) rows.add(row);
       for (const row of rows) {
         const prefix = scores.has(row);
         shardHits.set(row, {
-          result: listResult(sources, shard, row, scores.get(row) ?? 0, matched),
+          result: new ListResult(sources, shard, row, scores.get(row) ?? 0, matched),
           score: scores.get(row) ?? 0,
           held: terms.map((t) => {
             const places = t.words.map((w) => exact.get(w)!.get(row));
+            if (places.length === 1 && places[0] !== undefined) return ONE_PLACE.get(places[0])!;
             return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
           }),
           prefix,
@@ -188,20 +242,37 @@ export function listIndex(sources: ListSources): ListIndex {
     };
   };
 
-  return { stems, match };
+  const prefetch: ListIndex['prefetch'] = (shards, stemOf) => {
+    const stems = [...new Set(stemOf.values())];
+    shardsWords(unitWords, shards, sources.packs, stems).catch(() => {});
+  };
+
+  return { stems, match, prefetch };
 }
 
-/** A record found by the lists, as a Pagefind result: its text fetched when shown, with the matched words marked. */
-function listResult(sources: ListSources, shard: ListShard, row: number, score: number, matched: readonly string[]): PagefindResult {
-  return {
-    id: `${shard.tag}~${row.toString(36)}`,
-    score,
-    words: [],
-    data: async () => {
-      const { url, meta, content } = await sources.fragment(shard, row);
-      return { url, meta, excerpt: excerptOf(content, matched, sources.excerptLength) };
-    },
-  };
+/**
+ * A record found by the lists, as a Pagefind result: its text fetched when shown, with the matched
+ * words marked. A class, not a closure per record: a complete answer at 100,000 letters makes some 30,000.
+ */
+class ListResult implements PagefindResult {
+  constructor(
+    private readonly sources: ListSources,
+    private readonly shard: ListShard,
+    private readonly row: number,
+    readonly score: number,
+    private readonly matched: readonly string[],
+  ) {}
+  get id(): string {
+    return `${this.shard.tag}~${this.row.toString(36)}`;
+  }
+  /** Pagefind's places of the words, which nothing here reads. */
+  get words(): number[] {
+    return [];
+  }
+  async data(): Promise<PagefindResultData> {
+    const { url, meta, content } = await this.sources.fragment(this.shard, this.row);
+    return { url, meta, excerpt: excerptOf(content, this.matched, this.sources.excerptLength) };
+  }
 }
 
 /** Whether a word of the text (folded as a query is) is one of the matched index words or an inflection of it. */

@@ -24,7 +24,7 @@ import { keepLast, onceEach } from './once-each.ts';
 import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
 import { listIndex, type ListShard } from './list-match.ts';
 import { staleIndex } from './stale-index.ts';
-import { PAGEFIND_DEFAULTS, type Ranking } from '../lib/search/word-lists.ts';
+import { PAGEFIND_DEFAULTS, packFile, type ListPack, type Ranking } from '../lib/search/word-lists.ts';
 
 export type { Hit, WordMatch } from './word-match.ts';
 
@@ -167,10 +167,12 @@ function listMatcher(
   fragment: (url: string) => Promise<PagefindResultData & { content: string }>,
   withFacets: () => ShardInfo[],
 ) {
-  const shards = (): ListShard[] => withFacets().map((s) => ({ id: s.id, tag: s.tag, bundle: shardUrl(manifest, root, s.id) }));
+  const listShard = (s: ShardInfo): ListShard => ({ id: s.id, tag: s.tag, bundle: shardUrl(manifest, root, s.id) });
+  const shards = (): ListShard[] => withFacets().map(listShard);
   const lists = listIndex({
     root,
     key: manifest.words,
+    packs: manifest.packs ?? [],
     fragment: (shard, row) => fragment(`${shard.bundle}fragment/${recordName(shard.tag, row)}.pf_fragment`),
     ranking: { ...PAGEFIND_DEFAULTS, ...(options.ranking as Partial<Ranking> | undefined) },
     excerptLength: typeof options.excerptLength === 'number' ? options.excerptLength : PAGEFIND_EXCERPT_LENGTH,
@@ -180,7 +182,7 @@ function listMatcher(
     (query: QueryWords, terms: readonly Term[], stems: Map<string, string>) => lists.match(query, terms, shards(), stems),
     (query, terms) => JSON.stringify([query, terms, shards().map((s) => s.id)]),
   );
-  return { stems: lists.stems, match };
+  return { stems: lists.stems, match, prefetch: (of: ShardInfo[], stems: Map<string, string>) => lists.prefetch(of.map(listShard), stems) };
 }
 
 /** The site's list of facet values the manifest names: first from the fixed URL the page preloads, again with its key if that is another build's. */
@@ -189,6 +191,78 @@ async function facetValuesOf(root: string, manifest: ShardManifest): Promise<Fac
   if (list.key !== manifest.values) list = await fetchGzipJson<FacetValues>(`${root}${FACET_VALUES_FILE}?v=${manifest.values}`);
   if (list.key !== manifest.values) throw staleIndex();
   return list;
+}
+
+/** Starts `start` for `id` unless it was started; unlike onceEach, a failure is kept. */
+function once(started: Map<string, Promise<void>>, id: string, start: () => Promise<void>): Promise<void> {
+  let p = started.get(id);
+  if (!p) started.set(id, (p = start()));
+  return p;
+}
+
+/**
+ * The shards' facet tables, each read once, alone or with its pack's (ListPack: a closed year's
+ * in one file) where every shard of the pack is asked for.
+ */
+function facetLoader(
+  manifest: ShardManifest,
+  root: string,
+  shardOf: (id: string) => ShardInfo,
+  versioned: (shard: ShardInfo, file: string, version?: string) => string,
+) {
+  const tables = new Map<string, FacetTable>();
+  // Per shard, the load of its facet table, started once.
+  const facetLoads = new Map<string, Promise<void>>();
+  // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
+  // asked for with its shard's tag, and a facet file with its digest as well (the values it refers
+  // to and the code that wrote it): a browser's cache never serves one from before an update. The
+  // newest shard's facets come first from the fixed URL the page preloads, and again with tag and
+  // digest if they are another build's (the list of values likewise, facetValuesOf).
+  const valuesList = facetValuesOf(root, manifest);
+  valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
+  const facetsOf = async (shard: ShardInfo) => {
+    const fits = (file: FacetFile) => file.tag === shard.tag && file.values === shard.facets;
+    const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
+    let file = await fetchGzipJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
+    if (!fits(file)) file = await fetchGzipJson<FacetFile>(url);
+    if (!fits(file)) throw staleIndex(shard.id);
+    return file;
+  };
+
+  const table = (id: string) => {
+    const t = tables.get(id);
+    if (!t) throw new Error(`shard ${id} is not loaded`);
+    return t;
+  };
+  const loadOne = (shard: ShardInfo) =>
+    once(facetLoads, shard.id, async () => {
+      const [file, list] = await Promise.all([facetsOf(shard), valuesList]);
+      tables.set(shard.id, facetTable(file, list));
+    });
+  // A pack's facet tables in one file (ListPack), where none of its shards' was asked for alone.
+  const loadPackFacets = (pack: ListPack) => {
+    if (pack.shards.some((id) => facetLoads.has(id))) return;
+    const loading = (async () => {
+      const [files, list] = await Promise.all([
+        fetchGzipJson<FacetFile[]>(`${root}${packFile(pack.id, FACET_FILE)}?v=${pack.key}`),
+        valuesList,
+      ]);
+      pack.shards.forEach((id, k) => {
+        const shard = shardOf(id);
+        const file = files[k];
+        if (file?.tag !== shard.tag || file.values !== shard.facets) throw staleIndex(id);
+        tables.set(id, facetTable(file, list));
+      });
+    })();
+    for (const id of pack.shards) facetLoads.set(id, loading);
+  };
+  const packs = manifest.packs ?? [];
+  const load = (shards: readonly ShardInfo[]) => {
+    const asked = new Set(shards.map((s) => s.id));
+    for (const pack of packs) if (pack.shards.every((id) => asked.has(id))) loadPackFacets(pack);
+    return Promise.all(shards.map(loadOne));
+  };
+  return { tables, facetLoads, table, loadFacets: load };
 }
 
 export async function openShardedIndex({ root, load, baseUrl, options: given = {} }: OpenOptions): Promise<ShardedIndex> {
@@ -213,45 +287,12 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
     if (!shard) throw new Error(`no shard ${id} in the search index`);
     return shard;
   };
-  const tables = new Map<string, FacetTable>();
   const merged = new Set<string>();
-  // Per shard, the load of its facet table and the merge of its Pagefind bundle, each started once;
-  // unlike onceEach, a failure is kept: merging a bundle again would add its records twice.
-  const facetLoads = new Map<string, Promise<void>>();
+  // Per shard, the merge of its Pagefind bundle, started once; a failure is kept: merging a bundle again would add its records twice.
   const merges = new Map<string, Promise<void>>();
-  const once = (started: Map<string, Promise<void>>, id: string, start: () => Promise<void>) => {
-    let p = started.get(id);
-    if (!p) started.set(id, (p = start()));
-    return p;
-  };
 
-  // A shard's own files (facets, CSV data) keep their URLs when its letters change, so each is
-  // asked for with its shard's tag, and a facet file with its digest as well (the values it refers
-  // to and the code that wrote it): a browser's cache never serves one from before an update. The
-  // newest shard's facets come first from the fixed URL the page preloads, and again with tag and
-  // digest if they are another build's (the list of values likewise, facetValuesOf).
   const versioned = (shard: ShardInfo, file: string, version = shard.tag) => `${shardUrl(manifest, root, shard.id)}${file}?v=${version}`;
-  const valuesList = facetValuesOf(root, manifest);
-  valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
-  const facetsOf = async (shard: ShardInfo) => {
-    const fits = (file: FacetFile) => file.tag === shard.tag && file.values === shard.facets;
-    const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
-    let file = await fetchGzipJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
-    if (!fits(file)) file = await fetchGzipJson<FacetFile>(url);
-    if (!fits(file)) throw staleIndex(shard.id);
-    return file;
-  };
-
-  const table = (id: string) => {
-    const t = tables.get(id);
-    if (!t) throw new Error(`shard ${id} is not loaded`);
-    return t;
-  };
-  const loadFacets = (shard: ShardInfo) =>
-    once(facetLoads, shard.id, async () => {
-      const [file, list] = await Promise.all([facetsOf(shard), valuesList]);
-      tables.set(shard.id, facetTable(file, list));
-    });
+  const { tables, facetLoads, table, loadFacets } = facetLoader(manifest, root, shardOf, versioned);
   // The newest shard's bundle is Pagefind's primary index: it has nothing to merge.
   const merge = (shard: ShardInfo) =>
     once(merges, shard.id, async () => {
@@ -260,9 +301,14 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
       merged.add(shard.id);
     });
   const loadShards = async (ids: readonly string[], words: boolean | WordsAsked = true) => {
-    await Promise.all(ids.map((id) => loadFacets(shardOf(id))));
-    const merging = typeof words === 'boolean' ? words : !(await lists.stems(words.query, words.terms));
-    if (merging) await Promise.all(ids.map((id) => merge(shardOf(id))));
+    const shards = ids.map(shardOf);
+    const facets = loadFacets(shards);
+    facets.catch(() => {}); // awaited below
+    const stems = typeof words === 'boolean' ? undefined : await lists.stems(words.query, words.terms);
+    // The word lists' files are fetched beside the facet tables, not after them.
+    if (stems) lists.prefetch(shards, stems);
+    await facets;
+    if (typeof words === 'boolean' ? words : !stems) await Promise.all(shards.map(merge));
   };
   // A search waits for the loads under way, so it never sees a shard without its facet table.
   const settled = () => Promise.all([...facetLoads.values(), ...merges.values()]);

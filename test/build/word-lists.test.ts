@@ -7,16 +7,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { createStemmer } from 'multilingual-stemmer';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { readBundleWords } from '../../scripts/search-index/pagefind-words.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/dev/serve.ts';
 import type { Pagefind } from '../../src/client/pagefind-api.ts';
 import { RANKING } from '../../src/client/sharded-index.ts';
-import { recordOf, shardUrl, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
+import { runSearch } from '../../src/client/run-search.ts';
+import type { ShardedIndex } from '../../src/client/sharded-index.ts';
+import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import { MANIFEST_FILE, recordOf, shardUrl, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import { extensionsOf, PAGEFIND_DEFAULTS, rankRecords, wordOf, type ShardWords } from '../../src/lib/search/word-lists.ts';
 import { RELEVANCE_SET } from '../relevance/relevance-set.ts';
+import { openServedIndex } from '../support/pagefind-client.ts';
 
 const { sample } = inject('sites');
 const stem = createStemmer('en');
@@ -108,4 +112,68 @@ describe('word lists read from Pagefind bundles', () => {
     expect(compared).toBeGreaterThan(90);
     expect(differ).toEqual(unfollowed);
   }, 300_000);
+});
+
+describe('list packs', () => {
+  /** A search's letters (URL and matching items) in order, its item count and its counts, from the page's code. */
+  const answer = async (index: ShardedIndex, q: string) => {
+    const found = await runSearch(index, parseSearchState(`?q=${encodeURIComponent(q)}`));
+    const letters = await Promise.all(found.ordered.map(async (m) => `${(await found.view(m)).url} ${m.items.join(',')}`));
+    return { letters, items: found.search.items, counts: found.search.counts };
+  };
+  /** The paths the page's code fetched while `run` ran, with the manifest served as `manifest` is changed by `edit`. */
+  const fetching = async (edit: (m: ShardManifest) => ShardManifest, run: () => Promise<void>): Promise<string[]> => {
+    const real = globalThis.fetch;
+    const asked: string[] = [];
+    globalThis.fetch = async (input, init) => {
+      const url = new URL(String(input));
+      asked.push(url.pathname);
+      if (url.pathname.endsWith(`/pagefind/${MANIFEST_FILE}`)) return new Response(gzipSync(JSON.stringify(edit(manifest))));
+      return real(input, init);
+    };
+    try {
+      await run();
+    } finally {
+      globalThis.fetch = real;
+    }
+    return asked;
+  };
+
+  test('a closed month’s shards are read from its pack, lists and facet tables, with the answers of their own files', async () => {
+    // The sample's six shards: 2017-01's two are over, 2017-02's are the newest month's.
+    expect(manifest.packs?.map((p) => [p.id, p.shards])).toEqual([['2017-01', ['2017-01.1', '2017-01.2']]]);
+    const queries = ['lumbar MRI', 'Norco', 'TENS unit', 'physical therapy', 'injections', 'acupuncture', 'sleep'];
+    const packed: unknown[] = [];
+    const alone: unknown[] = [];
+    const withPacks = await fetching(
+      (m) => m,
+      async () => {
+        const index = await openServedIndex(server, sample);
+        for (const q of queries) packed.push(await answer(index, q));
+      },
+    );
+    const withoutPacks = await fetching(
+      ({ packs: _, ...m }) => m,
+      async () => {
+        const index = await openServedIndex(server, sample);
+        for (const q of queries) alone.push(await answer(index, q));
+      },
+    );
+    expect(packed).toEqual(alone);
+    const lists = (asked: string[], folder: string) => asked.filter((p) => p.startsWith(`/pagefind/${folder}/lists/`));
+    expect(lists(withPacks, 'packs/2017-01').length).toBeGreaterThan(5);
+    expect([...lists(withPacks, '2017-01.1'), ...lists(withPacks, '2017-01.2')]).toEqual([]);
+    expect(lists(withoutPacks, '2017-01.1').length).toBeGreaterThan(5);
+    // Their facet tables likewise, from one file.
+    const facets = (asked: string[]) => asked.filter((p) => p.endsWith('/facets.json.gz')).sort();
+    expect(facets(withPacks)).toEqual([
+      '/pagefind/2017-02-01_10/facets.json.gz',
+      '/pagefind/2017-02-13_17/facets.json.gz',
+      '/pagefind/facets.json.gz',
+      '/pagefind/packs/2017-01/facets.json.gz',
+      '/pagefind/undated-2016/facets.json.gz',
+    ]);
+    // Every query was answered from the lists: Pagefind searched no word chunk.
+    expect(withPacks.filter((p) => p.endsWith('.pf_index'))).toEqual([]);
+  }, 120_000);
 });

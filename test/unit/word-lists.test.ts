@@ -8,10 +8,12 @@ import { queryWords } from '../../src/lib/search/query-words.ts';
 import {
   decodeListGroup,
   encodeListGroup,
+  needsGroupFile,
   PAGEFIND_DEFAULTS,
   rankRecords,
   type ListGroup,
   type ShardWords,
+  type WordGroup,
   type WordList,
 } from '../../src/lib/search/word-lists.ts';
 
@@ -70,6 +72,26 @@ describe('word lists', () => {
       ).keys(),
     ]).toEqual([1, 5]);
     expect(rankRecords(shard, [{ typed: 'xyzzy', stem: 'xyzzi' }], ranking).size).toBe(0);
+  });
+});
+
+describe('which group files a search fetches', () => {
+  // Shard a has "mri" and "mris" in files of their own; shard b only "mris", its "mri" in its group file with "mrx".
+  const group: WordGroup = { shards: ['a', 'b'], own: { mri: ['a'], mris: ['a', 'b'] }, small: ['mri', 'mrx'], surfaces: {} };
+  test('only where the shard’s file may hold a word the stem starts', () => {
+    expect(needsGroupFile(group, 'a', ['mri'])).toBe(false);
+    expect(needsGroupFile(group, 'b', ['mri'])).toBe(true);
+    expect(needsGroupFile(group, 'c', ['mri'])).toBe(false);
+    expect(needsGroupFile(group, 'a', ['mrx'])).toBe(true);
+  });
+  test('or, where no word of the shard starts the stem, a word that starts it', () => {
+    // "mrin": no word starts it; in shard a "mri" stands for it from its own file, in shard b from the group file.
+    expect(needsGroupFile(group, 'a', ['mrin'])).toBe(false);
+    expect(needsGroupFile(group, 'b', ['mrin'])).toBe(true);
+  });
+  test('every shard’s file where the directory does not list the words', () => {
+    const { small: _, ...older } = group;
+    expect(needsGroupFile(older, 'a', ['mri'])).toBe(true);
   });
 });
 

@@ -42,24 +42,17 @@ export type FacetItem = [
   names?: number[],
 ];
 
-/** What a side cites, as stored: its families follow from its guidelines (FacetValues.guidelineFamily). */
-type StoredCited = [guideline: number[], section: number[]];
-
 /**
- * An item of the facet file (see FacetFile.items). Left out, as facetTable makes them again: each
- * guideline's family, a reviewer's citations that are the claims administrator's (0), and where
- * the request starts in its record (after the heading, item-heading.ts): 11 % of the files at
- * 100,000 letters (2026-12-05).
+ * How many numbers an item takes in the facet file (FacetFile.items): outcome, treatment, the
+ * claims administrator's guidelines and sections (lists), the reviewer's (lists; -1 for both when
+ * the claims administrator's), body regions (a list), how many words its request has, and its
+ * synonym groups (a list; -1 when none: most items).
  */
-export type StoredFacetItem = [
-  outcome: number,
-  treatment: number,
-  claims: StoredCited,
-  reviewer: StoredCited | 0,
-  regions: number[],
-  requestWords: number,
-  names?: number[],
-];
+export const ITEM_FIELDS = 9;
+/** How many numbers a letter takes (FacetFile.letters): year, specialties (a list), priority (-1 when none), how many items. */
+export const LETTER_FIELDS = 4;
+/** A list field's value when the item has none (synonym groups) or shares the claims administrator's (the reviewer's citations). */
+const NONE = -1;
 
 /**
  * The values the shards' files refer to. Values are only ever added at the end (facetFile), so a
@@ -87,7 +80,7 @@ export function noFacetValues(): FacetValues {
 }
 
 export interface FacetFile {
-  version: 5;
+  version: 6;
   /** Its shard's record tag (recordTag in shard-manifest.ts): the page checks it has this shard's file. */
   tag?: string;
   /** Digest of the values it refers to (the list's first `needs`) and of the code that wrote it, which the manifest names too. */
@@ -96,14 +89,19 @@ export interface FacetFile {
   needs: Record<FacetValueKey, number>;
   /** The section values its items cite: the sections this shard knows. */
   sections: number[];
-  /** Per letter in row order: year, specialties, priority (-1 when none) and how many items. */
-  letters: [year: number, specialty: number[], priority: number, items: number][];
   /**
-   * Per item in row order: outcome, treatment, what the claims administrator and the reviewer
-   * cite (0 for the reviewer when the same), body regions (NO_REGION when it names none), how many
-   * words its request has, and the synonym groups its request names (left out when none: most items).
+   * The lists of values its letters and items name (specialties, guidelines, sections, regions,
+   * synonym groups), each once: a shard's items share a few hundred, and a page that reads
+   * 230,000 items at 100,000 letters parses numbers, not a million small arrays.
    */
-  items: StoredFacetItem[];
+  lists: number[][];
+  /** LETTER_FIELDS numbers per letter in row order. */
+  letters: number[];
+  /**
+   * ITEM_FIELDS numbers per item in row order. Left out, as facetTable makes them again: each
+   * guideline's family, and where the request starts in its record (after the heading, item-heading.ts).
+   */
+  items: number[];
 }
 
 /**
@@ -134,49 +132,61 @@ export function facetFile(
     return i;
   };
   const sections = new Set<number>();
-  const citedRow = (c: CitedFacts, l: LetterFacts): StoredCited => [
-    c.guideline.map((g) => {
-      const i = index('guideline', g);
-      // A guideline's family is the catalogue's: a change of it changes every letter citing it.
-      families.set(i, (guidelineFamily[i] = index('family', Object.hasOwn(l.families, g) ? l.families[g] : undefined)));
-      return i;
-    }),
-    c.section.map((s) => {
-      const i = index('section', s);
-      labels.set(i, (sectionLabels[i] = l.sections[s] ?? s));
-      sections.add(i);
-      return i;
-    }),
+  const lists: number[][] = [];
+  const listAt = new Map<string, number>();
+  const listOf = (values: number[]): number => {
+    const key = values.join(',');
+    let i = listAt.get(key);
+    if (i === undefined) listAt.set(key, (i = lists.push(values) - 1));
+    return i;
+  };
+  const cited = (c: CitedFacts, l: LetterFacts): [guideline: number, section: number] => [
+    listOf(
+      c.guideline.map((g) => {
+        const i = index('guideline', g);
+        // A guideline's family is the catalogue's: a change of it changes every letter citing it.
+        families.set(i, (guidelineFamily[i] = index('family', Object.hasOwn(l.families, g) ? l.families[g] : undefined)));
+        return i;
+      }),
+    ),
+    listOf(
+      c.section.map((s) => {
+        const i = index('section', s);
+        labels.set(i, (sectionLabels[i] = l.sections[s] ?? s));
+        sections.add(i);
+        return i;
+      }),
+    ),
   ];
-  const file: Omit<FacetFile, 'needs' | 'sections'> = { version: 5, letters: [], items: [] };
+  const file: Pick<FacetFile, 'letters' | 'items'> = { letters: [], items: [] };
   for (const l of letters) {
     if (!l.families) throw new Error("search data without its guidelines' families (an older build's): build the site again");
-    file.letters.push([
+    file.letters.push(
       index('year', l.year),
-      l.specialty.map((s) => index('specialty', s)),
+      listOf(l.specialty.map((s) => index('specialty', s))),
       index('priority', l.priority),
       l.items.length,
-    ]);
+    );
     for (const [k, item] of l.items.entries()) {
       const [first, end] = item.request;
       if (first !== requestStart(k + 1))
         throw new Error(`search data: item ${k + 1}'s request starts at word ${first}, not after its heading`);
-      const claims = citedRow(item.claims, l);
-      const reviewer = citedRow(item.reviewer, l);
-      const row: StoredFacetItem = [
+      const claims = cited(item.claims, l);
+      const reviewer = cited(item.reviewer, l);
+      const same = reviewer[0] === claims[0] && reviewer[1] === claims[1];
+      file.items.push(
         index('outcome', item.outcome),
         index('treatment', item.treatment),
-        claims,
-        JSON.stringify(reviewer) === JSON.stringify(claims) ? 0 : reviewer,
-        (item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r)),
+        ...claims,
+        ...(same ? [NONE, NONE] : reviewer),
+        listOf((item.regions.length > 0 ? item.regions : [NO_REGION]).map((r) => index('region', r))),
         end - first,
-      ];
-      if (item.names.length > 0) row.push(item.names.map((n) => index('names', n)));
-      file.items.push(row);
+        item.names.length > 0 ? listOf(item.names.map((n) => index('names', n))) : NONE,
+      );
     }
   }
   const needs = Object.fromEntries(FACET_VALUE_KEYS.map((k) => [k, values[k].length])) as FacetFile['needs'];
-  return { ...file, needs, sections: [...sections].sort((a, b) => a - b) };
+  return { version: 6, needs, sections: [...sections].sort((a, b) => a - b), lists, ...file };
 }
 
 /** One letter of a shard: its row, and where its items are in the shard's item list. */
@@ -208,31 +218,37 @@ export interface FacetTable {
 }
 
 export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
-  if (file.version !== 5) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
+  if (file.version !== 6) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
   // A list from another build than the file's: its indexes would name other values.
   if (FACET_VALUE_KEYS.some((k) => list.values[k].length < file.needs[k]))
     throw new Error("the facet values list is older than a shard's facet file; reload the page");
-  const rows = 1 + file.letters.length + file.items.length;
+  const letterCount = file.letters.length / LETTER_FIELDS;
+  const itemCount = file.items.length / ITEM_FIELDS;
+  const rows = 1 + letterCount + itemCount;
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);
   const letters: LetterRow[] = [];
   const items: FacetItem[] = [];
-  const whole = wholeItem(list.guidelineFamily);
+  const whole = wholeItem(file, list.guidelineFamily);
   let row = 1;
   let firstItem = 0;
-  file.letters.forEach(([year, specialty, priority, count], i) => {
-    letters.push({ row, firstItem, items: count, year, specialty, priority });
+  for (let i = 0; i < letterCount; i++) {
+    const [year, specialty, priority, count] = file.letters.slice(i * LETTER_FIELDS, (i + 1) * LETTER_FIELDS) as [
+      number,
+      number,
+      number,
+      number,
+    ];
+    letters.push({ row, firstItem, items: count, year, specialty: listAt(file, specialty), priority });
     for (let n = 0; n <= count; n++) {
       letterOfRow[row + n] = i;
       itemOfRow[row + n] = n;
-      const stored = n > 0 ? file.items[firstItem + n - 1] : undefined;
-      if (stored) items.push(whole(stored, n));
+      if (n > 0 && firstItem + n - 1 < itemCount) items.push(whole(firstItem + n - 1, n));
     }
     row += count + 1;
     firstItem += count;
-  });
-  if (firstItem !== file.items.length)
-    throw new Error(`facet file lists ${firstItem} items for its letters but holds ${file.items.length}`);
+  }
+  if (firstItem !== itemCount) throw new Error(`facet file lists ${firstItem} items for its letters but holds ${itemCount}`);
   // So a query naming a region or synonym visits only the letters it may match, not every letter.
   const lettersByRegion = new Map<number, number[]>();
   const lettersByName = new Map<number, number[]>();
@@ -261,31 +277,56 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
   };
 }
 
-/** Makes a stored item whole (StoredFacetItem says what it leaves out); `n`: its number in its letter. */
-function wholeItem(guidelineFamily: readonly number[]): (stored: StoredFacetItem, n: number) => FacetItem {
-  // Loops, not Sets and maps: a complete answer at 100,000 letters makes 230,000 items whole.
-  const families = (guideline: readonly number[]): number[] => {
-    const found: number[] = [];
-    for (const g of guideline) {
-      const f = guidelineFamily[g] ?? -1;
-      if (f >= 0 && !found.includes(f)) found.push(f);
+/** The file's list at `i`, naming the file's fault where there is none. */
+function listAt(file: FacetFile, i: number): number[] {
+  const values = file.lists[i];
+  if (!values) throw new Error(`facet file names list ${i} of ${file.lists.length}`);
+  return values;
+}
+
+/**
+ * Makes the file's items whole (FacetFile.items says what it leaves out): `item` its place in the
+ * file, `n` its number in its letter. Items citing the same lists share one CitedRow, and items
+ * of the same number and request length one span: the arrays are only read.
+ */
+function wholeItem(file: FacetFile, guidelineFamily: readonly number[]): (item: number, n: number) => FacetItem {
+  const rows = new Map<number, CitedRow>();
+  const cited = (guideline: number, section: number): CitedRow => {
+    const key = guideline * 1_000_003 + section;
+    let row = rows.get(key);
+    if (!row) {
+      const g = listAt(file, guideline);
+      const families: number[] = [];
+      for (const v of g) {
+        const f = guidelineFamily[v] ?? -1;
+        if (f >= 0 && !families.includes(f)) families.push(f);
+      }
+      rows.set(key, (row = [g, families, listAt(file, section)]));
     }
-    return found;
+    return row;
   };
-  const cited = ([guideline, section]: StoredCited): CitedRow => [guideline, families(guideline), section];
+  const spans = new Map<number, [number, number]>();
   const starts: number[] = [];
-  return ([outcome, treatment, claims, reviewer, regions, requestWords, names], n) => {
-    const claimed = cited(claims);
-    const first = (starts[n] ??= requestStart(n));
-    const item: FacetItem = [
-      outcome,
-      treatment,
-      claimed,
-      reviewer === 0 ? claimed : cited(reviewer),
-      regions,
-      [first, first + requestWords],
+  const { items } = file;
+  return (item, n) => {
+    const at = item * ITEM_FIELDS;
+    const words = items[at + 7]!;
+    const spanKey = n * 1_000_003 + words;
+    let span = spans.get(spanKey);
+    if (!span) {
+      const first = (starts[n] ??= requestStart(n));
+      spans.set(spanKey, (span = [first, first + words]));
+    }
+    const claims = cited(items[at + 2]!, items[at + 3]!);
+    const whole: FacetItem = [
+      items[at]!,
+      items[at + 1]!,
+      claims,
+      items[at + 4] === NONE ? claims : cited(items[at + 4]!, items[at + 5]!),
+      listAt(file, items[at + 6]!),
+      span,
     ];
-    if (names) item.push(names);
-    return item;
+    if (items[at + 8] !== NONE) whole.push(listAt(file, items[at + 8]!));
+    return whole;
   };
 }

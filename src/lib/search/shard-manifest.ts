@@ -7,6 +7,8 @@
 // whole, and it grows by a shard per 2,500 letters: so it is gzipped, and names each shard by its
 // tag rather than its whole hash (which only the indexer's cache needs).
 
+import type { ListPack } from './word-lists.ts';
+
 export const MANIFEST_FILE = 'shards.json.gz';
 
 export interface ShardInfo {
@@ -38,6 +40,8 @@ export interface ShardManifest {
   values: string;
   /** Key of the site's word directory (pagefind/words/, WordGroup in word-lists.ts); absent in an index written before it. */
   words?: string;
+  /** The word lists' packs of closed years (ListPack in word-lists.ts); absent in an index written before them. */
+  packs?: ListPack[];
   /** Oldest first; date ranges follow one another (neighbours may share a boundary date). */
   shards: ShardInfo[];
 }

@@ -83,6 +83,18 @@ function lowerBound(words: readonly WordList[], key: string): number {
   return lo;
 }
 
+/** Where `row` stands in a list's rows (ascending), or -1. */
+function placeOf(rows: readonly number[], row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return rows[lo] === row ? lo : -1;
+}
+
 /** The word itself, if the shard holds it. */
 export function wordOf(shard: ShardWords, word: string): WordList | undefined {
   const at = shard.words[lowerBound(shard.words, word)];
@@ -128,7 +140,11 @@ function countedWeight(list: WordList, i: number, stem: number): number {
  */
 export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): Map<number, number> {
   const matched = terms.map((t) => extensionsOf(shard, t.stem));
-  const held = matched.map((lists) => new Set(lists.flatMap((l) => l.rows)));
+  const held = matched.map((lists) => {
+    const rows = new Set<number>();
+    for (const l of lists) for (const row of l.rows) rows.add(row);
+    return rows;
+  });
   const idfs = held.map((rows) => idf(shard.records, rows.size));
   let queryIdf = 0;
   for (const v of idfs) queryIdf = f(queryIdf + v);
@@ -138,7 +154,7 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
   const [first, ...rest] = held.filter((rows) => rows.size > 0);
   if (!first) return out;
   // Per word of the query: its term, length bonus and diacritic bonus, and its records by row.
-  const words = new Map<string, { term: number; bonus: number; diacritic: number; at: Map<number, number>; list: WordList }>();
+  const words = new Map<string, { term: number; bonus: number; diacritic: number; list: WordList }>();
   matched.forEach((lists, term) => {
     for (const list of lists) {
       if (words.has(list.word)) continue;
@@ -148,7 +164,7 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
       );
       const diacritic =
         ranking.diacriticSimilarity > 0 && formsMatch(terms[term]!.typed, list.word) ? f(1 + f(ranking.diacriticSimilarity)) : 1;
-      words.set(list.word, { term, bonus, diacritic, at: new Map(list.rows.map((r, i) => [r, i])), list });
+      words.set(list.word, { term, bonus, diacritic, list });
     }
   });
   // Pagefind sums the words' scores in their sorted order, which 32-bit sums can tell apart.
@@ -158,8 +174,8 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
     let score = 0;
     const fieldIdf = new Map<number, Map<number, number>>();
     for (const [, w] of sorted) {
-      const i = w.at.get(row);
-      if (i === undefined) continue;
+      const i = placeOf(w.list.rows, row);
+      if (i < 0) continue;
       const weighted = f(f(f(countedWeight(w.list, i, terms[w.term]!.stem.length)) / 24) * w.bonus);
       const tf = f(f(f(k1 + 1) * weighted) / f(k1 + weighted));
       score = f(score + f(f(idfs[w.term]! * tf) * w.diacritic));
@@ -240,6 +256,8 @@ class VarintReader {
   }
 }
 
+const NO_SHARED: number[] = [];
+
 /** The list of `word` from encodeWordList's bytes, where `r` stands. */
 function decodeWordList(word: string, r: VarintReader): WordList {
   const list: WordList = { word, rows: [], weights: [], fields: [], shared: [], request: [] };
@@ -250,8 +268,10 @@ function decodeWordList(word: string, r: VarintReader): WordList {
     list.weights.push(Math.floor(weight / 2));
     list.request.push(weight % 2);
     list.fields.push(r.next());
-    const shared: number[] = [];
-    for (let k = 0, pairs = r.next(); k < pairs * 2; k++) shared.push(r.next());
+    const pairs = r.next();
+    // Most records share no place: one empty array for them all (the lists are only read).
+    const shared: number[] = pairs === 0 ? NO_SHARED : [];
+    for (let k = 0; k < pairs * 2; k++) shared.push(r.next());
     list.shared.push(shared);
   }
   return list;
@@ -271,6 +291,51 @@ export const groupFile = (group: string) => `lists/${group}.bin.gz`;
  */
 export const OWN_LIST_BYTES = 1024;
 export const ownFile = (word: string) => `lists/${groupOf(word)}/${word}.bin.gz`;
+
+/**
+ * A pack: the list files of a closed year's shards (or a closed month's, in the newest year), each
+ * file's shards in one file (`packs/<id>/lists/...`, the same names as a shard's), so that a
+ * search of every shard fetches a year's lists in one request instead of one per shard. The
+ * indexer packs only periods before the newest shard's (scripts/search-index/list-packs.ts): an
+ * update, whose letters are the newest, writes no pack again.
+ */
+export interface ListPack {
+  /** Its folder under pagefind/packs/: the shards' year or month ("2016", "2017-01"). */
+  id: string;
+  /** Its shards' ids, oldest first. */
+  shards: string[];
+  /** Digest of its shards' ids and tags: its files are asked for with it. */
+  key: string;
+}
+export const packFile = (pack: string, file: string) => `packs/${pack}/${file}`;
+
+/** A pack's file from its shards' files (each a group file's bytes, ungzipped), in its shards' order. */
+export function encodeListPack(parts: readonly Uint8Array[]): Uint8Array {
+  const head: number[] = [];
+  putVarint(head, parts.length);
+  for (const part of parts) putVarint(head, part.length);
+  const out = new Uint8Array(head.length + parts.reduce((n, p) => n + p.length, 0));
+  out.set(head);
+  let at = head.length;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Each shard's file in a pack's file (ungzipped); throws naming `name` where it ends early. */
+export function decodeListPack(bytes: Uint8Array, name: string): ListGroup[] {
+  const r = new VarintReader(bytes, name);
+  const lengths = Array.from({ length: r.next() }, () => r.next());
+  return lengths.map((length, k) => {
+    const end = r.at + length;
+    if (end > bytes.length) throw new Error(`${name} ends early, inside its file ${k + 1}`);
+    const group = decodeListGroup(bytes.subarray(r.at, end), `${name} (its file ${k + 1})`);
+    r.at = end;
+    return group;
+  });
+}
 
 /**
  * A group file's content: its shard's tag (a page checks it, so a file of another build is never
@@ -299,9 +364,32 @@ export interface WordGroup {
   shards: string[];
   /** The group's words with a file of their own in some shard, each with the ids of those shards. */
   own: Record<string, string[]>;
+  /**
+   * The words some shard's file of the group holds, sorted: a shard's file is fetched only where
+   * it may hold a word a stem matches (needsGroupFile). Absent from a directory written before
+   * it: then every shard's file is fetched.
+   */
+  small?: string[];
   /** Word as typed -> its stem ("" where the same). */
   surfaces: Record<string, string>;
 }
+/**
+ * Whether a shard's file of the group may hold a word one of `stems` matches (extensionsOf): a
+ * word the stem starts, or where the shard has no word starting it, one that starts the stem.
+ * The directory's words are the site's, so a shard may be asked for a file that holds none of them.
+ */
+export function needsGroupFile(group: WordGroup, shard: string, stems: readonly string[]): boolean {
+  if (!group.shards.includes(shard)) return false;
+  if (!group.small) return true;
+  const mayHold = (word: string) => !group.own[word]?.includes(shard);
+  const small = group.small.filter(mayHold);
+  return stems.some(
+    (stem) =>
+      small.some((w) => w.startsWith(stem)) ||
+      (!Object.entries(group.own).some(([w, ids]) => ids.includes(shard) && w.startsWith(stem)) && small.some((w) => stem.startsWith(w))),
+  );
+}
+
 /** What a shard's worker leaves for the directory in its bundle: its groups and its letters' words with their stems. */
 export const SHARD_WORDS_FILE = 'lists/words.json.gz';
 export interface ShardWordsNote {
@@ -309,6 +397,8 @@ export interface ShardWordsNote {
   groups: string[];
   /** Words with a file of their own. */
   own: string[];
+  /** Words in its group files. */
+  small: string[];
   surfaces: Record<string, string>;
 }
 

@@ -206,8 +206,9 @@ export interface FacetTable {
   values: FacetValues['values'];
   sectionLabels: readonly string[];
   letters: LetterRow[];
-  /** The file's items made whole, in row order. */
-  items: FacetItem[];
+  /** How many items it has; each is made whole when first asked for (a search with words visits only the letters it found). */
+  itemCount: number;
+  item(index: number): FacetItem;
   /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
   letterOfRow: Int32Array;
   /** Per row: 0 for the letter's own record, else the item number (1-based). */
@@ -228,22 +229,25 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
   const letterOfRow = new Int32Array(rows).fill(-1);
   const itemOfRow = new Int32Array(rows);
   const letters: LetterRow[] = [];
-  const items: FacetItem[] = [];
-  const whole = wholeItem(file, list.guidelineFamily);
+  // Each item's number in its letter, which where its request starts depends on.
+  const numberOf = new Int32Array(itemCount);
   let row = 1;
   let firstItem = 0;
   for (let i = 0; i < letterCount; i++) {
-    const [year, specialty, priority, count] = file.letters.slice(i * LETTER_FIELDS, (i + 1) * LETTER_FIELDS) as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    letters.push({ row, firstItem, items: count, year, specialty: listAt(file, specialty), priority });
+    const at = i * LETTER_FIELDS;
+    const count = file.letters[at + 3]!;
+    letters.push({
+      row,
+      firstItem,
+      items: count,
+      year: file.letters[at]!,
+      specialty: listAt(file, file.letters[at + 1]!),
+      priority: file.letters[at + 2]!,
+    });
     for (let n = 0; n <= count; n++) {
       letterOfRow[row + n] = i;
       itemOfRow[row + n] = n;
-      if (n > 0 && firstItem + n - 1 < itemCount) items.push(whole(firstItem + n - 1, n));
+      if (n > 0 && firstItem + n - 1 < itemCount) numberOf[firstItem + n - 1] = n;
     }
     row += count + 1;
     firstItem += count;
@@ -259,17 +263,20 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
   };
   letters.forEach((l, letter) => {
     for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
-      const [, , , , regions, , names] = items[i]!;
-      for (const r of regions) add(lettersByRegion, r, letter);
-      for (const n of names ?? []) add(lettersByName, n, letter);
+      for (const r of listAt(file, file.items[i * ITEM_FIELDS + 6]!)) add(lettersByRegion, r, letter);
+      const names = file.items[i * ITEM_FIELDS + 8]!;
+      if (names !== NONE) for (const n of listAt(file, names)) add(lettersByName, n, letter);
     }
   });
+  const whole = wholeItem(file, list.guidelineFamily);
+  const items = new Array<FacetItem | undefined>(itemCount);
   return {
     file,
     values: list.values,
     sectionLabels: list.sectionLabels,
     letters,
-    items,
+    itemCount,
+    item: (index) => (items[index] ??= whole(index, numberOf[index]!)),
     letterOfRow,
     itemOfRow,
     lettersByRegion,

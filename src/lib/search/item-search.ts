@@ -233,13 +233,13 @@ function stand(part: ShardPart): Stood {
     ...fields.group.flatMap((g) => table.lettersByName.get(g) ?? []),
   ];
   const letters = [...new Set([...found, ...byFields])].filter((l) => l >= 0).sort((a, b) => a - b);
-  const standing = new Uint8Array(table.items.length);
+  const standing = new Uint8Array(table.itemCount);
   const letterHeld = new Uint8Array(table.letters.length);
   const { hits } = part.words;
   for (const letter of letters) {
     const l = table.letters[letter]!;
     for (let n = 1; n <= l.items; n++)
-      standing[l.firstItem + n - 1] = standingOf(hits.get(l.row + n), fields, table.items[l.firstItem + n - 1]!);
+      standing[l.firstItem + n - 1] = standingOf(hits.get(l.row + n), fields, table.item(l.firstItem + n - 1));
     letterHeld[letter] = letterHolds(part, l.row) ? 1 : 0;
   }
   return { letters, standing, letterHeld };
@@ -266,7 +266,7 @@ function eachItem(
   parts.forEach((part, p) => {
     const c = chosen[p]!;
     const { letters, standing, letterHeld } = stood[p]!;
-    const { items } = part.table;
+    const { table } = part;
     for (const letter of letters) {
       if (!letterPasses(part.table, letter, c, skip)) continue;
       const l = part.table.letters[letter]!;
@@ -274,7 +274,7 @@ function eachItem(
       let passes = false;
       for (let n = 1; n <= l.items; n++) {
         const item = l.firstItem + n - 1;
-        if (!itemPasses(items[item]!, c, skip)) continue;
+        if (!itemPasses(table.item(item), c, skip)) continue;
         passes = true;
         const s = standing ? standing[item]! : REQUESTED;
         if (s === NONE) continue;
@@ -343,7 +343,7 @@ function countValues(
     const { table } = parts[p]!;
     const tally = tallies[p]!;
     tally.next();
-    const facets = table.items[item]!;
+    const facets = table.item(item);
     const [outcome, treatment, claims, reviewer, regions] = facets;
     const l = table.letters[letter]!;
     const reviewerOnly = chosen[p]!.reviewerOnly && skip !== 'cited';
@@ -426,7 +426,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       if (s === REQUESTED) {
         words.requested.items++;
         const { table } = parts[p]!;
-        const outcome = table.values.outcome[table.items[item]![0]];
+        const outcome = table.values.outcome[table.item(item)[0]];
         if (outcome === 'upheld' || outcome === 'overturned') words.requested[outcome]++;
       } else words.mentioned++;
       if (!inScope(s, scope)) return;

@@ -214,19 +214,27 @@ export function listIndex(sources: ListSources): ListIndex {
         if (list && list.rows.length > 0) heldAnywhere.add(w);
         if (extensionsOf(words, stem).some((l) => l.word.startsWith(stem))) startsAnywhere.add(w);
       }
-      const rows = new Set([...scores.keys(), ...metaOnly]);
+      const rows = new Set(scores.keys());
+      for (const row of metaOnly) rows.add(row);
       for (const held of exact.values()) for (const row of held.keys()) rows.add(row);
+      // Per term, its words' records: looked up once per record below, the loop every record found runs.
+      const placesOf = terms.map((t) => t.words.map((w) => exact.get(w)!));
+      const heldBy = (row: number) =>
+        placesOf.map((words) => {
+          if (words.length === 1) {
+            const place = words[0]!.get(row);
+            return place === undefined ? undefined : ONE_PLACE.get(place)!;
+          }
+          const places = words.map((w) => w.get(row));
+          return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
+        });
       for (const row of rows) {
-        const prefix = scores.has(row);
+        const score = scores.get(row);
         shardHits.set(row, {
-          result: new ListResult(sources, shard, row, scores.get(row) ?? 0, matched),
-          score: scores.get(row) ?? 0,
-          held: terms.map((t) => {
-            const places = t.words.map((w) => exact.get(w)!.get(row));
-            if (places.length === 1 && places[0] !== undefined) return ONE_PLACE.get(places[0])!;
-            return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
-          }),
-          prefix,
+          result: new ListResult(sources, shard, row, score ?? 0, matched),
+          score: score ?? 0,
+          held: heldBy(row),
+          prefix: score !== undefined,
           phrase: false,
         });
       }

@@ -226,13 +226,19 @@ function stand(part: ShardPart): Stood {
   const { table } = part;
   if (!part.words) return { letters: table.letters.map((_, i) => i) };
   const fields = fieldIndexes(part);
-  // Only letters with a record the words found, or an item whose fields hold a term, can match.
-  const found = [...part.words.hits.keys()].map((row) => table.letterOfRow[row]!);
-  const byFields = [
-    ...fields.region.flatMap((r) => table.lettersByRegion.get(r) ?? []),
-    ...fields.group.flatMap((g) => table.lettersByName.get(g) ?? []),
-  ];
-  const letters = [...new Set([...found, ...byFields])].filter((l) => l >= 0).sort((a, b) => a - b);
+  // Only letters with a record the words found, or an item whose fields hold a term, can match:
+  // marked, then listed in row order.
+  const marked = new Uint8Array(table.letters.length);
+  for (const row of part.words.hits.keys()) {
+    const letter = table.letterOfRow[row]!;
+    if (letter >= 0) marked[letter] = 1;
+  }
+  for (const r of fields.region) for (const letter of table.lettersByRegion.get(r) ?? []) marked[letter] = 1;
+  for (const g of fields.group) for (const letter of table.lettersByName.get(g) ?? []) marked[letter] = 1;
+  const letters: number[] = [];
+  marked.forEach((m, letter) => {
+    if (m) letters.push(letter);
+  });
   const standing = new Uint8Array(table.itemCount);
   const letterHeld = new Uint8Array(table.letters.length);
   const { hits } = part.words;
@@ -363,11 +369,15 @@ function countValues(
   parts.forEach((part, p) => tallies[p]!.addTo(part.table.values, into));
 }
 
+/** More letters than a shard holds (some 2,500), for one number to name a part's letter. */
+const LETTERS_PER_PART = 2 ** 24;
+
 /** Groups the visited items into their letters. */
 function lettersOf(parts: readonly ShardPart[]) {
-  const byLetter = new Map<string, LetterMatch>();
+  // Keyed by shard part and letter as one number: a complete answer at 100,000 letters visits some 35,000.
+  const byLetter = new Map<number, LetterMatch>();
   const add = (p: number, letter: number, n?: number, requested = false) => {
-    const key = `${p} ${letter}`;
+    const key = p * LETTERS_PER_PART + letter;
     let match = byLetter.get(key);
     const part = parts[p]!;
     const row = part.table.letters[letter]!.row;

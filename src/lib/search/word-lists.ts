@@ -169,10 +169,14 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
   });
   // Pagefind sums the words' scores in their sorted order, which 32-bit sums can tell apart.
   const sorted = [...words].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // Per record, the metadata fields holding terms, in the order first met, each with its terms in
+  // that order (the 32-bit sums follow it): arrays kept across records, for the loop runs for
+  // every record found.
+  const fieldOrder: number[] = [];
+  const termsOf: number[][] = [];
   for (const row of first!) {
     if (!rest.every((rows) => rows.has(row))) continue;
     let score = 0;
-    const fieldIdf = new Map<number, Map<number, number>>();
     for (const [, w] of sorted) {
       const i = placeOf(w.list.rows, row);
       if (i < 0) continue;
@@ -181,21 +185,25 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
       score = f(score + f(f(idfs[w.term]! * tf) * w.diacritic));
       for (let mask = w.list.fields[i]!, field = 0; mask > 0; mask >>= 1, field++) {
         if (!(mask & 1)) continue;
-        let byWord = fieldIdf.get(field);
-        if (!byWord) fieldIdf.set(field, (byWord = new Map()));
-        byWord.set(w.term, idfs[w.term]!);
+        const held = (termsOf[field] ??= []);
+        if (held.length === 0) fieldOrder.push(field);
+        if (!held.includes(w.term)) held.push(w.term);
       }
     }
     let boost = 0;
-    for (const [field, byWord] of fieldIdf) {
+    for (const field of fieldOrder) {
+      const held = termsOf[field]!;
       const name = shard.fields[field];
-      if (name === undefined) continue;
-      const weight = f(ranking.metaWeights[name] ?? 1);
-      let sum = 0;
-      for (const v of byWord.values()) sum = f(sum + v);
-      const coverage = f(sum / queryIdf);
-      boost = f(boost + (queryIdf > 0 ? f(f(f(weight * sum) * coverage) * coverage) : 0));
+      if (name !== undefined) {
+        const weight = f(ranking.metaWeights[name] ?? 1);
+        let sum = 0;
+        for (const term of held) sum = f(sum + idfs[term]!);
+        const coverage = f(sum / queryIdf);
+        boost = f(boost + (queryIdf > 0 ? f(f(f(weight * sum) * coverage) * coverage) : 0));
+      }
+      held.length = 0;
     }
+    fieldOrder.length = 0;
     out.set(row, f(score + boost));
   }
   return out;

@@ -61,7 +61,7 @@ export async function writeWordDirectory(
   const groups = new Map<string, WordGroup>();
   const groupNamed = (name: string) => {
     let g = groups.get(name);
-    if (!g) groups.set(name, (g = { shards: [], own: {}, small: [], surfaces: {} }));
+    if (!g) groups.set(name, (g = { shards: [], own: {}, surfaces: {} }));
     return g;
   };
   notes.forEach((note, k) => {
@@ -76,7 +76,8 @@ export async function writeWordDirectory(
       if (!small.has(g)) small.set(g, new Set());
       small.get(g)!.add(word);
     }
-  for (const [g, words] of small) g.small = [...words].sort();
+  // Listed for the groups with words of their own only (needsGroupFile); empty where no shard has smaller ones.
+  for (const g of groups.values()) if (Object.keys(g.own).length > 0) g.small = [...(small.get(g) ?? [])].sort();
   for (const note of notes)
     for (const [word, stem] of Object.entries(note.surfaces)) {
       // A word whose group no shard indexed finds nothing; the page need not know its stem.

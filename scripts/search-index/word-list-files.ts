@@ -58,7 +58,12 @@ export async function writeWordLists(dir: string, tag: string, spanOf: RequestSp
   const note: ShardWordsNote = {
     groups: [...groups.keys()].sort(),
     own: own.map((l) => l.word),
-    small: [...groups.values()].flatMap((g) => g.words.map((l) => l.word)).sort(),
+    // Of its group files' words, those of groups where it has words of their own as well: elsewhere
+    // its group file is the only one with the group's words, and the page fetches it.
+    small: [...groups]
+      .filter(([key]) => own.some((l) => groupOf(l.word) === key))
+      .flatMap(([, g]) => g.words.map((l) => l.word))
+      .sort(),
     surfaces: {},
   };
   // A word is kept only where this shard indexed its stem: Pagefind stemmed the same text, so a

@@ -92,6 +92,8 @@ describe('which group files a search fetches', () => {
   test('every shard’s file where the directory does not list the words', () => {
     const { small: _, ...older } = group;
     expect(needsGroupFile(older, 'a', ['mri'])).toBe(true);
+    // The directory lists them only from shards with words of their own: shard d's file holds all its words of the group.
+    expect(needsGroupFile({ ...group, shards: ['a', 'b', 'd'] }, 'd', ['mri'])).toBe(true);
   });
 });
 

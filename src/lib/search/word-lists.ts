@@ -373,9 +373,10 @@ export interface WordGroup {
   /** The group's words with a file of their own in some shard, each with the ids of those shards. */
   own: Record<string, string[]>;
   /**
-   * The words some shard's file of the group holds, sorted: a shard's file is fetched only where
-   * it may hold a word a stem matches (needsGroupFile). Absent from a directory written before
-   * it: then every shard's file is fetched.
+   * Where some shard has words of the group in files of their own: the words the group files of
+   * such shards hold, sorted. A shard's file is then fetched only where it may hold a word a stem
+   * matches (needsGroupFile). Absent for other groups, and from a directory written before it:
+   * then every shard's file is fetched.
    */
   small?: string[];
   /** Word as typed -> its stem ("" where the same). */
@@ -388,13 +389,12 @@ export interface WordGroup {
  */
 export function needsGroupFile(group: WordGroup, shard: string, stems: readonly string[]): boolean {
   if (!group.shards.includes(shard)) return false;
-  if (!group.small) return true;
-  const mayHold = (word: string) => !group.own[word]?.includes(shard);
-  const small = group.small.filter(mayHold);
+  const ownHere = Object.keys(group.own).filter((w) => group.own[w]!.includes(shard));
+  // The directory lists the words of the groups' files only where the shard has words of their own.
+  if (!group.small || ownHere.length === 0) return true;
+  const small = group.small.filter((w) => !ownHere.includes(w));
   return stems.some(
-    (stem) =>
-      small.some((w) => w.startsWith(stem)) ||
-      (!Object.entries(group.own).some(([w, ids]) => ids.includes(shard) && w.startsWith(stem)) && small.some((w) => stem.startsWith(w))),
+    (stem) => small.some((w) => w.startsWith(stem)) || (!ownHere.some((w) => w.startsWith(stem)) && small.some((w) => stem.startsWith(w))),
   );
 }
 
@@ -405,7 +405,7 @@ export interface ShardWordsNote {
   groups: string[];
   /** Words with a file of their own. */
   own: string[];
-  /** Words in its group files. */
+  /** Words in its group files, of the groups where it has words of their own. */
   small: string[];
   surfaces: Record<string, string>;
 }

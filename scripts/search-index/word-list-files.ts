@@ -55,13 +55,14 @@ export async function writeWordLists(dir: string, tag: string, spanOf: RequestSp
   for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });
   // Small files: the default level packs them as tightly as 9, and writes overlap.
   await runPool(files, 16, ([file, group]) => writeFile(join(dir, file), gzipSync(encodeListGroup(group))));
+  const ownGroups = new Set(own.map((l) => groupOf(l.word)));
   const note: ShardWordsNote = {
     groups: [...groups.keys()].sort(),
     own: own.map((l) => l.word),
     // Of its group files' words, those of groups where it has words of their own as well: elsewhere
     // its group file is the only one with the group's words, and the page fetches it.
     small: [...groups]
-      .filter(([key]) => own.some((l) => groupOf(l.word) === key))
+      .filter(([key]) => ownGroups.has(key))
       .flatMap(([, g]) => g.words.map((l) => l.word))
       .sort(),
     surfaces: {},

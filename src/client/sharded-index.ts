@@ -193,6 +193,9 @@ async function facetValuesOf(root: string, manifest: ShardManifest): Promise<Fac
   return list;
 }
 
+/** Whether a facet file is the one the manifest names for the shard: its tag and its digest. */
+const facetsFit = (file: FacetFile, shard: ShardInfo) => file.tag === shard.tag && file.values === shard.facets;
+
 /** Starts `start` for `id` unless it was started; unlike onceEach, a failure is kept. */
 function once(started: Map<string, Promise<void>>, id: string, start: () => Promise<void>): Promise<void> {
   let p = started.get(id);
@@ -221,11 +224,10 @@ function facetLoader(
   const valuesList = facetValuesOf(root, manifest);
   valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
   const facetsOf = async (shard: ShardInfo) => {
-    const fits = (file: FacetFile) => file.tag === shard.tag && file.values === shard.facets;
     const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
     let file = await fetchGzipJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
-    if (!fits(file)) file = await fetchGzipJson<FacetFile>(url);
-    if (!fits(file)) throw staleIndex(shard.id);
+    if (!facetsFit(file, shard)) file = await fetchGzipJson<FacetFile>(url);
+    if (!facetsFit(file, shard)) throw staleIndex(shard.id);
     return file;
   };
 
@@ -250,7 +252,7 @@ function facetLoader(
       pack.shards.forEach((id, k) => {
         const shard = shardOf(id);
         const file = files[k];
-        if (file?.tag !== shard.tag || file.values !== shard.facets) throw staleIndex(id);
+        if (!file || !facetsFit(file, shard)) throw staleIndex(id);
         tables.set(id, facetTable(file, list));
       });
     })();

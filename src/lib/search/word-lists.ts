@@ -312,7 +312,7 @@ export interface ListPack {
   id: string;
   /** Its shards' ids, oldest first. */
   shards: string[];
-  /** Digest of its shards' ids and tags: its files are asked for with it. */
+  /** Digest of its shards' ids, tags and facet tables' digests: its files are asked for with it. */
   key: string;
 }
 export const packFile = (pack: string, file: string) => `packs/${pack}/${file}`;

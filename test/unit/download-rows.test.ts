@@ -2,7 +2,7 @@
 // carries: the same cells as the open data's items.csv, for the items the search matched.
 import { describe, expect, test } from 'vitest';
 import { itemRow, ITEM_HEADER, type ItemRowContext } from '../../src/lib/open-data/item-columns.ts';
-import { parseResultItems, resultItemsMeta } from '../../src/lib/search/download-data.ts';
+import { parseResultItems, resultItemsMeta, searchItemsMeta } from '../../src/lib/search/download-data.ts';
 import { RESULT_HEADER, resultRows, type ResultData, type RowContext } from '../../src/lib/search/download-rows.ts';
 import type { Determination } from '../../src/lib/schema/index.ts';
 import { fixtureDeterminations, fixtureGuidelines, fixtureTaxonomy } from '../support/fixture-corpus.ts';
@@ -88,5 +88,23 @@ describe('items.csv rows', () => {
       priority: 'expedited',
       page_url: `${ORIGIN}/determinations/CM15-0045678/#item-1`,
     });
+  });
+});
+
+describe('the items metadata Pagefind indexes', () => {
+  // Pagefind splits a metadata value at white space and drops the punctuation inside a word.
+  const indexedWords = (text: string) =>
+    text
+      .split(/\s+/)
+      .map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
+      .filter(Boolean);
+
+  test('reads back as each item\'s request and outcome, and holds no word glued from two values', () => {
+    const d = determinations.reduce((a, b) => (b.items.length > a.items.length ? b : a));
+    expect(d.items.length).toBeGreaterThan(1);
+    const meta = searchItemsMeta(d);
+    expect(JSON.parse(meta)).toEqual(d.items.map((i) => [i.request, i.outcome]));
+    const own = new Set(d.items.flatMap((i) => indexedWords(`${i.request} ${i.outcome}`)));
+    expect(indexedWords(meta).filter((w) => !own.has(w))).toEqual([]);
   });
 });

@@ -43,9 +43,14 @@ export function resultCsvMeta(d: Pick<Determination, 'items' | 'dates' | 'review
   };
 }
 
-/** The `items` metadata Pagefind keeps for the results list: request and outcome only (JSON). */
+/**
+ * The `items` metadata Pagefind keeps for the results list: request and outcome only (JSON), with
+ * a space between values. Pagefind indexes the metadata's words too, and without the spaces glued
+ * a request's last word to its outcome and the next request's first ("mriupheldlumbar"): junk
+ * words in every shard, which a search for "mri" had to fetch and rank as well.
+ */
 export function searchItemsMeta(d: Pick<Determination, 'items'>): string {
-  return JSON.stringify(d.items.map((i) => [i.request, i.outcome]));
+  return `[${d.items.map((i) => `[${JSON.stringify(i.request)}, ${JSON.stringify(i.outcome)}]`).join(', ')}]`;
 }
 
 /** Each item's request, outcome, treatment type and citations (JSON). */

@@ -99,7 +99,7 @@ describe('the items metadata Pagefind indexes', () => {
       .map((w) => w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, ''))
       .filter(Boolean);
 
-  test('reads back as each item\'s request and outcome, and holds no word glued from two values', () => {
+  test("reads back as each item's request and outcome, and holds no word glued from two values", () => {
     const d = determinations.reduce((a, b) => (b.items.length > a.items.length ? b : a));
     expect(d.items.length).toBeGreaterThan(1);
     const meta = searchItemsMeta(d);

@@ -71,7 +71,7 @@ export interface RankedTerm {
 const f = Math.fround;
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
-// One encoder for all: a complete answer asks for some 4,000 words' lengths, and making an encoder per word took 20 ms.
+// One encoder for all: one per word took 20 ms of a complete answer at 100k (profiled, with glued words).
 const byteLength = (s: string) => utf8.encode(s).length;
 
 /** The first word at or after `key`. */
@@ -163,7 +163,7 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
   // Per record, the metadata fields holding terms, in the order first met, each with its terms in
   // that order (the 32-bit sums follow it): arrays kept across records, for the loop runs for
   // every record found. Records are visited by row, ascending, so each word's list is walked once
-  // (a cursor per word, not a search per record and word), and scored in the order found.
+  // (a cursor per word, not a search per record and word); the answer keeps the order they were found in.
   const fieldOrder: number[] = [];
   const termsOf: number[][] = [];
   const found: number[] = [];

@@ -1,8 +1,8 @@
 // The site's gzipped data files (*.json.gz and Pagefind's fragments) as the page fetches and reads
 // them: the bytes as served, unpacked here, unless the host already undid the gzip. Unpacked by
-// fflate on the page's thread: a complete answer reads some 150 files of a few KB, and Chromium's
-// DecompressionStream cost about 1.3 ms of the thread per file, fflate about 0.05 ms (measured on
-// 150 files of 1.5 KB; alike on large ones), docs/search.md.
+// fflate on the page's thread: a complete answer reads over 100 files, most of a few KB, and
+// Chromium's DecompressionStream cost about 1.3 ms of the thread per file, fflate about 0.05 ms
+// (measured on 150 files of 1.5 KB; alike on large ones), docs/search.md.
 import { gunzipSync } from 'fflate';
 
 /** A gzipped file's bytes, unpacked (its bytes as served; a host may already have undone the gzip). */

@@ -99,16 +99,16 @@ function unitsOf(shards: readonly ListShard[], packs: readonly ListPack[]): List
 }
 
 /**
- * Per shard of a unit, its words of the groups of these stems, as one ShardWords: each group's
- * smaller words where they may hold a word a stem matches (needsGroupFile), and of its words with
- * a file of their own, those a stem starts or that start a stem (the longest word starting a stem
- * no word starts with stands for it), where the shard has them; from its pack's files for a pack.
+ * A unit's list files for these stems (`files`: each group's file where a shard's may hold a word a
+ * stem matches, needsGroupFile, and the files of the words a stem starts or that start a stem, the
+ * longest word starting a stem no word starts with standing for it, where its shards have them;
+ * its pack's for a pack), and per shard of it, its words from them as one ShardWords (`words`).
  */
 function unitWordsReader(root: string, wordGroup: (word: string) => Promise<WordGroup>) {
   // Each file fetched once; one of another build stops the search (below).
   const readGroup = onceEach(async (url): Promise<ListGroup[]> => [decodeListGroup(await readGzipBytes(await fetchOk(url)), url)]);
   const readPack = onceEach(async (url): Promise<ListGroup[]> => decodeListPack(await readGzipBytes(await fetchOk(url)), url));
-  return async ({ shards, pack }: ListUnit, stems: readonly string[]): Promise<(ShardWords | undefined)[]> => {
+  const files = async ({ shards, pack }: ListUnit, stems: readonly string[]): Promise<ListGroup[]> => {
     const names: string[] = [];
     for (const name of new Set(stems.map(groupOf))) {
       const group = await wordGroup(name);
@@ -119,28 +119,33 @@ function unitWordsReader(root: string, wordGroup: (word: string) => Promise<Word
     }
     const shard = shards[0]!;
     // A file the directory names and the shard lacks, or one of another build: the site was updated.
-    const files = await Promise.all(
+    const read = await Promise.all(
       names.map((name) =>
         pack ? readPack(`${root}${packFile(pack.id, name)}?v=${pack.key}`) : readGroup(`${shard.bundle}${name}?v=${shard.tag}`),
       ),
     ).catch(() => {
       throw staleIndex(shard.id);
     });
-    const groups = files.flat();
+    const groups = read.flat();
     const tags = new Set(shards.map((s) => s.tag));
     if (groups.some((g) => !tags.has(g.tag))) throw staleIndex(shard.id);
-    return shards.map((s) => {
+    return groups;
+  };
+  const words = async (unit: ListUnit, stems: readonly string[]): Promise<(ShardWords | undefined)[]> => {
+    const groups = await files(unit, stems);
+    return unit.shards.map((s) => {
       const own = groups.filter((g) => g.tag === s.tag);
       if (own.length === 0) return undefined;
       const words = own.flatMap((g) => g.words).sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : 0));
       return { records: own[0]!.records, fields: own[0]!.fields, words };
     });
   };
+  return { files, words };
 }
 
 /** Per shard, in order, its words of the groups of these stems (unitWordsReader), read by units. */
 async function shardsWords(
-  unitWords: ReturnType<typeof unitWordsReader>,
+  unitWords: ReturnType<typeof unitWordsReader>['words'],
   shards: readonly ListShard[],
   packs: readonly ListPack[],
   stems: readonly string[],
@@ -157,7 +162,7 @@ export function listIndex(sources: ListSources): ListIndex {
   const groups = async () => new Set((await directory(`${sources.root}${WORD_GROUPS_FILE}?v=${sources.key}`)) as string[]);
   const wordGroup = async (word: string) =>
     (await directory(`${sources.root}${wordGroupFile(groupOf(word))}?v=${sources.key}`)) as WordGroup;
-  const unitWords = unitWordsReader(sources.root, wordGroup);
+  const lists = unitWordsReader(sources.root, wordGroup);
 
   const stems: ListIndex['stems'] = async (query, terms) => {
     const words = listableWords(query, terms);
@@ -185,7 +190,7 @@ export function listIndex(sources: ListSources): ListIndex {
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
     const stems = [...new Set(ranked.map((t) => t.stem))];
-    const perShard = await shardsWords(unitWords, shards, sources.packs, stems);
+    const perShard = await shardsWords(lists.words, shards, sources.packs, stems);
     const hits = new Map<string, Map<number, Hit>>();
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();
@@ -252,7 +257,8 @@ export function listIndex(sources: ListSources): ListIndex {
 
   const prefetch: ListIndex['prefetch'] = (shards, stemOf) => {
     const stems = [...new Set(stemOf.values())];
-    shardsWords(unitWords, shards, sources.packs, stems).catch(() => {});
+    // The files only: the match makes each shard's words of them.
+    Promise.all(unitsOf(shards, sources.packs).map((u) => lists.files(u, stems))).catch(() => {});
   };
 
   return { stems, match, prefetch };

@@ -5,10 +5,12 @@
 // (measured on 150 files of 1.5 KB; alike on large ones), docs/search.md.
 import { gunzipSync } from 'fflate';
 
-/** A gzipped file's bytes, unpacked (its bytes as served; a host may already have undone the gzip). */
+/** Bytes as served, unpacked if they are gzipped (a host may already have undone the gzip). */
+export const gunzipped = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
+
+/** A gzipped file's bytes, unpacked. */
 export async function readGzipBytes(response: Response): Promise<Uint8Array> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+  return gunzipped(new Uint8Array(await response.arrayBuffer()));
 }
 
 /** A gzipped file's text. */

@@ -73,6 +73,22 @@ export function listableWords(query: QueryWords, terms: readonly Term[]): string
 /** A one-word term's places, in its request or outside it: one array each for every record (Hit.held is only read). */
 const ONE_PLACE = new Map([IN_REQUEST, -1].map((p) => [p, [[p]]]));
 
+/**
+ * Hit.held for every record where each term is one word: one array per way the terms stand (each
+ * in the request, outside it, or not held; read only), not one per record, of which a complete
+ * answer at 100,000 letters makes some 100,000.
+ */
+function sharedHeld(): (places: readonly (number | undefined)[]) => Hit['held'] {
+  const made = new Map<number, Hit['held']>();
+  return (places) => {
+    let key = 0;
+    for (const p of places) key = key * 3 + (p === undefined ? 0 : p === IN_REQUEST ? 1 : 2);
+    let held = made.get(key);
+    if (!held) made.set(key, (held = places.map((p) => (p === undefined ? undefined : ONE_PLACE.get(p)!))));
+    return held;
+  };
+}
+
 export interface ListIndex {
   /** The stems of the query's words if the word lists can answer it, else undefined (Pagefind answers). */
   stems(query: QueryWords, terms: readonly Term[]): Promise<Map<string, string> | undefined>;
@@ -224,24 +240,18 @@ export function listIndex(sources: ListSources): ListIndex {
       for (const held of exact.values()) for (const row of held.keys()) rows.add(row);
       // Per term, its words' records: looked up once per record below, the loop every record found runs.
       const placesOf = terms.map((t) => t.words.map((w) => exact.get(w)!));
-      const heldBy = (row: number) =>
-        placesOf.map((words) => {
-          if (words.length === 1) {
-            const place = words[0]!.get(row);
-            return place === undefined ? undefined : ONE_PLACE.get(place)!;
-          }
+      const oneWord = placesOf.every((words) => words.length === 1) ? sharedHeld() : undefined;
+      const heldBy = (row: number): Hit['held'] => {
+        if (oneWord) return oneWord(placesOf.map((words) => words[0]!.get(row)));
+        return placesOf.map((words) => {
           const places = words.map((w) => w.get(row));
           return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
         });
+      };
+      const found = { sources, shard, matched };
       for (const row of rows) {
         const score = scores.get(row);
-        shardHits.set(row, {
-          result: new ListResult(sources, shard, row, score ?? 0, matched),
-          score: score ?? 0,
-          held: heldBy(row),
-          prefix: score !== undefined,
-          phrase: false,
-        });
+        shardHits.set(row, new ListHit(found, row, score ?? 0, heldBy(row), score !== undefined));
       }
     });
     // A term no record holds: as the start of longer words, or not at all.
@@ -264,28 +274,41 @@ export function listIndex(sources: ListSources): ListIndex {
   return { stems, match, prefetch };
 }
 
+/** What the records a shard's lists found share: where their text is, and the index words they matched. */
+interface Found {
+  sources: ListSources;
+  shard: ListShard;
+  matched: readonly string[];
+}
+
 /**
- * A record found by the lists, as a Pagefind result: its text fetched when shown, with the matched
- * words marked. A class, not a closure per record: a complete answer at 100,000 letters makes some 30,000.
+ * A record found by the lists: its Hit, and its own Pagefind result (its text fetched when shown,
+ * with the matched words marked). One object of a class per record, not a Hit and a result with
+ * closures: a complete answer at 100,000 letters makes some 100,000.
  */
-class ListResult implements PagefindResult {
+class ListHit implements Hit, PagefindResult {
+  readonly phrase = false;
   constructor(
-    private readonly sources: ListSources,
-    private readonly shard: ListShard,
+    private readonly found: Found,
     private readonly row: number,
     readonly score: number,
-    private readonly matched: readonly string[],
+    readonly held: Hit['held'],
+    readonly prefix: boolean,
   ) {}
+  get result(): PagefindResult {
+    return this;
+  }
   get id(): string {
-    return `${this.shard.tag}~${this.row.toString(36)}`;
+    return `${this.found.shard.tag}~${this.row.toString(36)}`;
   }
   /** Pagefind's places of the words, which nothing here reads. */
   get words(): number[] {
     return [];
   }
   async data(): Promise<PagefindResultData> {
-    const { url, meta, content } = await this.sources.fragment(this.shard, this.row);
-    return { url, meta, excerpt: excerptOf(content, this.matched, this.sources.excerptLength) };
+    const { sources, shard, matched } = this.found;
+    const { url, meta, content } = await sources.fragment(shard, this.row);
+    return { url, meta, excerpt: excerptOf(content, matched, sources.excerptLength) };
   }
 }
 

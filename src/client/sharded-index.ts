@@ -3,7 +3,14 @@
 // that hold the words; which letter and item a record is comes from the facet table by its row,
 // which the result's id names with its shard (recordOf; test/build/search-index.test.ts reads
 // every record's row back this way, so a Pagefind upgrade that changes it fails there).
-import { FACET_FILE, FACET_VALUES_FILE, facetTable, type FacetFile, type FacetTable, type FacetValues } from '../lib/search/facet-table.ts';
+import {
+  FACET_FILE,
+  FACET_VALUES_FILE,
+  facetTable,
+  type FacetFileRead,
+  type FacetTable,
+  type FacetValues,
+} from '../lib/search/facet-table.ts';
 import type { Term } from '../lib/search/query-terms.ts';
 import type { QueryWords } from '../lib/search/query-words.ts';
 import { RESULTS_FILE } from '../lib/search/download-data.ts';
@@ -20,6 +27,7 @@ import {
 } from '../lib/search/shard-manifest.ts';
 import type { Pagefind, PagefindResultData } from './pagefind-api.ts';
 import { fetchGzipJson, fetchOk, readGzipJson, readGzipText } from './gzip-json.ts';
+import { facetReader } from './facet-reader.ts';
 import { keepLast, onceEach } from './once-each.ts';
 import { keepLastMatch, type Rows, type WordMatch } from './word-match.ts';
 import { listIndex, type ListShard } from './list-match.ts';
@@ -194,7 +202,8 @@ async function facetValuesOf(root: string, manifest: ShardManifest): Promise<Fac
 }
 
 /** Whether a facet file is the one the manifest names for the shard: its tag and its digest. */
-const facetsFit = (file: FacetFile, shard: ShardInfo) => file.tag === shard.tag && file.values === shard.facets;
+const facetsFit = (file: FacetFileRead | undefined, shard: ShardInfo): file is FacetFileRead =>
+  file?.tag === shard.tag && file.values === shard.facets;
 
 /** Starts `start` for `id` unless it was started; unlike onceEach, a failure is kept. */
 function once(started: Map<string, Promise<void>>, id: string, start: () => Promise<void>): Promise<void> {
@@ -223,10 +232,15 @@ function facetLoader(
   // digest if they are another build's (the list of values likewise, facetValuesOf).
   const valuesList = facetValuesOf(root, manifest);
   valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
+  const read = facetReader();
+  const one = async (url: string) => {
+    const file = await read(url);
+    return Array.isArray(file) ? undefined : file;
+  };
   const facetsOf = async (shard: ShardInfo) => {
     const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
-    let file = await fetchGzipJson<FacetFile>(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
-    if (!facetsFit(file, shard)) file = await fetchGzipJson<FacetFile>(url);
+    let file = await one(shard.id === manifest.root ? `${root}${FACET_FILE}` : url);
+    if (!facetsFit(file, shard)) file = await one(url);
     if (!facetsFit(file, shard)) throw staleIndex(shard.id);
     return file;
   };
@@ -245,13 +259,10 @@ function facetLoader(
   const loadPackFacets = (pack: ListPack) => {
     if (pack.shards.some((id) => facetLoads.has(id))) return;
     const loading = (async () => {
-      const [files, list] = await Promise.all([
-        fetchGzipJson<FacetFile[]>(`${root}${packFile(pack.id, FACET_FILE)}?v=${pack.key}`),
-        valuesList,
-      ]);
+      const [files, list] = await Promise.all([read(`${root}${packFile(pack.id, FACET_FILE)}?v=${pack.key}`), valuesList]);
       pack.shards.forEach((id, k) => {
         const shard = shardOf(id);
-        const file = files[k];
+        const file = Array.isArray(files) ? files[k] : undefined;
         if (!file || !facetsFit(file, shard)) throw staleIndex(id);
         tables.set(id, facetTable(file, list));
       });

@@ -283,6 +283,33 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     expect(errors).toEqual([]);
   });
 
+  test('reads the facet tables in its worker, and gives the same answer reading them itself when the worker cannot start', async () => {
+    const query = 'search/?q=lumbar&outcome=upheld';
+    const answer = async (page: Page) => {
+      await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
+      return { status: await page.locator('#search-status').textContent(), paths: await resultPaths(page), counts: await counts(page) };
+    };
+    const workers: string[] = [];
+    const withWorker = await open(sub, query, undefined, async (page) => void page.on('worker', (w) => workers.push(w.url())));
+    const read = await answer(withWorker);
+    expect(workers.filter((url) => /\/_astro\/facet-worker[^/]*\.js$/.test(url))).toHaveLength(1);
+    expect(read.paths.length).toBeGreaterThan(0);
+
+    // The worker's script not found (a host that lost it): the page reads the tables itself.
+    const missing: string[] = [];
+    const without = await open(sub, query, undefined, async (page) => {
+      await page.route('**/_astro/facet-worker*', (route) => {
+        missing.push(route.request().url());
+        return route.fulfill({ status: 404 });
+      });
+    });
+    expect(await answer(without)).toEqual(read);
+    expect(missing).toHaveLength(1);
+    // The browser's own line for the missing script is all it said.
+    const said = errors.splice(0);
+    expect(said.every((e) => /404/.test(e))).toBe(true);
+  });
+
   test('offers the treatment type the words name as a filter, with its item count, and applies it in one click', async () => {
     const page = await open(root, 'search/?q=TENS');
     const offer = page.locator('#search-suggestions button');

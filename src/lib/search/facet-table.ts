@@ -31,15 +31,15 @@ export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
 type CitedRow = [guideline: number[], family: number[], section: number[]];
 
-/** An item as the search reads it (FacetTable.items): its stored form made whole. */
+/** An item made whole from its stored form (FacetTable.item; the search reads its fields one by one, ItemFields). */
 export type FacetItem = [
   outcome: number,
   treatment: number,
   claims: CitedRow,
   reviewer: CitedRow,
-  regions: number[],
-  request: [first: number, end: number],
-  names?: number[],
+  regions: readonly number[],
+  request: readonly [first: number, end: number],
+  names?: readonly number[],
 ];
 
 /**
@@ -189,6 +189,12 @@ export function facetFile(
   return { version: 6, needs, sections: [...sections].sort((a, b) => a - b), lists, ...file };
 }
 
+/**
+ * A facet file as the page reads it: its letters' and items' numbers may be typed arrays (read off
+ * the page's thread, src/client/facet-reader.ts).
+ */
+export type FacetFileRead = Omit<FacetFile, 'letters' | 'items'> & { letters: ArrayLike<number>; items: ArrayLike<number> };
+
 /** One letter of a shard: its row, and where its items are in the shard's item list. */
 export interface LetterRow {
   row: number;
@@ -201,24 +207,34 @@ export interface LetterRow {
 
 /** A shard's facet file read for searching: rows resolved to letters and items. */
 export interface FacetTable {
-  file: FacetFile;
+  file: FacetFileRead;
   /** The site's values, which the file's indexes refer to (FacetValues). */
   values: FacetValues['values'];
   sectionLabels: readonly string[];
   letters: LetterRow[];
-  /** How many items it has; each is made whole when first asked for (a search with words visits only the letters it found). */
+  /** How many items it has. */
   itemCount: number;
+  /** An item made whole (the tests read items so). */
   item(index: number): FacetItem;
+  /**
+   * An item's fields read from the file's numbers, nothing made per item: what the item search
+   * reads of every item it visits (some 230,000 at 100,000 letters, where making each whole was
+   * a tenth of a complete answer's time, garbage collection included).
+   */
+  fields: ItemFields;
   /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
   letterOfRow: Int32Array;
   /** Per row: 0 for the letter's own record, else the item number (1-based). */
   itemOfRow: Int32Array;
-  /** Per body region and per synonym group (their value indexes), the letters whose items' fields hold it. */
-  lettersByRegion: Map<number, number[]>;
-  lettersByName: Map<number, number[]>;
+  /**
+   * The letters, in order, with an item whose body regions (`region`) or synonym groups (`names`)
+   * hold this value (its index in the site's list): so a query naming a region or synonym visits
+   * only the letters it may match. Worked out when first asked for, per value: most queries name none.
+   */
+  lettersWith(field: 'region' | 'names', value: number): readonly number[];
 }
 
-export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
+export function facetTable(file: FacetFileRead, list: FacetValues): FacetTable {
   if (file.version !== 6) throw new Error(`unknown facet file version ${String(file.version)}; reload the page`);
   // A list from another build than the file's: its indexes would name other values.
   if (FACET_VALUE_KEYS.some((k) => list.values[k].length < file.needs[k]))
@@ -253,52 +269,87 @@ export function facetTable(file: FacetFile, list: FacetValues): FacetTable {
     firstItem += count;
   }
   if (firstItem !== itemCount) throw new Error(`facet file lists ${firstItem} items for its letters but holds ${itemCount}`);
-  // So a query naming a region or synonym visits only the letters it may match, not every letter.
-  const lettersByRegion = new Map<number, number[]>();
-  const lettersByName = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, value: number, letter: number) => {
-    const list = map.get(value);
-    if (!list) map.set(value, [letter]);
-    else if (list.at(-1) !== letter) list.push(letter);
-  };
-  letters.forEach((l, letter) => {
-    for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
-      for (const r of listAt(file, file.items[i * ITEM_FIELDS + 6]!)) add(lettersByRegion, r, letter);
-      const names = file.items[i * ITEM_FIELDS + 8]!;
-      if (names !== NONE) for (const n of listAt(file, names)) add(lettersByName, n, letter);
-    }
-  });
-  const whole = wholeItem(file, list.guidelineFamily);
-  const items = new Array<FacetItem | undefined>(itemCount);
+  const fields = itemFields(file, list.guidelineFamily, numberOf);
   return {
     file,
     values: list.values,
     sectionLabels: list.sectionLabels,
     letters,
     itemCount,
-    item: (index) => (items[index] ??= whole(index, numberOf[index]!)),
+    item: (i) => {
+      const names = fields.names(i);
+      const whole: FacetItem = [
+        fields.outcome(i),
+        fields.treatment(i),
+        fields.cited(i, false),
+        fields.cited(i, true),
+        fields.regions(i),
+        fields.request(i),
+      ];
+      if (names) whole.push(names);
+      return whole;
+    },
+    fields,
     letterOfRow,
     itemOfRow,
-    lettersByRegion,
-    lettersByName,
+    lettersWith: lettersHolding(file, letters),
+  };
+}
+
+/** FacetTable.lettersWith of a file, each field and value's letters found once. */
+function lettersHolding(file: FacetFileRead, letters: readonly LetterRow[]): FacetTable['lettersWith'] {
+  const found = new Map<string, number[]>();
+  return (field, value) => {
+    const key = `${field} ${value}`;
+    let out = found.get(key);
+    if (out) return out;
+    // Which of the file's lists hold the value: each item names one list per field.
+    const holds = file.lists.map((list) => list.includes(value));
+    const at = field === 'region' ? 6 : 8;
+    out = [];
+    for (let letter = 0; letter < letters.length; letter++) {
+      const l = letters[letter]!;
+      for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
+        const list = file.items[i * ITEM_FIELDS + at]!;
+        if (list !== NONE && holds[list]) {
+          out.push(letter);
+          break;
+        }
+      }
+    }
+    found.set(key, out);
+    return out;
   };
 }
 
 /** The file's list at `i`, naming the file's fault where there is none. */
-function listAt(file: FacetFile, i: number): number[] {
+function listAt(file: FacetFileRead, i: number): number[] {
   const values = file.lists[i];
   if (!values) throw new Error(`facet file names list ${i} of ${file.lists.length}`);
   return values;
 }
 
+/** An item's fields by its place in its shard's file (FacetItem names them). The arrays are shared: only read them. */
+export interface ItemFields {
+  outcome(item: number): number;
+  treatment(item: number): number;
+  /** The claims administrator's citations, or with `reviewer` the reviewer's (the same row when the reviewer's are the same). */
+  cited(item: number, reviewer: boolean): CitedRow;
+  regions(item: number): readonly number[];
+  /** Its request's span of words in its record. */
+  request(item: number): readonly [first: number, end: number];
+  /** Its synonym groups; undefined when none (most items). */
+  names(item: number): readonly number[] | undefined;
+}
+
 /**
- * Makes the file's items whole (FacetFile.items says what it leaves out): `item` its place in the
- * file, `n` its number in its letter. Items citing the same lists share one CitedRow, and items
- * of the same number and request length one span: the arrays are only read.
+ * Reads the file's items (FacetFile.items says what it leaves out, made again here): `numberOf`
+ * gives an item's number in its letter. Items citing the same lists share one CitedRow, and items
+ * of the same number and request length one span.
  */
-function wholeItem(file: FacetFile, guidelineFamily: readonly number[]): (item: number, n: number) => FacetItem {
+function itemFields(file: FacetFileRead, guidelineFamily: readonly number[], numberOf: Int32Array): ItemFields {
   const rows = new Map<number, CitedRow>();
-  const cited = (guideline: number, section: number): CitedRow => {
+  const citedRow = (guideline: number, section: number): CitedRow => {
     const key = guideline * 1_000_003 + section;
     let row = rows.get(key);
     if (!row) {
@@ -315,25 +366,28 @@ function wholeItem(file: FacetFile, guidelineFamily: readonly number[]): (item: 
   const spans = new Map<number, [number, number]>();
   const starts: number[] = [];
   const { items } = file;
-  return (item, n) => {
-    const at = item * ITEM_FIELDS;
-    const words = items[at + 7]!;
-    const spanKey = n * 1_000_003 + words;
-    let span = spans.get(spanKey);
-    if (!span) {
-      const first = (starts[n] ??= requestStart(n));
-      spans.set(spanKey, (span = [first, first + words]));
-    }
-    const claims = cited(items[at + 2]!, items[at + 3]!);
-    const whole: FacetItem = [
-      items[at]!,
-      items[at + 1]!,
-      claims,
-      items[at + 4] === NONE ? claims : cited(items[at + 4]!, items[at + 5]!),
-      listAt(file, items[at + 6]!),
-      span,
-    ];
-    if (items[at + 8] !== NONE) whole.push(listAt(file, items[at + 8]!));
-    return whole;
+  return {
+    outcome: (item) => items[item * ITEM_FIELDS]!,
+    treatment: (item) => items[item * ITEM_FIELDS + 1]!,
+    cited: (item, reviewer) => {
+      const at = item * ITEM_FIELDS;
+      return reviewer && items[at + 4] !== NONE ? citedRow(items[at + 4]!, items[at + 5]!) : citedRow(items[at + 2]!, items[at + 3]!);
+    },
+    regions: (item) => listAt(file, items[item * ITEM_FIELDS + 6]!),
+    request: (item) => {
+      const n = numberOf[item]!;
+      const words = items[item * ITEM_FIELDS + 7]!;
+      const key = n * 1_000_003 + words;
+      let span = spans.get(key);
+      if (!span) {
+        const first = (starts[n] ??= requestStart(n));
+        spans.set(key, (span = [first, first + words]));
+      }
+      return span;
+    },
+    names: (item) => {
+      const names = items[item * ITEM_FIELDS + 8]!;
+      return names === NONE ? undefined : listAt(file, names);
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { FacetItem, FacetTable, FacetValueKey } from './facet-table.ts';
+import type { FacetTable, FacetValueKey, ItemFields } from './facet-table.ts';
 import { CITED_BY_REVIEWER, FILTER_KEYS, type FilterKey } from './filter-keys.ts';
 import type { Scope, SearchState } from './search-state.ts';
 
@@ -122,20 +122,19 @@ const meets = (set: Set<number> | undefined, value: number) => !set || set.has(v
 const meetsAny = (set: Set<number> | undefined, values: readonly number[]) => !set || values.some((v) => set.has(v));
 
 /** The sides whose citations count: both, or the reviewer's only. */
-function sides(item: FacetItem, reviewerOnly: boolean) {
-  const [, , claims, reviewer] = item;
-  return reviewerOnly ? [reviewer] : [claims, reviewer];
+function sides(fields: ItemFields, item: number, reviewerOnly: boolean) {
+  const reviewer = fields.cited(item, true);
+  return reviewerOnly ? [reviewer] : [fields.cited(item, false), reviewer];
 }
 
-function itemPasses(item: FacetItem, c: Chosen, skip?: Group): boolean {
+function itemPasses(fields: ItemFields, item: number, c: Chosen, skip?: Group): boolean {
   if (!c.itemFilters && !c.reviewerOnly) return true;
-  const [outcome, treatment, , reviewer, regions] = item;
-  if (skip !== 'outcome' && !meets(c.outcome, outcome)) return false;
-  if (skip !== 'treatment' && !meets(c.treatment, treatment)) return false;
-  if (skip !== 'region' && !meetsAny(c.region, regions)) return false;
+  if (skip !== 'outcome' && !meets(c.outcome, fields.outcome(item))) return false;
+  if (skip !== 'treatment' && !meets(c.treatment, fields.treatment(item))) return false;
+  if (skip !== 'region' && !meetsAny(c.region, fields.regions(item))) return false;
   const reviewerOnly = c.reviewerOnly && skip !== 'cited';
-  if (reviewerOnly && reviewer[0].length === 0) return false;
-  const cited = sides(item, reviewerOnly);
+  if (reviewerOnly && fields.cited(item, true)[0].length === 0) return false;
+  const cited = sides(fields, item, reviewerOnly);
   if (skip !== 'guideline' && (c.guideline || c.family)) {
     const cites = cited.some(
       ([g, f]) => (c.guideline ? g.some((v) => c.guideline!.has(v)) : false) || (c.family ? f.some((v) => c.family!.has(v)) : false),
@@ -187,17 +186,17 @@ const REQUESTED = 3;
  * its request names the synonym group, and in its request where every word of it stands in the
  * request's span. Loops, not closures: this runs for every item of every letter the words found.
  */
-function standingOf(hit: RecordWords | undefined, fields: FieldIndexes, item: FacetItem): number {
+function standingOf(hit: RecordWords | undefined, fields: FieldIndexes, items: ItemFields, item: number): number {
   const terms = fields.region.length;
   // Words of punctuation alone are no terms: they hold nowhere.
   if (terms === 0) return NONE;
-  const [first, end] = item[5];
+  const [first, end] = items.request(item);
   let requested = true;
   let held = true;
   for (let t = 0; t < terms && held; t++) {
     const region = fields.region[t]!;
     const group = fields.group[t]!;
-    if ((region >= 0 && item[4].includes(region)) || (group >= 0 && (item[6] ?? []).includes(group))) continue;
+    if ((region >= 0 && items.regions(item).includes(region)) || (group >= 0 && (items.names(item) ?? []).includes(group))) continue;
     const positions = hit?.held[t];
     if (positions === undefined) held = false;
     else if (requested && !positions.every((word) => word.some((p) => p === IN_REQUEST || (p >= first && p < end)))) requested = false;
@@ -233,8 +232,8 @@ function stand(part: ShardPart): Stood {
     const letter = table.letterOfRow[row]!;
     if (letter >= 0) marked[letter] = 1;
   }
-  for (const r of fields.region) for (const letter of table.lettersByRegion.get(r) ?? []) marked[letter] = 1;
-  for (const g of fields.group) for (const letter of table.lettersByName.get(g) ?? []) marked[letter] = 1;
+  for (const r of fields.region) if (r >= 0) for (const letter of table.lettersWith('region', r)) marked[letter] = 1;
+  for (const g of fields.group) if (g >= 0) for (const letter of table.lettersWith('names', g)) marked[letter] = 1;
   const letters: number[] = [];
   marked.forEach((m, letter) => {
     if (m) letters.push(letter);
@@ -245,7 +244,7 @@ function stand(part: ShardPart): Stood {
   for (const letter of letters) {
     const l = table.letters[letter]!;
     for (let n = 1; n <= l.items; n++)
-      standing[l.firstItem + n - 1] = standingOf(hits.get(l.row + n), fields, table.item(l.firstItem + n - 1));
+      standing[l.firstItem + n - 1] = standingOf(hits.get(l.row + n), fields, table.fields, l.firstItem + n - 1);
     letterHeld[letter] = letterHolds(part, l.row) ? 1 : 0;
   }
   return { letters, standing, letterHeld };
@@ -280,7 +279,7 @@ function eachItem(
       let passes = false;
       for (let n = 1; n <= l.items; n++) {
         const item = l.firstItem + n - 1;
-        if (!itemPasses(table.item(item), c, skip)) continue;
+        if (!itemPasses(table.fields, item, c, skip)) continue;
         passes = true;
         const s = standing ? standing[item]! : REQUESTED;
         if (s === NONE) continue;
@@ -349,18 +348,17 @@ function countValues(
     const { table } = parts[p]!;
     const tally = tallies[p]!;
     tally.next();
-    const facets = table.item(item);
-    const [outcome, treatment, claims, reviewer, regions] = facets;
+    const { fields } = table;
     const l = table.letters[letter]!;
     const reviewerOnly = chosen[p]!.reviewerOnly && skip !== 'cited';
     for (const key of keys) {
-      if (key === 'outcome') tally.add(key, outcome);
-      else if (key === 'treatment') tally.add(key, treatment);
-      else if (key === 'region') for (const r of regions) tally.add(key, r);
+      if (key === 'outcome') tally.add(key, fields.outcome(item));
+      else if (key === 'treatment') tally.add(key, fields.treatment(item));
+      else if (key === 'region') for (const r of fields.regions(item)) tally.add(key, r);
       else if (key === 'guideline' || key === 'family' || key === 'section') {
         const at = key === 'guideline' ? 0 : key === 'family' ? 1 : 2;
-        if (!reviewerOnly) for (const v of claims[at]) tally.addOnce(key, v);
-        for (const v of reviewer[at]) tally.addOnce(key, v);
+        if (!reviewerOnly) for (const v of fields.cited(item, false)[at]) tally.addOnce(key, v);
+        for (const v of fields.cited(item, true)[at]) tally.addOnce(key, v);
       } else if (key === 'year') tally.add(key, l.year);
       else if (key === 'priority') tally.add(key, l.priority);
       else if (key === 'specialty') for (const v of l.specialty) tally.add(key, v);
@@ -436,7 +434,7 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
       if (s === REQUESTED) {
         words.requested.items++;
         const { table } = parts[p]!;
-        const outcome = table.values.outcome[table.item(item)[0]];
+        const outcome = table.values.outcome[table.fields.outcome(item)];
         if (outcome === 'upheld' || outcome === 'overturned') words.requested[outcome]++;
       } else words.mentioned++;
       if (!inScope(s, scope)) return;

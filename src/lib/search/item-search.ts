@@ -134,14 +134,17 @@ function itemPasses(fields: ItemFields, item: number, c: Chosen, skip?: Group): 
   if (skip !== 'region' && !meetsAny(c.region, fields.regions(item))) return false;
   const reviewerOnly = c.reviewerOnly && skip !== 'cited';
   if (reviewerOnly && fields.cited(item, true)[0].length === 0) return false;
+  const byGuideline = skip !== 'guideline' && (c.guideline || c.family);
+  const bySection = skip !== 'section' && c.section;
+  if (!byGuideline && !bySection) return true;
   const cited = sides(fields, item, reviewerOnly);
-  if (skip !== 'guideline' && (c.guideline || c.family)) {
+  if (byGuideline) {
     const cites = cited.some(
       ([g, f]) => (c.guideline ? g.some((v) => c.guideline!.has(v)) : false) || (c.family ? f.some((v) => c.family!.has(v)) : false),
     );
     if (!cites) return false;
   }
-  if (skip !== 'section' && c.section && !cited.some(([, , s]) => s.some((v) => c.section!.has(v)))) return false;
+  if (bySection && !cited.some(([, , s]) => s.some((v) => c.section!.has(v)))) return false;
   return true;
 }
 

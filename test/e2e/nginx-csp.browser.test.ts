@@ -28,11 +28,13 @@ function requireTools(): void {
   requireChromium();
 }
 
-/** A tab on the nginx-served site that records every complaint the browser makes. */
-async function open(path: string): Promise<{ page: Page; complaints: string[] }> {
+/** A tab on the nginx-served site that records every complaint the browser makes, and the workers it starts. */
+async function open(path: string): Promise<{ page: Page; complaints: string[]; workers: string[] }> {
   requireTools();
   const page = await browser.context.newPage();
   const complaints: string[] = [];
+  const workers: string[] = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
   page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') complaints.push(`console ${m.type()}: ${m.text()}`);
@@ -48,7 +50,7 @@ async function open(path: string): Promise<{ page: Page; complaints: string[] }>
     });
   });
   await page.goto(new URL(path, nginx.url).href);
-  return { page, complaints };
+  return { page, complaints, workers };
 }
 
 const resultPaths = (page: Page) =>
@@ -93,8 +95,8 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
     },
   );
 
-  test('runs a search typed in the browser, with a filter, under the policy', async () => {
-    const { page, complaints } = await open('search/');
+  test('runs a search typed in the browser, with a filter, under the policy, its facet tables read in its worker', async () => {
+    const { page, complaints, workers } = await open('search/');
     await expect.poll(() => resultPaths(page).then((r) => r.length)).toBe(10);
     await page.locator('#q').pressSequentially('Zynex', { delay: 20 });
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);
@@ -103,5 +105,7 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);
     await page.close();
     expect(complaints).toEqual([]);
+    // Served from _astro/ with the pages' policy, which allows it no fetch: it needs none.
+    expect(workers.filter((w) => /^\/imr\/_astro\/facet-worker[^/]*\.js$/.test(w))).toHaveLength(1);
   });
 });

@@ -59,8 +59,9 @@ export function facetReader(): (url: string) => Promise<FacetsRead> {
       if (!worker) return readHere(job);
       const id = next++;
       pending.set(id, job);
-      // A copy of the bytes (some 100 KB a file): the page keeps its own to read them itself if the worker fails.
-      worker.postMessage({ id, bytes: bytes.slice().buffer } satisfies FacetJob);
+      // A copy of the bytes (tens of KB a file) handed over: the page keeps its own to read them itself if the worker fails.
+      const copy = bytes.slice().buffer;
+      worker.postMessage({ id, bytes: copy } satisfies FacetJob, [copy]);
     });
   };
 }

@@ -76,7 +76,7 @@ const ONE_PLACE = new Map([IN_REQUEST, -1].map((p) => [p, [[p]]]));
 /**
  * Hit.held for every record where each term is one word: one array per way the terms stand (each
  * in the request, outside it, or not held; read only), not one per record, of which a complete
- * answer at 100,000 letters makes some 100,000.
+ * answer at 100,000 letters makes some 100,000 (the lists answer at most two words, so the key stays small).
  */
 function sharedHeld(): (places: readonly (number | undefined)[]) => Hit['held'] {
   const made = new Map<number, Hit['held']>();

@@ -214,7 +214,7 @@ export interface FacetTable {
   letters: LetterRow[];
   /** How many items it has. */
   itemCount: number;
-  /** An item made whole (the tests read items so). */
+  /** An item made whole, all its fields at once (the tests compare items so; the search reads `fields`). */
   item(index: number): FacetItem;
   /**
    * An item's fields read from the file's numbers, nothing made per item: what the item search

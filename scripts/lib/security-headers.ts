@@ -3,8 +3,8 @@
 // them equal). Pages ship no script and no inline style, so their policy allows neither; only the
 // search page runs script, its own module and Pagefind's, which compiles WebAssembly in its worker
 // or, when the worker fails, on the page: 'wasm-unsafe-eval' is granted there and nowhere else.
-// The search page's facet worker (src/client/facet-worker.ts) is served from _astro/ with the
-// pages' policy, which suits it: it fetches nothing.
+// The search page's facet worker (src/client/facet-worker.ts) is served from _astro/, by nginx with
+// the pages' policy, which suits it: it fetches nothing.
 
 const COMMON = ["style-src 'self'", "img-src 'self'", "form-action 'self'", "base-uri 'none'", "frame-ancestors 'none'"];
 

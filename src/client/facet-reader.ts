@@ -1,10 +1,15 @@
 // Reads facet files in a worker (facet-worker.ts) where the page can start one: at 100,000 letters
-// a complete answer reads some 10 MB of facet JSON, a fifth of its time on the page's one thread,
+// a complete answer reads some 6 MB of facet JSON, a fifth of its time on the page's one thread,
 // while the word lists' files wait to be fetched and matched there (docs/search.md). Without a
-// worker (Node, the tests), or when it fails to start or to answer, the page reads them itself.
+// worker (Node, the tests), or once it fails (it does not start, reports an error of its own or
+// about a file, or gives no first answer in time), the page reads them itself, and so would name
+// a file's fault itself.
 import { readFacetBytes, type FacetsRead } from './facet-bytes.ts';
 import type { FacetAnswer, FacetJob } from './facet-worker.ts';
 import { fetchOk } from './gzip-json.ts';
+
+/** How long the page waits for the worker's first answer before it reads the files itself: a worker whose script never came. */
+const FIRST_ANSWER_MS = 5000;
 
 interface Pending {
   bytes: Uint8Array;
@@ -17,8 +22,10 @@ export function facetReader(): (url: string) => Promise<FacetsRead> {
   let worker: Worker | undefined | null;
   const pending = new Map<number, Pending>();
   let next = 0;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
   // The worker failed: what it was asked is read here, and so is all that follows.
   const fail = () => {
+    clearTimeout(waiting);
     worker?.terminate();
     worker = null;
     for (const [id, job] of pending) {
@@ -38,11 +45,12 @@ export function facetReader(): (url: string) => Promise<FacetsRead> {
     try {
       const w = new Worker(new URL('./facet-worker.ts', import.meta.url), { type: 'module' });
       w.addEventListener('message', ({ data }: MessageEvent<FacetAnswer>) => {
+        clearTimeout(waiting);
         const job = pending.get(data.id);
         if (!job) return;
+        if (!('read' in data)) return fail();
         pending.delete(data.id);
-        if ('read' in data) job.resolve(data.read);
-        else job.reject(new Error(data.error));
+        job.resolve(data.read);
       });
       w.addEventListener('error', fail);
       w.addEventListener('messageerror', fail);
@@ -59,6 +67,7 @@ export function facetReader(): (url: string) => Promise<FacetsRead> {
       if (!worker) return readHere(job);
       const id = next++;
       pending.set(id, job);
+      if (id === 0) waiting = setTimeout(fail, FIRST_ANSWER_MS);
       // A copy of the bytes (tens of KB a file) handed over: the page keeps its own to read them itself if the worker fails.
       const copy = bytes.slice().buffer;
       worker.postMessage({ id, bytes: copy } satisfies FacetJob, [copy]);

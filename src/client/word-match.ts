@@ -16,7 +16,7 @@ export interface Hit {
   /** Relevance from the typed words' search; 0 where only a word's own search found it. */
   score: number;
   /** Per term: where the record holds each of its words, or undefined when it lacks one. */
-  held: (number[][] | undefined)[];
+  held: readonly (readonly (readonly number[])[] | undefined)[];
   /** The typed words find it as Pagefind matches them (a word also as the start of longer ones). */
   prefix: boolean;
   /** It holds the words as a phrase (asked for three words or more). */

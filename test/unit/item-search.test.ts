@@ -6,6 +6,8 @@ import { itemSearch, type RecordWords, type ShardPart } from '../../src/lib/sear
 import { orderResults } from '../../src/lib/search/order-results.ts';
 import type { CitedFacts, ItemFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
+import { gzipSync } from 'node:zlib';
+import { readFacetBytes } from '../../src/client/facet-bytes.ts';
 
 const none: CitedFacts = { guideline: [], section: [] };
 /** The catalogue family of each guideline the letters below cite, as the catalogue would give it. */
@@ -55,7 +57,8 @@ const LETTERS = [
   ),
 ];
 const list = noFacetValues();
-const table: FacetTable = facetTable(facetFile(LETTERS, list), list);
+const file = facetFile(LETTERS, list);
+const table: FacetTable = facetTable(file, list);
 // Rows (none at 0): letter 0 at 1 (item at 2); letter 1 at 3 (items at 4, 5); letter 2 at 6 (item at 7).
 
 /** A record holding the one-word query at these positions (none: only as the start of a longer word). */
@@ -223,6 +226,27 @@ describe('item-level search', () => {
     // Words of punctuation alone are no terms, and hold nowhere.
     expect(search('?q=...', [], []).matches).toEqual([]);
     expect(search('?region=none').items).toBe(3);
+  });
+
+  test('answers the same from the file read as the page reads it: gzipped JSON to typed arrays, in its worker or not', () => {
+    const read = readFacetBytes(gzipSync(JSON.stringify(file)));
+    if (Array.isArray(read)) throw new Error('one file read as a pack');
+    expect(read.items).toBeInstanceOf(Int32Array);
+    const typed = facetTable(read, list);
+    const answer = (t: FacetTable, query: string, hits: [number, RecordWords][] = [], regions?: (string | undefined)[]) => {
+      const state = parseSearchState(query);
+      const words = state.q ? { words: { hits: new Map(hits), regions: regions ?? [undefined] } } : {};
+      return itemSearch([{ place: 0, table: t, ...words }], state.filters, state.scope);
+    };
+    for (const [query, hits, regions] of [
+      ['?outcome=overturned&treatment=opioids'],
+      ['?guideline=odg-pain&cited=reviewer'],
+      ['?family=mtus&section=odg-pain/opioids'],
+      ['?q=neck', [], ['cervical-spine']],
+      ['?q=opioid&in=request', [[2, at(1, 3)]]],
+    ] as [string, [number, RecordWords][]?, (string | undefined)[]?][])
+      expect(answer(typed, query, hits, regions), query).toEqual(answer(table, query, hits, regions));
+    expect(answer(typed, '?q=neck', [], ['cervical-spine']).items).toBe(1);
   });
 
   test('ranks a letter by its best matching record and orders by date across shards', () => {

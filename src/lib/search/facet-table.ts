@@ -311,7 +311,7 @@ function lettersHolding(file: FacetFileRead, letters: readonly LetterRow[]): Fac
       const l = letters[letter]!;
       for (let i = l.firstItem; i < l.firstItem + l.items; i++) {
         const list = file.items[i * ITEM_FIELDS + at]!;
-        if (list !== NONE && holds[list]) {
+        if (list !== NONE && (holds[list] ?? listAt(file, list).includes(value))) {
           out.push(letter);
           break;
         }

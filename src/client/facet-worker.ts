@@ -1,7 +1,8 @@
 // The search page's worker: reads facet files (facet-bytes.ts) off the page's thread, so that the
 // page matches the word lists while the facet tables are read (facet-reader.ts). It fetches
-// nothing: the page sends the bytes, as a worker's script is served with the policy of the pages
-// that run none (scripts/lib/security-headers.ts), which allows it no fetch.
+// nothing: the page sends the bytes, as the documented nginx configuration serves the worker's
+// script (under _astro/) with the policy of the pages that run none, which allows it no fetch
+// (scripts/lib/security-headers.ts).
 import { buffersOf, readFacetBytes } from './facet-bytes.ts';
 
 /** What the page sends: a file's bytes, numbered. */

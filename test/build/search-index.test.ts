@@ -128,7 +128,7 @@ describe('search index of the fixture site', () => {
       for (const [letter, row] of table.letters.entries()) {
         const d = byId.get(letters[letter]!.url.split('/').at(-2)!)!;
         for (let n = 1; n <= row.items; n++) {
-          const [first, end] = table.item(row.firstItem + n - 1)[5];
+          const [first, end] = table.fields.request(row.firstItem + n - 1);
           const request = d.items[n - 1]!.request;
           expect(end - first, `${d.id} #${n}`).toBe(request.split(/\s+/).length);
           // Three words of each request, long enough not to be ruled out as stop-worded or split.

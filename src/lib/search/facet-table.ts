@@ -29,18 +29,8 @@ export const FACET_VALUE_KEYS = [
 ] as const;
 export type FacetValueKey = (typeof FACET_VALUE_KEYS)[number];
 
-type CitedRow = [guideline: number[], family: number[], section: number[]];
-
-/** An item made whole from its stored form (FacetTable.item; the search reads its fields one by one, ItemFields). */
-export type FacetItem = [
-  outcome: number,
-  treatment: number,
-  claims: CitedRow,
-  reviewer: CitedRow,
-  regions: readonly number[],
-  request: readonly [first: number, end: number],
-  names?: readonly number[],
-];
+/** One side's citations of an item: guidelines, their families, sections (value indexes). */
+export type CitedRow = [guideline: number[], family: number[], section: number[]];
 
 /**
  * How many numbers an item takes in the facet file (FacetFile.items): outcome, treatment, the
@@ -214,12 +204,11 @@ export interface FacetTable {
   letters: LetterRow[];
   /** How many items it has. */
   itemCount: number;
-  /** An item made whole, all its fields at once (the tests compare items so; the search reads `fields`). */
-  item(index: number): FacetItem;
   /**
-   * An item's fields read from the file's numbers, nothing made per item: what the item search
-   * reads of every item it visits (some 230,000 at 100,000 letters, where making each whole was
-   * a tenth of a complete answer's time, garbage collection included).
+   * Its items' fields, by an item's place in the file, read from the file's numbers with nothing
+   * made per item: the item search reads them for every item it visits (some 230,000 at 100,000
+   * letters, where making each item a whole array first was a tenth of a complete answer's time,
+   * garbage collection included).
    */
   fields: ItemFields;
   /** Per row: the letter's index in `letters`, or -1 for row 0, which no record has. */
@@ -269,27 +258,13 @@ export function facetTable(file: FacetFileRead, list: FacetValues): FacetTable {
     firstItem += count;
   }
   if (firstItem !== itemCount) throw new Error(`facet file lists ${firstItem} items for its letters but holds ${itemCount}`);
-  const fields = itemFields(file, list.guidelineFamily, numberOf);
   return {
     file,
     values: list.values,
     sectionLabels: list.sectionLabels,
     letters,
     itemCount,
-    item: (i) => {
-      const names = fields.names(i);
-      const whole: FacetItem = [
-        fields.outcome(i),
-        fields.treatment(i),
-        fields.cited(i, false),
-        fields.cited(i, true),
-        fields.regions(i),
-        fields.request(i),
-      ];
-      if (names) whole.push(names);
-      return whole;
-    },
-    fields,
+    fields: itemFields(file, list.guidelineFamily, numberOf),
     letterOfRow,
     itemOfRow,
     lettersWith: lettersHolding(file, letters),
@@ -329,7 +304,7 @@ function listAt(file: FacetFileRead, i: number): number[] {
   return values;
 }
 
-/** An item's fields by its place in its shard's file (FacetItem names them). The arrays are shared: only read them. */
+/** An item's fields by its place in its shard's file. The arrays are shared: only read them. */
 export interface ItemFields {
   outcome(item: number): number;
   treatment(item: number): number;

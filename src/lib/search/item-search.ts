@@ -354,14 +354,17 @@ function countValues(
     const { fields } = table;
     const l = table.letters[letter]!;
     const reviewerOnly = chosen[p]!.reviewerOnly && skip !== 'cited';
+    // Each side's citations looked up once for the item, not once per key counted.
+    const claims = fields.cited(item, false);
+    const reviewer = fields.cited(item, true);
     for (const key of keys) {
       if (key === 'outcome') tally.add(key, fields.outcome(item));
       else if (key === 'treatment') tally.add(key, fields.treatment(item));
       else if (key === 'region') for (const r of fields.regions(item)) tally.add(key, r);
       else if (key === 'guideline' || key === 'family' || key === 'section') {
         const at = key === 'guideline' ? 0 : key === 'family' ? 1 : 2;
-        if (!reviewerOnly) for (const v of fields.cited(item, false)[at]) tally.addOnce(key, v);
-        for (const v of fields.cited(item, true)[at]) tally.addOnce(key, v);
+        if (!reviewerOnly) for (const v of claims[at]) tally.addOnce(key, v);
+        for (const v of reviewer[at]) tally.addOnce(key, v);
       } else if (key === 'year') tally.add(key, l.year);
       else if (key === 'priority') tally.add(key, l.priority);
       else if (key === 'specialty') for (const v of l.specialty) tally.add(key, v);

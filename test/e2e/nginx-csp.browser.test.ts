@@ -11,7 +11,9 @@ import {
   requireChromium,
   RUN_BROWSER_TESTS,
   warnWithoutChromium,
+  watchWorkers,
   type Browser,
+  type SeenWorker,
 } from '../support/chromium.ts';
 import { HAVE_NGINX, requireNginx, RUN_NGINX_TESTS, startNginx, warnWithoutNginx, type Nginx } from '../support/nginx.ts';
 import { PAGED_TEMPLATE_PAGES, TEMPLATE_PAGES } from '../support/page-templates.ts';
@@ -29,16 +31,11 @@ function requireTools(): void {
 }
 
 /** A tab on the nginx-served site that records every complaint the browser makes, and the workers it starts. */
-async function open(path: string): Promise<{ page: Page; complaints: string[]; workers: { path: string; closed: boolean }[] }> {
+async function open(path: string): Promise<{ page: Page; complaints: string[]; workers: SeenWorker[] }> {
   requireTools();
   const page = await browser.context.newPage();
   const complaints: string[] = [];
-  const workers: { path: string; closed: boolean }[] = [];
-  page.on('worker', (w) => {
-    const seen = { path: new URL(w.url()).pathname, closed: false };
-    workers.push(seen);
-    w.on('close', () => (seen.closed = true));
-  });
+  const workers = watchWorkers(page);
   page.on('pageerror', (e) => complaints.push(`page error: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') complaints.push(`console ${m.type()}: ${m.text()}`);
@@ -109,7 +106,9 @@ describe.skipIf(!RUN_BROWSER_TESTS || !RUN_NGINX_TESTS)('the /imr/ build served 
     await expect.poll(() => resultPaths(page)).toEqual(['/imr/determinations/CM14-0123456/']);
     // Served from _astro/ with the pages' policy, which allows it no fetch: it needs none. Still
     // running: the page stops it when it fails (facet-reader.ts).
-    expect(workers.filter((w) => /^\/imr\/_astro\/facet-worker[^/]*\.js$/.test(w.path)).map((w) => w.closed)).toEqual([false]);
+    expect(workers.filter((w) => /^\/imr\/_astro\/facet-worker[^/]*\.js$/.test(new URL(w.url).pathname)).map((w) => w.closed)).toEqual([
+      false,
+    ]);
     await page.close();
     expect(complaints).toEqual([]);
   });

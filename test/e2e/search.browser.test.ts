@@ -12,7 +12,9 @@ import {
   requireChromium,
   RUN_BROWSER_TESTS,
   warnWithoutChromium,
+  watchWorkers,
   type Browser,
+  type SeenWorker,
 } from '../support/chromium.ts';
 import { readCsv, readCsvRecords } from '../support/read-csv.ts';
 
@@ -289,18 +291,8 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
       await expect.poll(() => page.locator('#results').getAttribute('data-search')).toBe('complete');
       return { status: await page.locator('#search-status').textContent(), paths: await resultPaths(page), counts: await counts(page) };
     };
-    const workers: { url: string; closed: boolean }[] = [];
-    const withWorker = await open(
-      sub,
-      query,
-      undefined,
-      async (page) =>
-        void page.on('worker', (w) => {
-          const seen = { url: w.url(), closed: false };
-          workers.push(seen);
-          w.on('close', () => (seen.closed = true));
-        }),
-    );
+    let workers: SeenWorker[] = [];
+    const withWorker = await open(sub, query, undefined, async (page) => void (workers = watchWorkers(page)));
     const read = await answer(withWorker);
     // Started, and still running: the page stops its worker when it fails (facet-reader.ts) and reads the tables itself.
     expect(workers.filter((w) => /\/_astro\/facet-worker[^/]*\.js$/.test(w.url)).map((w) => w.closed)).toEqual([false]);

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../scripts/lib/chromium-flags.ts';
 
 export { CHROMIUM };
@@ -24,6 +24,23 @@ export function requireChromium(): void {
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
+}
+
+/** A worker a page started, and whether it has stopped since. */
+export interface SeenWorker {
+  url: string;
+  closed: boolean;
+}
+
+/** The workers `page` starts from now on, each marked closed when it stops (the page stops the facet worker when it fails). */
+export function watchWorkers(page: Page): SeenWorker[] {
+  const seen: SeenWorker[] = [];
+  page.on('worker', (w) => {
+    const worker = { url: w.url(), closed: false };
+    seen.push(worker);
+    w.on('close', () => (worker.closed = true));
+  });
+  return seen;
 }
 
 /** A headless chromium with a throwaway profile. */

@@ -182,6 +182,8 @@ async function publish(
     else if (inPlace.get(s.id) === s.tag) {
       await rename(join(outputPath, s.id), folder);
       await removeLeftTemporaries(join(folder, FACET_FILE));
+      // The facet file's name until 2026-12-06, when it was JSON: a folder moved over keeps it otherwise.
+      await rm(join(folder, 'facets.json.gz'), { force: true });
     } else await linkTree(join(cacheDir, s.hash), folder);
     await placeFile(facets.files[k]!.path, join(folder, FACET_FILE));
   }

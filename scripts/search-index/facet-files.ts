@@ -15,6 +15,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { FACET_VALUE_KEYS, facetFile, noFacetValues, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
+import { encodeFacetFile } from '../../src/lib/search/facet-encoding.ts';
 import type { LetterFacts } from '../../src/lib/search/letter-facts.ts';
 import { writeWhole } from '../../src/data/files/write-whole.ts';
 import { readCacheJson } from './files-cache.ts';
@@ -22,7 +23,7 @@ import { readCacheJson } from './files-cache.ts';
 /** The list in the cache folder (plain JSON, with the digest of the code that wrote it). */
 export const VALUES_CACHE_FILE = 'facet-values.json';
 /**
- * A shard's cached facet file is `facets-<shard hash>-<code digest>-<values digest>.json.gz`, its
+ * A shard's cached facet file is `facets-<shard hash>-<code digest>-<values digest>.bin.gz`, its
  * note `facets-<shard hash>-<code digest>.about.json`.
  */
 const FACETS_CACHE_PREFIX = 'facets-';
@@ -94,7 +95,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
   let written = 0;
   for (const shard of shards) {
     const named = join(cacheDir, `${FACETS_CACHE_PREFIX}${shard.hash.slice(0, 16)}-${code.slice(0, 8)}`);
-    const pathOf = (values: string) => `${named}-${values}.json.gz`;
+    const pathOf = (values: string) => `${named}-${values}.bin.gz`;
     const notePath = `${named}.about.json`;
     const note = await readCacheJson<FacetNote>(notePath);
     const fits =
@@ -113,7 +114,7 @@ export async function writeFacetFiles(cacheDir: string, shards: readonly ShardFa
     const families = new Map<number, number>();
     const file = facetFile(await shard.facts(), list, own, families);
     const values = valuesDigest(list, file.needs, code)!;
-    await writeWhole(pathOf(values), gzipSync(JSON.stringify({ ...file, tag: shard.tag, values }), { level: 9 }));
+    await writeWhole(pathOf(values), gzipSync(encodeFacetFile({ ...file, tag: shard.tag, values }), { level: 9 }));
     const fresh: FacetNote = {
       version: file.version,
       tag: shard.tag,

@@ -82,9 +82,9 @@ async function writePack(next: string, pack: ListPack, shards: readonly PackedSh
     const parts = await Promise.all(of.map(async (s) => gunzipSync(await readFile(join(s.folder, name)))));
     await writeFile(join(next, packFile(pack.id, name)), gzipSync(encodeListPack(parts)));
   });
-  // Its shards' facet tables, as one JSON array.
-  const tables = await Promise.all(shards.map(async (s) => gunzipSync(await readFile(join(s.folder, FACET_FILE))).toString('utf8')));
-  await writeFile(join(next, packFile(pack.id, FACET_FILE)), gzipSync(`[${tables.join(',')}]`, { level: 9 }));
+  // Its shards' facet tables, one after another (facet-encoding.ts).
+  const tables = await Promise.all(shards.map(async (s) => gunzipSync(await readFile(join(s.folder, FACET_FILE)))));
+  await writeFile(join(next, packFile(pack.id, FACET_FILE)), gzipSync(Buffer.concat(tables), { level: 9 }));
   await writeFile(join(next, packFile(pack.id, KEY_FILE)), pack.key);
 }
 

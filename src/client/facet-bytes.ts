@@ -1,20 +1,17 @@
-// A shard's facet file (FACET_FILE: gzipped JSON), or a pack's array of them, read from its bytes
-// into the form the page keeps: the letters' and items' numbers as Int32Arrays (some two million
-// numbers at 100,000 letters), whose memory a worker hands to the page without copying
-// (facet-reader.ts). Imported by the worker: it keeps to fflate and itself.
-import type { FacetFile, FacetFileRead } from '../lib/search/facet-table.ts';
+// A shard's facet file (FACET_FILE: gzipped, src/lib/search/facet-encoding.ts), or a pack's
+// several, read from its bytes into the form the page keeps: the letters' and items' numbers as
+// Int32Arrays (some two million numbers at 100,000 letters), whose memory a worker hands to the
+// page without copying (facet-reader.ts). Imported by the worker: it keeps to fflate and itself.
+import { decodeFacetFiles } from '../lib/search/facet-encoding.ts';
+import type { FacetFileRead } from '../lib/search/facet-table.ts';
 import { gunzipped } from './gzip-json.ts';
 
-export type FacetsRead = FacetFileRead | FacetFileRead[];
+/** A file's tables: one for a shard's file, its shards' for a pack's. */
+export type FacetsRead = FacetFileRead[];
 
-const typed = (file: FacetFile): FacetFileRead => ({ ...file, letters: new Int32Array(file.letters), items: new Int32Array(file.items) });
-
-export function readFacetBytes(bytes: Uint8Array): FacetsRead {
-  const parsed = JSON.parse(new TextDecoder().decode(gunzipped(bytes))) as FacetFile | FacetFile[];
-  return Array.isArray(parsed) ? parsed.map(typed) : typed(parsed);
-}
+export const readFacetBytes = (bytes: Uint8Array): FacetsRead => decodeFacetFiles(gunzipped(bytes));
 
 /** The memory of its typed arrays, which a worker transfers. */
 export function buffersOf(read: FacetsRead): ArrayBuffer[] {
-  return (Array.isArray(read) ? read : [read]).flatMap((f) => [f.letters, f.items]).map((a) => (a as Int32Array).buffer as ArrayBuffer);
+  return read.flatMap((f) => [f.letters, f.items]).map((a) => (a as Int32Array).buffer as ArrayBuffer);
 }

@@ -234,8 +234,8 @@ function facetLoader(
   valuesList.catch(() => {}); // awaited by every facet load; a failure shows there
   const read = facetReader();
   const one = async (url: string) => {
-    const file = await read(url);
-    return Array.isArray(file) ? undefined : file;
+    const files = await read(url);
+    return files.length === 1 ? files[0] : undefined;
   };
   const facetsOf = async (shard: ShardInfo) => {
     const url = versioned(shard, FACET_FILE, `${shard.tag}.${shard.facets}`);
@@ -262,7 +262,7 @@ function facetLoader(
       const [files, list] = await Promise.all([read(`${root}${packFile(pack.id, FACET_FILE)}?v=${pack.key}`), valuesList]);
       pack.shards.forEach((id, k) => {
         const shard = shardOf(id);
-        const file = Array.isArray(files) ? files[k] : undefined;
+        const file = files.length === pack.shards.length ? files[k] : undefined;
         if (!file || !facetsFit(file, shard)) throw staleIndex(id);
         tables.set(id, facetTable(file, list));
       });

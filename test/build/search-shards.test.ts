@@ -11,7 +11,8 @@ import { startStaticServer } from '../../scripts/dev/serve.ts';
 import { indexSite } from '../../scripts/search-index.ts';
 import { runSearch } from '../../src/client/run-search.ts';
 import type { ShardedIndex } from '../../src/client/sharded-index.ts';
-import { FACET_FILE, FACET_VALUES_FILE, ITEM_FIELDS, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
+import { decodeFacetFiles, encodeFacetFile } from '../../src/lib/search/facet-encoding.ts';
+import { FACET_FILE, FACET_VALUES_FILE, ITEM_FIELDS, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import { parseSearchState } from '../../src/lib/search/search-state.ts';
 import { MANIFEST_FILE, recordName, type ShardManifest } from '../../src/lib/search/shard-manifest.ts';
 import type { SiteBuild } from '../support/build-site.ts';
@@ -62,6 +63,7 @@ const manifest = (dir: string) => readGzipJson<ShardManifest>(join(dir, 'pagefin
  * Runs `run` while the fixed URL of a pagefind/ file (no query) answers with `stale`, gzipped, as
  * a browser's cache might after an update; `asked` gets the query of every fetch of that file.
  */
+/** Serves `stale` (bytes as they are, else as JSON), gzipped, at the fixed URL of `file`. */
 async function servingStale(file: string, stale: unknown, run: (asked: string[]) => Promise<void>): Promise<void> {
   const real = globalThis.fetch;
   const asked: string[] = [];
@@ -69,7 +71,7 @@ async function servingStale(file: string, stale: unknown, run: (asked: string[])
     const url = new URL(String(input));
     if (url.pathname.endsWith(`/pagefind/${file}`)) {
       asked.push(url.search);
-      if (url.search === '') return new Response(gzipSync(JSON.stringify(stale)));
+      if (url.search === '') return new Response(gzipSync(stale instanceof Uint8Array ? stale : JSON.stringify(stale)));
     }
     return real(input, init);
   };
@@ -199,8 +201,9 @@ describe('sharded search index', () => {
 
   test('asks again for the newest shard’s facet table when the cached one has its tag but other values', async () => {
     // As after a change to the code that writes facet tables: same shard, same tag, another digest.
-    const own = readGzipJson<FacetFile>(join(root.dir, 'pagefind', FACET_FILE));
-    const stale = { ...own, values: 'older', items: own.items.map((v, i) => (i % ITEM_FIELDS === 0 ? 1 - v : v)) };
+    const [own] = decodeFacetFiles(gunzipSync(readFileSync(join(root.dir, 'pagefind', FACET_FILE))));
+    const items = Array.from(own!.items).map((v, i) => (i % ITEM_FIELDS === 0 ? 1 - v : v));
+    const stale = encodeFacetFile({ ...own!, values: 'older', letters: Array.from(own!.letters), items });
     await servingStale(FACET_FILE, stale, async (asked) => {
       const index = await open(root);
       expect(await summary(index, '?q=lumbar&outcome=upheld')).toEqual(await summary(sharded, '?q=lumbar&outcome=upheld'));
@@ -250,7 +253,7 @@ describe('sharded search index', () => {
       .map((name) =>
         name
           .replace(/^[0-9a-f]{64}$/, 'bundle')
-          .replace(/^facets-[0-9a-f]{16}-[\w-]{8}-[0-9a-f]{12}\.json\.gz$/, 'facets')
+          .replace(/^facets-[0-9a-f]{16}-[\w-]{8}-[0-9a-f]{12}\.bin\.gz$/, 'facets')
           .replace(/^facets-[0-9a-f]{16}-[\w-]{8}\.about\.json$/, 'note')
           .replace(/^scan-[0-9a-f]{16}(\.data)?\.json$/, 'scan$1'),
       );
@@ -271,7 +274,11 @@ describe('sharded search index', () => {
     ]);
 
     appendFileSync(join(site.dir, 'determinations/CM17-0012345/index.html'), '\n<!-- rebuilt -->\n');
+    // A kept shard's facet file under its name of before 2026-12-06 (JSON), which no page asks for.
+    const formerFacets = join(site.dir, 'pagefind', before.shards[0]!.id, 'facets.json.gz');
+    writeFileSync(formerFacets, '{}');
     const changed = await indexSite(site.dir, { maxShardPages: 2, cacheDir: join(work, 'rebuild-cache') });
+    expect(existsSync(formerFacets)).toBe(false);
     expect([changed.indexed, changed.reused, changed.pages, changed.scanned, changed.dataRead]).toEqual([1, 2, 5, 1, 0]);
     // The unchanged shards' bundles were moved over as they were, the changed one linked in anew:
     // the merged index still finds every letter.

@@ -260,7 +260,7 @@ describe('search page and 404', () => {
     // Pagefind's runtime and WASM are not: a search the word lists answer never loads them.
     expect(html).not.toContain('/pagefind/pagefind.js"');
     expect(html).not.toContain('/pagefind/wasm.en.pagefind"');
-    expect(html).toContain('<link rel="preload" href="/pagefind/facets.json.gz" as="fetch" crossorigin="anonymous">');
+    expect(html).toContain('<link rel="preload" href="/pagefind/facets.bin.gz" as="fetch" crossorigin="anonymous">');
     expect(html).toContain('<link rel="preload" href="/pagefind/facet-values.json.gz" as="fetch" crossorigin="anonymous">');
   });
 

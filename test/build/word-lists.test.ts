@@ -165,13 +165,13 @@ describe('list packs', () => {
     expect([...lists(withPacks, '2017-01.1'), ...lists(withPacks, '2017-01.2')]).toEqual([]);
     expect(lists(withoutPacks, '2017-01.1').length).toBeGreaterThan(5);
     // Their facet tables likewise, from one file.
-    const facets = (asked: string[]) => asked.filter((p) => p.endsWith('/facets.json.gz')).sort();
+    const facets = (asked: string[]) => asked.filter((p) => p.endsWith('/facets.bin.gz')).sort();
     expect(facets(withPacks)).toEqual([
-      '/pagefind/2017-02-01_10/facets.json.gz',
-      '/pagefind/2017-02-13_17/facets.json.gz',
-      '/pagefind/facets.json.gz',
-      '/pagefind/packs/2017-01/facets.json.gz',
-      '/pagefind/undated-2016/facets.json.gz',
+      '/pagefind/2017-02-01_10/facets.bin.gz',
+      '/pagefind/2017-02-13_17/facets.bin.gz',
+      '/pagefind/facets.bin.gz',
+      '/pagefind/packs/2017-01/facets.bin.gz',
+      '/pagefind/undated-2016/facets.bin.gz',
     ]);
     // Every query was answered from the lists: Pagefind searched no word chunk.
     expect(withPacks.filter((p) => p.endsWith('.pf_index'))).toEqual([]);

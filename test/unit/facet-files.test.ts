@@ -7,6 +7,7 @@ import { basename, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { VALUES_CACHE_FILE, writeFacetFiles, type ShardFacetInput } from '../../scripts/search-index/facet-files.ts';
+import { decodeFacetFiles } from '../../src/lib/search/facet-encoding.ts';
 import { facetTable, type FacetFile, type FacetValues } from '../../src/lib/search/facet-table.ts';
 import type { CitedFacts, LetterFacts } from '../../src/lib/search/letter-facts.ts';
 
@@ -32,7 +33,12 @@ const letter = (year: string, treatment: string, section?: string): LetterFacts 
   families: section ? { 'odg-pain': 'odg' } : {},
 });
 const shard = (hash: string, letters: LetterFacts[]): ShardFacetInput => ({ hash, tag: hash.slice(0, 12), facts: async () => letters });
-const read = (path: string) => JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as FacetFile;
+/** The one table a shard's facet file holds. */
+const read = (path: string) => {
+  const files = decodeFacetFiles(gunzipSync(readFileSync(path)));
+  if (files.length !== 1) throw new Error(`${path} holds ${files.length} tables`);
+  return files[0]!;
+};
 
 const A = shard('a'.repeat(64), [letter('2015', 'opioids', 'odg-pain/opioids')]);
 const B = shard('b'.repeat(64), [letter('2016', 'mri')]);
@@ -85,7 +91,7 @@ describe('writeFacetFiles', () => {
     // The note is named by the shard and the code, the file by its digest as well.
     files.forEach((f, k) => {
       const named = `facets-${[A, B, C][k]!.hash.slice(0, 16)}-code`;
-      expect([basename(f.note), basename(f.path)]).toEqual([`${named}.about.json`, `${named}-${f.values}.json.gz`]);
+      expect([basename(f.note), basename(f.path)]).toEqual([`${named}.about.json`, `${named}-${f.values}.bin.gz`]);
     });
     const note = JSON.parse(readFileSync(files[0]!.note, 'utf8')) as Pick<FacetFile, 'tag' | 'values' | 'needs'>;
     expect(note).toMatchObject({ tag: A.tag, values: files[0]!.values, needs: read(files[0]!.path).needs });

@@ -6,10 +6,13 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { planPacks, writeListPacks } from '../../scripts/search-index/list-packs.ts';
-import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
+import { decodeFacetFiles, encodeFacetFile } from '../../src/lib/search/facet-encoding.ts';
+import { FACET_FILE, facetFile, noFacetValues } from '../../src/lib/search/facet-table.ts';
 import { decodeListPack, encodeListGroup, encodeListPack, groupFile, packFile, type ListGroup } from '../../src/lib/search/word-lists.ts';
 
 const shard = (id: string, tag = `t-${id}`) => ({ id, tag });
+/** A facet file of no letters, which a bundle's tag tells from another's. */
+const noFacets = facetFile([], noFacetValues());
 const group = (tag: string, word: string): ListGroup => ({
   tag,
   records: 9,
@@ -61,7 +64,7 @@ describe('writing packs', () => {
     const folder = join(index, id);
     mkdirSync(join(folder, 'lists'), { recursive: true });
     for (const w of words) writeFileSync(join(folder, groupFile(w.slice(0, 3))), gzipSync(encodeListGroup(group(`t-${id}`, w))));
-    writeFileSync(join(folder, FACET_FILE), gzipSync(JSON.stringify({ tag: `t-${id}` })));
+    writeFileSync(join(folder, FACET_FILE), gzipSync(encodeFacetFile({ ...noFacets, tag: `t-${id}` })));
     return { id, folder, tag: `t-${id}` };
   };
   const read = (index: string, file: string) => decodeListPack(gunzipSync(readFileSync(join(index, file))), file);
@@ -72,10 +75,10 @@ describe('writing packs', () => {
     const [pack] = await writeListPacks(first, shards);
     expect(read(first, packFile('2016', groupFile('mri'))).map((g) => g.tag)).toEqual(['t-2016-01', 't-2016-02']);
     expect(read(first, packFile('2016', groupFile('lum'))).map((g) => g.tag)).toEqual(['t-2016-01']);
-    // Its shards' facet tables, in one array.
-    expect(JSON.parse(gunzipSync(readFileSync(join(first, packFile('2016', FACET_FILE)))).toString())).toEqual([
-      { tag: 't-2016-01' },
-      { tag: 't-2016-02' },
+    // Its shards' facet tables, in one file.
+    expect(decodeFacetFiles(gunzipSync(readFileSync(join(first, packFile('2016', FACET_FILE))))).map((f) => f.tag)).toEqual([
+      't-2016-01',
+      't-2016-02',
     ]);
     const second = join(work, 'second');
     const again = [bundle(second, '2016-01', []), bundle(second, '2016-02', []), bundle(second, '2017-01', ['mri'])];

@@ -4,13 +4,13 @@ import type { CitedFacts, LetterFacts } from './letter-facts.ts';
 
 /**
  * The filter values of one index shard, item by item, as the search page filters and counts with
- * them. The search index writes it next to each shard's Pagefind bundle (FACET_FILE, gzipped JSON)
- * in the shard's row order: from row 1, each letter's own record followed by one record per item
+ * them. The search index writes it next to each shard's Pagefind bundle (FACET_FILE, gzipped bytes:
+ * facet-encoding.ts) in the shard's row order: from row 1, each letter's own record followed by one record per item
  * (there is no row 0). Values are referred to by their index in the site's one list of values
  * (FACET_VALUES_FILE), which every shard shares: a shard's own lists were most of its file on real
  * letters, and each search read them again for every shard.
  */
-export const FACET_FILE = 'facets.json.gz';
+export const FACET_FILE = 'facets.bin.gz';
 /** The site's list of facet values (FacetValues, gzipped JSON), beside the manifest. */
 export const FACET_VALUES_FILE = 'facet-values.json.gz';
 

@@ -104,6 +104,22 @@ describe('the letter store', () => {
     ).toEqual(['2016/CM16-0213037.md', '2016/CM16-0219557.md', '2017/CM16-0224814.md']);
   });
 
+  test('gives every sample letter from its cache exactly as the schema parsed it (the cache is JSON)', async () => {
+    const all = readdirSync(join(repo, 'content/determinations'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'));
+    const project = lettersOf(...all);
+    const fresh = await load(project);
+    const cached = await load(project);
+    expect([fresh.read, cached.read, cached.entries.length]).toEqual([all.length, 0, all.length]);
+    // toStrictEqual tells an undefined field from none, which JSON would drop.
+    expect(cached.entries.map((e) => e.data)).toStrictEqual(fresh.entries.map((e) => e.data));
+    // The former cache's files go when it is written.
+    const dir = letterCacheDir(project.cache, project.letters);
+    writeFileSync(join(dir, 'former.v8'), '');
+    writeFileSync(join(project.letters, all[0]!), `${readFileSync(join(project.letters, all[0]!), 'utf8')}\n`);
+    await load(project);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.v8'))).toEqual([]);
+  });
+
   test('reads every file again when the cache was written by other code, and the files of a part it cannot read', async () => {
     const project = lettersOf('2016/CM16-0213037.md', '2017/CM16-0224814.md');
     await load(project);

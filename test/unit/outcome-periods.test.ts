@@ -29,6 +29,20 @@ describe('outcome periods', () => {
     });
   });
 
+  test('counts runs of one day, and a day that comes back after another, each item once', () => {
+    const days = ['2017-03-05', '2017-03-05', undefined, '2017-03-05', '2017-01-09', '2017-03-05', '2017-01-09'];
+    const outcomes = ['upheld', 'overturned', 'upheld', 'upheld', 'overturned', 'overturned', 'upheld'] as const;
+    expect(outcomePeriods(days.map((d, i) => item(d, outcomes[i]!)))).toEqual({
+      unit: 'month',
+      periods: [
+        { key: '2017-01', upheld: 1, overturned: 1 },
+        { key: '2017-02', upheld: 0, overturned: 0 },
+        { key: '2017-03', upheld: 2, overturned: 2 },
+      ],
+      undated: 1,
+    });
+  });
+
   test('counts by year from three years apart, empty years between listed', () => {
     expect(outcomePeriods([item('2013-01-02', 'overturned'), item('2016-01-01', 'upheld'), item('2016-12-31', 'overturned')])).toEqual({
       unit: 'year',

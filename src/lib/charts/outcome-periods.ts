@@ -28,14 +28,21 @@ const monthKey = (index: number) => `${Math.floor(index / 12)}-${String((index %
 export function outcomePeriods(items: readonly Dated[]): OutcomePeriods {
   const months = new Map<number, Period>();
   let undated = 0;
+  // Lists come in date order, so most items share the day before them: their period is looked up
+  // once a day (a list's first page renders every time a letter joins it, its whole list counted).
+  let day: string | undefined;
+  let period: Period | undefined;
   for (const { decided, item } of items) {
     if (!decided) {
       undated++;
       continue;
     }
-    const m = monthIndex(decided);
-    let period = months.get(m);
-    if (!period) months.set(m, (period = { key: monthKey(m), upheld: 0, overturned: 0 }));
+    if (decided !== day || !period) {
+      const m = monthIndex(decided);
+      period = months.get(m);
+      if (!period) months.set(m, (period = { key: monthKey(m), upheld: 0, overturned: 0 }));
+      day = decided;
+    }
     period[item.outcome]++;
   }
   if (months.size === 0) return { unit: 'year', periods: [], undated };

@@ -9,10 +9,16 @@ export interface OutcomeCounts {
   overturned: number;
 }
 
-/** Counts items by outcome; accepts bare items or anything with an `item` holding one. */
-export function countOutcomes(items: readonly ({ outcome: Outcome } | { item: { outcome: Outcome } })[]): OutcomeCounts {
+type Counted = { outcome: Outcome } | { item: { outcome: Outcome } };
+
+/**
+ * Counts items by outcome, those `which` takes when given (without an array of them: a list's
+ * first page counts the whole list); accepts bare items or anything with an `item` holding one.
+ */
+export function countOutcomes<T extends Counted>(items: readonly T[], which?: (entry: T) => boolean): OutcomeCounts {
   const counts: OutcomeCounts = { total: 0, upheld: 0, overturned: 0 };
   for (const entry of items) {
+    if (which && !which(entry)) continue;
     const outcome = 'item' in entry ? entry.item.outcome : entry.outcome;
     counts.total += 1;
     counts[outcome] += 1;

@@ -1,7 +1,8 @@
 // A shard's facet file (FACET_FILE: gzipped, src/lib/search/facet-encoding.ts), or a pack's
 // several, read from its bytes into the form the page keeps: the letters' and items' numbers as
 // Int32Arrays (some two million numbers at 100,000 letters), whose memory a worker hands to the
-// page without copying (facet-reader.ts). Imported by the worker: it keeps to fflate and itself.
+// page without copying (facet-reader.ts). Imported by the worker: it keeps to fflate, the decoder and
+// the facet table's constants.
 import { decodeFacetFiles } from '../lib/search/facet-encoding.ts';
 import type { FacetFileRead } from '../lib/search/facet-table.ts';
 import { gunzipped } from './gzip-json.ts';

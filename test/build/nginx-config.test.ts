@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { PAGE_POLICY, SEARCH_POLICY } from '../../scripts/lib/security-headers.ts';
+import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
 import { fencedBlocks, readDoc } from '../support/markdown-doc.ts';
 import {
   HAVE_NGINX,
@@ -126,7 +127,7 @@ describe.skipIf(!RUN_NGINX_TESTS)("docs/deploy.md's nginx.conf serving the /imr/
     const css = /href="\/imr\/(_astro\/[^"]+\.css)"/.exec(page)![1]!;
     const text = ['', 'search/', css, 'pagefind/pagefind.js', 'data/schema.json', 'favicon.svg', 'feed.xml'];
     expect(await Promise.all(text.map(encoding))).toEqual(text.map((path) => [path, 'gzip', 'Accept-Encoding']));
-    const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', 'pagefind/facets.json.gz', 'search/catalogue.json.gz'];
+    const packed = ['pagefind/wasm.en.pagefind', 'pagefind/shards.json.gz', `pagefind/${FACET_FILE}`, 'search/catalogue.json.gz'];
     expect(await Promise.all(packed.map(encoding))).toEqual(packed.map((path) => [path, null, null]));
   });
 

@@ -226,7 +226,7 @@ describe.skipIf(!RUN_BROWSER_TESTS)('search page in a browser', () => {
     const pagefindFiles = (pattern: RegExp) => fetched.filter((p) => pattern.test(p));
     expect(pagefindFiles(/\.pf_meta$|\/pagefind\.js$|\.pagefind$/)).toEqual([]);
     expect(pagefindFiles(/\.pf_index$/)).toEqual([]);
-    expect(pagefindFiles(/facets\.json\.gz/)).toHaveLength(5);
+    expect(pagefindFiles(/facets\.bin\.gz/)).toHaveLength(5);
     expect(fragments()).toEqual([]);
     // The site's one list of facet values, once, from the URL the page preloads.
     expect(pagefindFiles(/facet-values\.json\.gz/)).toEqual(['/imr/pagefind/facet-values.json.gz']);

@@ -35,6 +35,10 @@ test('each field takes the bytes its largest value needs', () => {
   expect(size(small.with(7, 65_535)) - size(small)).toBe(3);
   expect(plain(decodeFacetFiles(encodeFacetFile(file(small.with(7, 65_535))))[0]!).items[7]).toBe(65_535);
   expect(() => encodeFacetFile(file(small.with(3, -2)))).toThrow('facet file: item number 3 is -2, not a whole number from -1');
+  // The page reads the numbers into an Int32Array.
+  expect(() => encodeFacetFile(file(small.with(7, 2 ** 31)))).toThrow(
+    'item number 7 is 2147483648, not a whole number from -1 that an Int32Array holds',
+  );
   expect(() => encodeFacetFile(file(small.slice(1)))).toThrow('facet file: 4 letter and 8 item numbers are not whole rows');
 });
 

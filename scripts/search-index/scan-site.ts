@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { folderEntries } from '../../src/data/files/folder-entries.ts';
 import { fileStamp } from '../../src/lib/files/file-stamp.ts';
 import { hasAttribute } from '../lib/html-tags.ts';
 import type { PageRef } from './shard-plan.ts';
@@ -73,11 +74,8 @@ function htmlFiles(root: string, letterPages: ReadonlySet<string>): string[] {
   };
   // Listed synchronously: the promise form does one round trip to libuv's threads per folder, and
   // a site has a folder per page (3.4 s against 1.6 s for 130,000 pages).
-  // Folder by folder: the recursive form stats every file it lists (to follow links to folders).
   const listAll = (dir: string) => {
-    for (const e of readdirSync(join(root, dir), { withFileTypes: true }))
-      if (e.isFile()) add(dir, e.name);
-      else if (e.isDirectory()) listAll(`${dir}/${e.name}`);
+    for (const { path, entry } of folderEntries(root, dir)) if (entry.isFile() && entry.name.endsWith('.html')) files.push(path);
   };
   for (const top of readdirSync(root, { withFileTypes: true })) {
     if (top.name === 'pagefind') continue; // the search index: a file per record, none of them pages

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
 import { startStaticServer } from '../serve.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../lib/chromium-flags.ts';
-import { FACET_FILE } from '../../../src/lib/search/facet-table.ts';
+import { FACET_FILE, FACET_VALUES_FILE } from '../../../src/lib/search/facet-table.ts';
 import { CATALOGUE_PATH } from '../../../src/lib/search/search-files.ts';
 
 /** Time, bytes and requests from the start of a search to a point of it. */
@@ -44,7 +44,7 @@ function kindOf(path: string): string {
   const ext = /\.(pf_meta|pf_index|pf_filter|pf_fragment|pagefind)$/.exec(path)?.[1];
   if (ext) return { pf_meta: 'meta', pf_index: 'index', pf_filter: 'filter', pf_fragment: 'fragment', pagefind: 'wasm' }[ext]!;
   // A shard's facet table, and the site's one list of the values they refer to.
-  if (path.endsWith(`/${FACET_FILE}`) || path.endsWith('/facet-values.json.gz')) return 'facets';
+  if (path.endsWith(`/${FACET_FILE}`) || path.endsWith(`/${FACET_VALUES_FILE}`)) return 'facets';
   // A letter's title, facts and item list (letterCardPath), fetched where a result shows no excerpt of its text.
   if (path.includes('/card/')) return 'card';
   // A shard's word lists (word-lists.ts: a group's smaller words, or a word's own), and the site's word directory.

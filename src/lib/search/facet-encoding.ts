@@ -28,6 +28,9 @@ function widthsOf(numbers: readonly number[], fields: number, what: string): num
   return largest.map((n) => (n < 0x100 ? 1 : n < 0x10000 ? 2 : 4));
 }
 
+/** Bytes that `rows` rows of fields of these widths take. */
+const rowBytes = (rows: number, widths: readonly number[]) => rows * widths.reduce((a, b) => a + b, 0);
+
 function writeRows(out: DataView, at: number, numbers: readonly number[], widths: readonly number[]): number {
   numbers.forEach((n, i) => {
     const width = widths[i % widths.length]!;
@@ -47,7 +50,6 @@ export function encodeFacetFile(file: FacetFile): Uint8Array {
   const widths = { letters: widthsOf(letters, LETTER_FIELDS, 'letter'), items: widthsOf(items, ITEM_FIELDS, 'item') };
   const head: Head = { ...rest, rows: { letters: letters.length / LETTER_FIELDS, items: items.length / ITEM_FIELDS }, widths };
   const headBytes = new TextEncoder().encode(JSON.stringify(head));
-  const rowBytes = (rows: number, w: number[]) => rows * w.reduce((a, b) => a + b, 0);
   const size = 8 + headBytes.length + rowBytes(head.rows.letters, widths.letters) + rowBytes(head.rows.items, widths.items);
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
@@ -92,8 +94,7 @@ export function decodeFacetFiles(bytes: Uint8Array): FacetFileRead[] {
       !counts.every((n) => Number.isInteger(n) && n! >= 0)
     )
       throw new Error(`${where}: its head has no rows or widths of ${LETTER_FIELDS} letter and ${ITEM_FIELDS} item fields`);
-    const sum = (w: number[]) => w.reduce((a, b) => a + b, 0);
-    const end = headEnd + rows.letters * sum(widths.letters) + rows.items * sum(widths.items);
+    const end = headEnd + rowBytes(rows.letters, widths.letters) + rowBytes(rows.items, widths.items);
     if (!(end <= bytes.length)) throw new Error(`${where}: its rows run past the end`);
     const letters = new Int32Array(rows.letters * LETTER_FIELDS);
     const items = new Int32Array(rows.items * ITEM_FIELDS);

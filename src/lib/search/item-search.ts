@@ -437,13 +437,13 @@ export function itemSearch(parts: readonly ShardPart[], filters: SearchState['fi
   };
   let items = 0;
   const counts = Object.fromEntries(FILTER_KEYS.map((k) => [k, {}])) as FilterCounts;
-  const used = (g: Group) => FILTER_KEYS.some((k) => groupOf(k) === g && (filters[k]?.length ?? 0) > 0);
+  const chosenKeys = FILTER_KEYS.filter((k) => (filters[k]?.length ?? 0) > 0);
+  const used = (g: Group) => chosenKeys.some((k) => groupOf(k) === g);
   const plain = FILTER_KEYS.filter((k) => k !== 'cited' && !used(groupOf(k)));
   // With nothing chosen, the counts and the reviewer's count visit the very items the search
   // does, so they ride along on its one walk (the three walks were a third of a complete answer's
   // item search at 100,000 letters).
-  const alone = !FILTER_KEYS.some((k) => (filters[k]?.length ?? 0) > 0);
-  const counter = alone ? valueCounter(parts, chosen, scope, plain, undefined) : undefined;
+  const counter = chosenKeys.length === 0 ? valueCounter(parts, chosen, scope, plain, undefined) : undefined;
   let byReviewer = 0;
   eachItem(
     parts,

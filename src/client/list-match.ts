@@ -18,7 +18,8 @@ import {
   groupOf,
   ownFile,
   GROUPED,
-  rankRecords,
+  rankRows,
+  rowsSpan,
   WORD_GROUPS_FILE,
   wordGroupFile,
   wordOf,
@@ -70,21 +71,31 @@ export function listableWords(query: QueryWords, terms: readonly Term[]): string
   return ok && termWords(terms).join(' ') === [...new Set(words)].join(' ') ? words : undefined;
 }
 
+/**
+ * Where a word stands in a record, as list-match keeps it per row: not held (or only in its
+ * metadata), held in its request, held outside every request (-1 as a place).
+ */
+const NOT_HELD = 0;
+const IN_ITS_REQUEST = 1;
+const OUTSIDE = 2;
+const PLACE_OF = [undefined, IN_REQUEST, -1] as const;
+
 /** A one-word term's places, in its request or outside it: one array each for every record (Hit.held is only read). */
-const ONE_PLACE = new Map([IN_REQUEST, -1].map((p) => [p, [[p]]]));
+const ONE_PLACE = [undefined, [[IN_REQUEST]], [[-1]]] as const;
 
 /**
- * Hit.held for every record where each term is one word: one array per way the terms stand (each
- * in the request, outside it, or not held; read only), not one per record, of which a complete
- * answer at 100,000 letters makes some 100,000 (the lists answer at most two words, so the key stays small).
+ * Hit.held for a row where each term is one word (`places`: per term, its word's standing by
+ * row): one array per way the terms stand (each in the request, outside it, or not held; read
+ * only), not one per record, of which a complete answer at 100,000 letters makes some 100,000 (the
+ * lists answer at most two words, so the key stays small).
  */
-function sharedHeld(): (places: readonly (number | undefined)[]) => Hit['held'] {
+function sharedHeld(places: readonly Int8Array[]): (row: number) => Hit['held'] {
   const made = new Map<number, Hit['held']>();
-  return (places) => {
+  return (row) => {
     let key = 0;
-    for (const p of places) key = key * 3 + (p === undefined ? 0 : p === IN_REQUEST ? 1 : 2);
+    for (const p of places) key = key * 3 + p[row]!;
     let held = made.get(key);
-    if (!held) made.set(key, (held = places.map((p) => (p === undefined ? undefined : ONE_PLACE.get(p)!))));
+    if (!held) made.set(key, (held = places.map((p) => ONE_PLACE[p[row]!]!)));
     return held;
   };
 }
@@ -159,17 +170,18 @@ function unitWordsReader(root: string, wordGroup: (word: string) => Promise<Word
   return { files, words };
 }
 
-/** Per shard, in order, its words of the groups of these stems (unitWordsReader), read by units. */
-async function shardsWords(
+/**
+ * Per shard, its words of the groups of these stems (unitWordsReader), read by units: `each` gets
+ * a unit's shards as soon as its files are in, so the page matches the first while the rest arrive.
+ */
+async function eachShardWords(
   unitWords: ReturnType<typeof unitWordsReader>['words'],
   shards: readonly ListShard[],
   packs: readonly ListPack[],
   stems: readonly string[],
-): Promise<(ShardWords | undefined)[]> {
-  const units = unitsOf(shards, packs);
-  const read = await Promise.all(units.map((u) => unitWords(u, stems)));
-  const byShard = new Map(units.flatMap((u, k) => u.shards.map((s, j) => [s.id, read[k]![j]] as const)));
-  return shards.map((s) => byShard.get(s.id));
+  each: (shard: ListShard, words: ShardWords | undefined) => void,
+): Promise<void> {
+  await Promise.all(unitsOf(shards, packs).map(async (u) => (await unitWords(u, stems)).forEach((words, j) => each(u.shards[j]!, words))));
 }
 
 export function listIndex(sources: ListSources): ListIndex {
@@ -185,10 +197,12 @@ export function listIndex(sources: ListSources): ListIndex {
     if (!words || sources.key === undefined || !listsRank(sources.ranking)) return undefined;
     try {
       const known = await groups();
+      if (!words.every((word) => known.has(groupOf(word)))) return undefined;
+      // The words' directory files side by side, not one after another (a first answer waits for them).
+      const read = await Promise.all(words.map(wordGroup));
       const out = new Map<string, string>();
-      for (const word of words) {
-        if (!known.has(groupOf(word))) return undefined;
-        const surface = (await wordGroup(word)).surfaces[word];
+      for (const [k, word] of words.entries()) {
+        const surface = read[k]!.surfaces[word];
         if (surface === undefined) return undefined;
         const stem = surface || word;
         if (stem.length < MIN_WORD || groupOf(stem) !== groupOf(word)) return undefined;
@@ -206,53 +220,48 @@ export function listIndex(sources: ListSources): ListIndex {
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
     const stems = [...new Set(ranked.map((t) => t.stem))];
-    const perShard = await shardsWords(lists.words, shards, sources.packs, stems);
-    const hits = new Map<string, Map<number, Hit>>();
+    // In shard order, whichever shard's lists come first.
+    const hits = new Map<string, Map<number, Hit>>(shards.map((s) => [s.id, new Map()]));
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();
-    shards.forEach((shard, k) => {
-      const words = perShard[k];
-      const shardHits = new Map<number, Hit>();
-      hits.set(shard.id, shardHits);
+    await eachShardWords(lists.words, shards, sources.packs, stems, (shard, words) => {
+      const shardHits = hits.get(shard.id)!;
       if (!words) return;
-      const scores = rankRecords(words, ranked, ranking);
+      const { found: rankedRows, scores } = rankRows(words, ranked, ranking);
       const matched = ranked.flatMap((t) => extensionsOf(words, t.stem).map((l) => l.word));
-      const metaOnly = new Set<number>();
-      // Per word of the terms: the records holding it as such in their text, with a place in the
-      // request or not (-1: outside every request). One holding it only in its metadata (a letter's
-      // list of items) is found, as Pagefind's quoted search finds it, but does not hold it.
-      const exact = new Map<string, Map<number, number>>();
-      for (const w of new Set(terms.flatMap((t) => t.words))) {
-        const stem = stemOf.get(w) ?? w;
-        const list = wordOf(words, stem);
-        const rows = new Map<number, number>();
+      // Per word of the terms: how each record holds it as such in its text (PLACE_OF), by row. One
+      // holding it only in its metadata (a letter's list of items) is found, as Pagefind's quoted
+      // search finds it, but does not hold it. Arrays by row, not maps: the loop below runs for
+      // every record found.
+      const termWords = [...new Set(terms.flatMap((t) => t.words))];
+      const termLists = termWords.map((w) => wordOf(words, stemOf.get(w) ?? w));
+      const span = Math.max(scores.length, rowsSpan(termLists.filter((l) => l !== undefined)));
+      const isFound = new Uint8Array(span);
+      const isRanked = new Uint8Array(span);
+      for (const row of rankedRows) isFound[row] = isRanked[row] = 1;
+      const exact = new Map<string, Int8Array>();
+      termWords.forEach((w, k) => {
+        const list = termLists[k];
+        const places = new Int8Array(span);
         list?.rows.forEach((row, i) => {
-          if (list.weights[i]! > 0) rows.set(row, list.request[i] ? IN_REQUEST : -1);
-          else metaOnly.add(row);
+          isFound[row] = 1;
+          if (list.weights[i]! > 0) places[row] = list.request[i] ? IN_ITS_REQUEST : OUTSIDE;
         });
-        exact.set(w, rows);
+        exact.set(w, places);
         // Found, even where only in metadata: then the word is there, as a quoted search finds it.
         if (list && list.rows.length > 0) heldAnywhere.add(w);
+        const stem = stemOf.get(w) ?? w;
         if (extensionsOf(words, stem).some((l) => l.word.startsWith(stem))) startsAnywhere.add(w);
-      }
-      const rows = new Set(scores.keys());
-      for (const row of metaOnly) rows.add(row);
-      for (const held of exact.values()) for (const row of held.keys()) rows.add(row);
-      // Per term, its words' records: looked up once per record below, the loop every record found runs.
+      });
+      // Per term, its words' standings by row.
       const placesOf = terms.map((t) => t.words.map((w) => exact.get(w)!));
-      const oneWord = placesOf.every((words) => words.length === 1) ? sharedHeld() : undefined;
-      const heldBy = (row: number): Hit['held'] => {
-        if (oneWord) return oneWord(placesOf.map((words) => words[0]!.get(row)));
-        return placesOf.map((words) => {
-          const places = words.map((w) => w.get(row));
-          return places.every((p) => p !== undefined) ? places.map((p) => [p]) : undefined;
-        });
-      };
+      const heldBy = placesOf.every((words) => words.length === 1)
+        ? sharedHeld(placesOf.map((words) => words[0]!))
+        : (row: number): Hit['held'] =>
+            placesOf.map((words) => (words.every((w) => w[row] !== NOT_HELD) ? words.map((w) => [PLACE_OF[w[row]!]!]) : undefined));
       const found = { sources, shard, matched };
-      for (const row of rows) {
-        const score = scores.get(row);
-        shardHits.set(row, new ListHit(found, row, score ?? 0, heldBy(row), score !== undefined));
-      }
+      for (let row = 0; row < span; row++)
+        if (isFound[row]) shardHits.set(row, new ListHit(found, row, scores[row] ?? 0, heldBy(row), isRanked[row] === 1));
     });
     // A term no record holds: as the start of longer words, or not at all.
     const absent = terms.filter((t) => !t.region && !t.group && t.words.some((w) => !heldAnywhere.has(w)));

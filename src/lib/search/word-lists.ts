@@ -125,25 +125,54 @@ function countedWeight(list: WordList, i: number, stem: number): number {
   return weight;
 }
 
+/** One past the highest row these lists hold (their rows ascend): the length of an array by row. */
+export const rowsSpan = (lists: readonly WordList[]): number =>
+  lists.reduce((n, l) => Math.max(n, (l.rows[l.rows.length - 1] ?? -1) + 1), 0);
+
+/** The records holding every term, by row ascending, and their scores by row (rankRows). */
+export interface RankedRows {
+  found: Int32Array;
+  scores: Float64Array;
+}
+
 /**
  * Each record holding every term, with the score Pagefind's search of the terms gives it in this
  * shard (its records' lengths all equal, as the indexer writes them), by row.
  */
 export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): Map<number, number> {
+  const { found, scores } = rankRows(shard, terms, ranking);
+  return new Map(Array.from(found, (row) => [row, scores[row]!]));
+}
+
+/**
+ * rankRecords as arrays by row: a complete answer at 100,000 letters ranks some 100,000 records,
+ * and sets and maps of them took most of its match.
+ */
+export function rankRows(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): RankedRows {
   const matched = terms.map((t) => extensionsOf(shard, t.stem));
-  const held = matched.map((lists) => {
-    const rows = new Set<number>();
-    for (const l of lists) for (const row of l.rows) rows.add(row);
-    return rows;
+  const span = rowsSpan(matched.flat());
+  // Per row, how many terms hold it; per term, how many rows (each row counted once per term).
+  const holders = new Uint8Array(span);
+  const lastTerm = new Int32Array(span);
+  const holding = matched.map((lists, t) => {
+    let n = 0;
+    for (const l of lists)
+      for (const row of l.rows)
+        if (lastTerm[row] !== t + 1) {
+          lastTerm[row] = t + 1;
+          holders[row]!++;
+          n++;
+        }
+    return n;
   });
-  const idfs = held.map((rows) => idf(shard.records, rows.size));
+  const idfs = holding.map((n) => idf(shard.records, n));
   let queryIdf = 0;
   for (const v of idfs) queryIdf = f(queryIdf + v);
   const k1 = f(ranking.termSaturation);
-  const out = new Map<number, number>();
   // A term no word matches is left out, as Pagefind leaves it; with none matched, nothing is found.
-  const [first, ...rest] = held.filter((rows) => rows.size > 0);
-  if (!first) return out;
+  const needed = holding.filter((n) => n > 0).length;
+  const scores = new Float64Array(span);
+  if (needed === 0) return { found: new Int32Array(0), scores };
   // Per word of the query: its term, length bonus and diacritic bonus, and its records by row.
   const words = new Map<string, { term: number; bonus: number; diacritic: number; list: WordList }>();
   matched.forEach((lists, term) => {
@@ -163,16 +192,15 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
   // Per record, the metadata fields holding terms, in the order first met, each with its terms in
   // that order (the 32-bit sums follow it): arrays kept across records, for the loop runs for
   // every record found. Records are visited by row, ascending, so each word's list is walked once
-  // (a cursor per word, not a search per record and word); the answer keeps the order they were found in.
+  // (a cursor per word, not a search per record and word).
   const fieldOrder: number[] = [];
   const termsOf: number[][] = [];
-  const found: number[] = [];
-  for (const row of first) if (rest.every((rows) => rows.has(row))) found.push(row);
-  const ascending = Int32Array.from(found).sort();
-  // By row, up to the highest: rows name records (pagefind-meta.ts) and may reach the count of them.
-  const scores = new Float64Array((ascending[ascending.length - 1] ?? 0) + 1);
+  let count = 0;
+  for (let row = 0; row < span; row++) if (holders[row] === needed) count++;
+  const found = new Int32Array(count);
+  for (let row = 0, k = 0; row < span; row++) if (holders[row] === needed) found[k++] = row;
   const cursors = new Int32Array(sorted.length);
-  for (const row of ascending) {
+  for (const row of found) {
     let score = 0;
     for (let k = 0; k < sorted.length; k++) {
       const w = sorted[k]![1];
@@ -207,8 +235,7 @@ export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ran
     fieldOrder.length = 0;
     scores[row] = f(score + boost);
   }
-  for (const row of found) out.set(row, scores[row]!);
-  return out;
+  return { found, scores };
 }
 
 /** Appends `n` (a whole number from 0) as a varint: seven bits a byte, low first. */

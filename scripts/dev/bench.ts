@@ -9,7 +9,7 @@ import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compare, type Comparison } from './bench/compare.ts';
-import { measureQueries, type QueryMeasure } from './bench/measure-queries.ts';
+import { DEFAULT_SERVER, measureQueries, type BenchServer, type QueryMeasure } from './bench/measure-queries.ts';
 import { runStage, type StageResult, type StageRun } from './bench/run-stage.ts';
 import { siteStats } from './bench/site-stats.ts';
 import { DEFAULT_JOBS, DEFAULT_SHARD_PAGES } from '../search-index.ts';
@@ -187,20 +187,40 @@ try {
   const withoutSimilar = values['compare-similar'] ? await buildWithout('similarity', 'similar', 'IMR_SIMILAR') : undefined;
   const withoutOpenData = values['compare-open-data'] ? await buildWithout('open data', 'open-data', 'IMR_OPEN_DATA') : undefined;
 
+  type ColdRun = { firstMs: number; completeMs: number };
   let queries:
-    { cold: QueryMeasure; warm: QueryMeasure[]; filters: QueryMeasure; coldRuns: { firstMs: number; completeMs: number }[] } | undefined;
+    | {
+        cold: QueryMeasure;
+        warm: QueryMeasure[];
+        filters: QueryMeasure;
+        coldRuns: ColdRun[];
+        server: BenchServer;
+        coldRunsByNodeServer?: ColdRun[];
+      }
+    | undefined;
   if (!values['skip-queries']) {
     // The cold search and the warm ones after it, QUERY_RUNS times, each in a fresh browser
     // profile: one run's times move by a fifth with the machine, so the run whose complete answer
     // is the median stands for all (its bytes are every run's); `coldRuns` keeps each run's times.
+    // Served by nginx where installed (since 2026-12-06; measure-queries.ts says why), each run
+    // then followed by one served by scripts/dev/serve.ts, as every run was before: its times in
+    // `coldRunsByNodeServer`, to compare with earlier runs.
     const runs: Awaited<ReturnType<typeof measureQueries>>[] = [];
+    const byNode: ColdRun[] = [];
+    const coldRun = ({ cold }: { cold: QueryMeasure }): ColdRun => ({ firstMs: cold.firstResults.ms, completeMs: cold.complete.ms });
     for (let run = 1; run <= QUERY_RUNS; run++) {
-      log(`queries in chromium (run ${run} of ${QUERY_RUNS})…`);
+      log(`queries in chromium (run ${run} of ${QUERY_RUNS}, served by ${DEFAULT_SERVER})…`);
       runs.push(await measureQueries(dist, '/', COLD, WARM));
+      if (DEFAULT_SERVER !== 'node') byNode.push(coldRun(await measureQueries(dist, '/', COLD, [], 'node')));
     }
     const median = [...runs].sort((a, b) => a.cold.complete.ms - b.cold.complete.ms)[Math.floor(QUERY_RUNS / 2)]!;
-    const coldRuns = runs.map(({ cold }) => ({ firstMs: cold.firstResults.ms, completeMs: cold.complete.ms }));
-    queries = { ...median, filters: (await measureQueries(dist, '/', FILTERS, [])).cold, coldRuns };
+    queries = {
+      ...median,
+      filters: (await measureQueries(dist, '/', FILTERS, [])).cold,
+      coldRuns: runs.map(coldRun),
+      server: DEFAULT_SERVER,
+      ...(byNode.length > 0 ? { coldRunsByNodeServer: byNode } : {}),
+    };
   }
 
   /** Adds `added` letters decided in `month` after the `start` already there, then checks, builds and indexes again. */

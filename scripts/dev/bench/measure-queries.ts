@@ -1,13 +1,18 @@
 // Times searches on the built site's search page in headless Chromium (Debian's, through
-// playwright-core; no browser is downloaded), served by scripts/dev/serve.ts on 127.0.0.1: a cold
-// search and warm ones (shown above measureQueries), with the bytes each fetched.
+// playwright-core; no browser is downloaded), served on 127.0.0.1 by nginx where it is installed
+// (the documented host, docs/deploy.md) or else by scripts/dev/serve.ts: a cold search and warm
+// ones (shown above measureQueries), with the bytes each fetched. The server shares the machine's
+// cores with the browser, as a reader's host never does: serve.ts took some 0.16 of the 2.3 to 2.6
+// CPU seconds the machine's two cores spent on a cold search at 100,000 letters, nginx about 0.02
+// (2026-12-06, every process's CPU time in /proc before and after).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page, type Request } from 'playwright-core';
-import { startStaticServer } from '../serve.ts';
+import { startStaticServer, type StaticServer } from '../serve.ts';
+import { HAVE_NGINX, startNginx } from '../../../test/support/nginx.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../lib/chromium-flags.ts';
 import { FACET_FILE, FACET_VALUES_FILE } from '../../../src/lib/search/facet-table.ts';
 import { CATALOGUE_PATH } from '../../../src/lib/search/search-files.ts';
@@ -29,7 +34,7 @@ export interface QueryMeasure {
   complete: StageMeasure;
   ms: number;
   requests: number;
-  /** Bytes as scripts/dev/serve.ts sent them (no compression). */
+  /** Bytes as the files are on disk, as both servers send them (no compression). */
   bytes: number;
   /** Bytes as a gzip-compressing host would send them. */
   gzipBytes: number;
@@ -71,7 +76,7 @@ interface Fetched {
 
 /**
  * Records every request that finished, page and worker alike. Sizes are read from the files
- * served (scripts/dev/serve.ts sends them unchanged): Chromium reports no body for a worker's script.
+ * served (both servers send them unchanged): Chromium reports no body for a worker's script.
  */
 function recorder(page: Page, site: string, base: string) {
   let log: Promise<Fetched | undefined>[] = [];
@@ -186,14 +191,26 @@ const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 // Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
 // scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
 // (Pagefind's own files are gzipped already and count as they are).
+/** What serves the site to the browser: nginx (the documented host) or scripts/dev/serve.ts. */
+export type BenchServer = 'nginx' | 'node';
+export const DEFAULT_SERVER: BenchServer = HAVE_NGINX ? 'nginx' : 'node';
+
+async function serve(site: string, base: string, server: BenchServer): Promise<StaticServer> {
+  if (server === 'node') return startStaticServer({ root: site, base });
+  // As serve.ts answers: every file revalidated (a fresh browser profile has none cached anyway).
+  const nginx = await startNginx({ siteDir: site, base, serverLines: (root) => `root ${root};\nadd_header Cache-Control no-cache;` });
+  return { url: nginx.url, close: nginx.stop };
+}
+
 /** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
 export async function measureQueries(
   site: string,
   base: string,
   cold: string,
   warm: string[],
+  by: BenchServer = DEFAULT_SERVER,
 ): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
-  const server = await startStaticServer({ root: site, base });
+  const server = await serve(site, base, by);
   const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {

@@ -220,7 +220,7 @@ export function listIndex(sources: ListSources): ListIndex {
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
     const stems = [...new Set(ranked.map((t) => t.stem))];
-    // In shard order, whichever shard's lists come first.
+    // Keyed in shard order, though shards are matched as their lists come.
     const hits = new Map<string, Map<number, Hit>>(shards.map((s) => [s.id, new Map()]));
     const heldAnywhere = new Set<string>();
     const startsAnywhere = new Set<string>();

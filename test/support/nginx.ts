@@ -137,7 +137,14 @@ export async function startNginxWithConfig(options: {
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}${options.base}`;
-  await waitForAnswer(url, child, () => `${stderr}${errorLog()}`);
+  try {
+    await waitForAnswer(url, child, () => `${stderr}${errorLog()}`);
+  } catch (error) {
+    // An nginx that never answered is stopped, and its folder goes with it.
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     url,
     errorLog,

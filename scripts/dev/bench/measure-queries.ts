@@ -1,6 +1,7 @@
 // Times searches on the built site's search page in headless Chromium (Debian's, through
 // playwright-core; no browser is downloaded), served on 127.0.0.1 by nginx where it is installed
-// (the documented host, docs/deploy.md) or else by scripts/dev/serve.ts: a cold search and warm
+// (the server docs/deploy.md configures, here without its gzip and headers: both servers send the
+// files as they are) or else by scripts/dev/serve.ts: a cold search and warm
 // ones (shown above measureQueries), with the bytes each fetched. The server shares the machine's
 // cores with the browser, as a reader's host never does: serve.ts took some 0.16 of the 2.3 to 2.6
 // CPU seconds the machine's two cores spent on a cold search at 100,000 letters, nginx about 0.02
@@ -181,6 +182,22 @@ function summarise(search: string, status: string, ms: number, fetched: Fetched[
 
 const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 
+/** What serves the site to the browser: nginx or scripts/dev/serve.ts. */
+export type BenchServer = 'nginx' | 'node';
+export const DEFAULT_SERVER: BenchServer = HAVE_NGINX ? 'nginx' : 'node';
+
+async function serve(site: string, base: string, server: BenchServer): Promise<StaticServer> {
+  if (server === 'node') return startStaticServer({ root: site, base });
+  // As serve.ts answers: every request a whole 200 answer, never a 304 the recorder would leave out
+  // (serve.ts names no version to revalidate against; a fresh browser profile has nothing cached).
+  const nginx = await startNginx({
+    siteDir: site,
+    base,
+    serverLines: (root) => `root ${root};\netag off;\nif_modified_since off;\nadd_header Cache-Control no-cache;`,
+  });
+  return { url: nginx.url, close: nginx.stop };
+}
+
 // What is measured:
 //
 //   cold: a fresh profile opens /search/?q=<words>; from navigation to the first results shown
@@ -188,20 +205,9 @@ const wordsOf = (search: string) => new URLSearchParams(search).get('q') ?? '';
 //         complete answer (complete)
 //   warm: then further searches on the same page (as the back button runs them), each from
 //         its start to its first results and to its complete answer
-// Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as
-// scripts/dev/serve.ts sends them (uncompressed), and as a gzip-compressing host or CDN would
-// (Pagefind's own files are gzipped already and count as they are).
-/** What serves the site to the browser: nginx (the documented host) or scripts/dev/serve.ts. */
-export type BenchServer = 'nginx' | 'node';
-export const DEFAULT_SERVER: BenchServer = HAVE_NGINX ? 'nginx' : 'node';
-
-async function serve(site: string, base: string, server: BenchServer): Promise<StaticServer> {
-  if (server === 'node') return startStaticServer({ root: site, base });
-  // As serve.ts answers: every file revalidated (a fresh browser profile has none cached anyway).
-  const nginx = await startNginx({ siteDir: site, base, serverLines: (root) => `root ${root};\nadd_header Cache-Control no-cache;` });
-  return { url: nginx.url, close: nginx.stop };
-}
-
+// Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as the
+// servers send them (uncompressed), and as a gzip-compressing host or CDN would (Pagefind's own
+// files are gzipped already and count as they are).
 /** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
 export async function measureQueries(
   site: string,
@@ -212,8 +218,9 @@ export async function measureQueries(
 ): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
   const server = await serve(site, base, by);
   const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -233,7 +240,8 @@ export async function measureQueries(
     if (errors.length > 0) throw new Error(`the search page failed: ${errors.join('; ')}`);
     return { cold: first, warm: later };
   } finally {
-    await context.close();
+    // The server and the profile go whatever failed (nginx is a process of its own).
+    await context?.close().catch(() => {});
     await server.close();
     rmSync(profile, { recursive: true, force: true });
   }

@@ -152,7 +152,7 @@ export function rankRows(shard: ShardWords, terms: readonly RankedTerm[], rankin
   const matched = terms.map((t) => extensionsOf(shard, t.stem));
   const span = rowsSpan(matched.flat());
   // Per row, how many terms hold it; per term, how many rows (each row counted once per term).
-  const holders = new Uint8Array(span);
+  const holders = new Uint16Array(span);
   const lastTerm = new Int32Array(span);
   const holding = matched.map((lists, t) => {
     let n = 0;

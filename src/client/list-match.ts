@@ -18,7 +18,7 @@ import {
   groupOf,
   ownFile,
   GROUPED,
-  rankRows,
+  rankRecords,
   rowsSpan,
   WORD_GROUPS_FILE,
   wordGroupFile,
@@ -81,7 +81,7 @@ const OUTSIDE = 2;
 const PLACE_OF = [undefined, IN_REQUEST, -1] as const;
 
 /** A one-word term's places, in its request or outside it: one array each for every record (Hit.held is only read). */
-const ONE_PLACE = [undefined, [[IN_REQUEST]], [[-1]]] as const;
+const ONE_PLACE = PLACE_OF.map((p) => (p === undefined ? undefined : [[p]]));
 
 /**
  * Hit.held for a row where each term is one word (`places`: per term, its word's standing by
@@ -227,14 +227,15 @@ export function listIndex(sources: ListSources): ListIndex {
     await eachShardWords(lists.words, shards, sources.packs, stems, (shard, words) => {
       const shardHits = hits.get(shard.id)!;
       if (!words) return;
-      const { found: rankedRows, scores } = rankRows(words, ranked, ranking);
+      const { found: rankedRows, scores } = rankRecords(words, ranked, ranking);
       const matched = ranked.flatMap((t) => extensionsOf(words, t.stem).map((l) => l.word));
       // Per word of the terms: how each record holds it as such in its text (PLACE_OF), by row. One
       // holding it only in its metadata (a letter's list of items) is found, as Pagefind's quoted
       // search finds it, but does not hold it. Arrays by row, not maps: the loop below runs for
       // every record found.
       const termWords = [...new Set(terms.flatMap((t) => t.words))];
-      const termLists = termWords.map((w) => wordOf(words, stemOf.get(w) ?? w));
+      const termStems = termWords.map((w) => stemOf.get(w) ?? w);
+      const termLists = termStems.map((stem) => wordOf(words, stem));
       const span = Math.max(scores.length, rowsSpan(termLists.filter((l) => l !== undefined)));
       const isFound = new Uint8Array(span);
       const isRanked = new Uint8Array(span);
@@ -250,7 +251,7 @@ export function listIndex(sources: ListSources): ListIndex {
         exact.set(w, places);
         // Found, even where only in metadata: then the word is there, as a quoted search finds it.
         if (list && list.rows.length > 0) heldAnywhere.add(w);
-        const stem = stemOf.get(w) ?? w;
+        const stem = termStems[k]!;
         if (extensionsOf(words, stem).some((l) => l.word.startsWith(stem))) startsAnywhere.add(w);
       });
       // Per term, its words' standings by row.

@@ -99,7 +99,8 @@ describe('word lists read from Pagefind bundles', () => {
           extensionsOf(words, stem).some((l) => l.word.startsWith(stem));
         if (!terms.every((t) => seesAll(t.stem))) continue;
         compared++;
-        const listed = rankRecords(words, terms, ranking);
+        const ranked = rankRecords(words, terms, ranking);
+        const listed = new Map(Array.from(ranked.found, (row) => [row, ranked.scores[row]!] as const));
         const theirs = new Map(found.filter((r) => r.id.startsWith(`${tag}~`)).map((r) => [recordOf(r.id)!.row, r.score] as const));
         const off = [...new Set([...theirs.keys(), ...listed.keys()])].filter((row) => {
           const a = theirs.get(row);

@@ -129,7 +129,7 @@ function countedWeight(list: WordList, i: number, stem: number): number {
 export const rowsSpan = (lists: readonly WordList[]): number =>
   lists.reduce((n, l) => Math.max(n, (l.rows[l.rows.length - 1] ?? -1) + 1), 0);
 
-/** The records holding every term, by row ascending, and their scores by row (rankRows). */
+/** The records holding every term, by row ascending, and their scores by row. */
 export interface RankedRows {
   found: Int32Array;
   scores: Float64Array;
@@ -137,18 +137,10 @@ export interface RankedRows {
 
 /**
  * Each record holding every term, with the score Pagefind's search of the terms gives it in this
- * shard (its records' lengths all equal, as the indexer writes them), by row.
+ * shard (its records' lengths all equal, as the indexer writes them), by row. Arrays by row, not
+ * sets and maps: a complete answer at 100,000 letters ranks some 100,000 records.
  */
-export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): Map<number, number> {
-  const { found, scores } = rankRows(shard, terms, ranking);
-  return new Map(Array.from(found, (row) => [row, scores[row]!]));
-}
-
-/**
- * rankRecords as arrays by row: a complete answer at 100,000 letters ranks some 100,000 records,
- * and sets and maps of them took most of its match.
- */
-export function rankRows(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): RankedRows {
+export function rankRecords(shard: ShardWords, terms: readonly RankedTerm[], ranking: Ranking): RankedRows {
   const matched = terms.map((t) => extensionsOf(shard, t.stem));
   const span = rowsSpan(matched.flat());
   // Per row, how many terms hold it; per term, how many rows (each row counted once per term).

@@ -95,7 +95,7 @@ function sharedHeld(places: readonly Int8Array[]): (row: number) => Hit['held'] 
     let key = 0;
     for (const p of places) key = key * 3 + p[row]!;
     let held = made.get(key);
-    if (!held) made.set(key, (held = places.map((p) => ONE_PLACE[p[row]!]!)));
+    if (!held) made.set(key, (held = places.map((p) => ONE_PLACE[p[row]!])));
     return held;
   };
 }
@@ -220,6 +220,9 @@ export function listIndex(sources: ListSources): ListIndex {
     const ranked = typed.map((w) => ({ typed: w, stem: stemOf.get(w)! }));
     const { ranking } = sources;
     const stems = [...new Set(ranked.map((t) => t.stem))];
+    // The terms' words and their stems, the same in every shard.
+    const termWords = [...new Set(terms.flatMap((t) => t.words))];
+    const termStems = termWords.map((w) => stemOf.get(w) ?? w);
     // Keyed in shard order, though shards are matched as their lists come.
     const hits = new Map<string, Map<number, Hit>>(shards.map((s) => [s.id, new Map()]));
     const heldAnywhere = new Set<string>();
@@ -233,8 +236,6 @@ export function listIndex(sources: ListSources): ListIndex {
       // holding it only in its metadata (a letter's list of items) is found, as Pagefind's quoted
       // search finds it, but does not hold it. Arrays by row, not maps: the loop below runs for
       // every record found.
-      const termWords = [...new Set(terms.flatMap((t) => t.words))];
-      const termStems = termWords.map((w) => stemOf.get(w) ?? w);
       const termLists = termStems.map((stem) => wordOf(words, stem));
       const span = Math.max(scores.length, rowsSpan(termLists.filter((l) => l !== undefined)));
       const isFound = new Uint8Array(span);

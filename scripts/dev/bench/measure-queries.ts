@@ -208,16 +208,21 @@ async function serve(site: string, base: string, server: BenchServer): Promise<S
 // Bytes are the response bodies fetched in that span, page and Pagefind worker alike, as the
 // servers send them (uncompressed), and as a gzip-compressing host or CDN would (Pagefind's own
 // files are gzipped already and count as they are).
-/** One cold search, then warm ones on the same page; `site` is a built site served at `base`. */
+/**
+ * One cold search, then warm ones on the same page; `site` is a built site served at `base`. The
+ * browser profile is made in `profiles` and left there for the caller to remove, or, without it,
+ * made in the system's temporary folder and removed here.
+ */
 export async function measureQueries(
   site: string,
   base: string,
   cold: string,
   warm: string[],
   by: BenchServer = DEFAULT_SERVER,
+  profiles?: string,
 ): Promise<{ cold: QueryMeasure; warm: QueryMeasure[] }> {
   const server = await serve(site, base, by);
-  const profile = mkdtempSync(join(tmpdir(), 'imr-bench-chromium-'));
+  const profile = mkdtempSync(join(profiles ?? tmpdir(), 'imr-bench-chromium-'));
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
     context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -243,6 +248,6 @@ export async function measureQueries(
     // The server and the profile go whatever failed (nginx is a process of its own).
     await context?.close().catch(() => {});
     await server.close();
-    rmSync(profile, { recursive: true, force: true });
+    if (!profiles) rmSync(profile, { recursive: true, force: true });
   }
 }

@@ -51,6 +51,8 @@ describe('word lists', () => {
     };
     const ranking = { ...PAGEFIND_DEFAULTS, termSimilarity: 3 };
     const byMri = rankRecords(shard, [{ typed: 'mri', stem: 'mri' }], ranking);
+    expect([...byMri.found]).toEqual([1, 2]);
+    expect(byMri.scores[1]).toBeGreaterThan(0);
     expect(byMri.scores[1]).toBe(byMri.scores[2]);
     // Typed "mris", only "mris" is matched, and the place counts for it.
     const byMris = rankRecords(shard, [{ typed: 'mris', stem: 'mris' }], ranking);

@@ -9,6 +9,8 @@ import type { ShardCounts, ShardJob, ShardReply } from './index-shard.ts';
 interface Worker {
   child: ChildProcess;
   stderr: string;
+  /** Whether it was given a job: one started ahead (`warm`) and never used is killed, not waited for. */
+  used: boolean;
 }
 
 function startWorker(cwd: string, env: NodeJS.ProcessEnv): Worker {
@@ -18,7 +20,7 @@ function startWorker(cwd: string, env: NodeJS.ProcessEnv): Worker {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-  const worker = { child, stderr: '' };
+  const worker = { child, stderr: '', used: false };
   child.stderr?.on('data', (d: Buffer) => (worker.stderr += d.toString()));
   return worker;
 }
@@ -60,11 +62,19 @@ export interface ShardIndexer<Job extends ShardJob> {
  */
 export function shardIndexer<Job extends ShardJob>(
   count: number,
-  options: { cwd: string; env: NodeJS.ProcessEnv; onDone: (job: Job, milliseconds: number) => Promise<void> },
+  options: {
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    onDone: (job: Job, milliseconds: number) => Promise<void>;
+    /** Workers started now, before any job: Node, tsx and Pagefind's module load while the caller reads what the jobs need. */
+    warm?: number;
+  },
 ): ShardIndexer<Job> {
   const queue: { job: Job; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  const idle: Worker[] = [];
-  const all: Worker[] = [];
+  const all: Worker[] = Array.from({ length: Math.min(options.warm ?? 0, Math.max(1, count)) }, () =>
+    startWorker(options.cwd, options.env),
+  );
+  const idle: Worker[] = [...all];
   const given: Promise<void>[] = [];
   let running = 0;
   let failure: unknown;
@@ -80,6 +90,7 @@ export function shardIndexer<Job extends ShardJob>(
       if (!worker) all.push((worker = startWorker(options.cwd, options.env)));
       const started = performance.now();
       const on = worker;
+      on.used = true;
       runOn(on, next.job)
         .then(() => options.onDone(next.job, Math.round(performance.now() - started)))
         .then(
@@ -99,6 +110,8 @@ export function shardIndexer<Job extends ShardJob>(
     }
   };
   const stop = () => {
+    // A worker that was never given a job may still be loading its modules: not waited for.
+    for (const { child, used } of all) if (!used) child.kill();
     for (const { child } of all) if (child.connected) child.disconnect();
   };
   return {

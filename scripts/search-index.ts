@@ -18,6 +18,7 @@ import { writeWordDirectory } from './search-index/word-directory.ts';
 import { writeListPacks } from './search-index/list-packs.ts';
 import { MANIFEST_FILE, recordTag, type ShardInfo, type ShardManifest } from '../src/lib/search/shard-manifest.ts';
 import { SEARCH_DATA_DIR } from '../src/lib/search/letter-facts.ts';
+import { listNameLength } from '../src/lib/search/word-lists.ts';
 import { FACET_FILE, FACET_VALUES_FILE } from '../src/lib/search/facet-table.ts';
 import { bundlePageCount } from './search-index/index-shard.ts';
 import { shardIndexer } from './search-index/shard-workers.ts';
@@ -174,10 +175,10 @@ async function publish(
       .map((s) => [s.id, s.tag]),
   );
   const newest = shards.at(-1)!;
-  const folders: { id: string; folder: string; tag: string; facets: string }[] = [];
+  const folders: { id: string; folder: string; tag: string; facets: string; listNames: number }[] = [];
   for (const [k, s] of shards.entries()) {
     const folder = s === newest ? next : join(next, s.id);
-    folders.push({ id: s.id, folder, tag: s.tag, facets: s.facets });
+    folders.push({ id: s.id, folder, tag: s.tag, facets: s.facets, listNames: s.listNames });
     if (s === newest) await linkTree(join(cacheDir, s.hash), next);
     else if (inPlace.get(s.id) === s.tag) {
       await rename(join(outputPath, s.id), folder);
@@ -192,7 +193,7 @@ async function publish(
   const words = await writeWordDirectory(next, folders, previous);
   const packs = await writeListPacks(next, folders, previous);
   const manifest: ShardManifest = {
-    version: 7,
+    version: 8,
     pagefind: pagefindVersion,
     root: newest.id,
     values: facets.list.key!,
@@ -375,6 +376,7 @@ export async function indexSite(siteDir: string, options: IndexOptions = {}): Pr
       tag: recordTag(hash),
       hash,
       facets: facets.files[k]!.values,
+      listNames: listNameLength(shard.pages.length),
     });
   }
   const pages = shards.reduce((n, s) => n + s.pages, 0);

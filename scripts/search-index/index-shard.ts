@@ -14,6 +14,7 @@ import { RESULTS_FILE } from '../../src/lib/search/download-data.ts';
 import type { ResultData } from '../../src/lib/search/download-rows.ts';
 import type { SearchRecordData } from '../../src/lib/search/letter-facts.ts';
 import { letterCardPath } from '../../src/lib/search/shard-manifest.ts';
+import { listNameLength } from '../../src/lib/search/word-lists.ts';
 import { cardOf } from './letter-cards.ts';
 import { letterRecords, type LetterRecords } from './letter-records.ts';
 import { rewriteBundle } from './pagefind-meta.ts';
@@ -95,7 +96,7 @@ export async function indexShard(job: ShardJob): Promise<ShardCounts> {
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
     for (const name of await readdir(job.outDir)) if (UNUSED.test(name)) await rm(join(job.outDir, name));
     const named = await rewriteBundle(job.outDir, job.tag);
-    await writeWordLists(job.outDir, job.tag, (row) => spans[row], surfaces);
+    await writeWordLists(job.outDir, job.tag, (row) => spans[row], surfaces, listNameLength(job.files.length));
     // URLs relative to the site's root, as the search page resolves them against its base.
     const results: ResultData[] = job.files.map((f) => ({ url: f.replace(/index\.html$/, ''), meta: { ...pages.get(f)!.result } }));
     await writeFile(join(job.outDir, RESULTS_FILE), gzipSync(JSON.stringify(results), { level: 9 }));

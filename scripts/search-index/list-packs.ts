@@ -9,17 +9,28 @@ import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FACET_FILE } from '../../src/lib/search/facet-table.ts';
-import { encodeListPack, packFile, type ListPack } from '../../src/lib/search/word-lists.ts';
+import {
+  decodeListGroup,
+  encodeListGroup,
+  encodeListPack,
+  groupFile,
+  groupOf,
+  GROUP_LENGTH,
+  packFile,
+  type ListGroup,
+  type ListPack,
+} from '../../src/lib/search/word-lists.ts';
 import { runPool } from './run-pool.ts';
 
 /** Beside a pack's files: its key, for the next update to tell whether it may keep the pack. */
 const KEY_FILE = 'key';
 
-/** A shard as packs are planned: its id, tag and facet file's digest (ShardInfo). */
+/** A shard as packs are planned: its id, tag, facet file's digest and how its group files are named (ShardInfo). */
 interface PlannedShard {
   id: string;
   tag: string;
   facets?: string;
+  listNames?: number;
 }
 
 interface PackedShard extends PlannedShard {
@@ -72,14 +83,45 @@ async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+/**
+ * A small shard's list files (listNameLength) as a pack names them: each bin of groups split into
+ * its groups' files, ungzipped; files of words of their own as they are.
+ */
+async function splitBins(folder: string, names: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of names) {
+    const bytes = gunzipSync(await readFile(join(folder, name)));
+    if (dirname(name) !== 'lists') {
+      files.set(name, bytes);
+      continue;
+    }
+    const bin = decodeListGroup(bytes, join(folder, name));
+    const groups = new Map<string, ListGroup['words']>();
+    for (const word of bin.words) {
+      const group = groupOf(word.word);
+      (groups.get(group) ?? groups.set(group, []).get(group)!).push(word);
+    }
+    for (const [group, words] of groups) files.set(groupFile(group), encodeListGroup({ ...bin, words }));
+  }
+  return files;
+}
+
 async function writePack(next: string, pack: ListPack, shards: readonly PackedShard[]): Promise<void> {
   const byName = new Map<string, PackedShard[]>();
-  for (const shard of shards)
-    for (const name of await listFiles(shard.folder)) (byName.get(name) ?? byName.set(name, []).get(name)!).push(shard);
+  const binned = new Map<PackedShard, Map<string, Uint8Array>>();
+  for (const shard of shards) {
+    let names = await listFiles(shard.folder);
+    if ((shard.listNames ?? GROUP_LENGTH) < GROUP_LENGTH) {
+      const files = await splitBins(shard.folder, names);
+      binned.set(shard, files);
+      names = [...files.keys()];
+    }
+    for (const name of names) (byName.get(name) ?? byName.set(name, []).get(name)!).push(shard);
+  }
   const folders = new Set([...byName.keys()].map((name) => dirname(join(next, packFile(pack.id, name)))));
   for (const folder of folders) await mkdir(folder, { recursive: true });
   await runPool([...byName], 16, async ([name, of]) => {
-    const parts = await Promise.all(of.map(async (s) => gunzipSync(await readFile(join(s.folder, name)))));
+    const parts = await Promise.all(of.map(async (s) => binned.get(s)?.get(name) ?? gunzipSync(await readFile(join(s.folder, name)))));
     await writeFile(join(next, packFile(pack.id, name)), gzipSync(encodeListPack(parts)));
   });
   // Its shards' facet tables, one after another (facet-encoding.ts).

@@ -1,5 +1,6 @@
 // A shard's word lists (src/lib/search/word-lists.ts) written beside its Pagefind bundle, a file
-// per group of words (their first three characters, groupFile), once the bundle's records are
+// per group of words (their first three characters, groupFile; in a small shard a file per two
+// characters, listNameLength), once the bundle's records are
 // named by row: what a search that can count and rank by the lists fetches of a shard instead of
 // Pagefind's metadata and word chunks (docs/search.md, "Word lists"). And a note of its groups and
 // of the words of its letters with their stems, from which the index writes the site's word
@@ -15,6 +16,7 @@ import {
   groupFile,
   groupOf,
   GROUPED,
+  GROUP_LENGTH,
   OWN_LIST_BYTES,
   ownFile,
   SHARD_WORDS_FILE,
@@ -32,8 +34,17 @@ export function surfaceWords(html: string, into: Set<string>): void {
   for (const word of searchWords(html.replace(/<[^>]*>/g, ' ').replace(/&[a-z]+;|&#\d+;/g, ' '))) if (GROUPED.test(word)) into.add(word);
 }
 
-/** Writes the word lists of the bundle in `dir` (its records named by `tag`); returns how many files. */
-export async function writeWordLists(dir: string, tag: string, spanOf: RequestSpans, surfaces: ReadonlySet<string>): Promise<number> {
+/**
+ * Writes the word lists of the bundle in `dir` (its records named by `tag`), its group files named
+ * by `nameLength` characters of their group (listNameLength); returns how many files.
+ */
+export async function writeWordLists(
+  dir: string,
+  tag: string,
+  spanOf: RequestSpans,
+  surfaces: ReadonlySet<string>,
+  nameLength = GROUP_LENGTH,
+): Promise<number> {
   const shard = await readBundleWords(dir, spanOf);
   const groups = new Map<string, ListGroup>();
   const own: WordList[] = [];
@@ -48,8 +59,17 @@ export async function writeWordLists(dir: string, tag: string, spanOf: RequestSp
     if (!group) groups.set(key, (group = { tag, records: shard.records, fields: shard.fields, words: [] }));
     group.words.push(list);
   }
+  // A file per name: the groups that share it, in order.
+  const named = new Map<string, ListGroup>();
+  for (const key of [...groups.keys()].sort()) {
+    const file = groupFile(key, nameLength);
+    const group = groups.get(key)!;
+    const shared = named.get(file);
+    if (shared) shared.words.push(...group.words);
+    else named.set(file, { ...group, words: [...group.words] });
+  }
   const files: [string, ListGroup][] = [
-    ...[...groups].map(([key, group]): [string, ListGroup] => [groupFile(key), group]),
+    ...named,
     ...own.map((list): [string, ListGroup] => [ownFile(list.word), { tag, records: shard.records, fields: shard.fields, words: [list] }]),
   ];
   for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });

@@ -39,11 +39,12 @@ import { onceEach } from './once-each.ts';
 import type { PagefindResult, PagefindResultData } from './pagefind-api.ts';
 import type { Hit, WordMatch } from './word-match.ts';
 
-/** A shard as the lists know it: its id, its records' tag and its bundle's URL. */
+/** A shard as the lists know it: its id, its records' tag, its bundle's URL and how its group files are named (ShardInfo.listNames). */
 export interface ListShard {
   id: string;
   tag: string;
   bundle: string;
+  listNames: number;
 }
 
 /** What a list match needs of the page: the word directory, and a record's fragment (its URL, metadata and text) by its shard and row. */
@@ -136,18 +137,18 @@ function unitWordsReader(root: string, wordGroup: (word: string) => Promise<Word
   const readGroup = onceEach(async (url): Promise<ListGroup[]> => [decodeListGroup(await readGzipBytes(await fetchOk(url)), url)]);
   const readPack = onceEach(async (url): Promise<ListGroup[]> => decodeListPack(await readGzipBytes(await fetchOk(url)), url));
   const files = async ({ shards, pack }: ListUnit, stems: readonly string[]): Promise<ListGroup[]> => {
-    const names: string[] = [];
+    const shard = shards[0]!;
+    // A set: in a small shard two groups may share a file.
+    const names = new Set<string>();
     for (const name of new Set(stems.map(groupOf))) {
       const group = await wordGroup(name);
-      if (shards.some((s) => needsGroupFile(group, s.id, stems))) names.push(groupFile(name));
+      if (shards.some((s) => needsGroupFile(group, s.id, stems))) names.add(pack ? groupFile(name) : groupFile(name, shard.listNames));
       for (const [word, ids] of Object.entries(group.own))
-        if (shards.some((s) => ids.includes(s.id)) && stems.some((s) => word.startsWith(s) || s.startsWith(word)))
-          names.push(ownFile(word));
+        if (shards.some((s) => ids.includes(s.id)) && stems.some((s) => word.startsWith(s) || s.startsWith(word))) names.add(ownFile(word));
     }
-    const shard = shards[0]!;
     // A file the directory names and the shard lacks, or one of another build: the site was updated.
     const read = await Promise.all(
-      names.map((name) =>
+      [...names].map((name) =>
         pack ? readPack(`${root}${packFile(pack.id, name)}?v=${pack.key}`) : readGroup(`${shard.bundle}${name}?v=${shard.tag}`),
       ),
     ).catch(() => {

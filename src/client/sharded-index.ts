@@ -175,7 +175,7 @@ function listMatcher(
   fragment: (url: string) => Promise<PagefindResultData & { content: string }>,
   withFacets: () => ShardInfo[],
 ) {
-  const listShard = (s: ShardInfo): ListShard => ({ id: s.id, tag: s.tag, bundle: shardUrl(manifest, root, s.id) });
+  const listShard = (s: ShardInfo): ListShard => ({ id: s.id, tag: s.tag, bundle: shardUrl(manifest, root, s.id), listNames: s.listNames });
   const shards = (): ListShard[] => withFacets().map(listShard);
   const lists = listIndex({
     root,
@@ -292,7 +292,7 @@ export async function openShardedIndex({ root, load, baseUrl, options: given = {
       return pf;
     })());
   const manifest = await readGzipJson<ShardManifest>(await fetchOk(`${root}${MANIFEST_FILE}`, { cache: 'no-cache' }));
-  if (manifest.version !== 7) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
+  if (manifest.version !== 8) throw new Error(`the search index is of version ${String(manifest.version)}; reload the page`);
   const place = new Map(manifest.shards.map((s, k) => [s.id, k]));
   const shardOfTag = new Map(manifest.shards.map((s) => [s.tag, s.id]));
   const shardOf = (id: string) => {

@@ -100,7 +100,9 @@ describe('sharded search index', () => {
     ]);
     // The list is gzipped (manifest() gunzips it) and names each shard by its tag alone, the start
     // of the hash of what it holds: a search's first results fetch the list whole.
-    expect(shards.map((s) => Object.keys(s).sort().join())).toEqual(Array(3).fill('facets,first,id,items,last,pages,records,tag'));
+    expect(shards.map((s) => Object.keys(s).sort().join())).toEqual(
+      Array(3).fill('facets,first,id,items,last,listNames,pages,records,tag'),
+    );
     expect(new Set(shards.map((s) => s.tag)).size).toBe(3);
     for (const s of shards) expect(s.tag).toMatch(/^[0-9a-f]{12}$/);
     for (const s of shards) {

@@ -4,7 +4,7 @@
 // finds the records Pagefind's search of the typed words finds and orders them as it does, but
 // where Pagefind's own choices cannot be followed without every place (docs/scale.md, "The
 // complete answer").
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -139,6 +139,14 @@ describe('list packs', () => {
     }
     return asked;
   };
+
+  test('a small shard names its group files by two characters of their groups', () => {
+    // The sample's shards are all small (listNameLength): the 2017-01 pack above splits them again.
+    expect(manifest.shards.map((s) => s.listNames)).toEqual(manifest.shards.map(() => 2));
+    const names = readdirSync(join(sample.dir, 'pagefind/lists')).filter((n) => n.endsWith('.bin.gz'));
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((n) => !/^[a-z0-9]{2}\.bin\.gz$/.test(n))).toEqual([]);
+  });
 
   test('a closed month’s shards are read from its pack, lists and facet tables, with the answers of their own files', async () => {
     // The sample's six shards: 2017-01's two are over, 2017-02's are the newest month's.

@@ -8,7 +8,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { planPacks, writeListPacks } from '../../scripts/search-index/list-packs.ts';
 import { decodeFacetFiles, encodeFacetFile } from '../../src/lib/search/facet-encoding.ts';
 import { FACET_FILE, facetFile, noFacetValues } from '../../src/lib/search/facet-table.ts';
-import { decodeListPack, encodeListGroup, encodeListPack, groupFile, packFile, type ListGroup } from '../../src/lib/search/word-lists.ts';
+import {
+  decodeListPack,
+  encodeListGroup,
+  encodeListPack,
+  groupFile,
+  listNameLength,
+  packFile,
+  type ListGroup,
+} from '../../src/lib/search/word-lists.ts';
 
 const shard = (id: string, tag = `t-${id}`) => ({ id, tag });
 /** A facet file of no letters, which a bundle's tag tells from another's. */
@@ -86,4 +94,27 @@ describe('writing packs', () => {
     // Moved, not written from the (empty) bundles: the first index's content.
     expect(read(second, packFile('2016', groupFile('lum'))).map((g) => g.tag)).toEqual(['t-2016-01']);
   });
+
+  test('a small shard’s files of two groups each are packed as the groups’ own files', async () => {
+    const index = join(work, 'binned');
+    const large = bundle(index, '2016-01', ['mri']);
+    // A small shard (listNameLength): "mri" and "mrsa" in one file, lists/mr.bin.gz.
+    const small = join(index, '2016-02');
+    mkdirSync(join(small, 'lists'), { recursive: true });
+    const both = { ...group('t-2016-02', 'mri'), words: [group('', 'mri').words[0]!, group('', 'mrsa').words[0]!] };
+    writeFileSync(join(small, groupFile('mri', 2)), gzipSync(encodeListGroup(both)));
+    writeFileSync(join(small, FACET_FILE), gzipSync(encodeFacetFile({ ...noFacets, tag: 't-2016-02' })));
+    await writeListPacks(index, [
+      large,
+      { id: '2016-02', folder: small, tag: 't-2016-02', listNames: 2 },
+      bundle(index, '2017-01', ['mri']),
+    ]);
+    expect(groupFile('mri', 2)).toBe('lists/mr.bin.gz');
+    expect(read(index, packFile('2016', groupFile('mri')))).toEqual([group('t-2016-01', 'mri'), group('t-2016-02', 'mri')]);
+    expect(read(index, packFile('2016', groupFile('mrsa')))).toEqual([group('t-2016-02', 'mrsa')]);
+  });
+});
+
+test('a shard of at most 500 letters names its group files by two characters, a larger one by three', () => {
+  expect([1, 154, 500, 501, 2500].map(listNameLength)).toEqual([2, 2, 2, 3, 3]);
 });

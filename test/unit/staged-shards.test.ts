@@ -13,13 +13,14 @@ const shard = (id: string, first: string, last: string): ShardInfo => ({
   last,
   tag: id,
   facets: id,
+  listNames: 2,
 });
 const SHARDS = [
   shard('undated-2015', '0000-00-00', '2015-12-30'),
   shard('2016', '2016-01-02', '2016-12-31'),
   shard('2017-02', '2017-02-01', '2017-02-27'),
 ];
-const manifest: ShardManifest = { version: 7, pagefind: '1.6.0', root: '2017-02', values: 'v', shards: SHARDS };
+const manifest: ShardManifest = { version: 8, pagefind: '1.6.0', root: '2017-02', values: 'v', shards: SHARDS };
 const first = (query: string, loaded: ShardInfo[] = []) => firstShards(manifest, loaded, parseSearchState(query)).map((s) => s.id);
 
 describe('firstShards', () => {

@@ -27,11 +27,13 @@ export interface ShardInfo {
   tag: string;
   /** Its facet file's digest (FacetFile.values: the values it refers to and the code that wrote it): the page checks it has that file. */
   facets: string;
+  /** How many characters of a word group name its group file (groupFile, listNameLength in word-lists.ts): 2 in a small shard. */
+  listNames: number;
 }
 
 export interface ShardManifest {
-  /** The bundles' format: 7 since each letter has a card (letterCardPath); a page of another version asks to be reloaded. */
-  version: 7;
+  /** The bundles' format: 8 since a small shard's group files are named by two characters (ShardInfo.listNames); a page of another version asks to be reloaded. */
+  version: 8;
   /** Pagefind version that wrote the bundles. */
   pagefind: string;
   /** The shard whose bundle is pagefind/ itself (the newest). */

@@ -311,8 +311,17 @@ export const GROUP_LENGTH = 3;
 /** Words whose group has a file: letters and digits only (a group is a file's name). */
 export const GROUPED = /^[a-z0-9]{3}/;
 export const groupOf = (word: string) => word.slice(0, GROUP_LENGTH);
-/** A group's file in a shard's bundle. */
-export const groupFile = (group: string) => `lists/${group}.bin.gz`;
+/**
+ * A shard of at most this many letters keeps its groups' files in bins of their first two
+ * characters (`lists/lu.bin.gz` holds the smaller words of "lum", "lub", ...): for the newest
+ * letters, which an update indexes again, some 1,200 files of about 180 bytes a shard would be
+ * written, linked into the site and removed again each time (docs/scale.md, "Adding letters at 10k").
+ */
+export const BINNED_SHARD_LETTERS = 500;
+/** How many characters of a group name its file in a shard of `letters` letters (ShardInfo.listNames). */
+export const listNameLength = (letters: number) => (letters <= BINNED_SHARD_LETTERS ? GROUP_LENGTH - 1 : GROUP_LENGTH);
+/** A group's file in a shard's bundle whose group files are named by `length` characters (a pack's by GROUP_LENGTH). */
+export const groupFile = (group: string, length = GROUP_LENGTH) => `lists/${group.slice(0, length)}.bin.gz`;
 /**
  * A word whose list takes this many bytes or more in a shard (some 250 records) has a file of its
  * own there, `lists/<group>/<word>.bin.gz`, and its group's file holds the smaller ones: a search

@@ -1,10 +1,9 @@
 // A shard's word lists (src/lib/search/word-lists.ts) written beside its Pagefind bundle, a file
 // per group of words (their first three characters, groupFile; in a small shard a file per two
-// characters, listNameLength), once the bundle's records are
-// named by row: what a search that can count and rank by the lists fetches of a shard instead of
-// Pagefind's metadata and word chunks (docs/search.md, "Word lists"). And a note of its groups and
-// of the words of its letters with their stems, from which the index writes the site's word
-// directory (word-directory.ts).
+// characters, listNameLength), once the bundle's records are named by row: what a search that
+// can count and rank by the lists fetches of a shard instead of Pagefind's metadata and word
+// chunks (docs/search.md, "Word lists"). And a note of its groups and of the words of its letters
+// with their stems, from which the index writes the site's word directory (word-directory.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -17,7 +17,6 @@ import {
   groupOf,
   GROUP_LENGTH,
   packFile,
-  type ListGroup,
   type ListPack,
 } from '../../src/lib/search/word-lists.ts';
 import { runPool } from './run-pool.ts';
@@ -96,12 +95,8 @@ async function splitBins(folder: string, names: readonly string[]): Promise<Map<
       continue;
     }
     const bin = decodeListGroup(bytes, join(folder, name));
-    const groups = new Map<string, ListGroup['words']>();
-    for (const word of bin.words) {
-      const group = groupOf(word.word);
-      (groups.get(group) ?? groups.set(group, []).get(group)!).push(word);
-    }
-    for (const [group, words] of groups) files.set(groupFile(group), encodeListGroup({ ...bin, words }));
+    for (const [group, words] of Map.groupBy(bin.words, (w) => groupOf(w.word)))
+      files.set(groupFile(group), encodeListGroup({ ...bin, words }));
   }
   return files;
 }

@@ -58,17 +58,13 @@ export async function writeWordLists(
     if (!group) groups.set(key, (group = { tag, records: shard.records, fields: shard.fields, words: [] }));
     group.words.push(list);
   }
-  // A file per name: the groups that share it, in order.
-  const named = new Map<string, ListGroup>();
-  for (const key of [...groups.keys()].sort()) {
-    const file = groupFile(key, nameLength);
-    const group = groups.get(key)!;
-    const shared = named.get(file);
-    if (shared) shared.words.push(...group.words);
-    else named.set(file, { ...group, words: [...group.words] });
-  }
+  // A file per name, holding the groups that share it in order.
+  const named = Map.groupBy([...groups.keys()].sort(), (key) => groupFile(key, nameLength));
   const files: [string, ListGroup][] = [
-    ...named,
+    ...[...named].map(([file, keys]): [string, ListGroup] => [
+      file,
+      { tag, records: shard.records, fields: shard.fields, words: keys.flatMap((key) => groups.get(key)!.words) },
+    ]),
     ...own.map((list): [string, ListGroup] => [ownFile(list.word), { tag, records: shard.records, fields: shard.fields, words: [list] }]),
   ];
   for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });

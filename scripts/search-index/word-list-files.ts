@@ -45,27 +45,19 @@ export async function writeWordLists(
   nameLength = GROUP_LENGTH,
 ): Promise<number> {
   const shard = await readBundleWords(dir, spanOf);
-  const groups = new Map<string, ListGroup>();
+  const listGroup = (words: WordList[]): ListGroup => ({ tag, records: shard.records, fields: shard.fields, words });
+  const grouped: WordList[] = [];
   const own: WordList[] = [];
   for (const list of shard.words) {
     if (!GROUPED.test(list.word)) continue;
-    if (encodeWordList(list).length >= OWN_LIST_BYTES) {
-      own.push(list);
-      continue;
-    }
-    const key = groupOf(list.word);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { tag, records: shard.records, fields: shard.fields, words: [] }));
-    group.words.push(list);
+    (encodeWordList(list).length >= OWN_LIST_BYTES ? own : grouped).push(list);
   }
+  const groups = Map.groupBy(grouped, (list) => groupOf(list.word));
   // A file per name, holding the groups that share it in order.
   const named = Map.groupBy([...groups.keys()].sort(), (key) => groupFile(key, nameLength));
   const files: [string, ListGroup][] = [
-    ...[...named].map(([file, keys]): [string, ListGroup] => [
-      file,
-      { tag, records: shard.records, fields: shard.fields, words: keys.flatMap((key) => groups.get(key)!.words) },
-    ]),
-    ...own.map((list): [string, ListGroup] => [ownFile(list.word), { tag, records: shard.records, fields: shard.fields, words: [list] }]),
+    ...[...named].map(([file, keys]): [string, ListGroup] => [file, listGroup(keys.flatMap((key) => groups.get(key)!))]),
+    ...own.map((list): [string, ListGroup] => [ownFile(list.word), listGroup([list])]),
   ];
   for (const folder of new Set(files.map(([file]) => dirname(file)))) await mkdir(join(dir, folder), { recursive: true });
   // Small files: the default level packs them as tightly as 9, and writes overlap.
@@ -78,7 +70,7 @@ export async function writeWordLists(
     // its group file is the only one with the group's words, and the page fetches it.
     small: [...groups]
       .filter(([key]) => ownGroups.has(key))
-      .flatMap(([, g]) => g.words.map((l) => l.word))
+      .flatMap(([, words]) => words.map((l) => l.word))
       .sort(),
     surfaces: {},
   };
